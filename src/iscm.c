@@ -1,0 +1,16 @@
+/*
+ * iscm.c — module entry point: the magic block and _PG_init, which registers
+ * the settings (GUCs) of each part of the extension.
+ */
+#include "compat.h"
+
+#include "fmgr.h"
+
+PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+}

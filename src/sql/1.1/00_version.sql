@@ -1,0 +1,1 @@
+-- iscm 1.1: the country_set type, the ISCM governance registry and its seed data.

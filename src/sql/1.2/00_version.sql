@@ -1,0 +1,1 @@
+-- iscm 1.2: survey records, two-step survey aggregates and reporting.
