@@ -1,0 +1,72 @@
+# Shared helpers for the reliability checks in test/*.sh (sourced, not run).
+#
+# Every check runs against the private server of tools/run-tests (PGHOST,
+# PGPORT, PGUSER set), makes databases whose names start with "iscm_rel_<check>_"
+# and drops them on exit.  ISCM_TOP is the source tree, ISCM_TMP a scratch dir.
+
+set -u
+: "${ISCM_TOP:?run through tools/run-tests}" "${ISCM_TMP:?run through tools/run-tests}"
+export PGDATABASE=postgres
+REL_BINDIR=${ISCM_BINDIR:-$(pg_config --bindir)}
+REL_DBS=()
+
+psql_q() {  # psql_q DB [psql args...]: quiet, stop at first error, no psqlrc
+    local db=$1; shift
+    "$REL_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"
+}
+
+psql_val() {  # psql_val DB SQL: one unaligned value per line
+    "$REL_BINDIR/psql" -X -A -t -q -v ON_ERROR_STOP=1 -d "$1" -c "$2"
+}
+
+new_db() {  # new_db NAME: (re)create an empty database and drop it on exit
+    "$REL_BINDIR/dropdb" --if-exists "$1" 2>/dev/null
+    "$REL_BINDIR/createdb" "$1" || exit 1
+    REL_DBS+=("$1")
+}
+
+drop_dbs() {
+    local db
+    for db in "${REL_DBS[@]+"${REL_DBS[@]}"}"; do
+        "$REL_BINDIR/dropdb" --if-exists "$db" 2>/dev/null
+    done
+}
+trap drop_dbs EXIT
+
+# Versions in upgrade order, from the Makefile (the one list the build uses).
+ext_versions() {
+    sed -n 's/^EXT_VERSIONS *= *//p' "$ISCM_TOP/Makefile"
+}
+
+default_version() {
+    sed -n "s/^default_version *= *'\(.*\)'.*/\1/p" "$ISCM_TOP/iscm.control"
+}
+
+# A directory the server process can write and read (for server-side COPY).
+server_dir() {
+    local d=$ISCM_TMP/$1
+    rm -rf "$d"; mkdir -p "$d"
+    if [ "$(id -u)" = 0 ]; then chown postgres: "$d"; fi
+    echo "$d"
+}
+
+# SQL that loads test/fixtures/literals/<type>.txt (one known-good literal a
+# line; blank lines and lines starting with "#" ignored) into pg_temp.type_literals.
+literals_sql() {
+    local f typ n line
+    echo "CREATE TEMP TABLE type_literals (typname text, n int, literal text);"
+    for f in "$ISCM_TOP"/test/fixtures/literals/*.txt; do
+        [ -e "$f" ] || continue
+        typ=$(basename "$f" .txt); n=0
+        while IFS= read -r line || [ -n "$line" ]; do
+            case $line in ''|'#'*) continue ;; esac
+            n=$((n + 1))
+            printf "INSERT INTO type_literals VALUES ('%s', %d, '%s');\n" "$typ" "$n" "${line//\'/\'\'}"
+        done <"$f"
+    done
+}
+
+# make_every_type_table DB SCHEMA.TABLE: see test/lib/every_type.sql
+make_every_type_table() {
+    { literals_sql; cat "$ISCM_TOP/test/lib/every_type.sql"; } | psql_q "$1" -v tbl="$2" -f -
+}
