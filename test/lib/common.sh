@@ -70,3 +70,43 @@ literals_sql() {
 make_every_type_table() {
     { literals_sql; cat "$ISCM_TOP/test/lib/every_type.sql"; } | psql_q "$1" -v tbl="$2" -f -
 }
+
+# Crash watch: remember the postmaster and the end of the server log now;
+# server_survived later fails if the postmaster changed or a backend died.
+SERVER_LOG=${ISCM_DATA:+$(dirname "$ISCM_DATA")/server.log}
+watch_server() {
+    WATCH_PID=$(head -n 1 "$ISCM_DATA/postmaster.pid" 2>/dev/null)
+    WATCH_LOG_SIZE=$(stat -c %s "$SERVER_LOG" 2>/dev/null || echo 0)
+}
+server_survived() {
+    local pid crashes
+    pid=$(head -n 1 "$ISCM_DATA/postmaster.pid" 2>/dev/null)
+    crashes=$(tail -c +"$((WATCH_LOG_SIZE + 1))" "$SERVER_LOG" 2>/dev/null |
+              grep -E 'terminated by signal|was terminated by exception|server process .* exited with exit code [^0]|PANIC|TRAP:')
+    if [ -n "$crashes" ]; then
+        echo "SERVER CRASH:"; echo "$crashes" | head -n 20
+        tail -c +"$((WATCH_LOG_SIZE + 1))" "$SERVER_LOG" | grep -B 5 -E 'terminated by signal|PANIC|TRAP:' | head -n 40
+        return 1
+    fi
+    [ "$pid" = "$WATCH_PID" ] || { echo "SERVER RESTARTED: postmaster $WATCH_PID is now '$pid'"; return 1; }
+    "$REL_BINDIR/psql" -X -q -d postgres -c 'SELECT 1' >/dev/null || { echo "SERVER DOWN"; return 1; }
+}
+
+# count_ext_types DB: base types the extension defines
+count_ext_types() {
+    psql_val "$1" "SELECT count(*) FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'iscm'
+                    JOIN pg_type t ON t.oid = d.objid
+                   WHERE d.classid = 'pg_type'::regclass AND d.deptype = 'e' AND t.typtype = 'b' AND t.typelem = 0"
+}
+
+# setup_fixture_db DB: extension, every test/fixtures/*.sql, userdata.every_type
+setup_fixture_db() {
+    local f
+    new_db "$1"
+    psql_q "$1" -c 'CREATE EXTENSION iscm' -c 'CREATE SCHEMA userdata' || return 1
+    for f in "$ISCM_TOP"/test/fixtures/*.sql; do
+        [ -e "$f" ] || continue
+        psql_q "$1" -f "$f" || { echo "fixture $f failed"; return 1; }
+    done
+    make_every_type_table "$1" userdata.every_type
+}
