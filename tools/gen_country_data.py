@@ -551,8 +551,13 @@ class Builder:
             if 'legacy_parent' in rec:
                 for lang in ('en', 'fr', 'es'):
                     self.add_name(rec['name_' + lang], key, CNAME_ALIAS, lang, TIER_CURATED, 'country_legacy_m49.csv')
+        seen = {}
         for r in read_csv('country_aliases.csv'):
             key = self.resolve_code(r['code'], r['_where'])
+            n = normalize(r['alias'], build_fold_table([r['alias']]))
+            if (n, key) in seen:
+                die('%s: %r repeats %s' % (r['_where'], r['alias'], seen[(n, key)]))
+            seen[(n, key)] = r['_where']
             kind = {'alias': CNAME_ALIAS, 'historical': CNAME_HISTORICAL}.get(r['kind'])
             if kind is None:
                 die('%s: kind must be alias or historical' % r['_where'])
@@ -690,11 +695,23 @@ class Builder:
             if (s, code) in rows and rows[(s, code)][0] != key:
                 die('%s: %s code %s given to two countries' % (r['_where'], s, code))
             rows[(s, code)] = (key, r.get('canonical', '') == 'yes')
-        # "The first is its canonical one": order a country's codes so that the one
-        # marked canonical sorts first is impossible with (scheme, code) order, so
-        # canonical codes are the lowest for their country; check it.
-        out = sorted(((COW_SCHEMES[s], c, k) for (s, c), (k, canon) in rows.items()),
-                      key=lambda t: (t[0], t[1].encode()))
+        # Exactly one canonical code per (scheme, country): the one the reverse
+        # accessor returns.  A country with a single code needs no mark.
+        per = {}
+        for (s, code), (key, canon) in rows.items():
+            per.setdefault((s, key), []).append((code, canon))
+        canonical = set()
+        for (s, key), codes in per.items():
+            marked = [c for c, canon in codes if canon]
+            if len(codes) == 1:
+                canonical.add((s, codes[0][0]))
+            elif len(marked) == 1:
+                canonical.add((s, marked[0]))
+            else:
+                die('scheme %s, %s: %d codes %s, mark exactly one canonical'
+                    % (s, self.code_of(key), len(codes), sorted(c for c, _ in codes)))
+        out = sorted(((COW_SCHEMES[s], c, k, (s, c) in canonical) for (s, c), (k, _) in rows.items()),
+                     key=lambda t: (t[0], t[1].encode()))
         self.scheme_codes = out
 
     # -- fold -------------------------------------------------------------
@@ -822,8 +839,9 @@ def emit(b, out):
     w('const char *const country_scheme_names[CSCHEME_COUNT] = {%s};\n\n'
       % ', '.join(c_str(s) for s in SCHEME_NAMES))
     w('const CountrySchemeCode country_scheme_codes[] = {\n')
-    for s, code, k in b.scheme_codes:
-        w('\t{%d, %s, %d},\t/* %s %s */\n' % (s, c_str(code), k, SCHEME_NAMES[s], b.code_of(k)))
+    for s, code, k, canon in b.scheme_codes:
+        w('\t{%d, %s, %d, %s},\t/* %s %s */\n' % (s, c_str(code), k, 'true' if canon else 'false',
+                                                 SCHEME_NAMES[s], b.code_of(k)))
     w('};\nconst size_t country_scheme_code_count = sizeof(country_scheme_codes) / sizeof(country_scheme_codes[0]);\n\n')
 
     w('const M49Area m49_areas[] = {\n')
@@ -926,7 +944,90 @@ def self_test(b):
 
 
 # Country names as written in /work/shared/seeds/*.txt (see doc/country-data.md).
-SEED_NAMES = []
+SEED_NAMES = [
+    ('Argentina', 'ARG'),
+    ('Australia', 'AUS'),
+    ('Azerbaijan', 'AZE'),
+    ('Bangladesh', 'BGD'),
+    ('Belgium', 'BEL'),
+    ('Benin', 'BEN'),
+    ('Bosnia', 'BIH'),
+    ('Bosnia and Herzegovina', 'BIH'),
+    ('Brazil', 'BRA'),
+    ('Bulgaria', 'BGR'),
+    ('Burkina Faso', 'BFA'),
+    ('Burundi', 'BDI'),
+    ('Cameroon', 'CMR'),
+    ('Canada', 'CAN'),
+    ('Colombia', 'COL'),
+    ('Cyprus', 'CYP'),
+    ('Czech Republic', 'CZE'),
+    ('DRC', 'COD'),
+    ('Denmark', 'DNK'),
+    ('Ecuador', 'ECU'),
+    ('Egypt', 'EGY'),
+    ('El Salvador', 'SLV'),
+    ('Estonia', 'EST'),
+    ('Ethiopia', 'ETH'),
+    ('Finland', 'FIN'),
+    ('France', 'FRA'),
+    ('Gabon', 'GAB'),
+    ('Georgia', 'GEO'),
+    ('Germany', 'DEU'),
+    ('Ghana', 'GHA'),
+    ('Greece', 'GRC'),
+    ('Guatemala', 'GTM'),
+    ('Haiti', 'HTI'),
+    ('Hungary', 'HUN'),
+    ('Indonesia', 'IDN'),
+    ('Ireland', 'IRL'),
+    ('Israel', 'ISR'),
+    ('Italy', 'ITA'),
+    ('Ivory Coast', 'CIV'),
+    ('Jamaica', 'JAM'),
+    ('Japan', 'JPN'),
+    ('Latvia', 'LVA'),
+    ('Lesotho', 'LSO'),
+    ('Lithuania', 'LTU'),
+    ('Luxembourg', 'LUX'),
+    ('Mauritius', 'MUS'),
+    ('Mexico', 'MEX'),
+    ('Moldova', 'MDA'),
+    ('Morocco', 'MAR'),
+    ('Mozambique', 'MOZ'),
+    ('Netherlands', 'NLD'),
+    ('Nigeria', 'NGA'),
+    ('Norway', 'NOR'),
+    ('Oman', 'OMN'),
+    ('Peru', 'PER'),
+    ('Philippines', 'PHL'),
+    ('Portugal', 'PRT'),
+    ('Republic of El Salvador', 'SLV'),
+    ('Russian Federation', 'RUS'),
+    ('Senegal', 'SEN'),
+    ('Serbia', 'SRB'),
+    ('Slovakia', 'SVK'),
+    ('South Africa', 'ZAF'),
+    ('Spain', 'ESP'),
+    ('Sri Lanka', 'LKA'),
+    ('Sudan', 'SDN'),
+    ('Suriname', 'SUR'),
+    ('Sweden', 'SWE'),
+    ('Switzerland', 'CHE'),
+    ('Tanzania', 'TZA'),
+    ('Thailand', 'THA'),
+    ('The Ivory Coast', 'CIV'),
+    ('The Netherlands', 'NLD'),
+    ('The United Kingdom', 'GBR'),
+    ('Togo', 'TGO'),
+    ('Tunisia', 'TUN'),
+    ('Turkey', 'TUR'),
+    ('UK', 'GBR'),
+    ('United Arab Emirates', 'ARE'),
+    ('United Kingdom', 'GBR'),
+    ('Zambia', 'ZMB'),
+    ('the Democratic Republic of Congo', 'COD'),
+]
 
 
 def summary(b):
