@@ -318,7 +318,7 @@ const CountryRecord country_records[] = {
 	{32226, "CS", "SCG", "CSXX", 891, "Serbia and Montenegro", "Serbie et Mont\303\251n\303\251gro", "Serbia y Montenegro", NULL, NULL, 150, 39, 0, "2006-09-26", 2, successors_CSXX},
 	{32440, "SK", "SKM", "SKIN", 0, "Sikkim", "Sikkim", "Sikkim", NULL, NULL, 142, 34, 0, "1975", 1, successors_SKIN},
 	{32701, "SU", "SUN", "SUHH", 810, "USSR, Union of Soviet Socialist Republics", "URSS, Union des r\303\251publiques socialistes sovi\303\251tiques", "URSS, Uni\303\263n de Rep\303\272blicas Socialistas Sovi\303\251ticas", NULL, NULL, 0, 0, 0, "1992-08-30", 15, successors_SUHH},
-	{33171, "TP", "TMP", "TPTL", 626, "East Timor", "Timor oriental", "Timor oriental", NULL, NULL, 142, 35, 0, "2002-05-20", 1, successors_TPTL},
+	{33171, "TP", "TMP", "TPTL", 626, "East Timor", "East Timor", "East Timor", NULL, NULL, 142, 35, 0, "2002-05-20", 1, successors_TPTL},
 	{34291, "VD", "VDR", "VDVN", 0, "Viet-Nam, Democratic Republic of", "Viet-Nam, R\303\251publique d\303\251mocratique du", "Vietnam, Rep\303\272blica Democr\303\241tica de", NULL, NULL, 142, 35, 0, "1977", 1, successors_VDVN},
 	{34882, "WK", "WAK", "WKUM", 872, "Wake Island", "Wake", "Wake, isla", NULL, NULL, 9, 57, 0, "1986", 1, successors_WKUM},
 	{36539, "YD", "YMD", "YDYE", 720, "Yemen, Democratic, People's Democratic Republic of", "Y\303\251men, R\303\251publique populaire d\303\251mocratique du", "Yem\303\251n, Rep\303\272blica Democr\303\241tica Popular de", NULL, NULL, 142, 145, 0, "1990-08-14", 1, successors_YDYE},

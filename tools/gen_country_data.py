@@ -627,6 +627,19 @@ class Builder:
         for n, k, kind, lang in rows:
             index.setdefault(n, []).append(k)
         self.name_index = index
+        # A former country's translated display name may be a current country's
+        # name (fr/es "Timor oriental" is TLS in ISO 3166-1, TPTL in 3166-3).
+        # Display names lead back to their country: show the English ISO 3166-3
+        # name instead.
+        for key, rec in self.records.items():
+            if not rec['alpha4']:
+                continue
+            for lang in TRANSLATION_LANGS:
+                got = index.get(normalize(rec['name_' + lang], fold), [])
+                if key not in got:
+                    self.warn('%s name_%s %r names %s; shown as %r' % (rec['alpha4'], lang, rec['name_' + lang],
+                              [self.code_of(k) for k in got], rec['name_en']))
+                    rec['name_' + lang] = rec['name_en']
         for text, key, where in self.curated:
             n = normalize(text, fold)
             if index.get(n) != [key]:
@@ -872,8 +885,31 @@ EXPECT = [
     ('Niger', 'NER'), ('Nigeria', 'NGA'), ('Dominica', 'DMA'), ('Dominican Republic', 'DOM'),
     ('Sudan', 'SDN'), ('South Sudan', 'SSD'), ('Samoa', 'WSM'), ('American Samoa', 'ASM'),
     ('Guinea', 'GIN'), ('Channel Islands', '830'), ('Sark', '680'),
+    ('Congo-Brazzaville', 'COG'), ('Congo-Kinshasa', 'COD'), ('Congo - Kinshasa', 'COD'), ('DRC', 'COD'),
+    ('DR Congo', 'COD'), ('Congo, Rep.', 'COG'), ('South Korea', 'KOR'), ('North Korea', 'PRK'),
+    ("Korea, Dem. People's Rep.", 'PRK'), ('Russia', 'RUS'), ('Britain', 'GBR'), ('Great Britain', 'GBR'),
+    ('United States of America', 'USA'), ('USA', 'USA'), ('UAE', 'ARE'), ('Holland', 'NLD'),
+    ('Macedonia', 'MKD'), ('FYROM', 'MKD'), ('Czech Republic', 'CZE'), ('Cape Verde', 'CPV'),
+    ('East Timor', 'TPTL'), ('Timor-Leste', 'TLS'), ('Timor oriental', 'TLS'), ('Hong Kong SAR, China', 'HKG'),
+    ('Macao SAR, China', 'MAC'), ('Kyrgyz Republic', 'KGZ'), ('Slovak Republic', 'SVK'),
+    ('Syrian Arab Republic', 'SYR'), ('Turkiye', 'TUR'), ('Turquía', 'TUR'), ('St. Lucia', 'LCA'),
+    ('St. Kitts and Nevis', 'KNA'), ('Virgin Islands (U.S.)', 'VIR'), ('British Virgin Islands', 'VGB'),
+    ('West Bank and Gaza', 'PSE'), ('Egypt, Arab Rep.', 'EGY'), ('Iran, Islamic Rep.', 'IRN'),
+    ('Venezuela, RB', 'VEN'), ('Micronesia, Fed. Sts.', 'FSM'), ('Yemen, Rep.', 'YEM'), ('Bahamas, The', 'BHS'),
+    ('Serbia and Montenegro', 'CSXX'), ('Myanmar (Burma)', 'MMR'), ('Myanmar', 'MMR'), ('Birmanie', 'MMR'),
+    ('Union of Soviet Socialist Republics', 'SUHH'), ('URSS', 'SUHH'), ('Upper Volta', 'HVBF'),
+    ('Dahomey', 'DYBJ'), ('Southern Rhodesia', 'RHZW'), ('Zaïre', 'ZRCD'), ('Costa de Marfil', 'CIV'),
+    ('Costa de Marfíl', 'CIV'), ('République démocratique du Congo', 'COD'), ('Corée du Sud', 'KOR'),
+    ('Kosovo (under United Nations Security Council Resolution 1244/99)', 'XKX'), ('Îles Anglo-Normandes', '830'),
+    ('Royaume-Uni', 'GBR'), ('Reino Unido', 'GBR'), ('Estados Unidos', 'USA'), ('États-Unis', 'USA'),
+    ('Allemagne', 'DEU'), ('Alemania', 'DEU'), ('Grèce', 'GRC'), ('Maroc', 'MAR'), ('Marruecos', 'MAR'),
+    ('Filipinas', 'PHL'), ('México', 'MEX'), ('Mexique', 'MEX'), ('Sénégal', 'SEN'), ('Bosnia & Herzegovina', 'BIH'),
+    ('St. Vincent & Grenadines', 'VCT'), ('Åland Islands', 'ALA'), ('Curaçao', 'CUW'), ('Réunion', 'REU'),
+    ('São Tomé & Príncipe', 'STP'), ('Saint Martin', 'MAF'), ('Sint Maarten', 'SXM'),
 ]
-EXPECT_AMBIGUOUS = ['Korea', 'Congo', 'Virgin Islands', 'congo']
+EXPECT_CODE_ALIASES = [('EL', 'GRC'), ('UK', 'GBR'), ('XKK', 'XKX'), ('KSV', 'XKX'), ('CHI', '830')]
+EXPECT_AMBIGUOUS = ['Korea', 'Congo', 'Virgin Islands', 'congo', 'Corée', 'Corea', 'Islas Vírgenes', 'Îles Vierges',
+                    'the Congo', 'CONGO']
 
 
 def self_test(b):
@@ -911,7 +947,7 @@ def self_test(b):
             elif k not in got:
                 # A display name may be ambiguous ("Congo") or silenced by a
                 # more authoritative source; report it so the choice is visible.
-                b.warn('%s %s %r resolves to %s' % (b.code_of(k), f, r[f], [b.code_of(x) for x in got]))
+                fails.append('%s %s %r resolves to %s' % (b.code_of(k), f, r[f], [b.code_of(x) for x in got]))
     # No normalized name for two keys unless listed ambiguous.
     for n, keys in b.name_index.items():
         if len(keys) > 1 and n not in b.ambiguous:
@@ -921,6 +957,10 @@ def self_test(b):
         want = b.resolve_code(code, 'self-test')
         if got != [want]:
             fails.append('%r -> %s, expected %s' % (text, got and [b.code_of(k) for k in got], code))
+    aliases = dict(b.code_aliases)
+    for code, want in EXPECT_CODE_ALIASES:
+        if aliases.get(code) != b.resolve_code(want, 'self-test'):
+            fails.append('code alias %s does not lead to %s' % (code, want))
     for text in EXPECT_AMBIGUOUS:
         got = b.name_index.get(normalize(text, b.fold), [])
         if len(got) < 2:
