@@ -945,8 +945,8 @@ def self_test(b):
             if got is None:
                 fails.append('%s %s %r does not resolve' % (b.code_of(k), f, r[f]))
             elif k not in got:
-                # A display name may be ambiguous ("Congo") or silenced by a
-                # more authoritative source; report it so the choice is visible.
+                # Display names lead back to their country (alone, or among the
+                # candidates of an ambiguous name such as "Congo").
                 fails.append('%s %s %r resolves to %s' % (b.code_of(k), f, r[f], [b.code_of(x) for x in got]))
     # No normalized name for two keys unless listed ambiguous.
     for n, keys in b.name_index.items():
