@@ -551,6 +551,7 @@ const CountryName country_names[] = {
 	{"dahomey", 22234, 0, "en"},	/* DYBJ iso */
 	{"danemark", 2377, 3, "fr"},	/* DNK translation */
 	{"dem people s rep of korea", 10593, 7, "en"},	/* PRK alias */
+	{"dem people s republic of korea", 10593, 7, "en"},	/* PRK alias */
 	{"dem rep of the congo", 1720, 7, "en"},	/* COD alias */
 	{"democratic kampuchea", 6955, 8, "en"},	/* KHM historical */
 	{"democratic people s republic of korea", 10593, 0, "en"},	/* PRK iso */
@@ -577,6 +578,7 @@ const CountryName country_names[] = {
 	{"eastern republic of uruguay", 13987, 1, "en"},	/* URY official */
 	{"ecuador", 2777, 0, "en"},	/* ECU iso */
 	{"ee uu", 13989, 5, "es"},	/* USA cldr_short */
+	{"eeuu", 13989, 7, "es"},	/* USA alias */
 	{"egipto", 2885, 3, "es"},	/* EGY translation */
 	{"egypt", 2885, 0, "en"},	/* EGY iso */
 	{"egypt arab rep", 2885, 7, "en"},	/* EGY alias */
@@ -676,10 +678,12 @@ const CountryName country_names[] = {
 	{"gibraltar", 4266, 0, "en"},	/* GIB iso */
 	{"gilber y ellice islas", 24171, 3, "es"},	/* GEHH translation */
 	{"gilbert and ellice islands", 24171, 0, "en"},	/* GEHH iso */
+	{"gran bretana", 4100, 7, "es"},	/* GBR alias */
 	{"gran ducado de luxemburgo", 7980, 3, "es"},	/* LUX translation */
 	{"granada", 4502, 3, "es"},	/* GRD translation */
 	{"grand duche du luxembourg", 7980, 3, "fr"},	/* LUX translation */
 	{"grand duchy of luxembourg", 7980, 1, "en"},	/* LUX official */
+	{"grande bretagne", 4100, 7, "fr"},	/* GBR alias */
 	{"great britain", 4100, 7, "en"},	/* GBR alias */
 	{"grece", 4501, 3, "fr"},	/* GRC translation */
 	{"grecia", 4501, 3, "es"},	/* GRC translation */
@@ -876,6 +880,7 @@ const CountryName country_names[] = {
 	{"korea", 7142, 7, "en"},	/* KOR alias */
 	{"korea", 10593, 7, "en"},	/* PRK alias */
 	{"korea dem people s rep", 10593, 7, "en"},	/* PRK alias */
+	{"korea dem rep", 10593, 7, "en"},	/* PRK alias */
 	{"korea democratic people s republic of", 10593, 0, "en"},	/* PRK iso */
 	{"korea north", 10593, 7, "en"},	/* PRK alias */
 	{"korea rep", 7142, 7, "en"},	/* KOR alias */
