@@ -762,7 +762,9 @@ class Builder:
 # normalized forms are equal).  Keep this list short and explained.
 DISPLAY_FIXES = {
     ('CIV', 'es'): 'Costa de Marfil',   # iso-codes 4.15 es: "Costa de Marfíl" (stray accent); CLDR es variant
-    # iso-codes 4.15 has no fr/es translation of ISO 3166-3 YUCS; UN Terminology Database names:
+    # iso-codes 4.15 has no fr/es translation of ISO 3166-3 YUCS: its English form, built from
+    # the French/Spanish names of the SFRY (République fédérative socialiste de Yougoslavie,
+    # República Federativa Socialista de Yugoslavia):
     ('YUCS', 'fr'): 'Yougoslavie, République fédérative (socialiste) de',
     ('YUCS', 'es'): 'Yugoslavia, República Federativa (Socialista) de',
 }
