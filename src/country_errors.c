@@ -17,6 +17,8 @@
 /* How many near names a "Did you mean" hint offers, and how near they must be. */
 #define SUGGESTIONS			3
 #define SUGGESTION_MIN_SCORE 0.5
+/* ... and how much worse than the best one a suggestion may be */
+#define SUGGESTION_SPREAD	0.15
 
 static char *
 shown_input(const char *str, size_t len)
@@ -86,6 +88,8 @@ did_you_mean(const char *str, size_t len)
 	n = country_fuzzy(norm, COUNTRY_KEY_INVALID, SUGGESTION_MIN_SCORE, best, SUGGESTIONS);
 	if (n == 0)
 		return NULL;
+	while (n > 1 && best[n - 1].score < best[0].score - SUGGESTION_SPREAD)
+		n--;
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, "Did you mean ");
 	for (size_t i = 0; i < n; i++)
@@ -157,6 +161,21 @@ withdrawn_alpha2_detail(const char *str, size_t len)
 	return psprintf("%s is a withdrawn ISO 3166-1 alpha-2 code, formerly used by %s.", upper, buf.data);
 }
 
+/* Two or three letters, or only digits: meant as a code, so name suggestions would be noise. */
+static bool
+is_code_shaped(const char *str, size_t len)
+{
+	bool		letters = true,
+				digits = true;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		letters &= (str[i] >= 'A' && str[i] <= 'Z') || (str[i] >= 'a' && str[i] <= 'z');
+		digits &= (str[i] >= '0' && str[i] <= '9');
+	}
+	return len > 0 && ((letters && len <= 3) || digits);
+}
+
 bool
 country_report_input_error(CountryLookupStatus status, const char *str, size_t len,
 						   struct Node *escontext)
@@ -194,14 +213,16 @@ country_report_input_error(CountryLookupStatus status, const char *str, size_t l
 					hint = pstrdup("iscm.m49_regions lists the M49 regions; iscm.region_code(), iscm.subregion_code() "
 								   "and iscm.intermediate_region_code() place a country in them.");
 			}
-			else
+			else if ((detail = withdrawn_alpha2_detail(trimmed, tlen)) != NULL)
+				hint = pstrdup("Use the alpha-3 or alpha-4 code of the former country, or the code of its successor.");
+			else if (is_code_shaped(trimmed, tlen))
 			{
-				detail = withdrawn_alpha2_detail(trimmed, tlen);
-				if (detail != NULL)
-					hint = pstrdup("Use the alpha-3 or alpha-4 code of the former country, or the code of its successor.");
-				else
-					hint = did_you_mean(trimmed, tlen);
+				detail = psprintf("No country has the code \"%s\".", shown_input(trimmed, tlen));
+				hint = pstrdup("Codes are read as ISO 3166-1 alpha-2, alpha-3 or numeric codes (or ISO 3166-3 alpha-4); "
+							   "iscm.country_from_code(code, scheme) reads COW and Eurostat codes.");
 			}
+			else
+				hint = did_you_mean(trimmed, tlen);
 			if (hint == NULL)
 				hint = pstrdup("Expected an ISO 3166 alpha-2, alpha-3 or numeric code, or a country name in English, "
 							   "French or Spanish; iscm.country_candidates() lists near matches.");

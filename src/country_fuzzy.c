@@ -3,7 +3,7 @@
  *
  * Used only off the hot path: for the "Did you mean" hint of a failed input
  * and by country_candidates().  It scans every normalized name once with a
- * two-row Levenshtein distance; the input is cut to FUZZY_MAX_LEN bytes and
+ * three-row edit distance; the input is cut to FUZZY_MAX_LEN bytes and
  * names whose length alone puts them out of reach are skipped, so one call
  * costs well under a millisecond on a few thousand names.
  */
@@ -13,39 +13,51 @@
 
 #define FUZZY_MAX_LEN	64
 
-/* Levenshtein distance of a and b (b cut to FUZZY_MAX_LEN), giving up above limit. */
+/*
+ * Edit distance of a and b (b cut to FUZZY_MAX_LEN) counting a swap of two
+ * neighbouring letters as one edit, the commonest typo ("Cuab", "Nigeira");
+ * this is the optimal-string-alignment variant of Damerau-Levenshtein.
+ * Gives up, returning limit + 1, once every path costs more than limit.
+ */
 static size_t
 edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t limit)
 {
-	size_t		row[FUZZY_MAX_LEN + 1];
+	size_t		rows[3][FUZZY_MAX_LEN + 1];
+	size_t	   *before = rows[0],
+			   *prev = rows[1],
+			   *cur = rows[2];
 
 	if (blen > FUZZY_MAX_LEN)
 		blen = FUZZY_MAX_LEN;
 	for (size_t j = 0; j <= blen; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (size_t i = 1; i <= alen; i++)
 	{
-		size_t		diag = row[0];
-		size_t		best = row[0] = i;
+		size_t		best = cur[0] = i;
+		size_t	   *t;
 
 		for (size_t j = 1; j <= blen; j++)
 		{
-			size_t		up = row[j];
-			size_t		v = diag + (a[i - 1] != b[j - 1]);
+			size_t		v = prev[j - 1] + (a[i - 1] != b[j - 1]);
 
-			if (up + 1 < v)
-				v = up + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			diag = up;
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && before[j - 2] + 1 < v)
+				v = before[j - 2] + 1;
+			cur[j] = v;
 			if (v < best)
 				best = v;
 		}
 		if (best > limit)
 			return limit + 1;
+		t = before;
+		before = prev;
+		prev = cur;
+		cur = t;
 	}
-	return row[blen];
+	return prev[blen];
 }
 
 static double
