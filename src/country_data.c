@@ -318,7 +318,7 @@ const CountryRecord country_records[] = {
 	{32226, "CS", "SCG", "CSXX", 891, "Serbia and Montenegro", "Serbie et Mont\303\251n\303\251gro", "Serbia y Montenegro", NULL, NULL, 150, 39, 0, "2006-09-26", 2, successors_CSXX},
 	{32440, "SK", "SKM", "SKIN", 0, "Sikkim", "Sikkim", "Sikkim", NULL, NULL, 142, 34, 0, "1975", 1, successors_SKIN},
 	{32701, "SU", "SUN", "SUHH", 810, "USSR, Union of Soviet Socialist Republics", "URSS, Union des r\303\251publiques socialistes sovi\303\251tiques", "URSS, Uni\303\263n de Rep\303\272blicas Socialistas Sovi\303\251ticas", NULL, NULL, 0, 0, 0, "1992-08-30", 15, successors_SUHH},
-	{33171, "TP", "TMP", "TPTL", 626, "East Timor", "Timor oriental", "Timor oriental", NULL, NULL, 142, 35, 0, "2002-05-20", 1, successors_TPTL},
+	{33171, "TP", "TMP", "TPTL", 626, "East Timor", "East Timor", "East Timor", NULL, NULL, 142, 35, 0, "2002-05-20", 1, successors_TPTL},
 	{34291, "VD", "VDR", "VDVN", 0, "Viet-Nam, Democratic Republic of", "Viet-Nam, R\303\251publique d\303\251mocratique du", "Vietnam, Rep\303\272blica Democr\303\241tica de", NULL, NULL, 142, 35, 0, "1977", 1, successors_VDVN},
 	{34882, "WK", "WAK", "WKUM", 872, "Wake Island", "Wake", "Wake, isla", NULL, NULL, 9, 57, 0, "1986", 1, successors_WKUM},
 	{36539, "YD", "YMD", "YDYE", 720, "Yemen, Democratic, People's Democratic Republic of", "Y\303\251men, R\303\251publique populaire d\303\251mocratique du", "Yem\303\251n, Rep\303\272blica Democr\303\241tica Popular de", NULL, NULL, 142, 145, 0, "1990-08-14", 1, successors_YDYE},
@@ -339,12 +339,14 @@ const CountryName country_names[] = {
 	{"albania", 288, 0, "en"},	/* ALB iso */
 	{"albanie", 288, 3, "fr"},	/* ALB translation */
 	{"alemania", 2153, 3, "es"},	/* DEU translation */
+	{"alemania occidental", 2153, 8, "es"},	/* DEU historical */
 	{"alemania oriental", 22123, 8, "es"},	/* DDDE historical */
 	{"alemania republica democratica de", 22123, 3, "es"},	/* DDDE translation */
 	{"algeria", 2679, 0, "en"},	/* DZA iso */
 	{"algerie", 2679, 3, "fr"},	/* DZA translation */
 	{"allemagne", 2153, 3, "fr"},	/* DEU translation */
 	{"allemagne de l est", 22123, 8, "fr"},	/* DDDE historical */
+	{"allemagne de l ouest", 2153, 8, "fr"},	/* DEU historical */
 	{"alto volta", 25292, 3, "es"},	/* HVBF translation */
 	{"alto volta republica del", 25292, 3, "es"},	/* HVBF translation */
 	{"american samoa", 481, 0, "en"},	/* ASM iso */
@@ -359,6 +361,7 @@ const CountryName country_names[] = {
 	{"antigua and barbuda", 501, 0, "en"},	/* ATG iso */
 	{"antigua et barbuda", 501, 3, "fr"},	/* ATG translation */
 	{"antigua y barbuda", 501, 3, "es"},	/* ATG translation */
+	{"antillas holandesas", 20357, 8, "es"},	/* ANHH historical */
 	{"antillas neerlandesas", 20357, 3, "es"},	/* ANHH translation */
 	{"antilles neerlandaises", 20357, 3, "fr"},	/* ANHH translation */
 	{"arab republic of egypt", 2885, 1, "en"},	/* EGY official */
@@ -424,6 +427,7 @@ const CountryName country_names[] = {
 	{"brasil", 1119, 3, "es"},	/* BRA translation */
 	{"brazil", 1119, 0, "en"},	/* BRA iso */
 	{"bresil", 1119, 3, "fr"},	/* BRA translation */
+	{"britain", 4100, 7, "en"},	/* GBR alias */
 	{"british antarctic territory", 20495, 0, "en"},	/* BQAQ iso */
 	{"british indian ocean territory", 5792, 0, "en"},	/* IOT iso */
 	{"british virgin islands", 14354, 0, "en"},	/* VGB iso */
@@ -454,6 +458,8 @@ const CountryName country_names[] = {
 	{"caribe neerlandes", 799, 4, "es"},	/* BES cldr */
 	{"catar", 10836, 3, "es"},	/* QAT translation */
 	{"cayman islands", 1989, 0, "en"},	/* CYM iso */
+	{"ceilan", 7697, 8, "es"},	/* LKA historical */
+	{"central african rep", 1358, 7, "en"},	/* CAF alias */
 	{"central african republic", 1358, 0, "en"},	/* CAF iso */
 	{"ceylon", 7697, 8, "en"},	/* LKA historical */
 	{"chad", 12900, 0, "en"},	/* TCD iso */
@@ -464,7 +470,9 @@ const CountryName country_names[] = {
 	{"chile", 1546, 0, "en"},	/* CHL iso */
 	{"chili", 1546, 3, "fr"},	/* CHL translation */
 	{"china", 1548, 0, "en"},	/* CHN iso */
+	{"china hong kong sar", 4999, 7, "en"},	/* HKG alias */
 	{"china hong kong special administrative region", 4999, 7, "en"},	/* HKG alias */
+	{"china macao sar", 8115, 7, "en"},	/* MAC alias */
 	{"china macao special administrative region", 8115, 7, "en"},	/* MAC alias */
 	{"chine", 1548, 3, "fr"},	/* CHN translation */
 	{"chinese taipei", 13430, 7, "en"},	/* TWN alias */
@@ -499,11 +507,14 @@ const CountryName country_names[] = {
 	{"congo", 1723, 7, ""},	/* COG alias */
 	{"congo brazzaville", 1723, 4, "en"},	/* COG cldr */
 	{"congo dem rep", 1720, 7, "en"},	/* COD alias */
+	{"congo democratic republic of the", 1720, 7, "en"},	/* COD alias */
 	{"congo drc", 1720, 6, "en"},	/* COD cldr_variant */
 	{"congo kinshasa", 1720, 4, "en"},	/* COD cldr */
 	{"congo rdc", 1720, 6, "fr"},	/* COD cldr_variant */
 	{"congo rep", 1723, 7, "en"},	/* COG alias */
 	{"congo republic", 1723, 6, "en"},	/* COG cldr_variant */
+	{"congo republic of", 1723, 7, "en"},	/* COG alias */
+	{"congo republic of the", 1723, 7, "en"},	/* COG alias */
 	{"congo republica", 1723, 6, "es"},	/* COG cldr_variant */
 	{"congo republica democratica del", 1720, 3, "es"},	/* COD translation */
 	{"congo republica democratica del congo", 1720, 6, "es"},	/* COD cldr_variant */
@@ -539,8 +550,11 @@ const CountryName country_names[] = {
 	{"czechoslovakia czechoslovak socialist republic", 21830, 0, "en"},	/* CSHH iso */
 	{"dahomey", 22234, 0, "en"},	/* DYBJ iso */
 	{"danemark", 2377, 3, "fr"},	/* DNK translation */
+	{"dem people s rep of korea", 10593, 7, "en"},	/* PRK alias */
+	{"dem rep of the congo", 1720, 7, "en"},	/* COD alias */
 	{"democratic kampuchea", 6955, 8, "en"},	/* KHM historical */
 	{"democratic people s republic of korea", 10593, 0, "en"},	/* PRK iso */
+	{"democratic republic of congo", 1720, 7, "en"},	/* COD alias */
 	{"democratic republic of sao tome and principe", 12678, 1, "en"},	/* STP official */
 	{"democratic republic of the congo", 1720, 0, "en"},	/* COD iso */
 	{"democratic republic of timor leste", 13149, 1, "en"},	/* TLS official */
@@ -609,6 +623,8 @@ const CountryName country_names[] = {
 	{"ethiopia", 3206, 0, "en"},	/* ETH iso */
 	{"ethiopie", 3206, 3, "fr"},	/* ETH translation */
 	{"etiopia", 3206, 3, "es"},	/* ETH translation */
+	{"ex republica yugoslava de macedonia", 8376, 8, "es"},	/* MKD historical */
+	{"ex republique yougoslave de macedoine", 8376, 8, "fr"},	/* MKD historical */
 	{"falkland islands", 3677, 0, "en"},	/* FLK iso */
 	{"falkland islands islas malvinas", 3677, 6, "en"},	/* FLK cldr_variant */
 	{"falkland islands malvinas", 3677, 0, "en"},	/* FLK iso */
@@ -643,12 +659,14 @@ const CountryName country_names[] = {
 	{"french republic", 3823, 1, "en"},	/* FRA official */
 	{"french southern and antarctic territories", 20499, 0, "en"},	/* FQHH iso */
 	{"french southern territories", 500, 0, "en"},	/* ATF iso */
+	{"frg", 2153, 8, "en"},	/* DEU historical */
 	{"fyrom", 8376, 8, "en"},	/* MKD historical */
 	{"gabon", 4058, 0, "en"},	/* GAB iso */
 	{"gabonese republic", 4058, 1, "en"},	/* GAB official */
 	{"gambia", 4370, 0, "en"},	/* GMB iso */
 	{"gambia the", 4370, 7, "en"},	/* GMB alias */
 	{"gambie", 4370, 3, "fr"},	/* GMB translation */
+	{"gdr", 22123, 8, "en"},	/* DDDE historical */
 	{"georgia", 4175, 0, "en"},	/* GEO iso */
 	{"georgie", 4175, 3, "fr"},	/* GEO translation */
 	{"georgie du sud et les iles sandwich du sud", 12343, 3, "fr"},	/* SGS translation */
@@ -694,10 +712,14 @@ const CountryName country_names[] = {
 	{"heard and mcdonald islands", 5048, 4, "en"},	/* HMD cldr */
 	{"heard island and mcdonald islands", 5048, 0, "en"},	/* HMD iso */
 	{"hellenic republic", 4501, 1, "en"},	/* GRC official */
+	{"holanda", 9078, 7, "es"},	/* NLD alias */
+	{"holland", 9078, 7, "en"},	/* NLD alias */
 	{"holy see", 14216, 0, "en"},	/* VAT iso */
 	{"holy see vatican city state", 14216, 0, "en"},	/* VAT iso */
 	{"honduras", 5074, 0, "en"},	/* HND iso */
 	{"hong kong", 4999, 0, "en"},	/* HKG iso */
+	{"hong kong china", 4999, 7, "en"},	/* HKG alias */
+	{"hong kong sar", 4999, 7, "en"},	/* HKG alias */
 	{"hong kong sar china", 4999, 4, "en"},	/* HKG cldr */
 	{"hong kong special administrative region of china", 4999, 1, "en"},	/* HKG official */
 	{"hongrie", 5266, 3, "fr"},	/* HUN translation */
@@ -751,6 +773,7 @@ const CountryName country_names[] = {
 	{"irak", 5867, 3, "fr"},	/* IRQ translation */
 	{"iran", 5864, 0, "en"},	/* IRN iso */
 	{"iran islamic rep", 5864, 7, "en"},	/* IRN alias */
+	{"iran islamic rep of", 5864, 7, "en"},	/* IRN alias */
 	{"iran islamic republic of", 5864, 0, "en"},	/* IRN iso */
 	{"iran republica islamica de", 5864, 3, "es"},	/* IRN translation */
 	{"iran republique islamique d", 5864, 3, "fr"},	/* IRN translation */
@@ -854,9 +877,13 @@ const CountryName country_names[] = {
 	{"korea", 10593, 7, "en"},	/* PRK alias */
 	{"korea dem people s rep", 10593, 7, "en"},	/* PRK alias */
 	{"korea democratic people s republic of", 10593, 0, "en"},	/* PRK iso */
+	{"korea north", 10593, 7, "en"},	/* PRK alias */
 	{"korea rep", 7142, 7, "en"},	/* KOR alias */
 	{"korea republic of", 7142, 0, "en"},	/* KOR iso */
+	{"korea south", 7142, 7, "en"},	/* KOR alias */
 	{"kosovo", 15832, 4, "en"},	/* XKX cldr */
+	{"kosovo under united nations security council resolution 1244 99", 15832, 7, "en"},	/* XKX alias */
+	{"kosovo under unscr 1244 99", 15832, 7, "en"},	/* XKX alias */
 	{"koweit", 7352, 3, "fr"},	/* KWT translation */
 	{"kuwait", 7352, 0, "en"},	/* KWT iso */
 	{"kyrgyz republic", 6942, 1, "en"},	/* KGZ official */
@@ -864,7 +891,9 @@ const CountryName country_names[] = {
 	{"l etat d erythree", 3155, 3, "fr"},	/* ERI translation */
 	{"l etat de palestine", 10613, 3, "fr"},	/* PSE translation */
 	{"la reunion", 11617, 4, "fr"},	/* REU cldr */
+	{"lao p d r", 7451, 7, "en"},	/* LAO alias */
 	{"lao pdr", 7451, 7, "en"},	/* LAO alias */
+	{"lao people s dem rep", 7451, 7, "en"},	/* LAO alias */
 	{"lao people s democratic republic", 7451, 0, "en"},	/* LAO iso */
 	{"lao republique democratique populaire", 7451, 3, "fr"},	/* LAO translation */
 	{"laos", 7451, 2, "en"},	/* LAO common */
@@ -888,10 +917,14 @@ const CountryName country_names[] = {
 	{"luxembourg", 7980, 0, "en"},	/* LUX iso */
 	{"luxemburgo", 7980, 3, "es"},	/* LUX translation */
 	{"macao", 8115, 0, "en"},	/* MAC iso */
+	{"macao china", 8115, 7, "en"},	/* MAC alias */
+	{"macao sar", 8115, 7, "en"},	/* MAC alias */
 	{"macao sar china", 8115, 4, "en"},	/* MAC cldr */
 	{"macao special administrative region of china", 8115, 1, "en"},	/* MAC official */
 	{"macau", 8115, 3, "fr"},	/* MAC translation */
+	{"macedoine", 8376, 8, "fr"},	/* MKD historical */
 	{"macedoine du nord", 8376, 3, "fr"},	/* MKD translation */
+	{"macedoine l ex republique yougoslave de", 8376, 8, "fr"},	/* MKD historical */
 	{"macedonia", 8376, 8, "en"},	/* MKD historical */
 	{"macedonia del norte", 8376, 3, "es"},	/* MKD translation */
 	{"macedonia fyr", 8376, 8, "en"},	/* MKD historical */
@@ -924,6 +957,7 @@ const CountryName country_names[] = {
 	{"mexique", 8240, 3, "fr"},	/* MEX translation */
 	{"micronesia", 3861, 0, "en"},	/* FSM iso */
 	{"micronesia estados federados de", 3861, 3, "es"},	/* FSM translation */
+	{"micronesia fed states of", 3861, 7, "en"},	/* FSM alias */
 	{"micronesia fed sts", 3861, 7, "en"},	/* FSM alias */
 	{"micronesia federated states of", 3861, 0, "en"},	/* FSM iso */
 	{"micronesie", 3861, 3, "fr"},	/* FSM translation */
@@ -978,6 +1012,7 @@ const CountryName country_names[] = {
 	{"nueva caledonia", 8852, 3, "es"},	/* NCL translation */
 	{"nueva zelanda", 9450, 3, "es"},	/* NZL translation */
 	{"nuevas hebridas", 28971, 3, "es"},	/* NHVU translation */
+	{"occupied palestinian territory", 10613, 7, "en"},	/* PSE alias */
 	{"oman", 9790, 0, "en"},	/* OMN iso */
 	{"ouganda", 13677, 3, "fr"},	/* UGA translation */
 	{"ouzbekistan", 14172, 3, "fr"},	/* UZB translation */
@@ -1037,6 +1072,7 @@ const CountryName country_names[] = {
 	{"rae de hong kong china", 4999, 4, "es"},	/* HKG cldr */
 	{"rae de macao", 8115, 4, "es"},	/* MAC cldr */
 	{"rae de macao china", 8115, 4, "es"},	/* MAC cldr */
+	{"rda", 22123, 8, "fr"},	/* DDDE historical */
 	{"rdc", 1720, 7, "fr"},	/* COD alias */
 	{"region administrativa especial china de hong kong", 4999, 3, "es"},	/* HKG translation */
 	{"region administrativa especial china de macao", 8115, 3, "es"},	/* MAC translation */
@@ -1060,6 +1096,8 @@ const CountryName country_names[] = {
 	{"reino hachemi de jordania", 6466, 3, "es"},	/* JOR translation */
 	{"reino unido", 4100, 3, "es"},	/* GBR translation */
 	{"reino unido de gran bretana e irlanda del norte", 4100, 3, "es"},	/* GBR translation */
+	{"rep of korea", 7142, 7, "en"},	/* KOR alias */
+	{"rep of moldova", 8191, 7, "en"},	/* MDA alias */
 	{"republic of albania", 288, 1, "en"},	/* ALB official */
 	{"republic of angola", 171, 1, "en"},	/* AGO official */
 	{"republic of armenia", 455, 1, "en"},	/* ARM official */
@@ -1076,6 +1114,7 @@ const CountryName country_names[] = {
 	{"republic of chad", 12900, 1, "en"},	/* TCD official */
 	{"republic of chile", 1546, 1, "en"},	/* CHL official */
 	{"republic of colombia", 1728, 1, "en"},	/* COL official */
+	{"republic of congo", 1723, 7, "en"},	/* COG alias */
 	{"republic of costa rica", 1803, 1, "en"},	/* CRI official */
 	{"republic of cote d ivoire", 1582, 1, "en"},	/* CIV official */
 	{"republic of croatia", 5196, 1, "en"},	/* HRV official */
@@ -1584,6 +1623,7 @@ const CountryName country_names[] = {
 	{"swiss confederation", 1539, 1, "en"},	/* CHE official */
 	{"switzerland", 1539, 0, "en"},	/* CHE iso */
 	{"syria", 12810, 2, "en"},	/* SYR common */
+	{"syrian arab rep", 12810, 7, "en"},	/* SYR alias */
 	{"syrian arab republic", 12810, 0, "en"},	/* SYR iso */
 	{"syrie", 12810, 4, "fr"},	/* SYR cldr */
 	{"syrienne republique arabe", 12810, 3, "fr"},	/* SYR translation */
@@ -1659,6 +1699,7 @@ const CountryName country_names[] = {
 	{"united kingdom", 4100, 0, "en"},	/* GBR iso */
 	{"united kingdom of great britain and northern ireland", 4100, 1, "en"},	/* GBR official */
 	{"united mexican states", 8240, 1, "en"},	/* MEX official */
+	{"united rep of tanzania", 13495, 7, "en"},	/* TZA alias */
 	{"united republic of tanzania", 13495, 0, "en"},	/* TZA iso */
 	{"united states", 13989, 0, "en"},	/* USA iso */
 	{"united states minor outlying islands", 13841, 0, "en"},	/* UMI iso */
@@ -1747,256 +1788,656 @@ const size_t country_code_alias_count = sizeof(country_code_aliases) / sizeof(co
 const char *const country_scheme_names[CSCHEME_COUNT] = {"cow", "cow_letter", "eurostat"};
 
 const CountrySchemeCode country_scheme_codes[] = {
-	{2, "AD", 342},	/* eurostat AND */
-	{2, "AE", 447},	/* eurostat ARE */
-	{2, "AF", 137},	/* eurostat AFG */
-	{2, "AG", 501},	/* eurostat ATG */
-	{2, "AI", 209},	/* eurostat AIA */
-	{2, "AL", 288},	/* eurostat ALB */
-	{2, "AM", 455},	/* eurostat ARM */
-	{2, "AO", 171},	/* eurostat AGO */
-	{2, "AQ", 495},	/* eurostat ATA */
-	{2, "AR", 449},	/* eurostat ARG */
-	{2, "AS", 481},	/* eurostat ASM */
-	{2, "AT", 540},	/* eurostat AUT */
-	{2, "AU", 539},	/* eurostat AUS */
-	{2, "AW", 49},	/* eurostat ABW */
-	{2, "AX", 287},	/* eurostat ALA */
-	{2, "AZ", 655},	/* eurostat AZE */
-	{2, "BA", 892},	/* eurostat BIH */
-	{2, "BB", 1120},	/* eurostat BRB */
-	{2, "BD", 836},	/* eurostat BGD */
-	{2, "BE", 792},	/* eurostat BEL */
-	{2, "BF", 807},	/* eurostat BFA */
-	{2, "BG", 850},	/* eurostat BGR */
-	{2, "BH", 876},	/* eurostat BHR */
-	{2, "BI", 763},	/* eurostat BDI */
-	{2, "BJ", 794},	/* eurostat BEN */
-	{2, "BL", 975},	/* eurostat BLM */
-	{2, "BM", 1009},	/* eurostat BMU */
-	{2, "BN", 1132},	/* eurostat BRN */
-	{2, "BO", 1052},	/* eurostat BOL */
-	{2, "BQ", 799},	/* eurostat BES */
-	{2, "BR", 1119},	/* eurostat BRA */
-	{2, "BS", 877},	/* eurostat BHS */
-	{2, "BT", 1184},	/* eurostat BTN */
-	{2, "BV", 1242},	/* eurostat BVT */
-	{2, "BW", 1249},	/* eurostat BWA */
-	{2, "BY", 980},	/* eurostat BLR */
-	{2, "BZ", 988},	/* eurostat BLZ */
-	{2, "CA", 1366},	/* eurostat CAN */
-	{2, "CC", 1415},	/* eurostat CCK */
-	{2, "CD", 1720},	/* eurostat COD */
-	{2, "CF", 1358},	/* eurostat CAF */
-	{2, "CG", 1723},	/* eurostat COG */
-	{2, "CH", 1539},	/* eurostat CHE */
-	{2, "CI", 1582},	/* eurostat CIV */
-	{2, "CK", 1727},	/* eurostat COK */
-	{2, "CL", 1546},	/* eurostat CHL */
-	{2, "CM", 1682},	/* eurostat CMR */
-	{2, "CN", 1548},	/* eurostat CHN */
-	{2, "CO", 1728},	/* eurostat COL */
-	{2, "CR", 1803},	/* eurostat CRI */
-	{2, "CU", 1874},	/* eurostat CUB */
-	{2, "CV", 1764},	/* eurostat CPV */
-	{2, "CW", 1895},	/* eurostat CUW */
-	{2, "CX", 1968},	/* eurostat CXR */
-	{2, "CY", 1992},	/* eurostat CYP */
-	{2, "CZ", 2007},	/* eurostat CZE */
-	{2, "DE", 2153},	/* eurostat DEU */
-	{2, "DJ", 2271},	/* eurostat DJI */
-	{2, "DK", 2377},	/* eurostat DNK */
-	{2, "DM", 2341},	/* eurostat DMA */
-	{2, "DO", 2405},	/* eurostat DOM */
-	{2, "DZ", 2679},	/* eurostat DZA */
-	{2, "EC", 2777},	/* eurostat ECU */
-	{2, "EE", 3192},	/* eurostat EST */
-	{2, "EG", 2885},	/* eurostat EGY */
-	{2, "EH", 3180},	/* eurostat ESH */
-	{2, "EL", 4501},	/* eurostat GRC */
-	{2, "ER", 3155},	/* eurostat ERI */
-	{2, "ES", 3188},	/* eurostat ESP */
-	{2, "ET", 3206},	/* eurostat ETH */
-	{2, "FI", 3602},	/* eurostat FIN */
-	{2, "FJ", 3623},	/* eurostat FJI */
-	{2, "FK", 3677},	/* eurostat FLK */
-	{2, "FM", 3861},	/* eurostat FSM */
-	{2, "FO", 3837},	/* eurostat FRO */
-	{2, "FR", 3823},	/* eurostat FRA */
-	{2, "GA", 4058},	/* eurostat GAB */
-	{2, "GD", 4502},	/* eurostat GRD */
-	{2, "GE", 4175},	/* eurostat GEO */
-	{2, "GF", 4582},	/* eurostat GUF */
-	{2, "GG", 4237},	/* eurostat GGY */
-	{2, "GH", 4239},	/* eurostat GHA */
-	{2, "GI", 4266},	/* eurostat GIB */
-	{2, "GL", 4510},	/* eurostat GRL */
-	{2, "GM", 4370},	/* eurostat GMB */
-	{2, "GN", 4278},	/* eurostat GIN */
-	{2, "GP", 4358},	/* eurostat GLP */
-	{2, "GQ", 4411},	/* eurostat GNQ */
-	{2, "GS", 12343},	/* eurostat SGS */
-	{2, "GT", 4563},	/* eurostat GTM */
-	{2, "GU", 4589},	/* eurostat GUM */
-	{2, "GW", 4396},	/* eurostat GNB */
-	{2, "GY", 4601},	/* eurostat GUY */
-	{2, "HK", 4999},	/* eurostat HKG */
-	{2, "HM", 5048},	/* eurostat HMD */
-	{2, "HN", 5074},	/* eurostat HND */
-	{2, "HR", 5196},	/* eurostat HRV */
-	{2, "HT", 5235},	/* eurostat HTI */
-	{2, "HU", 5266},	/* eurostat HUN */
-	{2, "ID", 5500},	/* eurostat IDN */
-	{2, "IE", 5862},	/* eurostat IRL */
-	{2, "IL", 5894},	/* eurostat ISR */
-	{2, "IM", 5734},	/* eurostat IMN */
-	{2, "IN", 5750},	/* eurostat IND */
-	{2, "IO", 5792},	/* eurostat IOT */
-	{2, "IQ", 5867},	/* eurostat IRQ */
-	{2, "IR", 5864},	/* eurostat IRN */
-	{2, "IS", 5888},	/* eurostat ISL */
-	{2, "IT", 5903},	/* eurostat ITA */
-	{2, "JE", 6213},	/* eurostat JEY */
-	{2, "JM", 6097},	/* eurostat JAM */
-	{2, "JO", 6466},	/* eurostat JOR */
-	{2, "JP", 6488},	/* eurostat JPN */
-	{2, "KE", 6878},	/* eurostat KEN */
-	{2, "KG", 6942},	/* eurostat KGZ */
-	{2, "KH", 6955},	/* eurostat KHM */
-	{2, "KI", 6986},	/* eurostat KIR */
-	{2, "KM", 1729},	/* eurostat COM */
-	{2, "KN", 7099},	/* eurostat KNA */
-	{2, "KP", 10593},	/* eurostat PRK */
-	{2, "KR", 7142},	/* eurostat KOR */
-	{2, "KW", 7352},	/* eurostat KWT */
-	{2, "KY", 1989},	/* eurostat CYM */
-	{2, "KZ", 6786},	/* eurostat KAZ */
-	{2, "LA", 7451},	/* eurostat LAO */
-	{2, "LB", 7476},	/* eurostat LBN */
-	{2, "LC", 7489},	/* eurostat LCA */
-	{2, "LI", 7649},	/* eurostat LIE */
-	{2, "LK", 7697},	/* eurostat LKA */
-	{2, "LR", 7480},	/* eurostat LBR */
-	{2, "LS", 7919},	/* eurostat LSO */
-	{2, "LT", 7951},	/* eurostat LTU */
-	{2, "LU", 7980},	/* eurostat LUX */
-	{2, "LV", 7983},	/* eurostat LVA */
-	{2, "LY", 7487},	/* eurostat LBY */
-	{2, "MA", 8130},	/* eurostat MAR */
-	{2, "MC", 8179},	/* eurostat MCO */
-	{2, "MD", 8191},	/* eurostat MDA */
-	{2, "ME", 8455},	/* eurostat MNE */
-	{2, "MF", 8118},	/* eurostat MAF */
-	{2, "MG", 8197},	/* eurostat MDG */
-	{2, "MH", 8306},	/* eurostat MHL */
-	{2, "MK", 8376},	/* eurostat MKD */
-	{2, "ML", 8407},	/* eurostat MLI */
-	{2, "MM", 8442},	/* eurostat MMR */
-	{2, "MN", 8457},	/* eurostat MNG */
-	{2, "MO", 8115},	/* eurostat MAC */
-	{2, "MP", 8466},	/* eurostat MNP */
-	{2, "MQ", 8623},	/* eurostat MTQ */
-	{2, "MR", 8574},	/* eurostat MRT */
-	{2, "MS", 8598},	/* eurostat MSR */
-	{2, "MT", 8418},	/* eurostat MLT */
-	{2, "MU", 8651},	/* eurostat MUS */
-	{2, "MV", 8212},	/* eurostat MDV */
-	{2, "MW", 8693},	/* eurostat MWI */
-	{2, "MX", 8240},	/* eurostat MEX */
-	{2, "MY", 8755},	/* eurostat MYS */
-	{2, "MZ", 8502},	/* eurostat MOZ */
-	{2, "NA", 8801},	/* eurostat NAM */
-	{2, "NC", 8852},	/* eurostat NCL */
-	{2, "NE", 8910},	/* eurostat NER */
-	{2, "NF", 8929},	/* eurostat NFK */
-	{2, "NG", 8945},	/* eurostat NGA */
-	{2, "NI", 8999},	/* eurostat NIC */
-	{2, "NL", 9078},	/* eurostat NLD */
-	{2, "NO", 9170},	/* eurostat NOR */
-	{2, "NP", 9190},	/* eurostat NPL */
-	{2, "NR", 9251},	/* eurostat NRU */
-	{2, "NU", 9017},	/* eurostat NIU */
-	{2, "NZ", 9450},	/* eurostat NZL */
-	{2, "OM", 9790},	/* eurostat OMN */
-	{2, "PA", 10154},	/* eurostat PAN */
-	{2, "PE", 10262},	/* eurostat PER */
-	{2, "PF", 10770},	/* eurostat PYF */
-	{2, "PG", 10485},	/* eurostat PNG */
-	{2, "PH", 10334},	/* eurostat PHL */
-	{2, "PK", 10151},	/* eurostat PAK */
-	{2, "PL", 10516},	/* eurostat POL */
-	{2, "PM", 12571},	/* eurostat SPM */
-	{2, "PN", 10206},	/* eurostat PCN */
-	{2, "PR", 10591},	/* eurostat PRI */
-	{2, "PS", 10613},	/* eurostat PSE */
-	{2, "PT", 10602},	/* eurostat PRT */
-	{2, "PW", 10449},	/* eurostat PLW */
-	{2, "PY", 10607},	/* eurostat PRY */
-	{2, "QA", 10836},	/* eurostat QAT */
-	{2, "RE", 11617},	/* eurostat REU */
-	{2, "RO", 11877},	/* eurostat ROU */
-	{2, "RS", 12612},	/* eurostat SRB */
-	{2, "RU", 12031},	/* eurostat RUS */
-	{2, "RW", 12065},	/* eurostat RWA */
-	{2, "SA", 12189},	/* eurostat SAU */
-	{2, "SB", 12456},	/* eurostat SLB */
-	{2, "SC", 12795},	/* eurostat SYC */
-	{2, "SD", 12260},	/* eurostat SDN */
-	{2, "SE", 12745},	/* eurostat SWE */
-	{2, "SG", 12340},	/* eurostat SGP */
-	{2, "SH", 12364},	/* eurostat SHN */
-	{2, "SI", 12728},	/* eurostat SVN */
-	{2, "SJ", 12415},	/* eurostat SJM */
-	{2, "SK", 12725},	/* eurostat SVK */
-	{2, "SL", 12459},	/* eurostat SLE */
-	{2, "SM", 12498},	/* eurostat SMR */
-	{2, "SN", 12286},	/* eurostat SEN */
-	{2, "SO", 12545},	/* eurostat SOM */
-	{2, "SR", 12706},	/* eurostat SUR */
-	{2, "SS", 12640},	/* eurostat SSD */
-	{2, "ST", 12678},	/* eurostat STP */
-	{2, "SV", 12476},	/* eurostat SLV */
-	{2, "SX", 12779},	/* eurostat SXM */
-	{2, "SY", 12810},	/* eurostat SYR */
-	{2, "SZ", 12766},	/* eurostat SWZ */
-	{2, "TC", 12897},	/* eurostat TCA */
-	{2, "TD", 12900},	/* eurostat TCD */
-	{2, "TF", 500},	/* eurostat ATF */
-	{2, "TG", 13015},	/* eurostat TGO */
-	{2, "TH", 13027},	/* eurostat THA */
-	{2, "TJ", 13089},	/* eurostat TJK */
-	{2, "TK", 13116},	/* eurostat TKL */
-	{2, "TL", 13149},	/* eurostat TLS */
-	{2, "TM", 13117},	/* eurostat TKM */
-	{2, "TN", 13378},	/* eurostat TUN */
-	{2, "TO", 13222},	/* eurostat TON */
-	{2, "TR", 13382},	/* eurostat TUR */
-	{2, "TT", 13353},	/* eurostat TTO */
-	{2, "TV", 13386},	/* eurostat TUV */
-	{2, "TW", 13430},	/* eurostat TWN */
-	{2, "TZ", 13495},	/* eurostat TZA */
-	{2, "UA", 13798},	/* eurostat UKR */
-	{2, "UG", 13677},	/* eurostat UGA */
-	{2, "UK", 4100},	/* eurostat GBR */
-	{2, "UM", 13841},	/* eurostat UMI */
-	{2, "US", 13989},	/* eurostat USA */
-	{2, "UY", 13987},	/* eurostat URY */
-	{2, "UZ", 14172},	/* eurostat UZB */
-	{2, "VA", 14216},	/* eurostat VAT */
-	{2, "VC", 14268},	/* eurostat VCT */
-	{2, "VE", 14314},	/* eurostat VEN */
-	{2, "VG", 14354},	/* eurostat VGB */
-	{2, "VI", 14422},	/* eurostat VIR */
-	{2, "VN", 14547},	/* eurostat VNM */
-	{2, "VU", 14736},	/* eurostat VUT */
-	{2, "WF", 15164},	/* eurostat WLF */
-	{2, "WS", 15353},	/* eurostat WSM */
-	{2, "XK", 15832},	/* eurostat XKX */
-	{2, "YE", 16341},	/* eurostat YEM */
-	{2, "YT", 8756},	/* eurostat MYT */
-	{2, "ZA", 16906},	/* eurostat ZAF */
-	{2, "ZM", 17214},	/* eurostat ZMB */
-	{2, "ZW", 17477},	/* eurostat ZWE */
+	{0, "100", 1728, true},	/* cow COL */
+	{0, "101", 14314, true},	/* cow VEN */
+	{0, "110", 4601, true},	/* cow GUY */
+	{0, "115", 12706, true},	/* cow SUR */
+	{0, "130", 2777, true},	/* cow ECU */
+	{0, "135", 10262, true},	/* cow PER */
+	{0, "140", 1119, true},	/* cow BRA */
+	{0, "145", 1052, true},	/* cow BOL */
+	{0, "150", 10607, true},	/* cow PRY */
+	{0, "155", 1546, true},	/* cow CHL */
+	{0, "160", 449, true},	/* cow ARG */
+	{0, "165", 13987, true},	/* cow URY */
+	{0, "2", 13989, true},	/* cow USA */
+	{0, "20", 1366, true},	/* cow CAN */
+	{0, "200", 4100, true},	/* cow GBR */
+	{0, "205", 5862, true},	/* cow IRL */
+	{0, "210", 9078, true},	/* cow NLD */
+	{0, "211", 792, true},	/* cow BEL */
+	{0, "212", 7980, true},	/* cow LUX */
+	{0, "220", 3823, true},	/* cow FRA */
+	{0, "221", 8179, true},	/* cow MCO */
+	{0, "223", 7649, true},	/* cow LIE */
+	{0, "225", 1539, true},	/* cow CHE */
+	{0, "230", 3188, true},	/* cow ESP */
+	{0, "232", 342, true},	/* cow AND */
+	{0, "235", 10602, true},	/* cow PRT */
+	{0, "255", 2153, true},	/* cow DEU */
+	{0, "260", 2153, false},	/* cow DEU */
+	{0, "265", 22123, true},	/* cow DDDE */
+	{0, "290", 10516, true},	/* cow POL */
+	{0, "305", 540, true},	/* cow AUT */
+	{0, "31", 877, true},	/* cow BHS */
+	{0, "310", 5266, true},	/* cow HUN */
+	{0, "315", 21830, true},	/* cow CSHH */
+	{0, "316", 2007, true},	/* cow CZE */
+	{0, "317", 12725, true},	/* cow SVK */
+	{0, "325", 5903, true},	/* cow ITA */
+	{0, "331", 12498, true},	/* cow SMR */
+	{0, "338", 8418, true},	/* cow MLT */
+	{0, "339", 288, true},	/* cow ALB */
+	{0, "341", 8455, true},	/* cow MNE */
+	{0, "343", 8376, true},	/* cow MKD */
+	{0, "344", 5196, true},	/* cow HRV */
+	{0, "345", 12612, true},	/* cow SRB */
+	{0, "346", 892, true},	/* cow BIH */
+	{0, "347", 15832, true},	/* cow XKX */
+	{0, "349", 12728, true},	/* cow SVN */
+	{0, "350", 4501, true},	/* cow GRC */
+	{0, "352", 1992, true},	/* cow CYP */
+	{0, "355", 850, true},	/* cow BGR */
+	{0, "359", 8191, true},	/* cow MDA */
+	{0, "360", 11877, true},	/* cow ROU */
+	{0, "365", 12031, true},	/* cow RUS */
+	{0, "366", 3192, true},	/* cow EST */
+	{0, "367", 7983, true},	/* cow LVA */
+	{0, "368", 7951, true},	/* cow LTU */
+	{0, "369", 13798, true},	/* cow UKR */
+	{0, "370", 980, true},	/* cow BLR */
+	{0, "371", 455, true},	/* cow ARM */
+	{0, "372", 4175, true},	/* cow GEO */
+	{0, "373", 655, true},	/* cow AZE */
+	{0, "375", 3602, true},	/* cow FIN */
+	{0, "380", 12745, true},	/* cow SWE */
+	{0, "385", 9170, true},	/* cow NOR */
+	{0, "390", 2377, true},	/* cow DNK */
+	{0, "395", 5888, true},	/* cow ISL */
+	{0, "40", 1874, true},	/* cow CUB */
+	{0, "402", 1764, true},	/* cow CPV */
+	{0, "403", 12678, true},	/* cow STP */
+	{0, "404", 4396, true},	/* cow GNB */
+	{0, "41", 5235, true},	/* cow HTI */
+	{0, "411", 4411, true},	/* cow GNQ */
+	{0, "42", 2405, true},	/* cow DOM */
+	{0, "420", 4370, true},	/* cow GMB */
+	{0, "432", 8407, true},	/* cow MLI */
+	{0, "433", 12286, true},	/* cow SEN */
+	{0, "434", 794, true},	/* cow BEN */
+	{0, "435", 8574, true},	/* cow MRT */
+	{0, "436", 8910, true},	/* cow NER */
+	{0, "437", 1582, true},	/* cow CIV */
+	{0, "438", 4278, true},	/* cow GIN */
+	{0, "439", 807, true},	/* cow BFA */
+	{0, "450", 7480, true},	/* cow LBR */
+	{0, "451", 12459, true},	/* cow SLE */
+	{0, "452", 4239, true},	/* cow GHA */
+	{0, "461", 13015, true},	/* cow TGO */
+	{0, "471", 1682, true},	/* cow CMR */
+	{0, "475", 8945, true},	/* cow NGA */
+	{0, "481", 4058, true},	/* cow GAB */
+	{0, "482", 1358, true},	/* cow CAF */
+	{0, "483", 12900, true},	/* cow TCD */
+	{0, "484", 1723, true},	/* cow COG */
+	{0, "490", 1720, true},	/* cow COD */
+	{0, "500", 13677, true},	/* cow UGA */
+	{0, "501", 6878, true},	/* cow KEN */
+	{0, "51", 6097, true},	/* cow JAM */
+	{0, "510", 13495, true},	/* cow TZA */
+	{0, "516", 763, true},	/* cow BDI */
+	{0, "517", 12065, true},	/* cow RWA */
+	{0, "52", 13353, true},	/* cow TTO */
+	{0, "520", 12545, true},	/* cow SOM */
+	{0, "522", 2271, true},	/* cow DJI */
+	{0, "53", 1120, true},	/* cow BRB */
+	{0, "530", 3206, true},	/* cow ETH */
+	{0, "531", 3155, true},	/* cow ERI */
+	{0, "54", 2341, true},	/* cow DMA */
+	{0, "540", 171, true},	/* cow AGO */
+	{0, "541", 8502, true},	/* cow MOZ */
+	{0, "55", 4502, true},	/* cow GRD */
+	{0, "551", 17214, true},	/* cow ZMB */
+	{0, "552", 17477, true},	/* cow ZWE */
+	{0, "553", 8693, true},	/* cow MWI */
+	{0, "56", 7489, true},	/* cow LCA */
+	{0, "560", 16906, true},	/* cow ZAF */
+	{0, "565", 8801, true},	/* cow NAM */
+	{0, "57", 14268, true},	/* cow VCT */
+	{0, "570", 7919, true},	/* cow LSO */
+	{0, "571", 1249, true},	/* cow BWA */
+	{0, "572", 12766, true},	/* cow SWZ */
+	{0, "58", 501, true},	/* cow ATG */
+	{0, "580", 8197, true},	/* cow MDG */
+	{0, "581", 1729, true},	/* cow COM */
+	{0, "590", 8651, true},	/* cow MUS */
+	{0, "591", 12795, true},	/* cow SYC */
+	{0, "60", 7099, true},	/* cow KNA */
+	{0, "600", 8130, true},	/* cow MAR */
+	{0, "615", 2679, true},	/* cow DZA */
+	{0, "616", 13378, true},	/* cow TUN */
+	{0, "620", 7487, true},	/* cow LBY */
+	{0, "625", 12260, true},	/* cow SDN */
+	{0, "626", 12640, true},	/* cow SSD */
+	{0, "630", 5864, true},	/* cow IRN */
+	{0, "640", 13382, true},	/* cow TUR */
+	{0, "645", 5867, true},	/* cow IRQ */
+	{0, "651", 2885, true},	/* cow EGY */
+	{0, "652", 12810, true},	/* cow SYR */
+	{0, "660", 7476, true},	/* cow LBN */
+	{0, "663", 6466, true},	/* cow JOR */
+	{0, "666", 5894, true},	/* cow ISR */
+	{0, "670", 12189, true},	/* cow SAU */
+	{0, "678", 16341, false},	/* cow YEM */
+	{0, "679", 16341, true},	/* cow YEM */
+	{0, "680", 36539, true},	/* cow YDYE */
+	{0, "690", 7352, true},	/* cow KWT */
+	{0, "692", 876, true},	/* cow BHR */
+	{0, "694", 10836, true},	/* cow QAT */
+	{0, "696", 447, true},	/* cow ARE */
+	{0, "698", 9790, true},	/* cow OMN */
+	{0, "70", 8240, true},	/* cow MEX */
+	{0, "700", 137, true},	/* cow AFG */
+	{0, "701", 13117, true},	/* cow TKM */
+	{0, "702", 13089, true},	/* cow TJK */
+	{0, "703", 6942, true},	/* cow KGZ */
+	{0, "704", 14172, true},	/* cow UZB */
+	{0, "705", 6786, true},	/* cow KAZ */
+	{0, "710", 1548, true},	/* cow CHN */
+	{0, "712", 8457, true},	/* cow MNG */
+	{0, "713", 13430, true},	/* cow TWN */
+	{0, "731", 10593, true},	/* cow PRK */
+	{0, "732", 7142, true},	/* cow KOR */
+	{0, "740", 6488, true},	/* cow JPN */
+	{0, "750", 5750, true},	/* cow IND */
+	{0, "760", 1184, true},	/* cow BTN */
+	{0, "770", 10151, true},	/* cow PAK */
+	{0, "771", 836, true},	/* cow BGD */
+	{0, "775", 8442, true},	/* cow MMR */
+	{0, "780", 7697, true},	/* cow LKA */
+	{0, "781", 8212, true},	/* cow MDV */
+	{0, "790", 9190, true},	/* cow NPL */
+	{0, "80", 988, true},	/* cow BLZ */
+	{0, "800", 13027, true},	/* cow THA */
+	{0, "811", 6955, true},	/* cow KHM */
+	{0, "812", 7451, true},	/* cow LAO */
+	{0, "816", 14547, true},	/* cow VNM */
+	{0, "820", 8755, true},	/* cow MYS */
+	{0, "830", 12340, true},	/* cow SGP */
+	{0, "835", 1132, true},	/* cow BRN */
+	{0, "840", 10334, true},	/* cow PHL */
+	{0, "850", 5500, true},	/* cow IDN */
+	{0, "860", 13149, true},	/* cow TLS */
+	{0, "90", 4563, true},	/* cow GTM */
+	{0, "900", 539, true},	/* cow AUS */
+	{0, "91", 5074, true},	/* cow HND */
+	{0, "910", 10485, true},	/* cow PNG */
+	{0, "92", 12476, true},	/* cow SLV */
+	{0, "920", 9450, true},	/* cow NZL */
+	{0, "93", 8999, true},	/* cow NIC */
+	{0, "935", 14736, true},	/* cow VUT */
+	{0, "94", 1803, true},	/* cow CRI */
+	{0, "940", 12456, true},	/* cow SLB */
+	{0, "946", 6986, true},	/* cow KIR */
+	{0, "947", 13386, true},	/* cow TUV */
+	{0, "95", 10154, true},	/* cow PAN */
+	{0, "950", 3623, true},	/* cow FJI */
+	{0, "955", 13222, true},	/* cow TON */
+	{0, "970", 9251, true},	/* cow NRU */
+	{0, "983", 8306, true},	/* cow MHL */
+	{0, "986", 10449, true},	/* cow PLW */
+	{0, "987", 3861, true},	/* cow FSM */
+	{0, "990", 15353, true},	/* cow WSM */
+	{1, "AAB", 501, true},	/* cow_letter ATG */
+	{1, "AFG", 137, true},	/* cow_letter AFG */
+	{1, "ALB", 288, true},	/* cow_letter ALB */
+	{1, "ALG", 2679, true},	/* cow_letter DZA */
+	{1, "AND", 342, true},	/* cow_letter AND */
+	{1, "ANG", 171, true},	/* cow_letter AGO */
+	{1, "ARG", 449, true},	/* cow_letter ARG */
+	{1, "ARM", 455, true},	/* cow_letter ARM */
+	{1, "AUL", 539, true},	/* cow_letter AUS */
+	{1, "AUS", 540, true},	/* cow_letter AUT */
+	{1, "AZE", 655, true},	/* cow_letter AZE */
+	{1, "BAH", 876, true},	/* cow_letter BHR */
+	{1, "BAR", 1120, true},	/* cow_letter BRB */
+	{1, "BEL", 792, true},	/* cow_letter BEL */
+	{1, "BEN", 794, true},	/* cow_letter BEN */
+	{1, "BFO", 807, true},	/* cow_letter BFA */
+	{1, "BHM", 877, true},	/* cow_letter BHS */
+	{1, "BHU", 1184, true},	/* cow_letter BTN */
+	{1, "BLR", 980, true},	/* cow_letter BLR */
+	{1, "BLZ", 988, true},	/* cow_letter BLZ */
+	{1, "BNG", 836, true},	/* cow_letter BGD */
+	{1, "BOL", 1052, true},	/* cow_letter BOL */
+	{1, "BOS", 892, true},	/* cow_letter BIH */
+	{1, "BOT", 1249, true},	/* cow_letter BWA */
+	{1, "BRA", 1119, true},	/* cow_letter BRA */
+	{1, "BRU", 1132, true},	/* cow_letter BRN */
+	{1, "BUI", 763, true},	/* cow_letter BDI */
+	{1, "BUL", 850, true},	/* cow_letter BGR */
+	{1, "CAM", 6955, true},	/* cow_letter KHM */
+	{1, "CAN", 1366, true},	/* cow_letter CAN */
+	{1, "CAO", 1682, true},	/* cow_letter CMR */
+	{1, "CAP", 1764, true},	/* cow_letter CPV */
+	{1, "CDI", 1582, true},	/* cow_letter CIV */
+	{1, "CEN", 1358, true},	/* cow_letter CAF */
+	{1, "CHA", 12900, true},	/* cow_letter TCD */
+	{1, "CHL", 1546, true},	/* cow_letter CHL */
+	{1, "CHN", 1548, true},	/* cow_letter CHN */
+	{1, "COL", 1728, true},	/* cow_letter COL */
+	{1, "COM", 1729, true},	/* cow_letter COM */
+	{1, "CON", 1723, true},	/* cow_letter COG */
+	{1, "COS", 1803, true},	/* cow_letter CRI */
+	{1, "CRO", 5196, true},	/* cow_letter HRV */
+	{1, "CUB", 1874, true},	/* cow_letter CUB */
+	{1, "CYP", 1992, true},	/* cow_letter CYP */
+	{1, "CZE", 21830, true},	/* cow_letter CSHH */
+	{1, "CZR", 2007, true},	/* cow_letter CZE */
+	{1, "DEN", 2377, true},	/* cow_letter DNK */
+	{1, "DJI", 2271, true},	/* cow_letter DJI */
+	{1, "DMA", 2341, true},	/* cow_letter DMA */
+	{1, "DOM", 2405, true},	/* cow_letter DOM */
+	{1, "DRC", 1720, true},	/* cow_letter COD */
+	{1, "DRV", 14547, true},	/* cow_letter VNM */
+	{1, "ECU", 2777, true},	/* cow_letter ECU */
+	{1, "EGY", 2885, true},	/* cow_letter EGY */
+	{1, "EQG", 4411, true},	/* cow_letter GNQ */
+	{1, "ERI", 3155, true},	/* cow_letter ERI */
+	{1, "EST", 3192, true},	/* cow_letter EST */
+	{1, "ETH", 3206, true},	/* cow_letter ETH */
+	{1, "ETM", 13149, true},	/* cow_letter TLS */
+	{1, "FIJ", 3623, true},	/* cow_letter FJI */
+	{1, "FIN", 3602, true},	/* cow_letter FIN */
+	{1, "FRN", 3823, true},	/* cow_letter FRA */
+	{1, "FSM", 3861, true},	/* cow_letter FSM */
+	{1, "GAB", 4058, true},	/* cow_letter GAB */
+	{1, "GAM", 4370, true},	/* cow_letter GMB */
+	{1, "GDR", 22123, true},	/* cow_letter DDDE */
+	{1, "GFR", 2153, false},	/* cow_letter DEU */
+	{1, "GHA", 4239, true},	/* cow_letter GHA */
+	{1, "GMY", 2153, true},	/* cow_letter DEU */
+	{1, "GNB", 4396, true},	/* cow_letter GNB */
+	{1, "GRC", 4501, true},	/* cow_letter GRC */
+	{1, "GRG", 4175, true},	/* cow_letter GEO */
+	{1, "GRN", 4502, true},	/* cow_letter GRD */
+	{1, "GUA", 4563, true},	/* cow_letter GTM */
+	{1, "GUI", 4278, true},	/* cow_letter GIN */
+	{1, "GUY", 4601, true},	/* cow_letter GUY */
+	{1, "HAI", 5235, true},	/* cow_letter HTI */
+	{1, "HON", 5074, true},	/* cow_letter HND */
+	{1, "HUN", 5266, true},	/* cow_letter HUN */
+	{1, "ICE", 5888, true},	/* cow_letter ISL */
+	{1, "IND", 5750, true},	/* cow_letter IND */
+	{1, "INS", 5500, true},	/* cow_letter IDN */
+	{1, "IRE", 5862, true},	/* cow_letter IRL */
+	{1, "IRN", 5864, true},	/* cow_letter IRN */
+	{1, "IRQ", 5867, true},	/* cow_letter IRQ */
+	{1, "ISR", 5894, true},	/* cow_letter ISR */
+	{1, "ITA", 5903, true},	/* cow_letter ITA */
+	{1, "JAM", 6097, true},	/* cow_letter JAM */
+	{1, "JOR", 6466, true},	/* cow_letter JOR */
+	{1, "JPN", 6488, true},	/* cow_letter JPN */
+	{1, "KEN", 6878, true},	/* cow_letter KEN */
+	{1, "KIR", 6986, true},	/* cow_letter KIR */
+	{1, "KOS", 15832, true},	/* cow_letter XKX */
+	{1, "KUW", 7352, true},	/* cow_letter KWT */
+	{1, "KYR", 6942, true},	/* cow_letter KGZ */
+	{1, "KZK", 6786, true},	/* cow_letter KAZ */
+	{1, "LAO", 7451, true},	/* cow_letter LAO */
+	{1, "LAT", 7983, true},	/* cow_letter LVA */
+	{1, "LBR", 7480, true},	/* cow_letter LBR */
+	{1, "LEB", 7476, true},	/* cow_letter LBN */
+	{1, "LES", 7919, true},	/* cow_letter LSO */
+	{1, "LIB", 7487, true},	/* cow_letter LBY */
+	{1, "LIE", 7649, true},	/* cow_letter LIE */
+	{1, "LIT", 7951, true},	/* cow_letter LTU */
+	{1, "LUX", 7980, true},	/* cow_letter LUX */
+	{1, "MAA", 8574, true},	/* cow_letter MRT */
+	{1, "MAC", 8376, true},	/* cow_letter MKD */
+	{1, "MAD", 8212, true},	/* cow_letter MDV */
+	{1, "MAG", 8197, true},	/* cow_letter MDG */
+	{1, "MAL", 8755, true},	/* cow_letter MYS */
+	{1, "MAS", 8651, true},	/* cow_letter MUS */
+	{1, "MAW", 8693, true},	/* cow_letter MWI */
+	{1, "MEX", 8240, true},	/* cow_letter MEX */
+	{1, "MLD", 8191, true},	/* cow_letter MDA */
+	{1, "MLI", 8407, true},	/* cow_letter MLI */
+	{1, "MLT", 8418, true},	/* cow_letter MLT */
+	{1, "MNC", 8179, true},	/* cow_letter MCO */
+	{1, "MNG", 8455, true},	/* cow_letter MNE */
+	{1, "MON", 8457, true},	/* cow_letter MNG */
+	{1, "MOR", 8130, true},	/* cow_letter MAR */
+	{1, "MSI", 8306, true},	/* cow_letter MHL */
+	{1, "MYA", 8442, true},	/* cow_letter MMR */
+	{1, "MZM", 8502, true},	/* cow_letter MOZ */
+	{1, "NAM", 8801, true},	/* cow_letter NAM */
+	{1, "NAU", 9251, true},	/* cow_letter NRU */
+	{1, "NEP", 9190, true},	/* cow_letter NPL */
+	{1, "NEW", 9450, true},	/* cow_letter NZL */
+	{1, "NIC", 8999, true},	/* cow_letter NIC */
+	{1, "NIG", 8945, true},	/* cow_letter NGA */
+	{1, "NIR", 8910, true},	/* cow_letter NER */
+	{1, "NOR", 9170, true},	/* cow_letter NOR */
+	{1, "NTH", 9078, true},	/* cow_letter NLD */
+	{1, "OMA", 9790, true},	/* cow_letter OMN */
+	{1, "PAK", 10151, true},	/* cow_letter PAK */
+	{1, "PAL", 10449, true},	/* cow_letter PLW */
+	{1, "PAN", 10154, true},	/* cow_letter PAN */
+	{1, "PAR", 10607, true},	/* cow_letter PRY */
+	{1, "PER", 10262, true},	/* cow_letter PER */
+	{1, "PHI", 10334, true},	/* cow_letter PHL */
+	{1, "PNG", 10485, true},	/* cow_letter PNG */
+	{1, "POL", 10516, true},	/* cow_letter POL */
+	{1, "POR", 10602, true},	/* cow_letter PRT */
+	{1, "PRK", 10593, true},	/* cow_letter PRK */
+	{1, "QAT", 10836, true},	/* cow_letter QAT */
+	{1, "ROK", 7142, true},	/* cow_letter KOR */
+	{1, "ROM", 11877, true},	/* cow_letter ROU */
+	{1, "RUS", 12031, true},	/* cow_letter RUS */
+	{1, "RWA", 12065, true},	/* cow_letter RWA */
+	{1, "SAF", 16906, true},	/* cow_letter ZAF */
+	{1, "SAL", 12476, true},	/* cow_letter SLV */
+	{1, "SAU", 12189, true},	/* cow_letter SAU */
+	{1, "SEN", 12286, true},	/* cow_letter SEN */
+	{1, "SEY", 12795, true},	/* cow_letter SYC */
+	{1, "SIE", 12459, true},	/* cow_letter SLE */
+	{1, "SIN", 12340, true},	/* cow_letter SGP */
+	{1, "SKN", 7099, true},	/* cow_letter KNA */
+	{1, "SLO", 12725, true},	/* cow_letter SVK */
+	{1, "SLU", 7489, true},	/* cow_letter LCA */
+	{1, "SLV", 12728, true},	/* cow_letter SVN */
+	{1, "SNM", 12498, true},	/* cow_letter SMR */
+	{1, "SOL", 12456, true},	/* cow_letter SLB */
+	{1, "SOM", 12545, true},	/* cow_letter SOM */
+	{1, "SPN", 3188, true},	/* cow_letter ESP */
+	{1, "SRI", 7697, true},	/* cow_letter LKA */
+	{1, "SSD", 12640, true},	/* cow_letter SSD */
+	{1, "STP", 12678, true},	/* cow_letter STP */
+	{1, "SUD", 12260, true},	/* cow_letter SDN */
+	{1, "SUR", 12706, true},	/* cow_letter SUR */
+	{1, "SVG", 14268, true},	/* cow_letter VCT */
+	{1, "SWA", 12766, true},	/* cow_letter SWZ */
+	{1, "SWD", 12745, true},	/* cow_letter SWE */
+	{1, "SWZ", 1539, true},	/* cow_letter CHE */
+	{1, "SYR", 12810, true},	/* cow_letter SYR */
+	{1, "TAJ", 13089, true},	/* cow_letter TJK */
+	{1, "TAW", 13430, true},	/* cow_letter TWN */
+	{1, "TAZ", 13495, true},	/* cow_letter TZA */
+	{1, "THI", 13027, true},	/* cow_letter THA */
+	{1, "TKM", 13117, true},	/* cow_letter TKM */
+	{1, "TOG", 13015, true},	/* cow_letter TGO */
+	{1, "TON", 13222, true},	/* cow_letter TON */
+	{1, "TRI", 13353, true},	/* cow_letter TTO */
+	{1, "TUN", 13378, true},	/* cow_letter TUN */
+	{1, "TUR", 13382, true},	/* cow_letter TUR */
+	{1, "TUV", 13386, true},	/* cow_letter TUV */
+	{1, "UAE", 447, true},	/* cow_letter ARE */
+	{1, "UGA", 13677, true},	/* cow_letter UGA */
+	{1, "UKG", 4100, true},	/* cow_letter GBR */
+	{1, "UKR", 13798, true},	/* cow_letter UKR */
+	{1, "URU", 13987, true},	/* cow_letter URY */
+	{1, "USA", 13989, true},	/* cow_letter USA */
+	{1, "UZB", 14172, true},	/* cow_letter UZB */
+	{1, "VAN", 14736, true},	/* cow_letter VUT */
+	{1, "VEN", 14314, true},	/* cow_letter VEN */
+	{1, "WSM", 15353, true},	/* cow_letter WSM */
+	{1, "YAR", 16341, false},	/* cow_letter YEM */
+	{1, "YEM", 16341, true},	/* cow_letter YEM */
+	{1, "YPR", 36539, true},	/* cow_letter YDYE */
+	{1, "YUG", 12612, true},	/* cow_letter SRB */
+	{1, "ZAM", 17214, true},	/* cow_letter ZMB */
+	{1, "ZIM", 17477, true},	/* cow_letter ZWE */
+	{2, "AD", 342, true},	/* eurostat AND */
+	{2, "AE", 447, true},	/* eurostat ARE */
+	{2, "AF", 137, true},	/* eurostat AFG */
+	{2, "AG", 501, true},	/* eurostat ATG */
+	{2, "AI", 209, true},	/* eurostat AIA */
+	{2, "AL", 288, true},	/* eurostat ALB */
+	{2, "AM", 455, true},	/* eurostat ARM */
+	{2, "AO", 171, true},	/* eurostat AGO */
+	{2, "AQ", 495, true},	/* eurostat ATA */
+	{2, "AR", 449, true},	/* eurostat ARG */
+	{2, "AS", 481, true},	/* eurostat ASM */
+	{2, "AT", 540, true},	/* eurostat AUT */
+	{2, "AU", 539, true},	/* eurostat AUS */
+	{2, "AW", 49, true},	/* eurostat ABW */
+	{2, "AX", 287, true},	/* eurostat ALA */
+	{2, "AZ", 655, true},	/* eurostat AZE */
+	{2, "BA", 892, true},	/* eurostat BIH */
+	{2, "BB", 1120, true},	/* eurostat BRB */
+	{2, "BD", 836, true},	/* eurostat BGD */
+	{2, "BE", 792, true},	/* eurostat BEL */
+	{2, "BF", 807, true},	/* eurostat BFA */
+	{2, "BG", 850, true},	/* eurostat BGR */
+	{2, "BH", 876, true},	/* eurostat BHR */
+	{2, "BI", 763, true},	/* eurostat BDI */
+	{2, "BJ", 794, true},	/* eurostat BEN */
+	{2, "BL", 975, true},	/* eurostat BLM */
+	{2, "BM", 1009, true},	/* eurostat BMU */
+	{2, "BN", 1132, true},	/* eurostat BRN */
+	{2, "BO", 1052, true},	/* eurostat BOL */
+	{2, "BQ", 799, true},	/* eurostat BES */
+	{2, "BR", 1119, true},	/* eurostat BRA */
+	{2, "BS", 877, true},	/* eurostat BHS */
+	{2, "BT", 1184, true},	/* eurostat BTN */
+	{2, "BV", 1242, true},	/* eurostat BVT */
+	{2, "BW", 1249, true},	/* eurostat BWA */
+	{2, "BY", 980, true},	/* eurostat BLR */
+	{2, "BZ", 988, true},	/* eurostat BLZ */
+	{2, "CA", 1366, true},	/* eurostat CAN */
+	{2, "CC", 1415, true},	/* eurostat CCK */
+	{2, "CD", 1720, true},	/* eurostat COD */
+	{2, "CF", 1358, true},	/* eurostat CAF */
+	{2, "CG", 1723, true},	/* eurostat COG */
+	{2, "CH", 1539, true},	/* eurostat CHE */
+	{2, "CI", 1582, true},	/* eurostat CIV */
+	{2, "CK", 1727, true},	/* eurostat COK */
+	{2, "CL", 1546, true},	/* eurostat CHL */
+	{2, "CM", 1682, true},	/* eurostat CMR */
+	{2, "CN", 1548, true},	/* eurostat CHN */
+	{2, "CO", 1728, true},	/* eurostat COL */
+	{2, "CR", 1803, true},	/* eurostat CRI */
+	{2, "CU", 1874, true},	/* eurostat CUB */
+	{2, "CV", 1764, true},	/* eurostat CPV */
+	{2, "CW", 1895, true},	/* eurostat CUW */
+	{2, "CX", 1968, true},	/* eurostat CXR */
+	{2, "CY", 1992, true},	/* eurostat CYP */
+	{2, "CZ", 2007, true},	/* eurostat CZE */
+	{2, "DE", 2153, true},	/* eurostat DEU */
+	{2, "DJ", 2271, true},	/* eurostat DJI */
+	{2, "DK", 2377, true},	/* eurostat DNK */
+	{2, "DM", 2341, true},	/* eurostat DMA */
+	{2, "DO", 2405, true},	/* eurostat DOM */
+	{2, "DZ", 2679, true},	/* eurostat DZA */
+	{2, "EC", 2777, true},	/* eurostat ECU */
+	{2, "EE", 3192, true},	/* eurostat EST */
+	{2, "EG", 2885, true},	/* eurostat EGY */
+	{2, "EH", 3180, true},	/* eurostat ESH */
+	{2, "EL", 4501, true},	/* eurostat GRC */
+	{2, "ER", 3155, true},	/* eurostat ERI */
+	{2, "ES", 3188, true},	/* eurostat ESP */
+	{2, "ET", 3206, true},	/* eurostat ETH */
+	{2, "FI", 3602, true},	/* eurostat FIN */
+	{2, "FJ", 3623, true},	/* eurostat FJI */
+	{2, "FK", 3677, true},	/* eurostat FLK */
+	{2, "FM", 3861, true},	/* eurostat FSM */
+	{2, "FO", 3837, true},	/* eurostat FRO */
+	{2, "FR", 3823, true},	/* eurostat FRA */
+	{2, "GA", 4058, true},	/* eurostat GAB */
+	{2, "GD", 4502, true},	/* eurostat GRD */
+	{2, "GE", 4175, true},	/* eurostat GEO */
+	{2, "GF", 4582, true},	/* eurostat GUF */
+	{2, "GG", 4237, true},	/* eurostat GGY */
+	{2, "GH", 4239, true},	/* eurostat GHA */
+	{2, "GI", 4266, true},	/* eurostat GIB */
+	{2, "GL", 4510, true},	/* eurostat GRL */
+	{2, "GM", 4370, true},	/* eurostat GMB */
+	{2, "GN", 4278, true},	/* eurostat GIN */
+	{2, "GP", 4358, true},	/* eurostat GLP */
+	{2, "GQ", 4411, true},	/* eurostat GNQ */
+	{2, "GS", 12343, true},	/* eurostat SGS */
+	{2, "GT", 4563, true},	/* eurostat GTM */
+	{2, "GU", 4589, true},	/* eurostat GUM */
+	{2, "GW", 4396, true},	/* eurostat GNB */
+	{2, "GY", 4601, true},	/* eurostat GUY */
+	{2, "HK", 4999, true},	/* eurostat HKG */
+	{2, "HM", 5048, true},	/* eurostat HMD */
+	{2, "HN", 5074, true},	/* eurostat HND */
+	{2, "HR", 5196, true},	/* eurostat HRV */
+	{2, "HT", 5235, true},	/* eurostat HTI */
+	{2, "HU", 5266, true},	/* eurostat HUN */
+	{2, "ID", 5500, true},	/* eurostat IDN */
+	{2, "IE", 5862, true},	/* eurostat IRL */
+	{2, "IL", 5894, true},	/* eurostat ISR */
+	{2, "IM", 5734, true},	/* eurostat IMN */
+	{2, "IN", 5750, true},	/* eurostat IND */
+	{2, "IO", 5792, true},	/* eurostat IOT */
+	{2, "IQ", 5867, true},	/* eurostat IRQ */
+	{2, "IR", 5864, true},	/* eurostat IRN */
+	{2, "IS", 5888, true},	/* eurostat ISL */
+	{2, "IT", 5903, true},	/* eurostat ITA */
+	{2, "JE", 6213, true},	/* eurostat JEY */
+	{2, "JM", 6097, true},	/* eurostat JAM */
+	{2, "JO", 6466, true},	/* eurostat JOR */
+	{2, "JP", 6488, true},	/* eurostat JPN */
+	{2, "KE", 6878, true},	/* eurostat KEN */
+	{2, "KG", 6942, true},	/* eurostat KGZ */
+	{2, "KH", 6955, true},	/* eurostat KHM */
+	{2, "KI", 6986, true},	/* eurostat KIR */
+	{2, "KM", 1729, true},	/* eurostat COM */
+	{2, "KN", 7099, true},	/* eurostat KNA */
+	{2, "KP", 10593, true},	/* eurostat PRK */
+	{2, "KR", 7142, true},	/* eurostat KOR */
+	{2, "KW", 7352, true},	/* eurostat KWT */
+	{2, "KY", 1989, true},	/* eurostat CYM */
+	{2, "KZ", 6786, true},	/* eurostat KAZ */
+	{2, "LA", 7451, true},	/* eurostat LAO */
+	{2, "LB", 7476, true},	/* eurostat LBN */
+	{2, "LC", 7489, true},	/* eurostat LCA */
+	{2, "LI", 7649, true},	/* eurostat LIE */
+	{2, "LK", 7697, true},	/* eurostat LKA */
+	{2, "LR", 7480, true},	/* eurostat LBR */
+	{2, "LS", 7919, true},	/* eurostat LSO */
+	{2, "LT", 7951, true},	/* eurostat LTU */
+	{2, "LU", 7980, true},	/* eurostat LUX */
+	{2, "LV", 7983, true},	/* eurostat LVA */
+	{2, "LY", 7487, true},	/* eurostat LBY */
+	{2, "MA", 8130, true},	/* eurostat MAR */
+	{2, "MC", 8179, true},	/* eurostat MCO */
+	{2, "MD", 8191, true},	/* eurostat MDA */
+	{2, "ME", 8455, true},	/* eurostat MNE */
+	{2, "MF", 8118, true},	/* eurostat MAF */
+	{2, "MG", 8197, true},	/* eurostat MDG */
+	{2, "MH", 8306, true},	/* eurostat MHL */
+	{2, "MK", 8376, true},	/* eurostat MKD */
+	{2, "ML", 8407, true},	/* eurostat MLI */
+	{2, "MM", 8442, true},	/* eurostat MMR */
+	{2, "MN", 8457, true},	/* eurostat MNG */
+	{2, "MO", 8115, true},	/* eurostat MAC */
+	{2, "MP", 8466, true},	/* eurostat MNP */
+	{2, "MQ", 8623, true},	/* eurostat MTQ */
+	{2, "MR", 8574, true},	/* eurostat MRT */
+	{2, "MS", 8598, true},	/* eurostat MSR */
+	{2, "MT", 8418, true},	/* eurostat MLT */
+	{2, "MU", 8651, true},	/* eurostat MUS */
+	{2, "MV", 8212, true},	/* eurostat MDV */
+	{2, "MW", 8693, true},	/* eurostat MWI */
+	{2, "MX", 8240, true},	/* eurostat MEX */
+	{2, "MY", 8755, true},	/* eurostat MYS */
+	{2, "MZ", 8502, true},	/* eurostat MOZ */
+	{2, "NA", 8801, true},	/* eurostat NAM */
+	{2, "NC", 8852, true},	/* eurostat NCL */
+	{2, "NE", 8910, true},	/* eurostat NER */
+	{2, "NF", 8929, true},	/* eurostat NFK */
+	{2, "NG", 8945, true},	/* eurostat NGA */
+	{2, "NI", 8999, true},	/* eurostat NIC */
+	{2, "NL", 9078, true},	/* eurostat NLD */
+	{2, "NO", 9170, true},	/* eurostat NOR */
+	{2, "NP", 9190, true},	/* eurostat NPL */
+	{2, "NR", 9251, true},	/* eurostat NRU */
+	{2, "NU", 9017, true},	/* eurostat NIU */
+	{2, "NZ", 9450, true},	/* eurostat NZL */
+	{2, "OM", 9790, true},	/* eurostat OMN */
+	{2, "PA", 10154, true},	/* eurostat PAN */
+	{2, "PE", 10262, true},	/* eurostat PER */
+	{2, "PF", 10770, true},	/* eurostat PYF */
+	{2, "PG", 10485, true},	/* eurostat PNG */
+	{2, "PH", 10334, true},	/* eurostat PHL */
+	{2, "PK", 10151, true},	/* eurostat PAK */
+	{2, "PL", 10516, true},	/* eurostat POL */
+	{2, "PM", 12571, true},	/* eurostat SPM */
+	{2, "PN", 10206, true},	/* eurostat PCN */
+	{2, "PR", 10591, true},	/* eurostat PRI */
+	{2, "PS", 10613, true},	/* eurostat PSE */
+	{2, "PT", 10602, true},	/* eurostat PRT */
+	{2, "PW", 10449, true},	/* eurostat PLW */
+	{2, "PY", 10607, true},	/* eurostat PRY */
+	{2, "QA", 10836, true},	/* eurostat QAT */
+	{2, "RE", 11617, true},	/* eurostat REU */
+	{2, "RO", 11877, true},	/* eurostat ROU */
+	{2, "RS", 12612, true},	/* eurostat SRB */
+	{2, "RU", 12031, true},	/* eurostat RUS */
+	{2, "RW", 12065, true},	/* eurostat RWA */
+	{2, "SA", 12189, true},	/* eurostat SAU */
+	{2, "SB", 12456, true},	/* eurostat SLB */
+	{2, "SC", 12795, true},	/* eurostat SYC */
+	{2, "SD", 12260, true},	/* eurostat SDN */
+	{2, "SE", 12745, true},	/* eurostat SWE */
+	{2, "SG", 12340, true},	/* eurostat SGP */
+	{2, "SH", 12364, true},	/* eurostat SHN */
+	{2, "SI", 12728, true},	/* eurostat SVN */
+	{2, "SJ", 12415, true},	/* eurostat SJM */
+	{2, "SK", 12725, true},	/* eurostat SVK */
+	{2, "SL", 12459, true},	/* eurostat SLE */
+	{2, "SM", 12498, true},	/* eurostat SMR */
+	{2, "SN", 12286, true},	/* eurostat SEN */
+	{2, "SO", 12545, true},	/* eurostat SOM */
+	{2, "SR", 12706, true},	/* eurostat SUR */
+	{2, "SS", 12640, true},	/* eurostat SSD */
+	{2, "ST", 12678, true},	/* eurostat STP */
+	{2, "SV", 12476, true},	/* eurostat SLV */
+	{2, "SX", 12779, true},	/* eurostat SXM */
+	{2, "SY", 12810, true},	/* eurostat SYR */
+	{2, "SZ", 12766, true},	/* eurostat SWZ */
+	{2, "TC", 12897, true},	/* eurostat TCA */
+	{2, "TD", 12900, true},	/* eurostat TCD */
+	{2, "TF", 500, true},	/* eurostat ATF */
+	{2, "TG", 13015, true},	/* eurostat TGO */
+	{2, "TH", 13027, true},	/* eurostat THA */
+	{2, "TJ", 13089, true},	/* eurostat TJK */
+	{2, "TK", 13116, true},	/* eurostat TKL */
+	{2, "TL", 13149, true},	/* eurostat TLS */
+	{2, "TM", 13117, true},	/* eurostat TKM */
+	{2, "TN", 13378, true},	/* eurostat TUN */
+	{2, "TO", 13222, true},	/* eurostat TON */
+	{2, "TR", 13382, true},	/* eurostat TUR */
+	{2, "TT", 13353, true},	/* eurostat TTO */
+	{2, "TV", 13386, true},	/* eurostat TUV */
+	{2, "TW", 13430, true},	/* eurostat TWN */
+	{2, "TZ", 13495, true},	/* eurostat TZA */
+	{2, "UA", 13798, true},	/* eurostat UKR */
+	{2, "UG", 13677, true},	/* eurostat UGA */
+	{2, "UK", 4100, true},	/* eurostat GBR */
+	{2, "UM", 13841, true},	/* eurostat UMI */
+	{2, "US", 13989, true},	/* eurostat USA */
+	{2, "UY", 13987, true},	/* eurostat URY */
+	{2, "UZ", 14172, true},	/* eurostat UZB */
+	{2, "VA", 14216, true},	/* eurostat VAT */
+	{2, "VC", 14268, true},	/* eurostat VCT */
+	{2, "VE", 14314, true},	/* eurostat VEN */
+	{2, "VG", 14354, true},	/* eurostat VGB */
+	{2, "VI", 14422, true},	/* eurostat VIR */
+	{2, "VN", 14547, true},	/* eurostat VNM */
+	{2, "VU", 14736, true},	/* eurostat VUT */
+	{2, "WF", 15164, true},	/* eurostat WLF */
+	{2, "WS", 15353, true},	/* eurostat WSM */
+	{2, "XK", 15832, true},	/* eurostat XKX */
+	{2, "YE", 16341, true},	/* eurostat YEM */
+	{2, "YT", 8756, true},	/* eurostat MYT */
+	{2, "ZA", 16906, true},	/* eurostat ZAF */
+	{2, "ZM", 17214, true},	/* eurostat ZMB */
+	{2, "ZW", 17477, true},	/* eurostat ZWE */
 };
 const size_t country_scheme_code_count = sizeof(country_scheme_codes) / sizeof(country_scheme_codes[0]);
 

@@ -551,8 +551,13 @@ class Builder:
             if 'legacy_parent' in rec:
                 for lang in ('en', 'fr', 'es'):
                     self.add_name(rec['name_' + lang], key, CNAME_ALIAS, lang, TIER_CURATED, 'country_legacy_m49.csv')
+        seen = {}
         for r in read_csv('country_aliases.csv'):
             key = self.resolve_code(r['code'], r['_where'])
+            n = normalize(r['alias'], build_fold_table([r['alias']]))
+            if (n, key) in seen:
+                die('%s: %r repeats %s' % (r['_where'], r['alias'], seen[(n, key)]))
+            seen[(n, key)] = r['_where']
             kind = {'alias': CNAME_ALIAS, 'historical': CNAME_HISTORICAL}.get(r['kind'])
             if kind is None:
                 die('%s: kind must be alias or historical' % r['_where'])
@@ -622,6 +627,19 @@ class Builder:
         for n, k, kind, lang in rows:
             index.setdefault(n, []).append(k)
         self.name_index = index
+        # A former country's translated display name may be a current country's
+        # name (fr/es "Timor oriental" is TLS in ISO 3166-1, TPTL in 3166-3).
+        # Display names lead back to their country: show the English ISO 3166-3
+        # name instead.
+        for key, rec in self.records.items():
+            if not rec['alpha4']:
+                continue
+            for lang in TRANSLATION_LANGS:
+                got = index.get(normalize(rec['name_' + lang], fold), [])
+                if key not in got:
+                    self.warn('%s name_%s %r names %s; shown as %r' % (rec['alpha4'], lang, rec['name_' + lang],
+                              [self.code_of(k) for k in got], rec['name_en']))
+                    rec['name_' + lang] = rec['name_en']
         for text, key, where in self.curated:
             n = normalize(text, fold)
             if index.get(n) != [key]:
@@ -690,11 +708,23 @@ class Builder:
             if (s, code) in rows and rows[(s, code)][0] != key:
                 die('%s: %s code %s given to two countries' % (r['_where'], s, code))
             rows[(s, code)] = (key, r.get('canonical', '') == 'yes')
-        # "The first is its canonical one": order a country's codes so that the one
-        # marked canonical sorts first is impossible with (scheme, code) order, so
-        # canonical codes are the lowest for their country; check it.
-        out = sorted(((COW_SCHEMES[s], c, k) for (s, c), (k, canon) in rows.items()),
-                      key=lambda t: (t[0], t[1].encode()))
+        # Exactly one canonical code per (scheme, country): the one the reverse
+        # accessor returns.  A country with a single code needs no mark.
+        per = {}
+        for (s, code), (key, canon) in rows.items():
+            per.setdefault((s, key), []).append((code, canon))
+        canonical = set()
+        for (s, key), codes in per.items():
+            marked = [c for c, canon in codes if canon]
+            if len(codes) == 1:
+                canonical.add((s, codes[0][0]))
+            elif len(marked) == 1:
+                canonical.add((s, marked[0]))
+            else:
+                die('scheme %s, %s: %d codes %s, mark exactly one canonical'
+                    % (s, self.code_of(key), len(codes), sorted(c for c, _ in codes)))
+        out = sorted(((COW_SCHEMES[s], c, k, (s, c) in canonical) for (s, c), (k, _) in rows.items()),
+                     key=lambda t: (t[0], t[1].encode()))
         self.scheme_codes = out
 
     # -- fold -------------------------------------------------------------
@@ -822,8 +852,9 @@ def emit(b, out):
     w('const char *const country_scheme_names[CSCHEME_COUNT] = {%s};\n\n'
       % ', '.join(c_str(s) for s in SCHEME_NAMES))
     w('const CountrySchemeCode country_scheme_codes[] = {\n')
-    for s, code, k in b.scheme_codes:
-        w('\t{%d, %s, %d},\t/* %s %s */\n' % (s, c_str(code), k, SCHEME_NAMES[s], b.code_of(k)))
+    for s, code, k, canon in b.scheme_codes:
+        w('\t{%d, %s, %d, %s},\t/* %s %s */\n' % (s, c_str(code), k, 'true' if canon else 'false',
+                                                 SCHEME_NAMES[s], b.code_of(k)))
     w('};\nconst size_t country_scheme_code_count = sizeof(country_scheme_codes) / sizeof(country_scheme_codes[0]);\n\n')
 
     w('const M49Area m49_areas[] = {\n')
@@ -854,8 +885,31 @@ EXPECT = [
     ('Niger', 'NER'), ('Nigeria', 'NGA'), ('Dominica', 'DMA'), ('Dominican Republic', 'DOM'),
     ('Sudan', 'SDN'), ('South Sudan', 'SSD'), ('Samoa', 'WSM'), ('American Samoa', 'ASM'),
     ('Guinea', 'GIN'), ('Channel Islands', '830'), ('Sark', '680'),
+    ('Congo-Brazzaville', 'COG'), ('Congo-Kinshasa', 'COD'), ('Congo - Kinshasa', 'COD'), ('DRC', 'COD'),
+    ('DR Congo', 'COD'), ('Congo, Rep.', 'COG'), ('South Korea', 'KOR'), ('North Korea', 'PRK'),
+    ("Korea, Dem. People's Rep.", 'PRK'), ('Russia', 'RUS'), ('Britain', 'GBR'), ('Great Britain', 'GBR'),
+    ('United States of America', 'USA'), ('USA', 'USA'), ('UAE', 'ARE'), ('Holland', 'NLD'),
+    ('Macedonia', 'MKD'), ('FYROM', 'MKD'), ('Czech Republic', 'CZE'), ('Cape Verde', 'CPV'),
+    ('East Timor', 'TPTL'), ('Timor-Leste', 'TLS'), ('Timor oriental', 'TLS'), ('Hong Kong SAR, China', 'HKG'),
+    ('Macao SAR, China', 'MAC'), ('Kyrgyz Republic', 'KGZ'), ('Slovak Republic', 'SVK'),
+    ('Syrian Arab Republic', 'SYR'), ('Turkiye', 'TUR'), ('Turquía', 'TUR'), ('St. Lucia', 'LCA'),
+    ('St. Kitts and Nevis', 'KNA'), ('Virgin Islands (U.S.)', 'VIR'), ('British Virgin Islands', 'VGB'),
+    ('West Bank and Gaza', 'PSE'), ('Egypt, Arab Rep.', 'EGY'), ('Iran, Islamic Rep.', 'IRN'),
+    ('Venezuela, RB', 'VEN'), ('Micronesia, Fed. Sts.', 'FSM'), ('Yemen, Rep.', 'YEM'), ('Bahamas, The', 'BHS'),
+    ('Serbia and Montenegro', 'CSXX'), ('Myanmar (Burma)', 'MMR'), ('Myanmar', 'MMR'), ('Birmanie', 'MMR'),
+    ('Union of Soviet Socialist Republics', 'SUHH'), ('URSS', 'SUHH'), ('Upper Volta', 'HVBF'),
+    ('Dahomey', 'DYBJ'), ('Southern Rhodesia', 'RHZW'), ('Zaïre', 'ZRCD'), ('Costa de Marfil', 'CIV'),
+    ('Costa de Marfíl', 'CIV'), ('République démocratique du Congo', 'COD'), ('Corée du Sud', 'KOR'),
+    ('Kosovo (under United Nations Security Council Resolution 1244/99)', 'XKX'), ('Îles Anglo-Normandes', '830'),
+    ('Royaume-Uni', 'GBR'), ('Reino Unido', 'GBR'), ('Estados Unidos', 'USA'), ('États-Unis', 'USA'),
+    ('Allemagne', 'DEU'), ('Alemania', 'DEU'), ('Grèce', 'GRC'), ('Maroc', 'MAR'), ('Marruecos', 'MAR'),
+    ('Filipinas', 'PHL'), ('México', 'MEX'), ('Mexique', 'MEX'), ('Sénégal', 'SEN'), ('Bosnia & Herzegovina', 'BIH'),
+    ('St. Vincent & Grenadines', 'VCT'), ('Åland Islands', 'ALA'), ('Curaçao', 'CUW'), ('Réunion', 'REU'),
+    ('São Tomé & Príncipe', 'STP'), ('Saint Martin', 'MAF'), ('Sint Maarten', 'SXM'),
 ]
-EXPECT_AMBIGUOUS = ['Korea', 'Congo', 'Virgin Islands', 'congo']
+EXPECT_CODE_ALIASES = [('EL', 'GRC'), ('UK', 'GBR'), ('XKK', 'XKX'), ('KSV', 'XKX'), ('CHI', '830')]
+EXPECT_AMBIGUOUS = ['Korea', 'Congo', 'Virgin Islands', 'congo', 'Corée', 'Corea', 'Islas Vírgenes', 'Îles Vierges',
+                    'the Congo', 'CONGO']
 
 
 def self_test(b):
@@ -893,7 +947,7 @@ def self_test(b):
             elif k not in got:
                 # A display name may be ambiguous ("Congo") or silenced by a
                 # more authoritative source; report it so the choice is visible.
-                b.warn('%s %s %r resolves to %s' % (b.code_of(k), f, r[f], [b.code_of(x) for x in got]))
+                fails.append('%s %s %r resolves to %s' % (b.code_of(k), f, r[f], [b.code_of(x) for x in got]))
     # No normalized name for two keys unless listed ambiguous.
     for n, keys in b.name_index.items():
         if len(keys) > 1 and n not in b.ambiguous:
@@ -903,6 +957,10 @@ def self_test(b):
         want = b.resolve_code(code, 'self-test')
         if got != [want]:
             fails.append('%r -> %s, expected %s' % (text, got and [b.code_of(k) for k in got], code))
+    aliases = dict(b.code_aliases)
+    for code, want in EXPECT_CODE_ALIASES:
+        if aliases.get(code) != b.resolve_code(want, 'self-test'):
+            fails.append('code alias %s does not lead to %s' % (code, want))
     for text in EXPECT_AMBIGUOUS:
         got = b.name_index.get(normalize(text, b.fold), [])
         if len(got) < 2:
@@ -926,7 +984,90 @@ def self_test(b):
 
 
 # Country names as written in /work/shared/seeds/*.txt (see doc/country-data.md).
-SEED_NAMES = []
+SEED_NAMES = [
+    ('Argentina', 'ARG'),
+    ('Australia', 'AUS'),
+    ('Azerbaijan', 'AZE'),
+    ('Bangladesh', 'BGD'),
+    ('Belgium', 'BEL'),
+    ('Benin', 'BEN'),
+    ('Bosnia', 'BIH'),
+    ('Bosnia and Herzegovina', 'BIH'),
+    ('Brazil', 'BRA'),
+    ('Bulgaria', 'BGR'),
+    ('Burkina Faso', 'BFA'),
+    ('Burundi', 'BDI'),
+    ('Cameroon', 'CMR'),
+    ('Canada', 'CAN'),
+    ('Colombia', 'COL'),
+    ('Cyprus', 'CYP'),
+    ('Czech Republic', 'CZE'),
+    ('DRC', 'COD'),
+    ('Denmark', 'DNK'),
+    ('Ecuador', 'ECU'),
+    ('Egypt', 'EGY'),
+    ('El Salvador', 'SLV'),
+    ('Estonia', 'EST'),
+    ('Ethiopia', 'ETH'),
+    ('Finland', 'FIN'),
+    ('France', 'FRA'),
+    ('Gabon', 'GAB'),
+    ('Georgia', 'GEO'),
+    ('Germany', 'DEU'),
+    ('Ghana', 'GHA'),
+    ('Greece', 'GRC'),
+    ('Guatemala', 'GTM'),
+    ('Haiti', 'HTI'),
+    ('Hungary', 'HUN'),
+    ('Indonesia', 'IDN'),
+    ('Ireland', 'IRL'),
+    ('Israel', 'ISR'),
+    ('Italy', 'ITA'),
+    ('Ivory Coast', 'CIV'),
+    ('Jamaica', 'JAM'),
+    ('Japan', 'JPN'),
+    ('Latvia', 'LVA'),
+    ('Lesotho', 'LSO'),
+    ('Lithuania', 'LTU'),
+    ('Luxembourg', 'LUX'),
+    ('Mauritius', 'MUS'),
+    ('Mexico', 'MEX'),
+    ('Moldova', 'MDA'),
+    ('Morocco', 'MAR'),
+    ('Mozambique', 'MOZ'),
+    ('Netherlands', 'NLD'),
+    ('Nigeria', 'NGA'),
+    ('Norway', 'NOR'),
+    ('Oman', 'OMN'),
+    ('Peru', 'PER'),
+    ('Philippines', 'PHL'),
+    ('Portugal', 'PRT'),
+    ('Republic of El Salvador', 'SLV'),
+    ('Russian Federation', 'RUS'),
+    ('Senegal', 'SEN'),
+    ('Serbia', 'SRB'),
+    ('Slovakia', 'SVK'),
+    ('South Africa', 'ZAF'),
+    ('Spain', 'ESP'),
+    ('Sri Lanka', 'LKA'),
+    ('Sudan', 'SDN'),
+    ('Suriname', 'SUR'),
+    ('Sweden', 'SWE'),
+    ('Switzerland', 'CHE'),
+    ('Tanzania', 'TZA'),
+    ('Thailand', 'THA'),
+    ('The Ivory Coast', 'CIV'),
+    ('The Netherlands', 'NLD'),
+    ('The United Kingdom', 'GBR'),
+    ('Togo', 'TGO'),
+    ('Tunisia', 'TUN'),
+    ('Turkey', 'TUR'),
+    ('UK', 'GBR'),
+    ('United Arab Emirates', 'ARE'),
+    ('United Kingdom', 'GBR'),
+    ('Zambia', 'ZMB'),
+    ('the Democratic Republic of Congo', 'COD'),
+]
 
 
 def summary(b):
