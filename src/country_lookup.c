@@ -460,7 +460,8 @@ const char *
 country_scheme_code(CountryScheme scheme, CountryKey key)
 {
 	for (size_t i = 0; i < country_scheme_code_count; i++)
-		if (country_scheme_codes[i].scheme == scheme && country_scheme_codes[i].key == key)
+		if (country_scheme_codes[i].scheme == scheme && country_scheme_codes[i].key == key &&
+			country_scheme_codes[i].canonical)
 			return country_scheme_codes[i].code;
 	return NULL;
 }

@@ -45,7 +45,7 @@ extern const CountryRecord *country_by_numeric(unsigned numeric);	/* current and
 /* Code in one of the collision-prone schemes (case-insensitive; COW numbers may have leading zeros). */
 extern bool country_by_scheme_code(CountryScheme scheme, const char *code, size_t len, CountryKey *key);
 
-/* Canonical (first) code of key in a scheme, or NULL. */
+/* Canonical code of key in a scheme, or NULL. */
 extern const char *country_scheme_code(CountryScheme scheme, CountryKey key);
 
 /* The M49 area (world, region, sub-region, intermediate region) with this code, or NULL. */
