@@ -361,6 +361,7 @@ const CountryName country_names[] = {
 	{"antigua and barbuda", 501, 0, "en"},	/* ATG iso */
 	{"antigua et barbuda", 501, 3, "fr"},	/* ATG translation */
 	{"antigua y barbuda", 501, 3, "es"},	/* ATG translation */
+	{"antigua yugoslavia", 36750, 8, "es"},	/* YUCS historical */
 	{"antillas holandesas", 20357, 8, "es"},	/* ANHH historical */
 	{"antillas neerlandesas", 20357, 3, "es"},	/* ANHH translation */
 	{"antilles neerlandaises", 20357, 3, "fr"},	/* ANHH translation */
@@ -627,6 +628,8 @@ const CountryName country_names[] = {
 	{"etiopia", 3206, 3, "es"},	/* ETH translation */
 	{"ex republica yugoslava de macedonia", 8376, 8, "es"},	/* MKD historical */
 	{"ex republique yougoslave de macedoine", 8376, 8, "fr"},	/* MKD historical */
+	{"ex urss", 32701, 8, "fr"},	/* SUHH historical */
+	{"ex yougoslavie", 36750, 8, "fr"},	/* YUCS historical */
 	{"falkland islands", 3677, 0, "en"},	/* FLK iso */
 	{"falkland islands islas malvinas", 3677, 6, "en"},	/* FLK cldr_variant */
 	{"falkland islands malvinas", 3677, 0, "en"},	/* FLK iso */
@@ -648,7 +651,11 @@ const CountryName country_names[] = {
 	{"finlande", 3602, 3, "fr"},	/* FIN translation */
 	{"finlandia", 3602, 3, "es"},	/* FIN translation */
 	{"fiyi", 3623, 3, "es"},	/* FJI translation */
+	{"former czechoslovakia", 21830, 8, "en"},	/* CSHH historical */
+	{"former soviet union", 32701, 8, "en"},	/* SUHH historical */
+	{"former ussr", 32701, 8, "en"},	/* SUHH historical */
 	{"former yugoslav republic of macedonia", 8376, 8, "en"},	/* MKD historical */
+	{"former yugoslavia", 36750, 8, "en"},	/* YUCS historical */
 	{"france", 3823, 0, "en"},	/* FRA iso */
 	{"france metropolitaine", 24001, 3, "fr"},	/* FXFR translation */
 	{"france metropolitan", 24001, 0, "en"},	/* FXFR iso */
@@ -927,6 +934,7 @@ const CountryName country_names[] = {
 	{"macao sar china", 8115, 4, "en"},	/* MAC cldr */
 	{"macao special administrative region of china", 8115, 1, "en"},	/* MAC official */
 	{"macau", 8115, 3, "fr"},	/* MAC translation */
+	{"macau china", 8115, 7, "en"},	/* MAC alias */
 	{"macedoine", 8376, 8, "fr"},	/* MKD historical */
 	{"macedoine du nord", 8376, 3, "fr"},	/* MKD translation */
 	{"macedoine l ex republique yougoslave de", 8376, 8, "fr"},	/* MKD historical */
