@@ -1790,11 +1790,11 @@ const CountryName country_names[] = {
 const size_t country_name_count = sizeof(country_names) / sizeof(country_names[0]);
 
 const CountryCodeAlias country_code_aliases[] = {
-	{"CHI", 40830},	/* 830 */
-	{"EL", 4501},	/* GRC */
-	{"KSV", 15832},	/* XKX */
-	{"UK", 4100},	/* GBR */
-	{"XKK", 15832},	/* XKX */
+	{"CHI", 40830},	/* 830: World Bank WDI (country_legacy_m49.csv) */
+	{"EL", 4501},	/* GRC: ISO 3166-1 exceptionally reserved; Eurostat */
+	{"KSV", 15832},	/* XKX: World Bank (before 2017) */
+	{"UK", 4100},	/* GBR: ISO 3166-1 exceptionally reserved; Eurostat */
+	{"XKK", 15832},	/* XKX: CLDR codeMappings */
 };
 const size_t country_code_alias_count = sizeof(country_code_aliases) / sizeof(country_code_aliases[0]);
 

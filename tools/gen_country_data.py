@@ -328,8 +328,7 @@ def source_versions(m49_version):
 # Building the records
 
 class Builder:
-    def __init__(self, m49_path, verbose=False):
-        self.verbose = verbose
+    def __init__(self, m49_path):
         self.iso_cur, self.iso_former = read_iso()
         self.cat1 = read_catalogs('iso_3166-1')
         self.cat3 = read_catalogs('iso_3166-3')
@@ -490,18 +489,25 @@ class Builder:
             if sk in self.records[fk]['successors']:
                 die('%s: duplicate successor' % r['_where'])
             self.records[fk]['successors'].append(sk)
-        for key, rec in self.records.items():
+        formers = [r for r in self.records.values() if r['alpha4']]
+        shared = set()
+        for attr in ('alpha2', 'numeric'):
+            seen = [r[attr] for r in formers]
+            shared |= set((attr, v) for v in seen if seen.count(v) > 1)
+        for key, rec in sorted(self.records.items()):
             if not rec['alpha4']:
                 continue
             rec['successors'].sort()
-            # Cross-check with CLDR territoryAlias, by old alpha-2 and by old numeric.
-            got = set(self.records[k]['alpha2'] for k in rec['successors'])
-            for code in (rec['alpha2'], '%03d' % rec['numeric'] if rec['numeric'] else None):
-                if code and code in self.cldr_aliases and rec['alpha2'] not in ('CS',):
-                    cldr = set(self.cldr_aliases[code])
-                    if cldr != got and not (rec['alpha3'] == 'YUG'):
-                        self.warn('%s successors %s differ from CLDR territoryAlias %s %s'
-                                  % (rec['alpha4'], sorted(got), code, sorted(cldr)))
+            # Cross-check with CLDR territoryAlias by old alpha-2 and by old numeric,
+            # where that code named only this country (CS and 891 named two).
+            got = sorted(self.records[k]['alpha2'] for k in rec['successors'])
+            for attr, code in (('alpha2', rec['alpha2']), ('numeric', '%03d' % rec['numeric'])):
+                if (attr, rec[attr]) in shared or code not in self.cldr_aliases:
+                    continue
+                cldr = sorted(self.cldr_aliases[code])
+                if cldr != got:
+                    self.warn('%s successors %s differ from CLDR territoryAlias %s -> %s'
+                              % (rec['alpha4'], got, code, cldr))
             # M49 placement of a former country: what all its successors share.
             if rec['successors']:
                 for slot in ('region', 'subregion', 'intermediate'):
@@ -681,9 +687,9 @@ class Builder:
         out = {}
 
         def add(code, key, why):
-            if code in out and out[code] != key:
+            if code in out and out[code][0] != key:
                 die('code alias %s given to two countries' % code)
-            out[code] = key
+            out[code] = (key, why)
         add('EL', self.by_alpha3['GRC'], 'ISO 3166-1 exceptionally reserved; Eurostat')
         add('UK', self.by_alpha3['GBR'], 'ISO 3166-1 exceptionally reserved; Eurostat')
         kos = self.by_alpha3['XKX']
@@ -692,7 +698,7 @@ class Builder:
         add('KSV', kos, 'World Bank (before 2017)')
         for r in read_csv('country_legacy_m49.csv'):
             if r['alpha3_alias']:
-                add(r['alpha3_alias'], self.by_m49[int(r['code'])], r['source'])
+                add(r['alpha3_alias'], self.by_m49[int(r['code'])], 'World Bank WDI (country_legacy_m49.csv)')
         # Regular codes must not be shadowed.
         for key, r in self.records.items():
             if r['alpha4']:
@@ -700,7 +706,8 @@ class Builder:
             for c in (r['alpha2'], r['alpha3']):
                 if c in out:
                     die('code alias %s shadows a regular code' % c)
-        self.code_aliases = sorted(out.items())
+        self.code_aliases = sorted((code, key) for code, (key, why) in out.items())
+        self.code_alias_why = dict((code, why) for code, (key, why) in out.items())
 
     def build_scheme_codes(self):
         rows = {}
@@ -823,6 +830,11 @@ def c_str(s):
     return ''.join(out)
 
 
+def c_comment(s):
+    """Text safe inside a C comment of an ASCII file."""
+    return s.encode('ascii', 'replace').decode().replace('*/', '* /')
+
+
 def emit(b, out):
     v = b.versions
     w = out.write
@@ -858,7 +870,7 @@ def emit(b, out):
 
     w('const CountryCodeAlias country_code_aliases[] = {\n')
     for code, k in b.code_aliases:
-        w('\t{%s, %d},\t/* %s */\n' % (c_str(code), k, b.code_of(k)))
+        w('\t{%s, %d},\t/* %s: %s */\n' % (c_str(code), k, b.code_of(k), c_comment(b.code_alias_why[code])))
     w('};\nconst size_t country_code_alias_count = sizeof(country_code_aliases) / sizeof(country_code_aliases[0]);\n\n')
 
     w('const char *const country_scheme_names[CSCHEME_COUNT] = {%s};\n\n'
@@ -1101,7 +1113,7 @@ def main():
     ap.add_argument('--summary', action='store_true', help='print counts')
     args = ap.parse_args()
     try:
-        b = Builder(args.m49, args.verbose)
+        b = Builder(args.m49)
     except SourceMissing as e:
         sys.stderr.write('gen_country_data: source missing: %s\n' % e)
         sys.exit(77)
