@@ -342,8 +342,9 @@ class Builder:
         self.by_alpha3 = {}        # current alpha-3 -> key
         self.by_alpha4 = {}        # former alpha-4 -> key
         self.by_m49 = {}           # numeric -> key for current records / legacy areas
+        self.m49_names = {}        # key -> UN M49 English name
         self.candidates = []       # (text, key, kind, lang, tier, origin)
-        self.curated = []          # (normalized, key, where) that must survive
+        self.curated = []          # (alias text, key, where): each must survive resolution
         self.warnings = []
 
     def warn(self, msg):
@@ -567,13 +568,8 @@ class Builder:
             if 'legacy_parent' in rec:
                 for lang in ('en', 'fr', 'es'):
                     self.add_name(rec['name_' + lang], key, CNAME_ALIAS, lang, TIER_CURATED, 'country_legacy_m49.csv')
-        seen = {}
         for r in read_csv('country_aliases.csv'):
             key = self.resolve_code(r['code'], r['_where'])
-            n = normalize(r['alias'], build_fold_table([r['alias']]))
-            if (n, key) in seen:
-                die('%s: %r repeats %s' % (r['_where'], r['alias'], seen[(n, key)]))
-            seen[(n, key)] = r['_where']
             kind = {'alias': CNAME_ALIAS, 'historical': CNAME_HISTORICAL}.get(r['kind'])
             if kind is None:
                 die('%s: kind must be alias or historical' % r['_where'])
@@ -590,6 +586,8 @@ class Builder:
             keys = sorted(set(self.resolve_code(c, r['_where']) for c in r['candidates'].split()))
             if len(keys) < 2:
                 die('%s: an ambiguous name needs two or more candidates' % r['_where'])
+            if r['lang'] not in LANG_ORDER:
+                die('%s: lang must be en, fr, es or empty' % r['_where'])
             if n in self.ambiguous and self.ambiguous[n][0] != keys:
                 die('%s: %r listed twice with different candidates' % (r['_where'], n))
             self.ambiguous.setdefault(n, (keys, r['lang']))
@@ -656,8 +654,12 @@ class Builder:
                     self.warn('%s name_%s %r names %s; shown as %r' % (rec['alpha4'], lang, rec['name_' + lang],
                               [self.code_of(k) for k in got], rec['name_en']))
                     rec['name_' + lang] = rec['name_en']
+        seen = {}
         for text, key, where in self.curated:
             n = normalize(text, fold)
+            if (n, key) in seen:
+                die('%s: %r repeats %s' % (where, text, seen[(n, key)]))
+            seen[(n, key)] = where
             if index.get(n) != [key]:
                 die('%s: curated alias %r does not resolve to %s (got %s)'
                     % (where, text, self.code_of(key), [self.code_of(k) for k in index.get(n, [])]))
@@ -674,6 +676,8 @@ class Builder:
         for key, r in self.records.items():
             if r['alpha4']:
                 idx[r['alpha4'].lower()] = key
+                if r['alpha3'] not in self.by_alpha3:
+                    idx.setdefault(r['alpha3'].lower(), key)
                 continue
             for c in (r['alpha2'], r['alpha3']):
                 if c:
@@ -754,7 +758,6 @@ class Builder:
         self.fold = build_fold_table(texts)
 
     def build(self):
-        self.m49_names = {}
         self.build_records()
         self.build_m49()
         self.build_successors()
