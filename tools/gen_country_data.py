@@ -125,7 +125,22 @@ SPEC_SPACE = set([0x2018, 0x2019, 0x02BC, 0x00A0, 0x202F]) | set(range(0x2010, 0
     | set(range(0x2000, 0x200B))
 SPEC_DROP = set([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD])
 
-FOLD_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)]
+FOLD_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF),
+               (0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)]     # + fullwidth digits, letters
+
+# Apostrophe and quotation-mark look-alikes people type inside names
+# ("Côte d´Ivoire", "Hawaiʻi", «Pays-Bas»).  The spec keeps unlisted code points
+# as they are; listing these in the fold table with a space makes them
+# separators like the ASCII apostrophe, with no change to the C code.
+FOLD_SEPARATORS = set([
+    0x00AB, 0x00BB,                         # « »
+    0x00B4,                                 # ´ acute accent
+    0x02B9, 0x02BB, 0x02BD, 0x02BE, 0x02BF,  # ʹ ʻ ʽ ʾ ʿ modifier letters (primes, turned comma, half rings)
+    0x02C8, 0x02CA, 0x02CB,                 # ˈ ˊ ˋ
+    0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F,  # ‚ ‛ “ ” „ ‟
+    0x2032, 0x2035, 0x2039, 0x203A,         # ′ ‵ ‹ ›
+    0xFF07,                                 # ＇ fullwidth apostrophe
+])
 
 
 def fold_codepoint(cp):
@@ -134,6 +149,8 @@ def fold_codepoint(cp):
         return None
     if cp in FOLD_SPECIAL:
         return FOLD_SPECIAL[cp]
+    if cp in FOLD_SEPARATORS:
+        return ' '
     ch = chr(cp)
     base = ''.join(c for c in unicodedata.normalize('NFKD', ch) if not unicodedata.combining(c))
     base = base.lower()
@@ -149,7 +166,7 @@ def fold_codepoint(cp):
 
 
 def build_fold_table(extra_text):
-    cps = set()
+    cps = set(FOLD_SEPARATORS)
     for lo, hi in FOLD_RANGES:
         cps.update(range(lo, hi + 1))
     for s in extra_text:
@@ -996,6 +1013,13 @@ def self_test(b):
     for s, want in (('Côte d’Ivoire', 'cote d ivoire'), ('Congo, Dem. Rep.', 'congo dem rep'),
                     ('  The Gambia ', 'gambia'), ('Bosnia & Herzegovina', 'bosnia and herzegovina'),
                     ('\u200b\u200bRépublique', 'republique'), ('Straße', 'strasse')):
+        if normalize(s, b.fold) != want:
+            fails.append('normalize(%r) = %r, expected %r' % (s, normalize(s, b.fold), want))
+    for cp, f in b.fold.items():
+        if not (re.fullmatch(r'[a-z0-9]{1,3}', f) or f == ' '):
+            fails.append('fold of U+%04X is %r: neither 1-3 lower-case letters/digits nor one space' % (cp, f))
+    for s, want in (('Côte d´Ivoire', 'cote d ivoire'), ('«Pays-Bas»', 'pays bas'), ('ＵＫ', 'uk'),
+                    ('Việt Nam', 'viet nam'), ('Hawaiʻi', 'hawai i')):
         if normalize(s, b.fold) != want:
             fails.append('normalize(%r) = %r, expected %r' % (s, normalize(s, b.fold), want))
     for lo, hi in ((0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x17F)):
