@@ -11,6 +11,8 @@
 # and a statement timeout.
 #   SQLSMITH_QUERIES  how many queries (default 2000; tools/run-long-checks: more)
 #   SQLSMITH_SEED     random seed (default: random, printed)
+#   SQLSMITH_TIMEOUT  statement timeout of the sqlsmith role (default 2s; under
+#                     valgrind sqlsmith's own catalog queries need far more)
 . "$(dirname "$0")/lib/common.sh"
 cd "$ISCM_TOP" || exit 1
 command -v sqlsmith >/dev/null || { echo "sqlsmith is not installed (Debian package sqlsmith; tools/setup-debian)"; exit 77; }
@@ -31,7 +33,7 @@ GRANT USAGE ON SCHEMA iscm, userdata TO $role;
 GRANT ALL ON ALL TABLES IN SCHEMA iscm, userdata TO $role;
 GRANT ALL ON ALL SEQUENCES IN SCHEMA iscm, userdata TO $role;
 ALTER ROLE $role IN DATABASE $db SET search_path = iscm, userdata, public;
-ALTER ROLE $role IN DATABASE $db SET statement_timeout = '2s';
+ALTER ROLE $role IN DATABASE $db SET statement_timeout = '${SQLSMITH_TIMEOUT:-2s}';
 ALTER ROLE $role IN DATABASE $db SET lock_timeout = '1s';
 SQL
 echo "sqlsmith: $queries queries, seed $seed (SQLSMITH_SEED=$seed to repeat)"
