@@ -11,9 +11,11 @@
  * intersection_agg that is a convention — the intersection of no sets would be
  * every country, which no one wants as an answer.
  *
- * Union states append keys to an unsorted tail and sort-and-deduplicate the
- * whole array only when the tail has grown as large as the sorted part, so a
- * key costs O(log n) amortized and the state stays as small as the set.
+ * The state is a sorted array of keys plus, for country_set_agg, an unsorted
+ * tail of new countries that is sorted in only once it has grown as large as
+ * the sorted part (O(log n) amortized per row).  union_agg merges each input
+ * set straight into the sorted part.  Either way the state stays about as
+ * small as the set it will become.
  */
 #include "country_set.h"
 
@@ -110,27 +112,90 @@ state_reserve(CountrySetState *state, int extra)
 	}
 }
 
-static void
-state_add_unsorted(CountrySetState *state, CountryKey key)
+static bool
+sorted_part_has(const CountrySetState *state, CountryKey key)
 {
+	int			lo = 0,
+				hi = state->nsorted - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (state->keys[mid] == key)
+			return true;
+		if (state->keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return false;
+}
+
+/*
+ * One country: most rows repeat a country already seen, which a binary search
+ * of the sorted part settles without writing anything.
+ */
+static void
+state_add_country(CountrySetState *state, CountryKey key)
+{
+	if (sorted_part_has(state, key))
+		return;
 	state_reserve(state, 1);
 	state->keys[state->n++] = key;
 	if (state->n - state->nsorted >= Max(MIN_PENDING, state->nsorted))
 		state_compact(state);
 }
 
+/*
+ * A whole set (sorted, unique): merge it into the sorted state in place, from
+ * the back, after counting how many of its keys are new — once a state holds
+ * most countries, most sets add nothing and cost one read-only pass.
+ */
 static void
 state_add_set(CountrySetState *state, const CountrySetView *set)
 {
-	bool		was_empty = (state->n == 0);
+	int			i,
+				j,
+				k,
+				added = 0;
 
-	state_reserve(state, set->n);
-	for (int i = 0; i < set->n; i++)
-		state->keys[state->n++] = csv_key(set, i);
-	if (was_empty)
-		state->nsorted = state->n;	/* a set's keys are sorted and unique already */
-	else if (state->n - state->nsorted >= Max(MIN_PENDING, state->nsorted))
-		state_compact(state);
+	state_compact(state);
+	for (i = 0, j = 0; j < set->n;)
+	{
+		CountryKey	key = csv_key(set, j);
+
+		if (i < state->n && state->keys[i] < key)
+			i++;
+		else
+		{
+			added += (i == state->n || state->keys[i] != key);
+			j++;
+		}
+	}
+	if (added == 0)
+		return;
+
+	state_reserve(state, added);
+	i = state->n - 1;
+	j = set->n - 1;
+	k = state->n + added - 1;
+	while (j >= 0)
+	{
+		CountryKey	key = csv_key(set, j);
+
+		if (i >= 0 && state->keys[i] > key)
+			state->keys[k--] = state->keys[i--];
+		else
+		{
+			if (i >= 0 && state->keys[i] == key)
+				i--;
+			state->keys[k--] = key;
+			j--;
+		}
+	}
+	state->n += added;
+	state->nsorted = state->n;
 }
 
 /* Keep the keys of state that are also among the n sorted keys of other. */
@@ -168,7 +233,7 @@ country_set_agg_transfn(PG_FUNCTION_ARGS)
 	if (state == NULL)
 		state = state_create(aggcontext, MIN_PENDING, false);
 	if (!PG_ARGISNULL(1))
-		state_add_unsorted(state, PG_GETARG_COUNTRY(1));
+		state_add_country(state, PG_GETARG_COUNTRY(1));
 	PG_RETURN_POINTER(state);
 }
 
