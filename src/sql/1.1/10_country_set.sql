@@ -12,11 +12,17 @@ CREATE FUNCTION @extschema@.country_set_recv(internal) RETURNS @extschema@.count
 CREATE FUNCTION @extschema@.country_set_send(@extschema@.country_set) RETURNS bytea
     AS 'MODULE_PATHNAME', 'country_set_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+CREATE FUNCTION @extschema@.country_set_typanalyze(internal) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'country_set_typanalyze' LANGUAGE C STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country_set_typanalyze(internal) IS
+    'ANALYZE support: standard statistics plus the frequency of each country and the distribution of set sizes';
+
 CREATE TYPE @extschema@.country_set (
     INPUT = @extschema@.country_set_in,
     OUTPUT = @extschema@.country_set_out,
     RECEIVE = @extschema@.country_set_recv,
     SEND = @extschema@.country_set_send,
+    ANALYZE = @extschema@.country_set_typanalyze,
     INTERNALLENGTH = VARIABLE,
     ALIGNMENT = int4,
     STORAGE = extended,
@@ -140,6 +146,15 @@ CREATE FUNCTION @extschema@.country_set_intersect(@extschema@.country_set, @exts
     AS 'MODULE_PATHNAME', 'country_set_intersect' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.country_set_minus(@extschema@.country_set, @extschema@.country_set) RETURNS @extschema@.country_set
     AS 'MODULE_PATHNAME', 'country_set_minus' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.country_set_contains_sel(internal, oid, internal, integer) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'country_set_contains_sel' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.country_set_contained_sel(internal, oid, internal, integer) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'country_set_contained_sel' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.country_set_overlaps_sel(internal, oid, internal, integer) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'country_set_overlaps_sel' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country_set_contains_sel(internal, oid, internal, integer) IS 'Selectivity of @> (set contains set or country) and country <@ set, from per-country frequencies';
+COMMENT ON FUNCTION @extschema@.country_set_contained_sel(internal, oid, internal, integer) IS 'Selectivity of set <@ set, from per-country frequencies and set sizes';
+COMMENT ON FUNCTION @extschema@.country_set_overlaps_sel(internal, oid, internal, integer) IS 'Selectivity of &&, from per-country frequencies';
 COMMENT ON FUNCTION @extschema@.country_set_contains(@extschema@.country_set, @extschema@.country_set) IS 'Implementation of @>: does the first set contain every country of the second?';
 COMMENT ON FUNCTION @extschema@.country_set_contained(@extschema@.country_set, @extschema@.country_set) IS 'Implementation of <@: is every country of the first set in the second?';
 COMMENT ON FUNCTION @extschema@.country_set_overlaps(@extschema@.country_set, @extschema@.country_set) IS 'Implementation of &&: do the sets share a country?';
@@ -152,23 +167,23 @@ COMMENT ON FUNCTION @extschema@.country_set_minus(@extschema@.country_set, @exts
 CREATE OPERATOR @extschema@.@> (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_contains, COMMUTATOR = OPERATOR(@extschema@.<@),
-    RESTRICT = contsel, JOIN = contjoinsel);
+    RESTRICT = @extschema@.country_set_contains_sel, JOIN = contjoinsel);
 CREATE OPERATOR @extschema@.<@ (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_contained, COMMUTATOR = OPERATOR(@extschema@.@>),
-    RESTRICT = contsel, JOIN = contjoinsel);
+    RESTRICT = @extschema@.country_set_contained_sel, JOIN = contjoinsel);
 CREATE OPERATOR @extschema@.&& (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_overlaps, COMMUTATOR = OPERATOR(@extschema@.&&),
-    RESTRICT = contsel, JOIN = contjoinsel);
+    RESTRICT = @extschema@.country_set_overlaps_sel, JOIN = contjoinsel);
 CREATE OPERATOR @extschema@.@> (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country,
     PROCEDURE = @extschema@.country_set_contains_country, COMMUTATOR = OPERATOR(@extschema@.<@),
-    RESTRICT = contsel, JOIN = contjoinsel);
+    RESTRICT = @extschema@.country_set_contains_sel, JOIN = contjoinsel);
 CREATE OPERATOR @extschema@.<@ (
     LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_country_in, COMMUTATOR = OPERATOR(@extschema@.@>),
-    RESTRICT = contsel, JOIN = contjoinsel);
+    RESTRICT = @extschema@.country_set_contains_sel, JOIN = contjoinsel);
 CREATE OPERATOR @extschema@.| (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_union, COMMUTATOR = OPERATOR(@extschema@.|));
