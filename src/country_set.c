@@ -102,7 +102,7 @@ country_set_report_bad_payload(CountrySetCheckStatus status, size_t bad_index,
 		ereport(ERROR,
 				errcode(code),
 				errmsg("invalid binary iscm.country_set value"),
-				errdetail("%s  Key %zu is %u.", country_set_check_message(status),
+				errdetail("%s  The key at position %zu is %u.", country_set_check_message(status),
 						  bad_index + 1, (unsigned) country_set_key_at(keys, bad_index)),
 				status == CSET_UNKNOWN_KEY ?
 				errhint("The value may come from a later iscm release that knows more countries.") : 0);
