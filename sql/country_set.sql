@@ -16,6 +16,36 @@ SELECT '{ZWE,AFG,BEL,PHL}'::country_set;
 SELECT '{"Congo, Dem. Rep.", SEN}'::country_set AS comma_in_name,
        '{"S\EN"}'::country_set AS backslash_escape;
 
+-- Every spelling iscm.country accepts: alpha-2, alpha-3, numeric with or without
+-- leading zeros, code aliases (EL, UK, XK), names in English, French and Spanish,
+-- any case, accents or none, curly or straight apostrophes, a leading "the",
+-- former countries and M49-only areas.
+SELECT '{SN, sen, 686, Senegal, Sénégal, "  the gambia ", EL, UK, XK, 4, 004, AFG,
+         "Côte d’Ivoire", Cote d''Ivoire, "Congo, Dem. Rep.", "Korea, Republic of",
+         SUN, 830, Allemagne, Alemania}'::country_set AS spellings;
+
+-- Output follows iscm.country_output, quoting names that need it, and reads back.
+SET iscm.country_output = name;
+SELECT '{COD,COG,CIV,KOR,SUN,830,XKX,USA}'::country_set AS by_name;
+SET iscm.country_output = numeric;
+SELECT '{COD,COG,CIV,KOR,SUN,830,XKX,USA}'::country_set AS by_numeric;
+SET iscm.country_output = alpha2;
+SELECT '{COD,COG,CIV,KOR,SUN,830,XKX,USA}'::country_set AS by_alpha2;
+RESET iscm.country_output;
+-- the set of every country the type knows reads back from its text in every output style
+CREATE TABLE cset.styles (style text);
+INSERT INTO cset.styles VALUES ('alpha3'), ('alpha2'), ('numeric'), ('name');
+CREATE FUNCTION cset.round_trips(style text) RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE everything country_set; as_text text;
+BEGIN
+    SELECT country_set_agg(code::country) INTO everything FROM iscm.countries;
+    PERFORM set_config('iscm.country_output', style, true);
+    as_text := everything::text;
+    PERFORM set_config('iscm.country_output', 'alpha3', true);
+    RETURN as_text::country_set = everything AND cardinality(everything) = (SELECT count(*) FROM iscm.countries);
+END $$;
+SELECT style, cset.round_trips(style) FROM cset.styles;
+
 -- ---- text input errors ----------------------------------------------------------
 SELECT 'SEN'::country_set;                   -- no braces
 SELECT '{SEN,CIV'::country_set;              -- unterminated

@@ -28,6 +28,14 @@ SELECT i, country_set_agg(c) OVER (ORDER BY i) AS so_far,
                (4, 'SEN', '{SEN,USA}')) v(i, c0, s0),
        LATERAL (SELECT c0::country AS c, s0::country_set AS s) x;
 
+-- every country the type knows, three times over in a scrambled order: the unsorted
+-- tail of the state is sorted in several times on the way
+SELECT cardinality(country_set_agg(c)) AS all_countries,
+       country_set_agg(c) = (SELECT country_set_agg(code::country) FROM iscm.countries) AS same_as_once,
+       union_agg(c::country_set) = country_set_agg(c) AS union_of_singletons_same
+  FROM (SELECT code::country AS c FROM iscm.countries, generate_series(1, 3) r
+         ORDER BY md5(code || r)) x;
+
 -- ---- a larger table: many keys per state (compaction), parallel plans ----------------
 CREATE TABLE cset_agg.rows AS
 WITH pool AS (
@@ -60,6 +68,13 @@ SELECT (SELECT a FROM cset_agg.serial WHERE grp IS NULL)
        (SELECT x FROM cset_agg.serial WHERE grp IS NULL)
        = (SELECT ARRAY(SELECT k FROM cset_agg.rows, unnest(t) k GROUP BY k
                        HAVING count(*) = (SELECT count(*) FROM cset_agg.rows))::country_set) AS intersection_is_in_every_row;
+
+-- and per group
+SELECT count(*) FILTER (WHERE a = (SELECT ARRAY(SELECT DISTINCT c FROM cset_agg.rows r
+                                                 WHERE r.grp = s.grp AND c IS NOT NULL)::country_set)
+                          AND u = (SELECT ARRAY(SELECT DISTINCT unnest(r.s) FROM cset_agg.rows r
+                                                 WHERE r.grp = s.grp)::country_set)) AS groups_matching_sql
+  FROM cset_agg.serial s WHERE grp IS NOT NULL;
 
 -- forced parallel plans
 SET parallel_setup_cost = 0;

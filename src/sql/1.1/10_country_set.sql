@@ -4,7 +4,7 @@
 CREATE TYPE @extschema@.country_set;
 
 CREATE FUNCTION @extschema@.country_set_in(cstring) RETURNS @extschema@.country_set
-    AS 'MODULE_PATHNAME', 'country_set_in' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'country_set_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.country_set_out(@extschema@.country_set) RETURNS cstring
     AS 'MODULE_PATHNAME', 'country_set_out' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.country_set_recv(internal) RETURNS @extschema@.country_set
