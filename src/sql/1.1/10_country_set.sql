@@ -86,27 +86,27 @@ COMMENT ON FUNCTION @extschema@.country_set_hash_extended(@extschema@.country_se
 CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_eq, COMMUTATOR = OPERATOR(@extschema@.=),
-    NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
+    NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR @extschema@.<> (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
-    NEGATOR = OPERATOR(@extschema@.=), RESTRICT = neqsel, JOIN = neqjoinsel);
+    NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
 CREATE OPERATOR @extschema@.< (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_lt, COMMUTATOR = OPERATOR(@extschema@.>),
-    NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+    NEGATOR = OPERATOR(@extschema@.>=), RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
 CREATE OPERATOR @extschema@.<= (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_le, COMMUTATOR = OPERATOR(@extschema@.>=),
-    NEGATOR = OPERATOR(@extschema@.>), RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+    NEGATOR = OPERATOR(@extschema@.>), RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
 CREATE OPERATOR @extschema@.> (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_gt, COMMUTATOR = OPERATOR(@extschema@.<),
-    NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+    NEGATOR = OPERATOR(@extschema@.<=), RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
 CREATE OPERATOR @extschema@.>= (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_ge, COMMUTATOR = OPERATOR(@extschema@.<=),
-    NEGATOR = OPERATOR(@extschema@.<), RESTRICT = scalargesel, JOIN = scalargejoinsel);
+    NEGATOR = OPERATOR(@extschema@.<), RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
 COMMENT ON OPERATOR @extschema@.= (@extschema@.country_set, @extschema@.country_set) IS 'same countries';
 COMMENT ON OPERATOR @extschema@.<> (@extschema@.country_set, @extschema@.country_set) IS 'not the same countries';
 COMMENT ON OPERATOR @extschema@.< (@extschema@.country_set, @extschema@.country_set) IS 'sorts before (lexicographic over sorted country keys)';
@@ -167,23 +167,23 @@ COMMENT ON FUNCTION @extschema@.country_set_minus(@extschema@.country_set, @exts
 CREATE OPERATOR @extschema@.@> (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_contains, COMMUTATOR = OPERATOR(@extschema@.<@),
-    RESTRICT = @extschema@.country_set_contains_sel, JOIN = contjoinsel);
+    RESTRICT = @extschema@.country_set_contains_sel, JOIN = pg_catalog.contjoinsel);
 CREATE OPERATOR @extschema@.<@ (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_contained, COMMUTATOR = OPERATOR(@extschema@.@>),
-    RESTRICT = @extschema@.country_set_contained_sel, JOIN = contjoinsel);
+    RESTRICT = @extschema@.country_set_contained_sel, JOIN = pg_catalog.contjoinsel);
 CREATE OPERATOR @extschema@.&& (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_overlaps, COMMUTATOR = OPERATOR(@extschema@.&&),
-    RESTRICT = @extschema@.country_set_overlaps_sel, JOIN = contjoinsel);
+    RESTRICT = @extschema@.country_set_overlaps_sel, JOIN = pg_catalog.contjoinsel);
 CREATE OPERATOR @extschema@.@> (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country,
     PROCEDURE = @extschema@.country_set_contains_country, COMMUTATOR = OPERATOR(@extschema@.<@),
-    RESTRICT = @extschema@.country_set_contains_sel, JOIN = contjoinsel);
+    RESTRICT = @extschema@.country_set_contains_sel, JOIN = pg_catalog.contjoinsel);
 CREATE OPERATOR @extschema@.<@ (
     LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_country_in, COMMUTATOR = OPERATOR(@extschema@.@>),
-    RESTRICT = @extschema@.country_set_contains_sel, JOIN = contjoinsel);
+    RESTRICT = @extschema@.country_set_contains_sel, JOIN = pg_catalog.contjoinsel);
 CREATE OPERATOR @extschema@.| (
     LEFTARG = @extschema@.country_set, RIGHTARG = @extschema@.country_set,
     PROCEDURE = @extschema@.country_set_union, COMMUTATOR = OPERATOR(@extschema@.|));
@@ -298,7 +298,7 @@ CREATE OPERATOR CLASS @extschema@.country_set_gin_ops
         OPERATOR 3 @extschema@.<@ (@extschema@.country_set, @extschema@.country_set),
         OPERATOR 4 @extschema@.= (@extschema@.country_set, @extschema@.country_set),
         OPERATOR 5 @extschema@.@> (@extschema@.country_set, @extschema@.country),
-        FUNCTION 1 btint4cmp(int4, int4),
+        FUNCTION 1 pg_catalog.btint4cmp(int4, int4),
         FUNCTION 2 @extschema@.country_set_gin_extract_value(@extschema@.country_set, internal, internal),
         FUNCTION 3 @extschema@.country_set_gin_extract_query(@extschema@.country_set, internal, int2, internal, internal, internal, internal),
         FUNCTION 4 @extschema@.country_set_gin_consistent(internal, int2, @extschema@.country_set, int4, internal, internal, internal, internal),
