@@ -13,7 +13,7 @@ CREATE FUNCTION @extschema@.country_set_send(@extschema@.country_set) RETURNS by
     AS 'MODULE_PATHNAME', 'country_set_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.country_set_typanalyze(internal) RETURNS boolean
-    AS 'MODULE_PATHNAME', 'country_set_typanalyze' LANGUAGE C STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'country_set_typanalyze' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_set_typanalyze(internal) IS
     'ANALYZE support: standard statistics plus the frequency of each country and the distribution of set sizes';
 
