@@ -81,7 +81,9 @@ SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
-SET force_parallel_mode = on;
+-- force_parallel_mode became debug_parallel_query in PostgreSQL 16
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                       THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'on', false) AS forced;
 EXPLAIN (COSTS OFF)
 SELECT grp, country_set_agg(c), union_agg(s), intersection_agg(t), count(*) FROM cset_agg.rows GROUP BY grp;
 SELECT count(*) AS groups,
@@ -123,7 +125,8 @@ SELECT (SELECT intersection_agg(x) FROM cset_agg.serial WHERE grp IS NOT NULL)
        = (SELECT u FROM cset_agg.serial WHERE grp IS NULL) AS union_of_unions;
 
 RESET enable_partitionwise_aggregate;
-RESET force_parallel_mode;
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                       THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'off', false) AS forced;
 RESET max_parallel_workers_per_gather;
 RESET min_parallel_table_scan_size;
 RESET parallel_tuple_cost;
