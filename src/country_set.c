@@ -41,16 +41,21 @@ country_set_view(struct varlena *value)
 {
 	const uint8_t *payload = (const uint8_t *) VARDATA_ANY(value);
 	size_t		len = VARSIZE_ANY_EXHDR(value);
+	CountrySetCheckStatus damage = CSET_OK;
 	CountrySetView view;
 
-	if (len < 1 || payload[0] != COUNTRY_SET_FORMAT_V1 || (len - 1) % COUNTRY_SET_KEY_BYTES != 0)
+	if (len < 1)
+		damage = CSET_NO_VERSION;
+	else if (payload[0] != COUNTRY_SET_FORMAT_V1)
+		damage = CSET_BAD_VERSION;
+	else if ((len - 1) % COUNTRY_SET_KEY_BYTES != 0)
+		damage = CSET_ODD_LENGTH;
+	if (damage != CSET_OK)
 		ereport(ERROR,
 				errcode(ERRCODE_DATA_CORRUPTED),
 				errmsg("damaged iscm.country_set value"),
-				errdetail("%s",
-						  country_set_check_message(len < 1 ? CSET_NO_VERSION :
-													payload[0] != COUNTRY_SET_FORMAT_V1 ? CSET_BAD_VERSION :
-													CSET_ODD_LENGTH)));
+				errdetail("%s", country_set_check_message(damage)));
+
 	view.keys = payload + 1;
 	view.n = (int) ((len - 1) / COUNTRY_SET_KEY_BYTES);
 	return view;

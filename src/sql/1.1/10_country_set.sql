@@ -127,6 +127,10 @@ CREATE OPERATOR CLASS @extschema@.country_set_hash_ops
         OPERATOR 1 @extschema@.=,
         FUNCTION 1 @extschema@.country_set_hash(@extschema@.country_set),
         FUNCTION 2 @extschema@.country_set_hash_extended(@extschema@.country_set, bigint);
+COMMENT ON OPERATOR CLASS @extschema@.country_set_ops USING btree IS
+    'btree order of country sets: lexicographic over their sorted country keys';
+COMMENT ON OPERATOR CLASS @extschema@.country_set_hash_ops USING hash IS
+    'hashing of country sets for hash joins, hash aggregation and hash indexes';
 
 -- ---- set algebra ---------------------------------------------------------------
 
@@ -304,3 +308,5 @@ CREATE OPERATOR CLASS @extschema@.country_set_gin_ops
         FUNCTION 4 @extschema@.country_set_gin_consistent(internal, int2, @extschema@.country_set, int4, internal, internal, internal, internal),
         FUNCTION 6 @extschema@.country_set_gin_triconsistent(internal, int2, @extschema@.country_set, int4, internal, internal, internal),
         STORAGE int4;
+COMMENT ON OPERATOR CLASS @extschema@.country_set_gin_ops USING gin IS
+    'GIN index on the countries of a set: @>, <@, &&, = and set @> country';
