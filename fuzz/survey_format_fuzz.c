@@ -1,0 +1,166 @@
+/*
+ * survey_format_fuzz.c — libFuzzer target for the byte formats of the survey
+ * summaries (src/survey_format.c): the validators and in-place readers behind
+ * answer_summary_recv, transition_summary_recv, disposition_summary_recv and
+ * the deserialize functions of the survey aggregates.
+ *
+ * The first input byte picks the format, the rest is the payload, in an
+ * exactly-sized buffer.  Invariants for a payload the validator accepts:
+ *   - the view agrees with the validator, and every category it hands out lies
+ *     inside the payload, holds no NUL, and categories are strictly increasing
+ *     in survey_category_compare order; find() of each category gives its index;
+ *   - counts and weights obey the documented rules (counts >= 1, single choice
+ *     sums to respondents, multiple choice each <= respondents, weights finite
+ *     and >= 0; cells strictly increasing with indexes in range);
+ *   - re-encoding what was read gives back the same bytes: an accepted value
+ *     has one byte form, so byte-wise equality and hashing stay consistent.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "survey_format.h"
+#include "fuzz_check.h"
+
+static void
+check_category(const uint8_t *buf, size_t len, SurveyCategory c)
+{
+	const uint8_t *t = (const uint8_t *) c.text;
+
+	FUZZ_CHECK(c.len == 0 || (t >= buf && t + c.len <= buf + len));
+	FUZZ_CHECK(c.len == 0 || memchr(t, 0, c.len) == NULL);
+}
+
+static void
+fuzz_answer(const uint8_t *buf, size_t len)
+{
+	SurveyFormatStatus st = answer_summary_validate(buf, len);
+	AnswerSummaryView v;
+	SurveyCategory *cats;
+	size_t		strings = 0;
+	int64_t		sum = 0;
+	uint8_t    *again;
+	bool		weighted;
+
+	FUZZ_CHECK(survey_format_status_message(st) != NULL);
+	FUZZ_CHECK(answer_summary_view(buf, len, &v) == st);
+	if (st != SURVEY_FORMAT_OK)
+		return;
+	weighted = (v.flags & SURVEY_FLAG_WEIGHTED) != 0;
+	FUZZ_CHECK(v.respondents >= 0 && v.missing >= 0);
+	if (weighted)
+		FUZZ_CHECK(isfinite(v.weight_sum) && v.weight_sum >= 0 && isfinite(v.weight_sq_sum) && v.weight_sq_sum >= 0);
+	FUZZ_CHECK(v.ncat <= len);	/* each entry takes bytes */
+	cats = malloc((v.ncat + 1) * sizeof(SurveyCategory));
+	FUZZ_CHECK(cats != NULL);
+	for (uint32_t i = 0; i < v.ncat; i++)
+	{
+		cats[i] = answer_summary_category(&v, i);
+		check_category(buf, len, cats[i]);
+		FUZZ_CHECK(cats[i].count >= 1);
+		if (v.flags & SURVEY_FLAG_MULTIPLE)
+			FUZZ_CHECK(cats[i].count <= v.respondents);
+		else
+			sum += cats[i].count;
+		if (weighted)
+			FUZZ_CHECK(isfinite(cats[i].weight) && cats[i].weight >= 0);
+		if (i > 0)
+			FUZZ_CHECK(survey_category_compare(cats[i - 1].text, cats[i - 1].len, cats[i].text, cats[i].len) < 0);
+		FUZZ_CHECK(answer_summary_find(&v, cats[i].text, cats[i].len) == (int64_t) i);
+		strings += cats[i].len;
+	}
+	if (!(v.flags & SURVEY_FLAG_MULTIPLE))
+		FUZZ_CHECK(sum == v.respondents);
+	FUZZ_CHECK(answer_summary_size(v.ncat, strings, weighted) == len);
+	again = malloc(len);
+	FUZZ_CHECK(again != NULL);
+	answer_summary_encode(again, v.flags, v.respondents, v.missing, v.weight_sum, v.weight_sq_sum, cats, v.ncat);
+	FUZZ_CHECK(memcmp(again, buf, len) == 0);
+	free(again);
+	free(cats);
+}
+
+static void
+fuzz_transition(const uint8_t *buf, size_t len)
+{
+	SurveyFormatStatus st = transition_summary_validate(buf, len);
+	TransitionSummaryView v;
+	SurveyCategory *cats;
+	TransitionCell *cells;
+	size_t		strings = 0;
+	uint8_t    *again;
+
+	FUZZ_CHECK(survey_format_status_message(st) != NULL);
+	FUZZ_CHECK(transition_summary_view(buf, len, &v) == st);
+	if (st != SURVEY_FORMAT_OK)
+		return;
+	FUZZ_CHECK(v.ncat <= len && v.ncell <= len);
+	cats = malloc((v.ncat + 1) * sizeof(SurveyCategory));
+	cells = malloc((v.ncell + 1) * sizeof(TransitionCell));
+	FUZZ_CHECK(cats != NULL && cells != NULL);
+	for (uint32_t i = 0; i < v.ncat; i++)
+	{
+		cats[i] = transition_summary_category(&v, i);
+		check_category(buf, len, cats[i]);
+		if (i > 0)
+			FUZZ_CHECK(survey_category_compare(cats[i - 1].text, cats[i - 1].len, cats[i].text, cats[i].len) < 0);
+		FUZZ_CHECK(transition_summary_find(&v, cats[i].text, cats[i].len) == (int64_t) i);
+		strings += cats[i].len;
+	}
+	for (uint32_t i = 0; i < v.ncell; i++)
+	{
+		cells[i] = transition_summary_cell(&v, i);
+		FUZZ_CHECK(cells[i].before <= v.ncat && cells[i].after <= v.ncat);
+		FUZZ_CHECK(cells[i].count >= 1);
+		if (i > 0)
+			FUZZ_CHECK(cells[i - 1].before < cells[i].before ||
+					   (cells[i - 1].before == cells[i].before && cells[i - 1].after < cells[i].after));
+	}
+	FUZZ_CHECK(transition_summary_size(v.ncat, strings, v.ncell) == len);
+	again = malloc(len);
+	FUZZ_CHECK(again != NULL);
+	transition_summary_encode(again, cats, v.ncat, cells, v.ncell);
+	FUZZ_CHECK(memcmp(again, buf, len) == 0);
+	free(again);
+	free(cells);
+	free(cats);
+}
+
+static void
+fuzz_disposition(const uint8_t *buf, size_t len)
+{
+	int64_t		counts[DISPOSITION_CODES];
+	uint8_t		again[DISPOSITION_SUMMARY_SIZE];
+	SurveyFormatStatus st = disposition_summary_validate(buf, len);
+
+	FUZZ_CHECK(survey_format_status_message(st) != NULL);
+	FUZZ_CHECK(disposition_summary_decode(buf, len, counts) == st);
+	if (st != SURVEY_FORMAT_OK)
+		return;
+	FUZZ_CHECK(len == DISPOSITION_SUMMARY_SIZE);
+	for (int i = 0; i < DISPOSITION_CODES; i++)
+		FUZZ_CHECK(counts[i] >= 0);
+	disposition_summary_encode(again, counts);
+	FUZZ_CHECK(memcmp(again, buf, len) == 0);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size == 0)
+		return 0;
+	switch (data[0] % 3)
+	{
+		case 0:
+			fuzz_answer(data + 1, size - 1);
+			break;
+		case 1:
+			fuzz_transition(data + 1, size - 1);
+			break;
+		default:
+			fuzz_disposition(data + 1, size - 1);
+			break;
+	}
+	return 0;
+}
