@@ -40,7 +40,7 @@ for t in "${targets[@]}"; do
         failed=$((failed + 1))
         echo "FAILED  $t (exit $rc) after ${execs:-?} executions:"
         grep -E -A 30 'ERROR: (AddressSanitizer|libFuzzer|UndefinedBehaviorSanitizer)|runtime error|invariant broken|deadly signal' "$work/$t.log" | head -n 50
-        for a in "$work/$t"-*; do [ -f "$a" ] && { echo "input $a:"; xxd "$a" | head -n 8; }; done
+        for a in "$work/$t"-*; do [ -f "$a" ] && { echo "input $a:"; od -A x -t x1z "$a" | head -n 8; }; done
     else
         printf '%-24s %10s executions in %ss (%s/s), %s, corpus %s\n' "$t" "$execs" "$seconds" "$rate" "$cov" \
             "$(ls "$work/$t.corpus" | wc -l)"
