@@ -88,8 +88,8 @@ CREATE FUNCTION @extschema@._party_label(state @extschema@.country, organization
 RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@
-RETURN coalesce(state::text, organization);
-COMMENT ON FUNCTION @extschema@._party_label(@extschema@.country, text) IS 'Display label of a State (its code) or an organization (its code).';
+RETURN coalesce(@extschema@.name(state), organization);
+COMMENT ON FUNCTION @extschema@._party_label(@extschema@.country, text) IS 'Display label of a State (its English name) or an organization (its code).';
 
 CREATE FUNCTION @extschema@.chair_on(mechanism text, on_date date, reading text DEFAULT 'stated')
 RETURNS TABLE (holder text, holder_kind text, role text, period text, theme text, certain boolean, source text)
@@ -125,7 +125,7 @@ BEGIN ATOMIC
                array_agg(c.role ORDER BY c.role, c.id) AS roles,
                period_label(c.start_date, c.start_basis, c.end_date, c.end_basis) AS period,
                c.start_date::text AS start_date, c.end_date::text AS end_date,
-               min(c.period) AS stated, min(c.certain) AS certain, min(c.possible) AS possible,
+               (array_agg(c.period))[1] AS stated, (array_agg(c.certain))[1] AS certain, (array_agg(c.possible))[1] AS possible,
                bool_or(c.holder_unknown) AS unknown,
                array_agg(c.theme ORDER BY c.id) FILTER (WHERE c.theme IS NOT NULL) AS themes,
                array_agg(c.note ORDER BY c.id) FILTER (WHERE c.note IS NOT NULL) AS notes,
@@ -158,7 +158,7 @@ COMMENT ON FUNCTION @extschema@.chair_timeline(text) IS
 'Chair terms of a mechanism in order: holders (co-chairs together, ''unknown'' for an unknown holder), period as stated, first and last day of the stated reading, themes, notes, sources.';
 
 CREATE FUNCTION @extschema@.troika_on(mechanism text, on_date date, reading text DEFAULT 'stated')
-RETURNS TABLE (position text, term int, holders text[], period text, certain boolean)
+RETURNS TABLE ("position" text, term int, holders text[], period text, certain boolean)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@
 BEGIN ATOMIC
@@ -172,7 +172,7 @@ BEGIN ATOMIC
         SELECT min(t.term) AS lo, max(t.term) AS hi FROM t WHERE t.r @> troika_on.on_date
     ),
     pick AS (
-        SELECT 'previous' AS position,
+        SELECT 'previous' AS "position",
                coalesce(cur.lo - 1, (SELECT max(t.term) FROM t WHERE upper(t.r) <= troika_on.on_date)) AS term
           FROM cur
         UNION ALL
@@ -181,8 +181,8 @@ BEGIN ATOMIC
         SELECT 'next', coalesce(cur.hi + 1, (SELECT min(t.term) FROM t WHERE lower(t.r) > troika_on.on_date))
           FROM cur
     )
-    SELECT p.position, t.term, t.holders, t.period,
-           CASE WHEN p.position = 'current' THEN coalesce(t.certain @> troika_on.on_date, false) END
+    SELECT p."position", t.term, t.holders, t.period,
+           CASE WHEN p."position" = 'current' THEN coalesce(t.certain @> troika_on.on_date, false) END
       FROM pick p JOIN t ON t.term = p.term
      ORDER BY t.term;
 END;
