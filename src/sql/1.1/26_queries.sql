@@ -125,6 +125,7 @@ BEGIN ATOMIC
                array_agg(c.role ORDER BY c.role, c.id) AS roles,
                period_label(c.start_date, c.start_basis, c.end_date, c.end_basis) AS period,
                c.start_date::text AS start_date, c.end_date::text AS end_date,
+               c.start_basis, c.end_basis,
                (array_agg(c.period))[1] AS stated, (array_agg(c.certain))[1] AS certain, (array_agg(c.possible))[1] AS possible,
                bool_or(c.holder_unknown) AS unknown,
                array_agg(c.theme ORDER BY c.id) FILTER (WHERE c.theme IS NOT NULL) AS themes,
@@ -134,7 +135,8 @@ BEGIN ATOMIC
          WHERE c.mechanism = _chair_terms.mechanism
          GROUP BY c.start_date, c.start_basis, c.end_date, c.end_basis
     )
-    SELECT (row_number() OVER (ORDER BY lower(g.stated) NULLS LAST, upper(g.stated) NULLS LAST, g.holders))::int,
+    SELECT (row_number() OVER (ORDER BY lower(g.stated) NULLS LAST, upper(g.stated) NULLS LAST,
+                                g.start_date, g.start_basis, g.end_date, g.end_basis))::int,
            g.holders, g.roles, g.period, g.start_date, g.end_date, g.stated, g.certain, g.possible,
            g.unknown, g.themes, g.notes, g.sources
       FROM grouped g
