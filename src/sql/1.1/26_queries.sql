@@ -14,11 +14,12 @@ DECLARE
 BEGIN
     SELECT m.code INTO result
       FROM mechanisms m
-     WHERE lower(m.code) = lower(mechanism) OR lower(m.acronym) = lower(mechanism) OR lower(m.name) = lower(mechanism)
-     ORDER BY lower(m.code) = lower(mechanism) DESC, lower(m.acronym) = lower(mechanism) DESC
+     WHERE lower(m.code) = lower(mechanism_code.mechanism) OR lower(m.acronym) = lower(mechanism_code.mechanism)
+           OR lower(m.name) = lower(mechanism_code.mechanism)
+     ORDER BY lower(m.code) = lower(mechanism_code.mechanism) DESC, lower(m.acronym) = lower(mechanism_code.mechanism) DESC
      LIMIT 1;
     IF result IS NULL THEN
-        SELECT a.mechanism INTO result FROM mechanism_aliases a WHERE lower(a.alias) = lower(mechanism);
+        SELECT a.mechanism INTO result FROM mechanism_aliases a WHERE lower(a.alias) = lower(mechanism_code.mechanism);
     END IF;
     IF result IS NULL THEN
         RAISE EXCEPTION USING
