@@ -129,8 +129,8 @@ BEGIN ATOMIC
                c.start_basis, c.end_basis,
                (array_agg(c.period))[1] AS stated, (array_agg(c.certain))[1] AS certain, (array_agg(c.possible))[1] AS possible,
                bool_or(c.holder_unknown) AS unknown,
-               array_agg(c.theme ORDER BY c.id) FILTER (WHERE c.theme IS NOT NULL) AS themes,
-               array_agg(c.note ORDER BY c.id) FILTER (WHERE c.note IS NOT NULL) AS notes,
+               array_agg(DISTINCT c.theme) FILTER (WHERE c.theme IS NOT NULL) AS themes,
+               array_agg(DISTINCT c.note) FILTER (WHERE c.note IS NOT NULL) AS notes,
                array_agg(DISTINCT c.source) AS sources
           FROM chairs c
          WHERE c.mechanism = _chair_terms.mechanism
