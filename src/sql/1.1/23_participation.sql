@@ -101,7 +101,7 @@ COMMENT ON COLUMN @extschema@.chairs.is_seed IS 'True for rows loaded by CREATE 
 CREATE FUNCTION @extschema@._normalize_period(INOUT start_date @extschema@.partial_date, INOUT start_basis text,
                                               INOUT end_date @extschema@.partial_date, INOUT end_basis text,
                                               what text)
-LANGUAGE plpgsql IMMUTABLE
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@
 AS $$
 BEGIN
