@@ -164,3 +164,14 @@ DELETE FROM iscm.events WHERE NOT is_seed;
 DELETE FROM iscm.chairs WHERE NOT is_seed;
 DELETE FROM iscm.participations WHERE NOT is_seed;
 SELECT count(*) AS user_rows_left FROM iscm.participations WHERE NOT is_seed;
+
+-- A hostile search_path cannot hijack the functions (they pin pg_catalog, iscm).
+CREATE SCHEMA hostile;
+CREATE FUNCTION hostile.lower(text) RETURNS text LANGUAGE sql AS $$ SELECT 'hijacked' $$;
+CREATE FUNCTION hostile.upper(anyrange) RETURNS date LANGUAGE sql AS $$ SELECT date '1900-01-01' $$;
+SET search_path = hostile, pg_catalog, public;
+SELECT iscm.mechanism_code('gfmd') AS code, (SELECT array_agg(holders[1]) FROM iscm.troika_on('gfmd', '2008-10-29')) AS troika,
+       (SELECT last_day FROM iscm.chair_timeline('GFMD') WHERE term = 1) AS last_day_2007;
+RESET search_path;
+DROP SCHEMA hostile CASCADE;
+

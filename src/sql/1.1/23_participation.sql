@@ -126,7 +126,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, @extschema@
 AS $$
 DECLARE
-    who text := coalesce(name(NEW.state), NEW.organization);
+    who text := coalesce(@extschema@.name(NEW.state), NEW.organization);
     new_period daterange;
     other record;
 BEGIN
@@ -166,7 +166,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, @extschema@
 AS $$
 DECLARE
-    who text := coalesce(name(NEW.holder_state), NEW.holder_organization, 'unknown holder');
+    who text := coalesce(@extschema@.name(NEW.holder_state), NEW.holder_organization, 'unknown holder');
     new_period daterange;
     other record;
 BEGIN
