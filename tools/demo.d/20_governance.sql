@@ -30,3 +30,10 @@ SELECT start_date AS date, level, city, country_name AS country
   FROM iscm.meeting_report
  WHERE mechanism = 'GMG' AND level IN ('principals', 'working level')
  ORDER BY start_date;
+
+\echo
+\echo '== GFMD member States named in the 2019 assessment, as a country_set, and which of them answered the 2008 questionnaire'
+SELECT iscm.members_on('GFMD', '2019-06-30') AS members_2019,
+       iscm.members_on('GFMD', '2019-06-30') OPERATOR(iscm.&)
+       (SELECT iscm.country_set_agg(state) FROM iscm.event_participants
+         WHERE event = 'GFMD-2008-Q' AND role = 'respondent') AS also_answered_in_2008;
