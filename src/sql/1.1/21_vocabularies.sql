@@ -7,7 +7,8 @@
 -- restore.  _protect_seed_rows() makes them read-only and refuses user rows
 -- that claim to be seed rows.  The install script lifts the guard while it
 -- loads data by setting iscm_seed.loading (a placeholder setting, not a GUC
--- of the module, so no reserved prefix is needed).
+-- of the module, so no reserved prefix is needed).  The triggers carry WHEN
+-- conditions on is_seed, so user rows never pay for a PL/pgSQL call.
 
 SET LOCAL iscm_seed.loading = on;
 
@@ -95,14 +96,22 @@ COMMENT ON COLUMN @extschema@.framework_items.kind IS '''objective'', ''principl
 COMMENT ON COLUMN @extschema@.framework_items.source IS 'Where the item comes from.';
 COMMENT ON COLUMN @extschema@.framework_items.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.participation_roles
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.event_levels
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.event_roles
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.framework_items
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.participation_roles
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.participation_roles
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.event_levels
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.event_levels
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.event_roles
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.event_roles
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.framework_items
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.framework_items
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
 
 ALTER TABLE @extschema@.participation_roles ALTER COLUMN is_seed SET DEFAULT true;
 -- @load iscm.participation_roles data/participation_roles.csv

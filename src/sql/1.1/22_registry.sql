@@ -137,18 +137,30 @@ COMMENT ON COLUMN @extschema@.structures.description IS 'What it is or does, in 
 COMMENT ON COLUMN @extschema@.structures.source IS 'Where it is described.';
 COMMENT ON COLUMN @extschema@.structures.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.organizations
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.mechanisms
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.mechanism_aliases
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.mechanism_claims
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.mechanism_relations
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.structures
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.organizations
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.organizations
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.mechanisms
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.mechanisms
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.mechanism_aliases
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.mechanism_aliases
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.mechanism_claims
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.mechanism_claims
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.mechanism_relations
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.mechanism_relations
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.structures
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.structures
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
 
 ALTER TABLE @extschema@.organizations ALTER COLUMN is_seed SET DEFAULT true;
 -- @load iscm.organizations data/organizations.csv

@@ -33,8 +33,8 @@ CREATE TABLE @extschema@.participations (
 );
 ALTER SEQUENCE @extschema@.participations_id_seq OWNED BY @extschema@.participations.id;
 CREATE INDEX participations_mechanism_idx ON @extschema@.participations (mechanism, role);
-CREATE INDEX participations_state_idx ON @extschema@.participations (state);
-CREATE INDEX participations_organization_idx ON @extschema@.participations (organization);
+CREATE INDEX participations_state_idx ON @extschema@.participations (state, mechanism, role);
+CREATE INDEX participations_organization_idx ON @extschema@.participations (organization, mechanism, role);
 COMMENT ON TABLE @extschema@.participations IS 'A State or an organization in a mechanism, with a role and a period (Popolo Membership). Periods of one participant in one role may not overlap.';
 COMMENT ON COLUMN @extschema@.participations.id IS 'Row id: seed rows below 1000000, user rows from the sequence.';
 COMMENT ON COLUMN @extschema@.participations.mechanism IS 'Mechanism code.';
@@ -128,22 +128,32 @@ AS $$
 DECLARE
     who text := coalesce(@extschema@.name(NEW.state), NEW.organization);
     new_period daterange;
+    norm record;
     other record;
 BEGIN
-    SELECT * INTO NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis
-      FROM _normalize_period(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis,
-                             format('participation of %s in %s', who, NEW.mechanism));
+    norm := _normalize_period(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis,
+                              format('participation of %s in %s', who, NEW.mechanism));
+    NEW.start_basis := norm.start_basis;
+    NEW.end_basis := norm.end_basis;
     new_period := period_range(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis, 'stated');
     IF new_period IS NULL THEN
         RETURN NEW;
     END IF;
     PERFORM pg_advisory_xact_lock(hashtextextended(concat_ws(E'\x1f', 'iscm.participations', NEW.mechanism, who, NEW.role), 0));
-    SELECT p.id, p.start_date, p.start_basis, p.end_date, p.end_basis, p.source INTO other
-      FROM participations p
-     WHERE p.mechanism = NEW.mechanism AND p.role = NEW.role
-       AND p.state IS NOT DISTINCT FROM NEW.state AND p.organization IS NOT DISTINCT FROM NEW.organization
-       AND p.id <> NEW.id AND p.period && new_period
-     LIMIT 1;
+    -- two statements so that each can use its index (state or organization first)
+    IF NEW.state IS NOT NULL THEN
+        SELECT p.id, p.start_date, p.start_basis, p.end_date, p.end_basis, p.source INTO other
+          FROM participations p
+         WHERE p.state = NEW.state AND p.mechanism = NEW.mechanism AND p.role = NEW.role
+           AND p.id <> NEW.id AND p.period && new_period
+         LIMIT 1;
+    ELSE
+        SELECT p.id, p.start_date, p.start_basis, p.end_date, p.end_basis, p.source INTO other
+          FROM participations p
+         WHERE p.organization = NEW.organization AND p.mechanism = NEW.mechanism AND p.role = NEW.role
+           AND p.id <> NEW.id AND p.period && new_period
+         LIMIT 1;
+    END IF;
     IF FOUND THEN
         RAISE EXCEPTION USING
             ERRCODE = 'exclusion_violation',
@@ -168,11 +178,13 @@ AS $$
 DECLARE
     who text := coalesce(@extschema@.name(NEW.holder_state), NEW.holder_organization, 'unknown holder');
     new_period daterange;
+    norm record;
     other record;
 BEGIN
-    SELECT * INTO NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis
-      FROM _normalize_period(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis,
-                             format('%s term of %s in %s', NEW.role, who, NEW.mechanism));
+    norm := _normalize_period(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis,
+                              format('%s term of %s in %s', NEW.role, who, NEW.mechanism));
+    NEW.start_basis := norm.start_basis;
+    NEW.end_basis := norm.end_basis;
     new_period := period_range(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis, 'stated');
     IF new_period IS NULL OR NEW.holder_unknown THEN
         RETURN NEW;
@@ -202,12 +214,16 @@ $$;
 COMMENT ON FUNCTION @extschema@._check_chair() IS
 'Trigger on chairs: normalizes the period, refuses an end before the start (23514) and overlapping terms of one holder in one role (23P01).';
 
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.participations
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.participations
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.participations
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
 CREATE TRIGGER validate_period BEFORE INSERT OR UPDATE ON @extschema@.participations
     FOR EACH ROW EXECUTE FUNCTION @extschema@._check_participation();
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.chairs
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.chairs
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.chairs
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
 CREATE TRIGGER validate_period BEFORE INSERT OR UPDATE ON @extschema@.chairs
     FOR EACH ROW EXECUTE FUNCTION @extschema@._check_chair();
 

@@ -128,12 +128,16 @@ COMMENT ON COLUMN @extschema@.event_participants.tentative IS 'True when the sou
 COMMENT ON COLUMN @extschema@.event_participants.source IS 'Source of the row.';
 COMMENT ON COLUMN @extschema@.event_participants.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.events
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.events
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.events
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
 CREATE TRIGGER validate_dates BEFORE INSERT OR UPDATE ON @extschema@.events
     FOR EACH ROW EXECUTE FUNCTION @extschema@._check_event();
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.event_participants
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.event_participants
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.event_participants
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
 
 ALTER TABLE @extschema@.events ALTER COLUMN is_seed SET DEFAULT true;
 -- @load iscm.events data/events.csv

@@ -44,10 +44,14 @@ COMMENT ON COLUMN @extschema@.theme_mappings.framework IS 'GCM, MiGOF or MGI.';
 COMMENT ON COLUMN @extschema@.theme_mappings.code IS 'Item code in framework_items.';
 COMMENT ON COLUMN @extschema@.theme_mappings.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.themes
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
-CREATE TRIGGER seed_rows_read_only BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.theme_mappings
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.themes
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.themes
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.theme_mappings
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.theme_mappings
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
 
 ALTER TABLE @extschema@.themes ALTER COLUMN is_seed SET DEFAULT true;
 -- @load iscm.themes data/themes.csv

@@ -97,6 +97,10 @@ RETURNS TABLE (holder text, holder_kind text, role text, period text, theme text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@
 BEGIN ATOMIC
+    -- arguments are checked once, in a one-row CTE, not once per row
+    WITH args AS MATERIALIZED (
+        SELECT mechanism_code(chair_on.mechanism) AS code, _check_reading(chair_on.reading) AS reading
+    )
     SELECT coalesce(_party_label(c.holder_state, c.holder_organization), 'unknown'),
            CASE WHEN c.holder_unknown THEN 'unknown' WHEN c.holder_state IS NOT NULL THEN 'state' ELSE 'organization' END,
            c.role,
@@ -104,11 +108,8 @@ BEGIN ATOMIC
            c.theme,
            coalesce(c.certain @> chair_on.on_date, false),
            c.source
-      FROM chairs c
-     WHERE c.mechanism = mechanism_code(chair_on.mechanism)
-       AND CASE _check_reading(chair_on.reading)
-               WHEN 'stated' THEN c.period WHEN 'certain' THEN c.certain ELSE c.possible
-           END @> chair_on.on_date
+      FROM args JOIN chairs c ON c.mechanism = args.code
+     WHERE CASE args.reading WHEN 'stated' THEN c.period WHEN 'certain' THEN c.certain ELSE c.possible END @> chair_on.on_date
      ORDER BY c.role, lower(c.period), 1;
 END;
 COMMENT ON FUNCTION @extschema@.chair_on(text, date, text) IS
@@ -198,20 +199,23 @@ RETURNS TABLE (participant text, participant_kind text, state @extschema@.countr
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@
 BEGIN ATOMIC
+    WITH args AS MATERIALIZED (
+        SELECT m.code, _check_participation_role(participants_on.role) AS role, r.reading,
+               -- the possible reading never reaches before the earliest founding date any source gives
+               CASE WHEN r.reading = 'possible' THEN coalesce(_earliest_founding(m.code), '-infinity') ELSE '-infinity' END AS earliest
+          FROM (SELECT mechanism_code(participants_on.mechanism) AS code) AS m,
+               (SELECT _check_reading(participants_on.reading) AS reading) AS r
+    )
     SELECT _party_label(p.state, p.organization),
            CASE WHEN p.state IS NOT NULL THEN 'state' ELSE 'organization' END,
            p.state, p.organization, p.role,
            period_label(p.start_date, p.start_basis, p.end_date, p.end_basis),
            coalesce(p.certain @> participants_on.on_date, false),
            p.source
-      FROM participations p
-     WHERE p.mechanism = mechanism_code(participants_on.mechanism)
-       AND (_check_participation_role(participants_on.role) IS NULL OR p.role = participants_on.role)
-       AND CASE _check_reading(participants_on.reading)
-               WHEN 'stated' THEN p.period WHEN 'certain' THEN p.certain ELSE p.possible
-           END @> participants_on.on_date
-       AND (participants_on.reading <> 'possible'
-            OR participants_on.on_date >= coalesce(_earliest_founding(p.mechanism), '-infinity'))
+      FROM args JOIN participations p ON p.mechanism = args.code
+     WHERE (args.role IS NULL OR p.role = args.role)
+       AND CASE args.reading WHEN 'stated' THEN p.period WHEN 'certain' THEN p.certain ELSE p.possible END @> participants_on.on_date
+       AND participants_on.on_date >= args.earliest
      ORDER BY 2 DESC, 1, p.role;
 END;
 COMMENT ON FUNCTION @extschema@.participants_on(text, date, text, text) IS

@@ -19,16 +19,23 @@ RETURNS TABLE (mechanism_a text, mechanism_b text, members_a int, members_b int,
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@
 BEGIN ATOMIC
-    WITH sets AS (
+    WITH args AS MATERIALIZED (
+        SELECT _check_participation_role(membership_overlap.role) AS role, _check_reading(membership_overlap.reading) AS reading
+    ),
+    earliest AS MATERIALIZED (
+        -- only the possible reading is bounded by founding dates
+        SELECT m.code, CASE WHEN args.reading = 'possible' THEN coalesce(_earliest_founding(m.code), '-infinity')
+                            ELSE '-infinity' END AS day
+          FROM mechanisms m, args
+    ),
+    sets AS (
         SELECT p.mechanism, country_set_agg(p.state) AS members
-          FROM participations p
+          FROM args, participations p JOIN earliest e ON e.code = p.mechanism
          WHERE p.state IS NOT NULL
-           AND (_check_participation_role(membership_overlap.role) IS NULL OR p.role = membership_overlap.role)
-           AND CASE _check_reading(membership_overlap.reading)
-                   WHEN 'stated' THEN p.period WHEN 'certain' THEN p.certain ELSE p.possible
-               END @> membership_overlap.on_date
-           AND (membership_overlap.reading <> 'possible'
-                OR membership_overlap.on_date >= coalesce(_earliest_founding(p.mechanism), '-infinity'))
+           AND (args.role IS NULL OR p.role = args.role)
+           AND CASE args.reading WHEN 'stated' THEN p.period WHEN 'certain' THEN p.certain ELSE p.possible END
+               @> membership_overlap.on_date
+           AND membership_overlap.on_date >= e.day
          GROUP BY p.mechanism
     )
     SELECT a.mechanism, b.mechanism, cardinality(a.members), cardinality(b.members),
