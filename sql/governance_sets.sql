@@ -36,6 +36,9 @@ SELECT iscm.members_on('GFMD', '2019-06-30')
 SELECT * FROM iscm.membership_overlap('2019-06-30');
 SELECT * FROM iscm.states_in_at_least(1, '2019-06-30') LIMIT 3;
 SELECT count(*) FROM iscm.states_in_at_least(2, '2019-06-30');
+-- Under the possible reading the attested 2019 memberships reach back to the GFMD's founding (2007), not further.
+SELECT d, (SELECT count(*) FROM iscm.states_in_at_least(1, d, reading => 'possible')) AS states
+  FROM unnest(ARRAY['2006-12-31', '2007-01-01']::date[]) AS d;
 
 -- With user rows: IGC and Colombo Process members in 2019 (test data, not facts).
 INSERT INTO iscm.participations (mechanism, state, role, start_date, end_date, source) VALUES

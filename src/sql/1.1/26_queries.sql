@@ -254,12 +254,18 @@ BEGIN
     END IF;
     PERFORM _check_reading(reading), _check_participation_role(role);
     RETURN QUERY
+        WITH earliest AS MATERIALIZED (
+            -- only the possible reading is bounded by founding dates
+            SELECT m.code, CASE WHEN reading = 'possible' THEN coalesce(_earliest_founding(m.code), '-infinity')
+                                ELSE '-infinity' END AS day
+              FROM mechanisms m
+        )
         SELECT p.state, count(DISTINCT p.mechanism)::int, array_agg(DISTINCT p.mechanism ORDER BY p.mechanism)
-          FROM participations p
+          FROM participations p JOIN earliest e ON e.code = p.mechanism
          WHERE p.state IS NOT NULL
            AND (states_in_at_least.role IS NULL OR p.role = states_in_at_least.role)
            AND CASE reading WHEN 'stated' THEN p.period WHEN 'certain' THEN p.certain ELSE p.possible END @> on_date
-           AND (reading <> 'possible' OR on_date >= coalesce(_earliest_founding(p.mechanism), '-infinity'))
+           AND on_date >= e.day
          GROUP BY p.state
         HAVING count(DISTINCT p.mechanism) >= n
          ORDER BY 2 DESC, 1;
