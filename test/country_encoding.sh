@@ -21,7 +21,7 @@ SELECT 'CIV'::country, 'REU'::country;
 RESET iscm.country_output;
 SELECT string_agg(code, ',' ORDER BY code) FROM countries WHERE try_country(name_fr) IS DISTINCT FROM code::country OR try_country(name_es) IS DISTINCT FROM code::country;
 SELECT count(*) FROM country_names WHERE NOT ambiguous AND country_key(try_country(normalized)) <> key;
-SELECT code, match FROM country_candidates('Côte d''Ivoir', 1);
+SELECT alpha3, match FROM country_candidates('Côte d''Ivoir', 1);
 SQL
 )
 want=$(cat <<'EOF2'

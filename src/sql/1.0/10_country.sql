@@ -183,7 +183,7 @@ COMMENT ON FUNCTION @extschema@.country_code(@extschema@.country, text) IS
     'The code of a country in a named scheme (NULL when it has none that reads back in that scheme)';
 
 CREATE FUNCTION @extschema@.country_candidates(input text, max_results integer DEFAULT 5,
-        OUT country @extschema@.country, OUT code text, OUT name text,
+        OUT country @extschema@.country, OUT alpha3 text, OUT name text,
         OUT match text, OUT matched text, OUT score double precision)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'country_candidates' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
