@@ -17,7 +17,7 @@
 
 /* How many near names a "Did you mean" hint offers, and how near they must be. */
 #define SUGGESTIONS			3
-#define SUGGESTION_MIN_SCORE 0.6
+#define SUGGESTION_MIN_SCORE 0.5
 /* ... and how much worse than the best one a suggestion may be */
 #define SUGGESTION_SPREAD	0.15
 
