@@ -51,6 +51,7 @@ SELECT * FROM country_candidates('Korea');
 SELECT * FROM country_candidates('Nigerria', 3);
 SELECT * FROM country_candidates('Ivory Coast', 1);
 SELECT * FROM country_candidates('Soviet Union', 1);
+SELECT * FROM country_candidates('Channel Islands', 1);
 SELECT count(*) AS no_rows FROM (
   SELECT * FROM country_candidates('') UNION ALL SELECT * FROM country_candidates('N/A')
   UNION ALL SELECT * FROM country_candidates('Korea', 0)
@@ -58,9 +59,9 @@ SELECT count(*) AS no_rows FROM (
 -- reviewing a messy column
 CREATE TEMP TABLE raw_origin (raw text);
 INSERT INTO raw_origin VALUES ('Phillipines'), ('Congo'), ('UK'), ('n/a'), ('Salvador, El'), ('Korea, Rep.');
-SELECT r.raw, c.code, c.match, round(c.score::numeric, 2) AS score
+SELECT r.raw, c.alpha3, c.match, round(c.score::numeric, 2) AS score
   FROM raw_origin r LEFT JOIN LATERAL country_candidates(r.raw, 2) c ON true
- ORDER BY r.raw, c.score DESC, c.code;
+ ORDER BY r.raw, c.score DESC, c.alpha3;
 
 -- normalize_country_name
 SELECT v, normalize_country_name(v)

@@ -162,10 +162,10 @@ RETURN CASE
                THEN start_date::text
            ELSE concat(CASE WHEN start_basis = 'attested' THEN 'by ' END,
                        coalesce(start_date::text, '?'),
-                       ' – ',
+                       ' .. ',
                        CASE WHEN end_date IS NULL THEN 'open' END,
                        CASE WHEN end_basis = 'attested' THEN 'still ' END,
                        end_date::text)
        END;
 COMMENT ON FUNCTION @extschema@.period_label(@extschema@.partial_date, text, @extschema@.partial_date, text) IS
-'Readable period: ''2007-01 – 2007-06'', ''2008'', ''by 2007-06 – still 2012-08-31'', ''as of 2019'', ''2006 – open'' or ''undated''.';
+'Readable period: ''2007-01 .. 2007-06'', ''2008'', ''by 2007-06 .. still 2012-08-31'', ''as of 2019'', ''2006 .. open'' or ''undated''.';

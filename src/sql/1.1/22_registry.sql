@@ -82,7 +82,7 @@ COMMENT ON TABLE @extschema@.mechanism_claims IS 'What individual sources say ab
 COMMENT ON COLUMN @extschema@.mechanism_claims.id IS 'Row id: seed rows below 1000000, user rows from the sequence.';
 COMMENT ON COLUMN @extschema@.mechanism_claims.mechanism IS 'Mechanism code.';
 COMMENT ON COLUMN @extschema@.mechanism_claims.attribute IS 'What the claim is about: founded, members, secretariat or status.';
-COMMENT ON COLUMN @extschema@.mechanism_claims.value IS 'The value as the source gives it (''1991'', ''17'', ''56–57 + EC + ECOWAS'').';
+COMMENT ON COLUMN @extschema@.mechanism_claims.value IS 'The value as the source gives it (''1991'', ''17'', ''56-57 + EC + ECOWAS'').';
 COMMENT ON COLUMN @extschema@.mechanism_claims.as_of IS 'Date the value refers to, where the source gives one.';
 COMMENT ON COLUMN @extschema@.mechanism_claims.note IS 'Remarks.';
 COMMENT ON COLUMN @extschema@.mechanism_claims.source IS 'The source making the claim.';

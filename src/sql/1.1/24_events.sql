@@ -72,7 +72,7 @@ BEGIN
         RAISE EXCEPTION USING
             ERRCODE = 'check_violation',
             MESSAGE = format('event %s lies outside its parent event %s', NEW.code, NEW.parent),
-            DETAIL = format('Event %s%s; parent %s%s.', NEW.start_date, ' – ' || NEW.end_date, p.start_date, ' – ' || p.end_date),
+            DETAIL = format('Event %s%s; parent %s%s.', NEW.start_date, ' .. ' || NEW.end_date, p.start_date, ' .. ' || p.end_date),
             HINT = 'A child event (a round table, a side event) must take place within the dates of its parent.';
     END IF;
     IF TG_OP = 'UPDATE' THEN

@@ -8,7 +8,7 @@ SELECT m.code,
        m.kind,
        m.founded::text AS founded,
        @extschema@.partial_date_precision(m.founded) AS founded_precision,
-       (SELECT array_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' — ' || c.source ORDER BY c.id)
+       (SELECT array_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' [' || c.source || ']' ORDER BY c.id)
           FROM @extschema@.mechanism_claims c
          WHERE c.mechanism = m.code AND c.attribute = 'founded') AS founded_claims,
        EXISTS (SELECT 1 FROM @extschema@.mechanism_claims c
@@ -21,7 +21,7 @@ SELECT m.code,
           FROM @extschema@.mechanism_relations r WHERE r.mechanism = m.code) AS related_bodies,
        m.status,
        m.status_as_of::text AS status_as_of,
-       (SELECT array_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' — ' || c.source ORDER BY c.as_of NULLS FIRST, c.id)
+       (SELECT array_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' [' || c.source || ']' ORDER BY c.as_of NULLS FIRST, c.id)
           FROM @extschema@.mechanism_claims c
          WHERE c.mechanism = m.code AND c.attribute = 'members') AS reported_members,
        (SELECT count(DISTINCT p.state)::int FROM @extschema@.participations p
@@ -99,7 +99,7 @@ COMMENT ON COLUMN @extschema@.membership_report.country_name IS 'English name of
 COMMENT ON COLUMN @extschema@.membership_report.organization IS 'Organization code.';
 COMMENT ON COLUMN @extschema@.membership_report.organization_name IS 'Organization name.';
 COMMENT ON COLUMN @extschema@.membership_report.role IS 'member, observer, participant, secretariat ...';
-COMMENT ON COLUMN @extschema@.membership_report.period IS 'Readable period (''by 2007-06 – still 2012-08-31'').';
+COMMENT ON COLUMN @extschema@.membership_report.period IS 'Readable period (''by 2007-06 .. still 2012-08-31'').';
 COMMENT ON COLUMN @extschema@.membership_report.start_date IS 'Start as the source gives it.';
 COMMENT ON COLUMN @extschema@.membership_report.start_precision IS 'year, month or day.';
 COMMENT ON COLUMN @extschema@.membership_report.start_basis IS 'began or attested.';
