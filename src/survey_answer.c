@@ -83,7 +83,7 @@ answer_state_adopt_flags(AnswerState *st, uint8 flags, bool other_empty)
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("cannot combine a %s %s summary with a %s %s summary",
+			 errmsg("cannot combine summaries of different kinds: %s %s and %s %s",
 					(st->flags & SURVEY_FLAG_WEIGHTED) ? "weighted" : "unweighted",
 					(st->flags & SURVEY_FLAG_MULTIPLE) ? "multiple-choice" : "single-choice",
 					(flags & SURVEY_FLAG_WEIGHTED) ? "weighted" : "unweighted",
