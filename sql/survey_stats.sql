@@ -5,11 +5,12 @@
 CREATE SCHEMA survey_stats_test;
 SET search_path = survey_stats_test, public;
 
--- x of n answered yes, built by the aggregate itself
+-- x of n answered yes, as a stored summary (its text form)
 CREATE FUNCTION yes_of(x int, n int) RETURNS iscm.answer_summary
     LANGUAGE sql IMMUTABLE
-    AS $$ SELECT iscm.answer_agg(CASE WHEN g <= x THEN 'yes' ELSE 'no' END) FROM generate_series(1, n) g $$;
-
+    AS $$ SELECT format('{"format": 1, "kind": "single", "weighted": false, "respondents": %s, "missing": 0, "counts": {%s}}',
+                        n, concat_ws(', ', CASE WHEN x > 0 THEN '"yes": ' || x END,
+                                           CASE WHEN n > x THEN '"no": ' || (n - x) END))::iscm.answer_summary $$;
 -- a panel: before x after counts of yes/no
 CREATE FUNCTION panel(yy int, yn int, ny int, nn int) RETURNS iscm.transition_summary
     LANGUAGE sql IMMUTABLE

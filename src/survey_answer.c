@@ -107,7 +107,7 @@ answer_state_merge_view(AnswerState *st, const AnswerSummaryView *view)
 	for (uint32 i = 0; i < view->ncat; i++)
 	{
 		SurveyCategory c = answer_summary_category(view, i);
-		SurveyDictEntry *e = &st->dict.entries[survey_dict_lookup(&st->dict, c.text, c.len)];
+		SurveyDictEntry *e = survey_dict_entry(&st->dict, c.text, c.len);
 
 		add_counts(&e->count, c.count);
 		e->weight += c.weight;
@@ -125,7 +125,7 @@ answer_state_merge(AnswerState *st, const AnswerState *other)
 	for (uint32 i = 0; i < other->dict.n; i++)
 	{
 		const SurveyDictEntry *o = &other->dict.entries[i];
-		SurveyDictEntry *e = &st->dict.entries[survey_dict_lookup(&st->dict, o->text, o->len)];
+		SurveyDictEntry *e = survey_dict_entry(&st->dict, o->text, o->len);
 
 		add_counts(&e->count, o->count);
 		e->weight += o->weight;
@@ -259,8 +259,8 @@ answer_agg_weighted_trans(PG_FUNCTION_ARGS)
 	{
 		double		w = weight_arg(fcinfo, 2);
 		text	   *answer = PG_GETARG_TEXT_PP(1);
-		SurveyDictEntry *e = &st->dict.entries[survey_dict_lookup_fast(&st->dict, VARDATA_ANY(answer),
-																		VARSIZE_ANY_EXHDR(answer))];
+		SurveyDictEntry *e = survey_dict_entry(&st->dict, VARDATA_ANY(answer),
+												 VARSIZE_ANY_EXHDR(answer));
 
 		e->count++;
 		e->weight += w;
@@ -289,8 +289,8 @@ add_choices(AnswerState *st, ArrayType *choices, double w)
 		if (nulls[j])
 			continue;
 		choice = DatumGetTextPP(elems[j]);
-		e = &st->dict.entries[survey_dict_lookup_fast(&st->dict, VARDATA_ANY(choice),
-													  VARSIZE_ANY_EXHDR(choice))];
+		e = survey_dict_entry(&st->dict, VARDATA_ANY(choice),
+												 VARSIZE_ANY_EXHDR(choice));
 		if (e->stamp == row)
 			continue;
 		e->stamp = row;

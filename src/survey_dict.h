@@ -53,6 +53,18 @@ survey_dict_lookup_fast(SurveyDict *dict, const char *text, uint32 len)
 int64		survey_dict_find(SurveyDict *dict, const char *text, uint32 len);
 
 /*
+ * The entry of text, inserted when new.  Returned only after the lookup, as
+ * an insertion may move the entry array.
+ */
+static inline SurveyDictEntry *
+survey_dict_entry(SurveyDict *dict, const char *text, uint32 len)
+{
+	uint32		i = survey_dict_lookup_fast(dict, text, len);
+
+	return &dict->entries[i];
+}
+
+/*
  * The entries as SurveyCategory, sorted by bytes, in the current memory
  * context; order[i] receives the dictionary index of the i-th (may be NULL).
  */

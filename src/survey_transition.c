@@ -68,8 +68,8 @@ static void
 add_cell(TransitionState *st, uint32 before, uint32 after, int64 count)
 {
 	uint32		key[2] = {before, after};
-	SurveyDictEntry *e = &st->cells.entries[survey_dict_lookup_fast(&st->cells, (const char *) key,
-																	 sizeof(key))];
+	SurveyDictEntry *e = survey_dict_entry(&st->cells, (const char *) key,
+												 sizeof(key));
 
 	if (pg_add_s64_overflow(e->count, count, &e->count))
 		ereport(ERROR,
