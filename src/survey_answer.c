@@ -200,6 +200,21 @@ aggregate_context(FunctionCallInfo fcinfo, const char *fname)
 
 /* ---- transition functions ------------------------------------------------ */
 
+/*
+ * A text argument read in place.  Short and plain values (nearly all answers)
+ * skip the out-of-line detoast call; compressed or external ones are
+ * detoasted into the per-row context.
+ */
+static inline struct varlena *
+text_arg_in_place(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
+
+	if (unlikely(VARATT_IS_COMPRESSED(v) || VARATT_IS_EXTERNAL(v)))
+		v = pg_detoast_datum_packed(v);
+	return v;
+}
+
 static inline AnswerState *
 state_arg(FunctionCallInfo fcinfo, MemoryContext cxt, uint8 flags)
 {
@@ -237,7 +252,7 @@ answer_agg_trans(PG_FUNCTION_ARGS)
 		st->missing++;
 	else
 	{
-		text	   *answer = PG_GETARG_TEXT_PP(1);
+		struct varlena *answer = text_arg_in_place(fcinfo, 1);
 		uint32		i = survey_dict_lookup_fast(&st->dict, VARDATA_ANY(answer),
 												VARSIZE_ANY_EXHDR(answer));
 
@@ -258,7 +273,7 @@ answer_agg_weighted_trans(PG_FUNCTION_ARGS)
 	else
 	{
 		double		w = weight_arg(fcinfo, 2);
-		text	   *answer = PG_GETARG_TEXT_PP(1);
+		struct varlena *answer = text_arg_in_place(fcinfo, 1);
 		SurveyDictEntry *e = survey_dict_entry(&st->dict, VARDATA_ANY(answer),
 												 VARSIZE_ANY_EXHDR(answer));
 

@@ -39,18 +39,31 @@ void		survey_dict_init(SurveyDict *dict, MemoryContext cxt);
 /* index of text, inserted with zero figures when new */
 uint32		survey_dict_lookup(SurveyDict *dict, const char *text, uint32 len);
 
-/* the per-row path: a repeat of the last category costs one compare */
+static inline bool
+survey_dict_matches(const SurveyDictEntry *e, const char *text, uint32 len)
+{
+	/* the first byte settles most mismatches without a memcmp call */
+	return e->len == len &&
+		(len == 0 || (e->text[0] == text[0] && memcmp(e->text + 1, text + 1, len - 1) == 0));
+}
+
+/*
+ * The per-row path: a repeat of the last category costs one compare, and a
+ * small dictionary is scanned inline.
+ */
 static inline uint32
 survey_dict_lookup_fast(SurveyDict *dict, const char *text, uint32 len)
 {
-	SurveyDictEntry *e = &dict->entries[dict->last];
-
-	if (likely(dict->n > 0 && e->len == len && memcmp(e->text, text, len) == 0))
+	if (likely(dict->n > 0 && survey_dict_matches(&dict->entries[dict->last], text, len)))
 		return dict->last;
+	if (dict->slots == NULL)
+	{
+		for (uint32 i = 0; i < dict->n; i++)
+			if (survey_dict_matches(&dict->entries[i], text, len))
+				return dict->last = i;
+	}
 	return survey_dict_lookup(dict, text, len);
 }
-/* index of text, or -1 without inserting */
-int64		survey_dict_find(SurveyDict *dict, const char *text, uint32 len);
 
 /*
  * The entry of text, inserted when new.  Returned only after the lookup, as
