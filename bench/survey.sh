@@ -13,10 +13,10 @@
 set -eu
 ROWS=${ROWS:-10000000}
 REPS=${REPS:-3}
-DB=${PGDATABASE:-contrib_regression}
-psql_q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+DB=${PGDATABASE:-postgres}
+psql_q() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -At -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
-psql_q -c 'CREATE EXTENSION IF NOT EXISTS iscm' 2>/dev/null
+psql_q -c "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS iscm"
 have=0
 if [ -n "$(psql_q -c "SELECT to_regclass('public.survey_bench')")" ]; then
     have=$(psql_q -c "SELECT count(*) FROM public.survey_bench")

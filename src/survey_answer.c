@@ -313,8 +313,11 @@ add_choices(AnswerState *st, ArrayType *choices, double w)
 		e->weight += w;
 	}
 	st->respondents++;
-	st->weight_sum += w;
-	st->weight_sq_sum += w * w;
+	if (st->flags & SURVEY_FLAG_WEIGHTED)
+	{
+		st->weight_sum += w;
+		st->weight_sq_sum += w * w;
+	}
 }
 
 Datum
@@ -326,11 +329,7 @@ choices_agg_trans(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1))
 		st->missing++;
 	else
-	{
 		add_choices(st, PG_GETARG_ARRAYTYPE_P(1), 1.0);
-		/* unweighted summaries carry no weight sums */
-		st->weight_sum = st->weight_sq_sum = 0.0;
-	}
 	PG_RETURN_POINTER(st);
 }
 
@@ -574,7 +573,7 @@ answer_summary_in(PG_FUNCTION_ARGS)
 	static const char *const keys[] = {"format", "kind", "weighted", "respondents", "missing",
 	"weight_sum", "weight_sq_sum", "counts", "weights", NULL};
 	char	   *str = PG_GETARG_CSTRING(0);
-	Jsonb	   *jb = survey_json_parse(str);
+	Jsonb	   *jb = survey_json_parse_input(str, fcinfo->context);
 	JsonbValue	v,
 				counts_v,
 				weights_v;
@@ -592,6 +591,8 @@ answer_summary_in(PG_FUNCTION_ARGS)
 	struct varlena *result;
 	SurveyFormatStatus status;
 
+	if (jb == NULL)
+		return (Datum) 0;		/* soft error, already reported */
 	if ((unknown = survey_json_unknown_key(jb, keys)) != NULL)
 		BAD_INPUT("Unexpected key %s; expected format, kind, weighted, respondents, missing, counts, weight_sum, weight_sq_sum, weights.", unknown);
 	if (!survey_json_key(&jb->root, "format", &v) || !survey_json_int64(&v, &format) ||

@@ -104,6 +104,22 @@ survey_json_parse(const char *str)
 	return DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(str)));
 }
 
+Jsonb *
+survey_json_parse_input(const char *str, Node *escontext)
+{
+#if ISCM_SOFT_ERRORS
+	Datum		result;
+
+	/* malformed JSON becomes a soft error too, for pg_input_is_valid() */
+	if (!DirectInputFunctionCallSafe(jsonb_in, (char *) str, InvalidOid, -1, escontext, &result))
+		return NULL;
+	return DatumGetJsonbP(result);
+#else
+	(void) escontext;
+	return survey_json_parse(str);
+#endif
+}
+
 bool
 survey_json_key(JsonbContainer *object, const char *key, JsonbValue *out)
 {

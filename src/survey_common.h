@@ -9,6 +9,7 @@
 #include "compat.h"
 
 #include "fmgr.h"
+#include "nodes/nodes.h"
 #include "lib/stringinfo.h"
 #include "utils/jsonb.h"
 
@@ -37,6 +38,8 @@ void		survey_json_float(StringInfo buf, double value);
 
 /* reading the JSON text form (false = missing or wrong JSON type) */
 Jsonb	   *survey_json_parse(const char *str);
+/* in an input function: NULL after a soft error reported to escontext */
+Jsonb	   *survey_json_parse_input(const char *str, Node *escontext);
 bool		survey_json_key(JsonbContainer *object, const char *key, JsonbValue *out);
 bool		survey_json_int64(const JsonbValue *value, int64 *out);
 bool		survey_json_float8(const JsonbValue *value, double *out);

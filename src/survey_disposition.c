@@ -199,12 +199,14 @@ disposition_summary_in(PG_FUNCTION_ARGS)
 {
 	static const char *const keys[] = {"format", "I", "P", "R", "NC", "O", "UH", "UO", "NE", NULL};
 	char	   *str = PG_GETARG_CSTRING(0);
-	Jsonb	   *jb = survey_json_parse(str);
+	Jsonb	   *jb = survey_json_parse_input(str, fcinfo->context);
 	JsonbValue	v;
 	int64		format;
 	int64		counts[DISP_COUNT];
 	char	   *unknown;
 
+	if (jb == NULL)
+		return (Datum) 0;		/* soft error, already reported */
 	if ((unknown = survey_json_unknown_key(jb, keys)) != NULL)
 		ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
 						 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),

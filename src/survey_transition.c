@@ -367,7 +367,7 @@ transition_summary_in(PG_FUNCTION_ARGS)
 {
 	static const char *const keys[] = {"format", "transitions", NULL};
 	char	   *str = PG_GETARG_CSTRING(0);
-	Jsonb	   *jb = survey_json_parse(str);
+	Jsonb	   *jb = survey_json_parse_input(str, fcinfo->context);
 	JsonbValue	v;
 	int64		format;
 	char	   *unknown;
@@ -375,6 +375,8 @@ transition_summary_in(PG_FUNCTION_ARGS)
 	JsonbIterator *it;
 	JsonbIteratorToken tok;
 
+	if (jb == NULL)
+		return (Datum) 0;		/* soft error, already reported */
 	if ((unknown = survey_json_unknown_key(jb, keys)) != NULL)
 		BAD_INPUT("Unexpected key %s; expected format and transitions.", unknown);
 	if (!survey_json_key(&jb->root, "format", &v) || !survey_json_int64(&v, &format) ||
