@@ -252,6 +252,15 @@ answer_summary_to_jsonb(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(survey_json_parse(buf.data));
 }
 
+/* round(100 k / n) half up, exactly while 200 n fits in 64 bits */
+static int64
+percent_half_up(int64 k, int64 n)
+{
+	if (n <= PG_INT64_MAX / 200)
+		return (200 * k + n) / (2 * n);
+	return (int64) floor(100.0 * ((double) k / (double) n) + 0.5);
+}
+
 /*
  * '26 of 53 (49%)'.  The unweighted percentage is rounded half up in exact
  * integers, so it agrees with the published figure and with GRIM.
@@ -289,8 +298,7 @@ answer_summary_describe(PG_FUNCTION_ARGS)
 												  floor(share * 100.0 + 0.5))));
 	PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (" INT64_FORMAT "%%)",
 											  f.count, view.respondents,
-											  (200 * f.count + view.respondents) /
-											  (2 * view.respondents))));
+											  percent_half_up(f.count, view.respondents))));
 }
 
 /* ---- confidence intervals ------------------------------------------------ */

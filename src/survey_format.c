@@ -226,9 +226,10 @@ answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view)
 			return SURVEY_FORMAT_BAD_WEIGHT;
 		if (!(view->flags & SURVEY_FLAG_MULTIPLE))
 		{
-			sum += count;		/* no overflow: each count <= respondents */
-			if (sum > view->respondents)
+			/* sum <= respondents throughout, so this cannot overflow */
+			if (count > view->respondents - sum)
 				return SURVEY_FORMAT_BAD_COUNT;
+			sum += count;
 		}
 	}
 	if (!(view->flags & SURVEY_FLAG_MULTIPLE) && sum != view->respondents)

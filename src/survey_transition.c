@@ -478,6 +478,19 @@ transition_summary_transitions(PG_FUNCTION_ARGS)
 	SRF_RETURN_DONE(funcctx);
 }
 
+/* a + b for counts read from a summary; ERROR instead of overflow */
+static int64
+add_count(int64 a, int64 b)
+{
+	int64		sum;
+
+	if (pg_add_s64_overflow(a, b, &sum))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("transition summary count out of range")));
+	return sum;
+}
+
 /* the 2x2 table of complete pairs for "answered category": yes/no before x after */
 typedef struct PairedTable
 {
@@ -506,13 +519,13 @@ paired_table(const TransitionSummaryView *view, text *category)
 		before = slot != 0 && c.before == slot;
 		after = slot != 0 && c.after == slot;
 		if (before && after)
-			t.yes_yes += c.count;
+			t.yes_yes = add_count(t.yes_yes, c.count);
 		else if (before)
-			t.yes_no += c.count;
+			t.yes_no = add_count(t.yes_no, c.count);
 		else if (after)
-			t.no_yes += c.count;
+			t.no_yes = add_count(t.no_yes, c.count);
 		else
-			t.no_no += c.count;
+			t.no_no = add_count(t.no_no, c.count);
 	}
 	return t;
 }
@@ -529,7 +542,7 @@ transition_summary_pairs(PG_FUNCTION_ARGS)
 		TransitionCell c = transition_summary_cell(&view, i);
 
 		if (c.before != 0 && c.after != 0)
-			pairs += c.count;
+			pairs = add_count(pairs, c.count);
 	}
 	PG_RETURN_INT64(pairs);
 }
