@@ -123,10 +123,13 @@ SELECT count(*) AS groups,
 EXPLAIN (COSTS OFF) SELECT iscm.answer_agg(answer) FROM big;
 SELECT (SELECT iscm.answer_agg(answer)::text FROM big) =
        (SELECT iscm.rollup(plain::iscm.answer_summary)::text FROM serial) AS parallel_equals_rollup;
-SET force_parallel_mode = on;
+-- force_parallel_mode became debug_parallel_query in PostgreSQL 16
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                       THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'on', false) AS forced;
 SELECT (SELECT iscm.answer_agg(answer, weight)::text FROM big WHERE question < 3) =
        (SELECT iscm.rollup(weighted::iscm.answer_summary)::text FROM serial WHERE question < 3) AS forced_parallel;
-RESET force_parallel_mode;
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                       THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'off', false) AS forced;
 -- partitionwise aggregation
 CREATE TABLE parted (id int, question int, answer text) PARTITION BY HASH (id);
 CREATE TABLE parted_0 PARTITION OF parted FOR VALUES WITH (MODULUS 3, REMAINDER 0);
