@@ -150,6 +150,12 @@ answer_state_encode(const AnswerState *st)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("answer summary too large")));
+	/* each weight is finite, but their sums (or squares) can overflow */
+	if (!isfinite(st->weight_sum) || !isfinite(st->weight_sq_sum))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of survey weights out of range"),
+				 errhint("Rescale the weights, for example so that they sum to the number of respondents.")));
 	result = palloc(VARHDRSZ + size);
 	SET_VARSIZE(result, VARHDRSZ + size);
 	answer_summary_encode((uint8 *) VARDATA(result), st->flags, st->respondents, st->missing,
