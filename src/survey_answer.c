@@ -136,45 +136,6 @@ answer_state_merge(AnswerState *st, const AnswerState *other)
 	st->weight_sq_sum += other->weight_sq_sum;
 }
 
-/* the stored value of a state (categories sorted; the state is not changed) */
-static struct varlena *
-answer_state_encode(const AnswerState *st)
-{
-	size_t		string_bytes;
-	SurveyCategory *cats = survey_dict_sorted(&st->dict, NULL, &string_bytes);
-	size_t		size = answer_summary_size(st->dict.n, string_bytes,
-										   (st->flags & SURVEY_FLAG_WEIGHTED) != 0);
-	struct varlena *result;
-
-	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("answer summary too large")));
-	/* each weight is finite, but their sums (or squares) can overflow */
-	if (!isfinite(st->weight_sum) || !isfinite(st->weight_sq_sum))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("sum of survey weights out of range"),
-				 errhint("Rescale the weights, for example so that they sum to the number of respondents.")));
-	result = palloc(VARHDRSZ + size);
-	SET_VARSIZE(result, VARHDRSZ + size);
-	answer_summary_encode((uint8 *) VARDATA(result), st->flags, st->respondents, st->missing,
-						  st->weight_sum, st->weight_sq_sum, cats, st->dict.n);
-	pfree(cats);
-	return result;
-}
-
-static struct varlena *
-empty_summary(uint8 flags)
-{
-	AnswerState st;
-
-	memset(&st, 0, sizeof(st));
-	st.dict.n = 0;
-	st.flags = flags;
-	return answer_state_encode(&st);
-}
-
 struct varlena *
 answer_summary_build(uint8 flags, int64 respondents, int64 missing,
 					 double weight_sum, double weight_sq_sum,
@@ -187,11 +148,42 @@ answer_summary_build(uint8 flags, int64 respondents, int64 missing,
 	for (uint32 i = 0; i < ncat; i++)
 		string_bytes += cats[i].len;
 	size = answer_summary_size(ncat, string_bytes, (flags & SURVEY_FLAG_WEIGHTED) != 0);
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("answer summary too large")));
 	result = palloc(VARHDRSZ + size);
 	SET_VARSIZE(result, VARHDRSZ + size);
 	answer_summary_encode((uint8 *) VARDATA(result), flags, respondents, missing,
 						  weight_sum, weight_sq_sum, cats, ncat);
 	return result;
+}
+
+/* the stored value of a state (categories sorted; the state is not changed) */
+static struct varlena *
+answer_state_encode(const AnswerState *st)
+{
+	size_t		string_bytes;
+	SurveyCategory *cats;
+	struct varlena *result;
+
+	/* each weight is finite, but their sums (or squares) can overflow */
+	if (!isfinite(st->weight_sum) || !isfinite(st->weight_sq_sum))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of survey weights out of range"),
+				 errhint("Rescale the weights, for example so that they sum to the number of respondents.")));
+	cats = survey_dict_sorted(&st->dict, NULL, &string_bytes);
+	result = answer_summary_build(st->flags, st->respondents, st->missing,
+								  st->weight_sum, st->weight_sq_sum, cats, st->dict.n);
+	pfree(cats);
+	return result;
+}
+
+static struct varlena *
+empty_summary(uint8 flags)
+{
+	return answer_summary_build(flags, 0, 0, 0.0, 0.0, NULL, 0);
 }
 
 static MemoryContext
