@@ -115,7 +115,8 @@ CREATE TABLE @extschema@.survey_respondents (
     survey text NOT NULL REFERENCES @extschema@.surveys ON DELETE CASCADE,
     respondent text NOT NULL CHECK (respondent ~ '^\S(.*\S)?$'),
     country @extschema@.country,
-    organization_id bigint REFERENCES @extschema@.organizations,
+    mechanism text REFERENCES @extschema@.mechanisms,
+    organization text REFERENCES @extschema@.organizations,
     respondent_type text NOT NULL CHECK (respondent_type ~ '^[a-z][a-z0-9_]*$'),
     disposition text NOT NULL DEFAULT 'I'
         CHECK (disposition IN ('I', 'P', 'R', 'NC', 'O', 'UH', 'UO', 'NE')),
@@ -123,16 +124,18 @@ CREATE TABLE @extschema@.survey_respondents (
     is_seed boolean NOT NULL DEFAULT false,
     PRIMARY KEY (survey, respondent),
     UNIQUE (survey, country),
-    UNIQUE (survey, organization_id),
-    CONSTRAINT survey_respondents_country_xor_organization CHECK ((country IS NULL) <> (organization_id IS NULL)),
+    UNIQUE (survey, mechanism),
+    UNIQUE (survey, organization),
+    CONSTRAINT survey_respondents_one_identity CHECK (num_nonnulls(country, mechanism, organization) = 1),
     CONSTRAINT survey_respondents_state_is_a_country CHECK (respondent_type <> 'state' OR country IS NOT NULL)
 );
 COMMENT ON TABLE @extschema@.survey_respondents IS
-  'Who was asked: a State (country) or an organization (ISCM, IGO), its respondent type and AAPOR final disposition';
+  'Who was asked: a State (country), a mechanism (ISCM) or an organization (IGO), its respondent type and AAPOR final disposition';
 COMMENT ON COLUMN @extschema@.survey_respondents.survey IS 'the survey';
 COMMENT ON COLUMN @extschema@.survey_respondents.respondent IS 'label of the respondent within the survey (e.g. the country code); answers refer to it';
-COMMENT ON COLUMN @extschema@.survey_respondents.country IS 'the State that responded (exactly one of country and organization_id is set)';
-COMMENT ON COLUMN @extschema@.survey_respondents.organization_id IS 'the organization that responded (an ISCM or an IGO of iscm.organizations)';
+COMMENT ON COLUMN @extschema@.survey_respondents.country IS 'the State that responded (exactly one of country, mechanism and organization is set)';
+COMMENT ON COLUMN @extschema@.survey_respondents.mechanism IS 'the ISCM that responded (iscm.mechanisms)';
+COMMENT ON COLUMN @extschema@.survey_respondents.organization IS 'the inter-governmental organization that responded (iscm.organizations)';
 COMMENT ON COLUMN @extschema@.survey_respondents.respondent_type IS 'state, iscm, igo ... (a lower-case word); a country respondent may be of any type, a state must be a country';
 COMMENT ON COLUMN @extschema@.survey_respondents.disposition IS
   'AAPOR final disposition: I complete, P partial, R refusal, NC non-contact, O other, UH/UO unknown eligibility, NE not eligible; only I and P carry answers';

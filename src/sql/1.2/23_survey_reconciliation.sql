@@ -81,7 +81,7 @@ SELECT f.survey,
                            JOIN @extschema@.survey_respondents AS pr
                              ON pr.survey = pa.survey AND pr.respondent = pa.respondent
                           WHERE pa.survey = f.previous_survey AND pa.question = f.question
-                            AND (pr.country = r.country OR pr.organization_id = r.organization_id)
+                            AND (pr.country = r.country OR pr.mechanism = r.mechanism OR pr.organization = r.organization)
                             AND (pa.value = f.previous_answer OR f.previous_answer = ANY (pa.choices))))
   ) AS stored;
 

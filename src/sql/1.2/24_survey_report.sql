@@ -15,6 +15,41 @@
 -- The rule protects each (group, question) table on its own; tables of other
 -- groupings of the same survey are not taken into account.
 
+-- The period a partial date (YYYY, YYYY-MM, YYYY-MM-DD) stands for.
+CREATE FUNCTION @extschema@._survey_period(partial text)
+RETURNS daterange
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, @extschema@
+RETURN (SELECT pg_catalog.daterange(d, (d + CASE pg_catalog.length(partial)
+                                                WHEN 4 THEN interval '1 year'
+                                                WHEN 7 THEN interval '1 month'
+                                                ELSE interval '1 day' END)::date)
+          FROM (SELECT pg_catalog.make_date(pg_catalog.substr(partial, 1, 4)::integer,
+                                            coalesce(NULLIF(pg_catalog.substr(partial, 6, 2), '')::integer, 1),
+                                            coalesce(NULLIF(pg_catalog.substr(partial, 9, 2), '')::integer, 1)) AS d) AS p);
+COMMENT ON FUNCTION @extschema@._survey_period(text) IS
+  'the days a partial date stands for: 2008 -> [2008-01-01,2009-01-01), 2008-06 -> June 2008, 2008-06-30 -> that day';
+
+-- Was a State a member (role member, not observer) of a mechanism at some time
+-- in the period?  Membership dates are partial; any possible overlap counts.
+-- A NULL period (survey date unknown) means at any time.
+CREATE FUNCTION @extschema@._survey_member_of(mechanism text, state @extschema@.country, during daterange)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, @extschema@
+RETURN EXISTS (
+    SELECT 1
+      FROM @extschema@.participations AS p
+     WHERE p.mechanism = _survey_member_of.mechanism
+       AND p.state = _survey_member_of.state
+       AND p.role = 'member'
+       AND (during IS NULL OR p.start_date IS NULL
+            OR pg_catalog.lower(@extschema@._survey_period(p.start_date)) < pg_catalog.upper(during))
+       AND (during IS NULL OR p.end_date IS NULL
+            OR pg_catalog.upper(@extschema@._survey_period(p.end_date)) > pg_catalog.lower(during)));
+COMMENT ON FUNCTION @extschema@._survey_member_of(text, @extschema@.country, daterange) IS
+  'true when the State was a member of the mechanism at some time in the period (partial dates: any possible overlap; NULL period: ever)';
+
 CREATE FUNCTION @extschema@.survey_table(
     survey text,
     group_by text DEFAULT NULL,
@@ -38,10 +73,9 @@ AS $$
 #variable_conflict use_column
 DECLARE
     grouping_kind text;
-    mechanism_id bigint;
-    mechanism_acronym text;
-    fielded_from date;
-    fielded_until date;
+    mechanism_code text;
+    mechanism_label text;
+    fielded daterange;
     options text := 'NULL (one group, all), region, subregion, respondent_type, mechanism:<acronym> (e.g. mechanism:GFMD)';
     known text;
 BEGIN
@@ -52,16 +86,7 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = pg_catalog.format('known surveys: %s', coalesce(known, 'none'));
     END IF;
-    -- the period the survey was in the field, from its partial date
-    IF known IS NOT NULL THEN
-        fielded_from := pg_catalog.make_date(pg_catalog.substr(known, 1, 4)::integer,
-                                             coalesce(NULLIF(pg_catalog.substr(known, 6, 2), '')::integer, 1),
-                                             coalesce(NULLIF(pg_catalog.substr(known, 9, 2), '')::integer, 1));
-        fielded_until := fielded_from + CASE pg_catalog.length(known)
-                                            WHEN 4 THEN interval '1 year'
-                                            WHEN 7 THEN interval '1 month'
-                                            ELSE interval '1 day' END;
-    END IF;
+    fielded := @extschema@._survey_period(known);   -- NULL when the survey date is unknown
 
     IF level IS NULL OR NOT (level > 0 AND level < 1) THEN
         RAISE EXCEPTION 'confidence level must be between 0 and 1, not %', coalesce(level::text, 'NULL')
@@ -84,14 +109,16 @@ BEGIN
         grouping_kind := group_by;
     ELSIF group_by LIKE 'mechanism:%' THEN
         grouping_kind := 'mechanism';
-        SELECT o.id, o.acronym INTO mechanism_id, mechanism_acronym
-          FROM @extschema@.organizations AS o
-         WHERE pg_catalog.lower(o.acronym) = pg_catalog.lower(pg_catalog.btrim(pg_catalog.substr(group_by, 11)));
+        SELECT m.code, coalesce(m.acronym, m.code) INTO mechanism_code, mechanism_label
+          FROM @extschema@.mechanisms AS m
+         WHERE pg_catalog.lower(pg_catalog.btrim(pg_catalog.substr(group_by, 11))) IN (pg_catalog.lower(m.code), pg_catalog.lower(m.acronym))
+         ORDER BY m.code
+         LIMIT 1;
         IF NOT FOUND THEN
-            SELECT pg_catalog.string_agg(o.acronym, ', ' ORDER BY o.acronym) INTO known FROM @extschema@.organizations AS o;
-            RAISE EXCEPTION 'no mechanism with acronym %', pg_catalog.quote_literal(pg_catalog.btrim(pg_catalog.substr(group_by, 11)))
+            SELECT pg_catalog.string_agg(m.code, ', ' ORDER BY m.code) INTO known FROM @extschema@.mechanisms AS m;
+            RAISE EXCEPTION 'no mechanism %', pg_catalog.quote_literal(pg_catalog.btrim(pg_catalog.substr(group_by, 11)))
                 USING ERRCODE = 'invalid_parameter_value',
-                      HINT = pg_catalog.format('known acronyms: %s', coalesce(known, 'none'));
+                      HINT = pg_catalog.format('known mechanisms: %s', coalesce(known, 'none'));
         END IF;
     ELSE
         RAISE EXCEPTION 'cannot group a survey table by %', pg_catalog.quote_literal(group_by)
@@ -105,18 +132,13 @@ BEGIN
                CASE grouping_kind
                    WHEN 'all' THEN 'all'
                    WHEN 'respondent_type' THEN r.respondent_type
-                   WHEN 'region' THEN coalesce(@extschema@.region(r.country)::text, '(no region)')
-                   WHEN 'subregion' THEN coalesce(@extschema@.subregion(r.country)::text, '(no subregion)')
+                   WHEN 'region' THEN coalesce(@extschema@.region_name(r.country), '(no region)')
+                   WHEN 'subregion' THEN coalesce(@extschema@.subregion_name(r.country), '(no subregion)')
                    WHEN 'mechanism' THEN
-                       CASE WHEN EXISTS (
-                                 SELECT 1
-                                   FROM @extschema@.memberships AS m
-                                  WHERE m.organization_id = mechanism_id
-                                    AND m.country = r.country
-                                    AND (m.since IS NULL OR fielded_until IS NULL OR m.since < fielded_until)
-                                    AND (m.until IS NULL OR fielded_from IS NULL OR m.until >= fielded_from))
-                            THEN 'member of ' || mechanism_acronym
-                            ELSE 'not a member of ' || mechanism_acronym END
+                       CASE WHEN r.country IS NULL THEN '(not a State)'
+                            WHEN @extschema@._survey_member_of(mechanism_code, r.country, fielded)
+                            THEN 'member of ' || mechanism_label
+                            ELSE 'not a member of ' || mechanism_label END
                END AS grp
           FROM @extschema@.survey_respondents AS r
          WHERE r.survey = survey_table.survey
@@ -145,10 +167,9 @@ BEGIN
     ),
     primary_cells AS (
         SELECT cl.*,
-               survey_table.min_cell > 1
-               AND ((cl.c > 0 AND cl.c < survey_table.min_cell)
-                    OR (cl.answer_type = 'multiple_choice'
-                        AND cl.b - cl.c > 0 AND cl.b - cl.c < survey_table.min_cell)) AS prim
+               (cl.c > 0 AND @extschema@.suppress(cl.c, survey_table.min_cell) IS NULL)
+               OR (cl.answer_type = 'multiple_choice' AND cl.b - cl.c > 0
+                   AND @extschema@.suppress(cl.b - cl.c, survey_table.min_cell) IS NULL) AS prim
           FROM cells AS cl
     ),
     ranked AS (
