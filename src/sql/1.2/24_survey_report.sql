@@ -2,20 +2,22 @@
 -- question and answer: count, base (respondents who answered the item), share,
 -- confidence interval, and disclosure control.
 --
--- Suppression rule (documented in doc/survey.md):
---   primary      a cell with 0 < count < min_cell; for a multiple_choice answer
---                also one whose complement (base - count) is in that range;
+-- Suppression rule (documented in doc/survey.md), per group and question:
+--   primary      a cell with 0 < count < min_cell (iscm.suppress); for a
+--                multiple_choice answer also one whose complement (base - count)
+--                is in that range;
 --   secondary    in a single-answer question (yes_no, single_choice, ordinal)
---                the cells add up to the base, so a lone suppressed cell could be
---                recovered by subtraction: the smallest other cell (non-zero
---                first, then in answer order) is suppressed with it;
---   base         when a single-answer question still has exactly one suppressed
---                cell (a one-answer question), its base is withheld too.
+--                the cells add up to the base, so suppressed cells could be
+--                recovered by subtraction or narrowed down to one value: other
+--                cells, smallest first (non-zero before zero, then in answer
+--                order), are suppressed too until at least two cells adding up
+--                to 2 * min_cell or more are hidden;
+--   base         when even suppressing every cell cannot reach that, the base is
+--                withheld as well.
 -- Suppressed cells have count, share and interval NULL and suppressed = true.
--- The rule protects each (group, question) table on its own; tables of other
+-- Each (group, question) table is protected on its own; tables of other
 -- groupings of the same survey are not taken into account.
 
--- The period a partial date (YYYY, YYYY-MM, YYYY-MM-DD) stands for.
 CREATE FUNCTION @extschema@._survey_period(partial text)
 RETURNS daterange
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -175,22 +177,34 @@ BEGIN
     ranked AS (
         SELECT pc.*,
                pg_catalog.count(*) FILTER (WHERE pc.prim) OVER per_question AS n_prim,
-               pg_catalog.row_number() OVER (PARTITION BY pc.grp, pc.code, pc.prim
-                                             ORDER BY pc.c = 0, pc.c, pc.ord) AS rank_in_kind
+               coalesce(pg_catalog.sum(pc.c) FILTER (WHERE pc.prim) OVER per_question, 0) AS s_prim,
+               pg_catalog.row_number() OVER by_size AS rank_in_kind,
+               coalesce(pg_catalog.sum(pc.c) OVER (by_size ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+                   AS smaller_sum
           FROM primary_cells AS pc
-        WINDOW per_question AS (PARTITION BY pc.grp, pc.code)
+        WINDOW per_question AS (PARTITION BY pc.grp, pc.code),
+               by_size AS (PARTITION BY pc.grp, pc.code, pc.prim ORDER BY pc.c = 0, pc.c, pc.ord)
     ),
     flagged AS (
+        -- secondary cells, smallest first, until at least two cells adding up
+        -- to 2 * min_cell or more are suppressed
         SELECT rk.*,
-               rk.prim OR (rk.answer_type <> 'multiple_choice' AND rk.n_prim = 1
-                           AND NOT rk.prim AND rk.rank_in_kind = 1) AS supp
+               rk.prim
+               OR (rk.answer_type <> 'multiple_choice' AND rk.n_prim > 0 AND NOT rk.prim
+                   AND (rk.n_prim + rk.rank_in_kind - 1 < 2
+                        OR rk.s_prim + rk.smaller_sum < 2 * survey_table.min_cell)) AS supp
           FROM ranked AS rk
     ),
     decided AS (
+        -- when that could not be reached, the base would give the cells away
         SELECT fl.*,
                fl.answer_type <> 'multiple_choice'
-               AND pg_catalog.count(*) FILTER (WHERE fl.supp) OVER (PARTITION BY fl.grp, fl.code) = 1 AS hide_base
+               AND pg_catalog.count(*) FILTER (WHERE fl.supp) OVER per_question > 0
+               AND (pg_catalog.count(*) FILTER (WHERE fl.supp) OVER per_question < 2
+                    OR coalesce(pg_catalog.sum(fl.c) FILTER (WHERE fl.supp) OVER per_question, 0)
+                       < 2 * survey_table.min_cell) AS hide_base
           FROM flagged AS fl
+        WINDOW per_question AS (PARTITION BY fl.grp, fl.code)
     )
     SELECT f.grp,
            f.code,
