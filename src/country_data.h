@@ -115,9 +115,14 @@ typedef struct CountrySchemeCode
 	uint8_t		scheme;			/* CountryScheme */
 	char		code[8];		/* upper case; COW numbers without leading zeros */
 	CountryKey	key;
+	bool		canonical;		/* the code the reverse accessor returns (one per scheme and key) */
 } CountrySchemeCode;
 
-/* Sorted by (scheme, code).  A country may have several codes in a scheme; the first is its canonical one. */
+/*
+ * Sorted by (scheme, code).  A country may have several codes in a scheme
+ * (COW 255 and 260 are both Germany); exactly one of them is canonical, and it
+ * need not sort first (COW letter GMY, not GFR).
+ */
 extern const CountrySchemeCode country_scheme_codes[];
 extern const size_t country_scheme_code_count;
 

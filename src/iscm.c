@@ -6,6 +6,8 @@
 
 #include "fmgr.h"
 
+#include "country.h"
+
 PG_MODULE_MAGIC;
 
 void		_PG_init(void);
@@ -13,4 +15,5 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	country_define_gucs();
 }

@@ -1,0 +1,75 @@
+-- iscm.country: the edge cases of doc/country.md and the shared country-data
+-- reference, each checked on its own.
+SET search_path = iscm, public;
+
+-- Kosovo: one value whatever the code or name.
+SELECT v, v::country AS country, country_key(v::country) = country_key('XKX') AS is_kosovo
+  FROM unnest(ARRAY['XK', 'XKX', 'XKK', 'KSV', 'xk', 'Kosovo']) AS v;
+SELECT country_from_code('KOS', 'cow_letter') AS cow_letter, country_from_code('XK', 'eurostat') AS eurostat;
+
+-- NA is Namibia; placeholders are not.
+SELECT 'NA'::country AS na, 'na'::country AS lower_na, 'Namibia'::country AS namibia;
+SELECT try_country(v) AS country, v
+  FROM unnest(ARRAY['N/A', 'n/a', 'n.a.', '#N/A', '-', '--', '', '   ', 'NULL', 'null', 'None', 'NaN', 'unknown', '?', '..']) AS v;
+
+-- EU codes EL and UK.
+SELECT 'EL'::country AS el, 'UK'::country AS uk, 'GR'::country AS gr, 'GB'::country AS gb;
+
+-- French Southern Territories: ATF now, FQHH the former entity with the same alpha-3.
+SELECT 'ATF'::country AS atf, 'FQHH'::country AS fqhh, 'ATF'::country = 'FQHH'::country AS same,
+       is_former('ATF') AS atf_former, is_former('FQHH') AS fqhh_former, alpha3('FQHH') AS fqhh_alpha3;
+
+-- CS meant Czechoslovakia and Serbia and Montenegro: not accepted; the alpha-3
+-- and alpha-4 of each are.
+SELECT try_country('CS') AS cs, 'CSK'::country AS csk, 'CSHH'::country AS cshh,
+       'SCG'::country AS scg, 'CSXX'::country AS csxx;
+
+-- The USSR is SUN, never Russia; the same for Yugoslavia and Serbia.
+SELECT v, v::country AS country, is_former(v::country) AS former
+  FROM unnest(ARRAY['SUN', 'SUHH', 'USSR', 'Soviet Union', 'Russia', 'Russian Federation', 'RUS',
+                    'YUG', 'Yugoslavia', 'Serbia', 'DDR', 'East Germany', 'Germany']) AS v;
+SELECT successors('SUN') AS ussr_successors, successors('YUG') AS yugoslavia_successors, successors('DEU') AS germany;
+
+-- Old alpha-2 codes now worn by others read as the current holder.
+SELECT v, v::country AS country FROM unnest(ARRAY['AI', 'BQ', 'GE', 'SK']) AS v;
+
+-- COW codes only with the scheme named: AUS is Australia, COW AUS is Austria.
+SELECT 'AUS'::country AS iso_aus, country_from_code('AUS', 'cow_letter') AS cow_aus,
+       country_from_code('GMY', 'cow_letter') AS cow_gmy, country_from_code('2', 'cow') AS cow_2,
+       country_from_code('002', 'cow') AS cow_002, country_from_code('255', 'cow') AS cow_255;
+SELECT try_country('GMY') AS gmy_without_scheme;
+
+-- Names that contain other names match whole names only.
+SELECT v, v::country AS country
+  FROM unnest(ARRAY['Niger', 'Nigeria', 'Dominica', 'Dominican Republic', 'Sudan', 'South Sudan',
+                    'Samoa', 'American Samoa', 'Guinea', 'Equatorial Guinea', 'Guinea-Bissau',
+                    'Papua New Guinea', 'Oman', 'Romania', 'India', 'British Indian Ocean Territory',
+                    'Mali', 'Somalia', 'Iran', 'Iraq']) AS v;
+
+-- Ambiguous names are not guessed.
+SELECT v, try_country(v) AS country,
+       (SELECT string_agg(code, ', ' ORDER BY code) FROM country_candidates(v) WHERE match = 'ambiguous') AS candidates
+  FROM unnest(ARRAY['Korea', 'Congo', 'Virgin Islands']) AS v;
+
+-- Inverted World Bank / IMF forms.
+SELECT v, v::country AS country
+  FROM unnest(ARRAY['Congo, Dem. Rep.', 'Congo, Rep.', 'Korea, Rep.', 'Korea, Dem. People''s Rep.',
+                    'Gambia, The', 'Egypt, Arab Rep.', 'Iran, Islamic Rep.', 'Venezuela, RB',
+                    'Micronesia, Fed. Sts.', 'Lao PDR', 'Yemen, Rep.', 'Bahamas, The']) AS v;
+
+-- Accents, curly apostrophes, dashes, extra spaces, a leading "the", case,
+-- zero-width and non-breaking spaces, soft hyphens.
+SELECT format('%L', v) AS v, v::country AS country, normalize_country_name(v) AS normalized
+  FROM unnest(ARRAY['Côte d’Ivoire', 'COTE D''IVOIRE', 'Côte d‘Ivoire', 'Cote  d Ivoire',
+                    '  The   Gambia ', 'the Netherlands', 'THE NETHERLANDS',
+                    E'Ger\u200Bmany', E'\uFEFFGermany', E'United\u00A0Kingdom', E'Bos\u00ADnia and Herzegovina',
+                    'Bosnia & Herzegovina', 'Bosnia–Herzegovina', 'São Tomé and Príncipe', 'Åland Islands',
+                    'Curaçao', 'Réunion', 'Timor-Leste']) AS v;
+
+-- Channel Islands and Sark: legacy M49 areas.
+SELECT v, v::country AS country, country_key(v::country) AS key, region_name(v::country) AS region,
+       subregion_name(v::country) AS subregion
+  FROM unnest(ARRAY['830', 'CHI', 'Channel Islands', '680', 'Sark']) AS v;
+
+-- M49 regions and aggregates are not countries.
+SELECT v, try_country(v) FROM unnest(ARRAY['001', '002', '150', '419', '902', '934', '1']) AS v;

@@ -1,0 +1,168 @@
+/*
+ * country_candidates.c — iscm.country_candidates(input, max_results): how a
+ * piece of messy text would be read, and what else it resembles, so a column
+ * can be reviewed before it is cast.  Never fails on the text itself.
+ */
+#include "compat.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+
+#include "country.h"
+#include "country_info.h"
+#include "country_lookup.h"
+
+/* Fuzzy rows below this similarity are noise rather than candidates. */
+#define CANDIDATE_MIN_SCORE 0.5
+#define CANDIDATES_MAX		100
+
+typedef struct Candidate
+{
+	CountryKey	key;
+	const char *match;			/* code, name, alias, ambiguous, fuzzy */
+	const char *matched;		/* the code or normalized name that matched */
+	double		score;
+} Candidate;
+
+static const char *
+name_match_label(uint8_t kind)
+{
+	switch ((CountryNameKind) kind)
+	{
+		case CNAME_CLDR_VARIANT:
+		case CNAME_ALIAS:
+		case CNAME_HISTORICAL:
+			return "alias";
+		default:
+			return "name";
+	}
+}
+
+static bool
+has_key(const Candidate *c, size_t n, CountryKey key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (c[i].key == key)
+			return true;
+	return false;
+}
+
+/* Exact readings (a code, a name, or every country of an ambiguous name). */
+static size_t
+exact_candidates(const char *str, size_t len, const char *norm, Candidate *out, size_t max)
+{
+	CountryKey	key;
+	size_t		first,
+				count,
+				distinct = 0,
+				n = 0;
+
+	if (country_lookup_code(str, len, &key) != CCODE_NONE)
+	{
+		char	   *code = pnstrdup(str, len);
+
+		for (char *p = code; *p; p++)
+			*p = pg_ascii_toupper((unsigned char) *p);
+		out[0] = (Candidate) {key, "code", code, 1.0};
+		return 1;
+	}
+	country_names_matching(norm, &first, &count);
+	for (size_t i = first; i < first + count; i++)
+		if (i == first || country_names[i].key != country_names[i - 1].key)
+			distinct++;
+	for (size_t i = first; i < first + count && n < max; i++)
+	{
+		const CountryName *nm = &country_names[i];
+
+		if (has_key(out, n, nm->key))
+			continue;
+		out[n++] = (Candidate) {
+			nm->key,
+			distinct > 1 ? "ambiguous" : name_match_label(nm->kind),
+			nm->normalized,
+			distinct > 1 ? 1.0 / (double) distinct : 1.0
+		};
+	}
+	return n;
+}
+
+PG_FUNCTION_INFO_V1(country_candidates);
+Datum
+country_candidates(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	int32		max_results = PG_GETARG_INT32(1);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const char *str = VARDATA_ANY(t);
+	size_t		len = VARSIZE_ANY_EXHDR(t);
+	char		norm[COUNTRY_NORM_BUFSIZE];
+	Candidate	found[CANDIDATES_MAX];
+	CountryFuzzyMatch fuzzy[2 * CANDIDATES_MAX];
+	size_t		n = 0,
+				nfuzzy;
+	TupleDesc	tupdesc;
+	Tuplestorestate *store;
+	MemoryContext oldcontext;
+
+	if (max_results < 0 || max_results > CANDIDATES_MAX)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("max_results must be between 0 and %d", CANDIDATES_MAX));
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || (rsinfo->allowedModes & SFRM_Materialize) == 0)
+		ereport(ERROR,
+				errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("set-valued function called in context that cannot accept a set"));
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	oldcontext = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	tupdesc = CreateTupleDescCopy(tupdesc);
+	store = tuplestore_begin_heap(true, false, work_mem);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = store;
+	rsinfo->setDesc = tupdesc;
+	MemoryContextSwitchTo(oldcontext);
+
+	country_trim(&str, &len);
+	if (len == 0 || len > COUNTRY_INPUT_MAX || max_results == 0)
+		return (Datum) 0;
+	if (country_normalize(str, len, norm, sizeof(norm)) >= sizeof(norm) || country_is_placeholder(norm))
+		return (Datum) 0;
+
+	n = exact_candidates(str, len, norm, found, (size_t) max_results);
+
+	/* then the nearest other names, for review (a code needs none) */
+	if (n == 1 && strcmp(found[0].match, "code") == 0)
+		nfuzzy = 0;
+	else
+		nfuzzy = country_fuzzy(norm, COUNTRY_KEY_INVALID, CANDIDATE_MIN_SCORE, fuzzy, (size_t) max_results + n);
+	for (size_t i = 0; i < nfuzzy && n < (size_t) max_results; i++)
+	{
+		if (has_key(found, n, fuzzy[i].key))
+			continue;
+		found[n++] = (Candidate) {
+			fuzzy[i].key, "fuzzy", country_names[fuzzy[i].name_index].normalized, fuzzy[i].score
+		};
+	}
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const CountryRecord *r = country_record_or_error(found[i].key);
+		char		code[COUNTRY_CODE_BUFSIZE];
+		Datum		v[6];
+		bool		nulls[6] = {0};
+
+		if (!country_key_to_code(r->key, code))
+			continue;
+		v[0] = CountryKeyGetDatum(r->key);
+		v[1] = CStringGetTextDatum(code);
+		v[2] = CStringGetTextDatum(r->name_en ? r->name_en : code);
+		v[3] = CStringGetTextDatum(found[i].match);
+		v[4] = CStringGetTextDatum(found[i].matched);
+		v[5] = Float8GetDatum(found[i].score);
+		tuplestore_putvalues(store, tupdesc, v, nulls);
+	}
+	return (Datum) 0;
+}

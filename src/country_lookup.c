@@ -1,0 +1,467 @@
+/*
+ * country_lookup.c — text to country key and back, in pure C.
+ *
+ * Precedence (doc/country.md): the trimmed text is first tried as a code —
+ * 2 letters: ISO alpha-2, then code aliases (EL, UK, XK); 3 letters: current
+ * alpha-3 (the key itself), then aliases (XKK, KSV, CHI), then former alpha-3;
+ * 4 letters: ISO 3166-3 alpha-4; 1 to 4 digits: ISO numeric / M49 — and only
+ * when no code matches is it normalized and matched as a whole name.  Codes are
+ * case-insensitive.  No code is ever matched as a prefix or substring.
+ *
+ * The code path is the hot one (datasets are keyed by codes), so it neither
+ * normalizes nor allocates: alpha-3 is upper-cased into base 26 and tested
+ * against a bitmap of known keys.  The bitmap and the alpha-2 / numeric
+ * indexes are built on first use from country_records (a few microseconds).
+ */
+#include "country_lookup.h"
+
+#include <string.h>
+
+#define KEY_SPACE			(COUNTRY_KEY_M49_BASE + 1000)
+
+static bool indexes_built = false;
+static uint8_t known_keys[(KEY_SPACE + 7) / 8];
+static CountryKey alpha2_index[26 * 26];
+static CountryKey numeric_index[1000];
+
+static inline bool
+key_bit(CountryKey key)
+{
+	return key < KEY_SPACE && (known_keys[key >> 3] & (1u << (key & 7))) != 0;
+}
+
+static void
+build_indexes(void)
+{
+	for (size_t i = 0; i < country_record_count; i++)
+	{
+		const CountryRecord *r = &country_records[i];
+		bool		former = r->key >= COUNTRY_KEY_FORMER_BASE && r->key < COUNTRY_KEY_M49_BASE;
+
+		if (r->key >= KEY_SPACE)
+			continue;
+		known_keys[r->key >> 3] |= (uint8_t) (1u << (r->key & 7));
+		if (former)
+			continue;			/* former alpha-2 and numeric codes were reused: never looked up */
+		if (r->alpha2[0] >= 'A' && r->alpha2[0] <= 'Z' && r->alpha2[1] >= 'A' && r->alpha2[1] <= 'Z')
+			alpha2_index[(r->alpha2[0] - 'A') * 26 + (r->alpha2[1] - 'A')] = r->key;
+		if (r->numeric > 0 && r->numeric < 1000)
+			numeric_index[r->numeric] = r->key;
+	}
+	indexes_built = true;
+}
+
+static inline void
+ensure_indexes(void)
+{
+	if (!indexes_built)
+		build_indexes();
+}
+
+bool
+country_key_is_known(CountryKey key)
+{
+	ensure_indexes();
+	return key != COUNTRY_KEY_INVALID && key_bit(key);
+}
+
+const CountryRecord *
+country_record(CountryKey key)
+{
+	size_t		lo = 0,
+				hi = country_record_count;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (country_records[mid].key < key)
+			lo = mid + 1;
+		else if (country_records[mid].key > key)
+			hi = mid;
+		else
+			return &country_records[mid];
+	}
+	return NULL;
+}
+
+static inline bool
+is_alpha(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static inline int
+letter_value(unsigned char c)
+{
+	return (c & ~0x20) - 'A';	/* c is known to be an ASCII letter */
+}
+
+static inline bool
+all_alpha(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!is_alpha((unsigned char) s[i]))
+			return false;
+	return true;
+}
+
+void
+country_trim(const char **str, size_t *len)
+{
+	const char *s = *str;
+	size_t		n = *len;
+
+	while (n > 0 && (*s == ' ' || (*s >= '\t' && *s <= '\r')))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || (s[n - 1] >= '\t' && s[n - 1] <= '\r')))
+		n--;
+	*str = s;
+	*len = n;
+}
+
+int
+country_parse_number(const char *str, size_t len)
+{
+	int			v = 0;
+
+	if (len == 0 || len > 4)
+		return -1;
+	for (size_t i = 0; i < len; i++)
+	{
+		if (str[i] < '0' || str[i] > '9')
+			return -1;
+		v = v * 10 + (str[i] - '0');
+	}
+	return v;
+}
+
+const CountryRecord *
+country_by_alpha2(const char *code, size_t len)
+{
+	CountryKey	key;
+
+	if (len != 2 || !all_alpha(code, 2))
+		return NULL;
+	ensure_indexes();
+	key = alpha2_index[letter_value(code[0]) * 26 + letter_value(code[1])];
+	return key ? country_record(key) : NULL;
+}
+
+const CountryRecord *
+country_by_alpha3(const char *code, size_t len)
+{
+	int			b26;
+
+	if (len != 3 || !all_alpha(code, 3))
+		return NULL;
+	ensure_indexes();
+	b26 = letter_value(code[0]) * 676 + letter_value(code[1]) * 26 + letter_value(code[2]);
+	if (key_bit((CountryKey) (COUNTRY_KEY_CURRENT_BASE + b26)))
+		return country_record((CountryKey) (COUNTRY_KEY_CURRENT_BASE + b26));
+	if (key_bit((CountryKey) (COUNTRY_KEY_FORMER_BASE + b26)))
+		return country_record((CountryKey) (COUNTRY_KEY_FORMER_BASE + b26));
+	return NULL;
+}
+
+const CountryRecord *
+country_by_alpha4(const char *code, size_t len)
+{
+	char		upper[4];
+
+	if (len != 4 || !all_alpha(code, 4))
+		return NULL;
+	for (int i = 0; i < 4; i++)
+		upper[i] = (char) (code[i] & ~0x20);
+	/* ISO 3166-3 has a few dozen entries: a scan of the former range is enough */
+	for (size_t i = 0; i < country_record_count; i++)
+		if (country_records[i].alpha4[0] != '\0' && memcmp(country_records[i].alpha4, upper, 4) == 0)
+			return &country_records[i];
+	return NULL;
+}
+
+const CountryRecord *
+country_by_numeric(unsigned numeric)
+{
+	if (numeric == 0 || numeric >= 1000)
+		return NULL;
+	ensure_indexes();
+	if (numeric_index[numeric])
+		return country_record(numeric_index[numeric]);
+	if (key_bit((CountryKey) (COUNTRY_KEY_M49_BASE + numeric)))
+		return country_record((CountryKey) (COUNTRY_KEY_M49_BASE + numeric));
+	return NULL;
+}
+
+static bool
+alias_lookup(const char *code, size_t len, CountryKey *key)
+{
+	char		upper[5];
+	size_t		lo = 0,
+				hi = country_code_alias_count;
+
+	if (len == 0 || len > 4)
+		return false;
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) code[i];
+
+		upper[i] = (char) ((c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c);
+	}
+	upper[len] = '\0';
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+		int			cmp = strcmp(country_code_aliases[mid].code, upper);
+
+		if (cmp < 0)
+			lo = mid + 1;
+		else if (cmp > 0)
+			hi = mid;
+		else
+		{
+			*key = country_code_aliases[mid].key;
+			return true;
+		}
+	}
+	return false;
+}
+
+CountryCodeMatch
+country_lookup_code(const char *str, size_t len, CountryKey *key)
+{
+	const CountryRecord *r;
+	int			number;
+
+	country_trim(&str, &len);
+	if (len < 1 || len > 4)
+		return CCODE_NONE;
+
+	if (len == 3 && all_alpha(str, 3))
+	{
+		/* the hot path: current alpha-3 is the key itself */
+		int			b26 = letter_value(str[0]) * 676 + letter_value(str[1]) * 26 + letter_value(str[2]);
+
+		ensure_indexes();
+		if (key_bit((CountryKey) (COUNTRY_KEY_CURRENT_BASE + b26)))
+		{
+			*key = (CountryKey) (COUNTRY_KEY_CURRENT_BASE + b26);
+			return CCODE_ALPHA3;
+		}
+		if (alias_lookup(str, len, key))
+			return CCODE_ALIAS;
+		if (key_bit((CountryKey) (COUNTRY_KEY_FORMER_BASE + b26)))
+		{
+			*key = (CountryKey) (COUNTRY_KEY_FORMER_BASE + b26);
+			return CCODE_ALPHA3;
+		}
+		return CCODE_NONE;
+	}
+	if (len == 2 && all_alpha(str, 2))
+	{
+		if ((r = country_by_alpha2(str, len)) != NULL)
+		{
+			*key = r->key;
+			return CCODE_ALPHA2;
+		}
+		return alias_lookup(str, len, key) ? CCODE_ALIAS : CCODE_NONE;
+	}
+	if (len == 4 && all_alpha(str, 4))
+	{
+		if ((r = country_by_alpha4(str, len)) != NULL)
+		{
+			*key = r->key;
+			return CCODE_ALPHA4;
+		}
+		return alias_lookup(str, len, key) ? CCODE_ALIAS : CCODE_NONE;
+	}
+	if ((number = country_parse_number(str, len)) >= 0)
+	{
+		if ((r = country_by_numeric((unsigned) number)) != NULL)
+		{
+			*key = r->key;
+			return CCODE_NUMERIC;
+		}
+		return CCODE_NONE;
+	}
+	return alias_lookup(str, len, key) ? CCODE_ALIAS : CCODE_NONE;
+}
+
+void
+country_names_matching(const char *normalized, size_t *first, size_t *count)
+{
+	size_t		lo = 0,
+				hi = country_name_count,
+				end;
+
+	/* lower bound of normalized in a table sorted bytewise */
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (strcmp(country_names[mid].normalized, normalized) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	end = lo;
+	while (end < country_name_count && strcmp(country_names[end].normalized, normalized) == 0)
+		end++;
+	*first = lo;
+	*count = end - lo;
+}
+
+CountryLookupStatus
+country_lookup(const char *str, size_t len, CountryKey *key)
+{
+	char		norm[COUNTRY_NORM_BUFSIZE];
+	size_t		nlen,
+				first,
+				count;
+
+	if (str == NULL)
+		return COUNTRY_EMPTY;
+	country_trim(&str, &len);
+	if (len == 0)
+		return COUNTRY_EMPTY;
+	if (len > COUNTRY_INPUT_MAX)
+		return COUNTRY_TOO_LONG;
+	if (country_lookup_code(str, len, key) != CCODE_NONE)
+		return COUNTRY_FOUND;
+
+	nlen = country_normalize(str, len, norm, sizeof(norm));
+	if (nlen >= sizeof(norm))
+		return COUNTRY_NOT_FOUND;
+	if (country_is_placeholder(norm))
+		return COUNTRY_EMPTY;
+	country_names_matching(norm, &first, &count);
+	if (count == 0)
+		return COUNTRY_NOT_FOUND;
+	for (size_t i = first + 1; i < first + count; i++)
+		if (country_names[i].key != country_names[first].key)
+			return COUNTRY_AMBIGUOUS;
+	*key = country_names[first].key;
+	return COUNTRY_FOUND;
+}
+
+bool
+country_key_to_code(CountryKey key, char buf[COUNTRY_CODE_BUFSIZE])
+{
+	const CountryRecord *r;
+
+	if (!country_key_is_known(key) || (r = country_record(key)) == NULL)
+		return false;
+	if (key >= COUNTRY_KEY_M49_BASE)
+	{
+		unsigned	n = key - COUNTRY_KEY_M49_BASE;
+
+		buf[0] = (char) ('0' + n / 100);
+		buf[1] = (char) ('0' + n / 10 % 10);
+		buf[2] = (char) ('0' + n % 10);
+		buf[3] = '\0';
+		return true;
+	}
+	if (key >= COUNTRY_KEY_FORMER_BASE)
+	{
+		/* a former alpha-3 now worn by a current country (ATF) prints as its alpha-4 */
+		CountryKey	current = (CountryKey) (key - COUNTRY_KEY_FORMER_BASE + COUNTRY_KEY_CURRENT_BASE);
+
+		if (key_bit(current) && r->alpha4[0] != '\0')
+		{
+			memcpy(buf, r->alpha4, 5);
+			return true;
+		}
+	}
+	else if (r->alpha3[0] == '\0')
+		return false;
+	{
+		unsigned	b26 = key - (key >= COUNTRY_KEY_FORMER_BASE ? COUNTRY_KEY_FORMER_BASE : COUNTRY_KEY_CURRENT_BASE);
+
+		buf[0] = (char) ('A' + b26 / 676);
+		buf[1] = (char) ('A' + b26 / 26 % 26);
+		buf[2] = (char) ('A' + b26 % 26);
+		buf[3] = '\0';
+	}
+	return true;
+}
+
+const M49Area *
+country_m49_area(unsigned code)
+{
+	size_t		lo = 0,
+				hi = m49_area_count;
+
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+
+		if (m49_areas[mid].code < code)
+			lo = mid + 1;
+		else if (m49_areas[mid].code > code)
+			hi = mid;
+		else
+			return &m49_areas[mid];
+	}
+	return NULL;
+}
+
+static int
+scheme_code_cmp(const CountrySchemeCode *row, CountryScheme scheme, const char *code)
+{
+	if (row->scheme != scheme)
+		return row->scheme < scheme ? -1 : 1;
+	return strcmp(row->code, code);
+}
+
+bool
+country_by_scheme_code(CountryScheme scheme, const char *code, size_t len, CountryKey *key)
+{
+	char		upper[sizeof(((CountrySchemeCode *) 0)->code)];
+	size_t		lo = 0,
+				hi = country_scheme_code_count;
+
+	country_trim(&code, &len);
+	if (scheme == CSCHEME_COW_NUMERIC)
+	{
+		/* COW numbers are stored without leading zeros */
+		while (len > 1 && code[0] == '0')
+			code++, len--;
+	}
+	if (len == 0 || len >= sizeof(upper))
+		return false;
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) code[i];
+
+		if (c == '\0')
+			return false;
+		upper[i] = (char) ((c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c);
+	}
+	upper[len] = '\0';
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+		int			cmp = scheme_code_cmp(&country_scheme_codes[mid], scheme, upper);
+
+		if (cmp < 0)
+			lo = mid + 1;
+		else if (cmp > 0)
+			hi = mid;
+		else
+		{
+			*key = country_scheme_codes[mid].key;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *
+country_scheme_code(CountryScheme scheme, CountryKey key)
+{
+	for (size_t i = 0; i < country_scheme_code_count; i++)
+		if (country_scheme_codes[i].scheme == scheme && country_scheme_codes[i].key == key &&
+			country_scheme_codes[i].canonical)
+			return country_scheme_codes[i].code;
+	return NULL;
+}

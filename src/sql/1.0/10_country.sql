@@ -1,0 +1,288 @@
+-- The iscm.country type: a country (current, former, or an M49-only area) as a
+-- 2-byte key.  Reference: doc/country.md.
+
+CREATE TYPE @extschema@.country;
+
+CREATE FUNCTION @extschema@.country_in(cstring) RETURNS @extschema@.country
+    AS 'MODULE_PATHNAME', 'country_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+-- Output follows iscm.country_output, hence STABLE (like date_out and DateStyle).
+CREATE FUNCTION @extschema@.country_out(@extschema@.country) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'country_out' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.country_recv(internal) RETURNS @extschema@.country
+    AS 'MODULE_PATHNAME', 'country_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.country_send(@extschema@.country) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'country_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.country (
+    INPUT = @extschema@.country_in,
+    OUTPUT = @extschema@.country_out,
+    RECEIVE = @extschema@.country_recv,
+    SEND = @extschema@.country_send,
+    INTERNALLENGTH = 2,
+    PASSEDBYVALUE,
+    ALIGNMENT = int2,
+    STORAGE = plain,
+    CATEGORY = 'U'
+);
+COMMENT ON TYPE @extschema@.country IS
+    'A country, former country or M49-only area (Channel Islands, Sark), stored as a 2-byte key; reads ISO alpha-2/alpha-3/numeric codes and English, French and Spanish names';
+
+-- ---- comparison -------------------------------------------------------------
+CREATE FUNCTION @extschema@.country_eq(@extschema@.country, @extschema@.country) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'country_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.country_ne(@extschema@.country, @extschema@.country) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'country_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.country_lt(@extschema@.country, @extschema@.country) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'country_lt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.country_le(@extschema@.country, @extschema@.country) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'country_le' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.country_gt(@extschema@.country, @extschema@.country) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'country_gt' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.country_ge(@extschema@.country, @extschema@.country) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'country_ge' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.country_cmp(@extschema@.country, @extschema@.country) RETURNS integer
+    AS 'MODULE_PATHNAME', 'country_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.country_sortsupport(internal) RETURNS void
+    AS 'MODULE_PATHNAME', 'country_sortsupport' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.country_hash(@extschema@.country) RETURNS integer
+    AS 'MODULE_PATHNAME', 'country_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.country_hash_extended(@extschema@.country, bigint) RETURNS bigint
+    AS 'MODULE_PATHNAME', 'country_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+COMMENT ON FUNCTION @extschema@.country_in(cstring) IS 'Input function of iscm.country';
+COMMENT ON FUNCTION @extschema@.country_out(@extschema@.country) IS 'Output function of iscm.country (follows iscm.country_output)';
+COMMENT ON FUNCTION @extschema@.country_recv(internal) IS 'Binary input function of iscm.country: the 16-bit key';
+COMMENT ON FUNCTION @extschema@.country_send(@extschema@.country) IS 'Binary output function of iscm.country: the 16-bit key';
+COMMENT ON FUNCTION @extschema@.country_eq(@extschema@.country, @extschema@.country) IS 'Implementation of = for iscm.country';
+COMMENT ON FUNCTION @extschema@.country_ne(@extschema@.country, @extschema@.country) IS 'Implementation of <> for iscm.country';
+COMMENT ON FUNCTION @extschema@.country_lt(@extschema@.country, @extschema@.country) IS 'Implementation of < for iscm.country (key order)';
+COMMENT ON FUNCTION @extschema@.country_le(@extschema@.country, @extschema@.country) IS 'Implementation of <= for iscm.country (key order)';
+COMMENT ON FUNCTION @extschema@.country_gt(@extschema@.country, @extschema@.country) IS 'Implementation of > for iscm.country (key order)';
+COMMENT ON FUNCTION @extschema@.country_ge(@extschema@.country, @extschema@.country) IS 'Implementation of >= for iscm.country (key order)';
+COMMENT ON FUNCTION @extschema@.country_cmp(@extschema@.country, @extschema@.country) IS 'Btree comparison support for iscm.country';
+COMMENT ON FUNCTION @extschema@.country_sortsupport(internal) IS 'Btree sort support for iscm.country';
+COMMENT ON FUNCTION @extschema@.country_hash(@extschema@.country) IS 'Hash support for iscm.country';
+COMMENT ON FUNCTION @extschema@.country_hash_extended(@extschema@.country, bigint) IS 'Extended (seeded) hash support for iscm.country';
+
+CREATE OPERATOR @extschema@.= (
+    LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country,
+    FUNCTION = @extschema@.country_eq,
+    COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel,
+    HASHES, MERGES
+);
+CREATE OPERATOR @extschema@.<> (
+    LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country,
+    FUNCTION = @extschema@.country_ne,
+    COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+    RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+CREATE OPERATOR @extschema@.< (
+    LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country,
+    FUNCTION = @extschema@.country_lt,
+    COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.<= (
+    LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country,
+    FUNCTION = @extschema@.country_le,
+    COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+    RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
+);
+CREATE OPERATOR @extschema@.> (
+    LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country,
+    FUNCTION = @extschema@.country_gt,
+    COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+    RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
+);
+CREATE OPERATOR @extschema@.>= (
+    LEFTARG = @extschema@.country, RIGHTARG = @extschema@.country,
+    FUNCTION = @extschema@.country_ge,
+    COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+    RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
+);
+COMMENT ON OPERATOR @extschema@.= (@extschema@.country, @extschema@.country) IS 'same country';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.country, @extschema@.country) IS 'different countries';
+COMMENT ON OPERATOR @extschema@.< (@extschema@.country, @extschema@.country) IS 'sorts before (key order: current by alpha-3, former by alpha-3, M49-only areas)';
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.country, @extschema@.country) IS 'sorts before or equal (key order)';
+COMMENT ON OPERATOR @extschema@.> (@extschema@.country, @extschema@.country) IS 'sorts after (key order)';
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.country, @extschema@.country) IS 'sorts after or equal (key order)';
+
+CREATE OPERATOR CLASS @extschema@.country_ops
+    DEFAULT FOR TYPE @extschema@.country USING btree AS
+        OPERATOR 1 @extschema@.<,
+        OPERATOR 2 @extschema@.<=,
+        OPERATOR 3 @extschema@.=,
+        OPERATOR 4 @extschema@.>=,
+        OPERATOR 5 @extschema@.>,
+        FUNCTION 1 @extschema@.country_cmp(@extschema@.country, @extschema@.country),
+        FUNCTION 2 @extschema@.country_sortsupport(internal);
+
+CREATE OPERATOR CLASS @extschema@.country_hash_ops
+    DEFAULT FOR TYPE @extschema@.country USING hash AS
+        OPERATOR 1 @extschema@.=,
+        FUNCTION 1 @extschema@.country_hash(@extschema@.country),
+        FUNCTION 2 @extschema@.country_hash_extended(@extschema@.country, bigint);
+
+CREATE FUNCTION @extschema@.country_smaller(@extschema@.country, @extschema@.country) RETURNS @extschema@.country
+    AS 'MODULE_PATHNAME', 'country_smaller' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.country_larger(@extschema@.country, @extschema@.country) RETURNS @extschema@.country
+    AS 'MODULE_PATHNAME', 'country_larger' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country_smaller(@extschema@.country, @extschema@.country) IS 'The country that sorts first (state function of min)';
+COMMENT ON FUNCTION @extschema@.country_larger(@extschema@.country, @extschema@.country) IS 'The country that sorts last (state function of max)';
+
+CREATE AGGREGATE @extschema@.min(@extschema@.country) (
+    SFUNC = @extschema@.country_smaller, STYPE = @extschema@.country,
+    COMBINEFUNC = @extschema@.country_smaller, SORTOP = OPERATOR(@extschema@.<), PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.max(@extschema@.country) (
+    SFUNC = @extschema@.country_larger, STYPE = @extschema@.country,
+    COMBINEFUNC = @extschema@.country_larger, SORTOP = OPERATOR(@extschema@.>), PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.country) IS 'The country that sorts first (key order)';
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.country) IS 'The country that sorts last (key order)';
+
+-- ---- casts ----------------------------------------------------------------------
+CREATE FUNCTION @extschema@.country(text) RETURNS @extschema@.country
+    AS 'MODULE_PATHNAME', 'country_from_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.text(@extschema@.country) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_to_text' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.country(integer) RETURNS @extschema@.country
+    AS 'MODULE_PATHNAME', 'country_from_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.int4(@extschema@.country) RETURNS integer
+    AS 'MODULE_PATHNAME', 'country_to_int4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country(text) IS 'Read a country code or name (cast text -> country)';
+COMMENT ON FUNCTION @extschema@.text(@extschema@.country) IS 'Text form of a country, following iscm.country_output (cast country -> text)';
+COMMENT ON FUNCTION @extschema@.country(integer) IS 'Country with this ISO 3166-1 numeric / M49 code (cast integer -> country)';
+COMMENT ON FUNCTION @extschema@.int4(@extschema@.country) IS 'ISO 3166-1 numeric / M49 code of a country (cast country -> integer); error for a former country';
+
+CREATE CAST (text AS @extschema@.country) WITH FUNCTION @extschema@.country(text) AS ASSIGNMENT;
+CREATE CAST (@extschema@.country AS text) WITH FUNCTION @extschema@.text(@extschema@.country) AS ASSIGNMENT;
+CREATE CAST (integer AS @extschema@.country) WITH FUNCTION @extschema@.country(integer);
+CREATE CAST (@extschema@.country AS integer) WITH FUNCTION @extschema@.int4(@extschema@.country);
+
+-- ---- parsing helpers ------------------------------------------------------------
+CREATE FUNCTION @extschema@.try_country(text) RETURNS @extschema@.country
+    AS 'MODULE_PATHNAME', 'country_try' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.try_country(text) IS
+    'The country a code or name means, or NULL when it is unknown, ambiguous, empty or a placeholder (never an error)';
+
+CREATE FUNCTION @extschema@.normalize_country_name(text) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_normalize_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.normalize_country_name(text) IS
+    'A name as iscm.country matches it: lower case, accents folded, punctuation to spaces, leading "the" dropped';
+
+CREATE FUNCTION @extschema@.country_from_code(code text, scheme text) RETURNS @extschema@.country
+    AS 'MODULE_PATHNAME', 'country_from_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country_from_code(text, text) IS
+    'The country with this code in a named scheme: alpha2, alpha3, alpha4, numeric, m49, cow, cow_letter, eurostat';
+
+CREATE FUNCTION @extschema@.country_code(country @extschema@.country, scheme text) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country_code(@extschema@.country, text) IS
+    'The code of a country in a named scheme (NULL when it has none that reads back in that scheme)';
+
+CREATE FUNCTION @extschema@.country_candidates(input text, max_results integer DEFAULT 5,
+        OUT country @extschema@.country, OUT code text, OUT name text,
+        OUT match text, OUT matched text, OUT score double precision)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'country_candidates' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
+COMMENT ON FUNCTION @extschema@.country_candidates(text, integer) IS
+    'How a text would be read as a country, and the nearest other countries by name (match: code, name, alias, ambiguous, fuzzy); never fails on the text';
+
+-- ---- accessors --------------------------------------------------------------------
+CREATE FUNCTION @extschema@.country_key(@extschema@.country) RETURNS integer
+    AS 'MODULE_PATHNAME', 'country_key_int' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.canonical_code(@extschema@.country) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_canonical_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.alpha2(@extschema@.country) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_alpha2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.alpha3(@extschema@.country) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_alpha3' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.alpha4(@extschema@.country) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_alpha4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.numeric_code(@extschema@.country) RETURNS integer
+    AS 'MODULE_PATHNAME', 'country_numeric_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.name(@extschema@.country, lang text DEFAULT 'en') RETURNS text
+    AS 'MODULE_PATHNAME', 'country_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.official_name(@extschema@.country) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_official_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.common_name(@extschema@.country) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_common_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.region_code(@extschema@.country) RETURNS integer
+    AS 'MODULE_PATHNAME', 'country_region_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.region_name(@extschema@.country) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_region_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.subregion_code(@extschema@.country) RETURNS integer
+    AS 'MODULE_PATHNAME', 'country_subregion_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.subregion_name(@extschema@.country) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_subregion_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.intermediate_region_code(@extschema@.country) RETURNS integer
+    AS 'MODULE_PATHNAME', 'country_intermediate_region_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.intermediate_region_name(@extschema@.country) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_intermediate_region_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.is_former(@extschema@.country) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'country_is_former' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.withdrawn(@extschema@.country) RETURNS text
+    AS 'MODULE_PATHNAME', 'country_withdrawn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.successors(@extschema@.country) RETURNS @extschema@.country[]
+    AS 'MODULE_PATHNAME', 'country_successors' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.country_key(@extschema@.country) IS 'The stored 16-bit key of a country (stable across releases; the sort order)';
+COMMENT ON FUNCTION @extschema@.canonical_code(@extschema@.country) IS 'Alpha-3 code (alpha-4 for a former country whose alpha-3 was reused, M49 code for an M49-only area), whatever iscm.country_output says';
+COMMENT ON FUNCTION @extschema@.alpha2(@extschema@.country) IS 'ISO 3166-1 alpha-2 code (XK for Kosovo; the withdrawn alpha-2 of a former country); NULL when none';
+COMMENT ON FUNCTION @extschema@.alpha3(@extschema@.country) IS 'ISO 3166-1 alpha-3 code (XKX for Kosovo; the old alpha-3 of a former country); NULL when none';
+COMMENT ON FUNCTION @extschema@.alpha4(@extschema@.country) IS 'ISO 3166-3 alpha-4 code of a former country; NULL otherwise';
+COMMENT ON FUNCTION @extschema@.numeric_code(@extschema@.country) IS 'ISO 3166-1 numeric = M49 code (the old numeric of a former country); NULL when none';
+COMMENT ON FUNCTION @extschema@.name(@extschema@.country, text) IS 'Short name in English (en, default), French (fr) or Spanish (es)';
+COMMENT ON FUNCTION @extschema@.official_name(@extschema@.country) IS 'Official (English) name from ISO 3166-1; NULL when it has none';
+COMMENT ON FUNCTION @extschema@.common_name(@extschema@.country) IS 'Common (English) name when it differs from the ISO short name; NULL otherwise';
+COMMENT ON FUNCTION @extschema@.region_code(@extschema@.country) IS 'M49 region code (2 Africa, 19 Americas, 142 Asia, 150 Europe, 9 Oceania); NULL when none';
+COMMENT ON FUNCTION @extschema@.region_name(@extschema@.country) IS 'M49 region name';
+COMMENT ON FUNCTION @extschema@.subregion_code(@extschema@.country) IS 'M49 sub-region code; NULL when none';
+COMMENT ON FUNCTION @extschema@.subregion_name(@extschema@.country) IS 'M49 sub-region name';
+COMMENT ON FUNCTION @extschema@.intermediate_region_code(@extschema@.country) IS 'M49 intermediate region code; NULL when none';
+COMMENT ON FUNCTION @extschema@.intermediate_region_name(@extschema@.country) IS 'M49 intermediate region name';
+COMMENT ON FUNCTION @extschema@.is_former(@extschema@.country) IS 'Is this a former country (ISO 3166-3)?';
+COMMENT ON FUNCTION @extschema@.withdrawn(@extschema@.country) IS 'Withdrawal date of a former country as ISO 3166-3 gives it (a year or a date); NULL otherwise';
+COMMENT ON FUNCTION @extschema@.successors(@extschema@.country) IS 'Successor states of a former country, where known; empty otherwise';
+
+-- ---- reference views (plain types only, for BI tools) -------------------------------
+CREATE FUNCTION @extschema@._countries(
+        OUT key integer, OUT code text, OUT alpha2 text, OUT alpha3 text, OUT alpha4 text,
+        OUT "numeric" integer, OUT name_en text, OUT name_fr text, OUT name_es text,
+        OUT official_name text, OUT common_name text,
+        OUT region_code integer, OUT region_name text, OUT subregion_code integer, OUT subregion_name text,
+        OUT intermediate_region_code integer, OUT intermediate_region_name text,
+        OUT is_former boolean, OUT withdrawn text, OUT successors text[])
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'country_table_records' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 300;
+COMMENT ON FUNCTION @extschema@._countries() IS 'Rows of the iscm.countries view';
+
+CREATE FUNCTION @extschema@._country_names(
+        OUT key integer, OUT code text, OUT normalized text, OUT kind text, OUT lang text, OUT ambiguous boolean)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'country_table_names' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3000;
+COMMENT ON FUNCTION @extschema@._country_names() IS 'Rows of the iscm.country_names view';
+
+CREATE FUNCTION @extschema@._m49_regions(
+        OUT code integer, OUT name text, OUT level integer, OUT level_name text,
+        OUT parent_code integer, OUT parent_name text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'country_table_m49' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 30;
+COMMENT ON FUNCTION @extschema@._m49_regions() IS 'Rows of the iscm.m49_regions view';
+
+CREATE VIEW @extschema@.countries AS
+    SELECT * FROM @extschema@._countries();
+COMMENT ON VIEW @extschema@.countries IS
+    'Every country iscm.country knows (current, former, M49-only areas), with codes, names and M49 regions, in plain types';
+
+CREATE VIEW @extschema@.country_names AS
+    SELECT * FROM @extschema@._country_names();
+COMMENT ON VIEW @extschema@.country_names IS
+    'Every name iscm.country accepts, normalized, with its country, kind and language; ambiguous names list each candidate';
+
+CREATE VIEW @extschema@.m49_regions AS
+    SELECT * FROM @extschema@._m49_regions();
+COMMENT ON VIEW @extschema@.m49_regions IS
+    'The UN M49 areas above countries: world, regions, sub-regions and intermediate regions';

