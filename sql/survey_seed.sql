@@ -32,11 +32,22 @@ SELECT as_written, count, stated_denominator, source_section, note
   FROM iscm.published_figures WHERE figure = 'national_plan_26_of_53';
 SELECT name_as_written, country::text AS country
   FROM iscm.figure_attributions WHERE figure = 'national_plan_26_of_53' ORDER BY country::text;
+-- Every State named in a document reads, as written, as the stored country
+-- ("the Netherlands", "Russian Federation" ...), and is a stored respondent.
+SELECT count(*) AS attributions,
+       count(*) FILTER (WHERE iscm.try_country(fa.name_as_written) OPERATOR(iscm.=) fa.country) AS name_matches,
+       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM iscm.survey_respondents AS r
+                                       WHERE r.survey = fa.survey AND r.country OPERATOR(iscm.=) fa.country)) AS respondents
+  FROM iscm.figure_attributions AS fa;
+SELECT r.survey, r.respondent, iscm.name(r.country) AS name, iscm.region_name(r.country) AS region
+  FROM iscm.survey_respondents AS r
+ WHERE r.survey = 'gfmd-2008' AND r.respondent IN ('CIV', 'TZA', 'RUS', 'ARE')
+ ORDER BY r.respondent;
 -- ... each of them is stored as a respondent answering yes.
 SELECT count(*) AS named_states,
        count(*) FILTER (WHERE a.value = 'yes') AS answering_yes
   FROM iscm.figure_attributions AS fa
-  JOIN iscm.survey_respondents AS r ON r.survey = fa.survey AND r.country = fa.country
+  JOIN iscm.survey_respondents AS r ON r.survey = fa.survey AND r.country OPERATOR(iscm.=) fa.country
   LEFT JOIN iscm.survey_answers AS a ON a.survey = r.survey AND a.respondent = r.respondent AND a.question = 'national_plan'
  WHERE fa.figure = 'national_plan_26_of_53';
 
