@@ -101,16 +101,21 @@ SELECT bool_and(count IS NULL AND share IS NULL AND ci_lower IS NULL AND ci_uppe
 SELECT DISTINCT group_name FROM iscm.survey_table('test-report', 'subregion', min_cell => 3) ORDER BY 1;
 
 -- By membership of a mechanism during the survey year (members only, not observers).
-INSERT INTO iscm.mechanisms (code, name, acronym) VALUES ('TESTM', 'Test mechanism', 'TM');
-INSERT INTO iscm.participations (id, mechanism, state, role, start_date, end_date) VALUES
-  (90001, 'TESTM', 'EGY', 'member', '2010', NULL),
-  (90002, 'TESTM', 'KEN', 'member', '2023-06', NULL),
-  (90003, 'TESTM', 'FRA', 'member', '2010', '2024-02'),   -- member for part of 2024
-  (90004, 'TESTM', 'DEU', 'member', '2010', '2019'),      -- left before the survey
-  (90005, 'TESTM', 'IND', 'observer', '2010', NULL),      -- observers are not members
-  (90006, 'TESTM', 'PHL', 'member', '2025', NULL);        -- joined after the survey
+INSERT INTO iscm.mechanisms (code, name, acronym, kind, source)
+VALUES ('TESTM', 'Test mechanism', 'TM', 'regional consultative process', 'sql/survey_report.sql');
+INSERT INTO iscm.participations (mechanism, state, role, start_date, start_basis, end_date, end_basis, source) VALUES
+  ('TESTM', 'EGY', 'member', '2010', 'began', NULL, NULL, 'test'),
+  ('TESTM', 'KEN', 'member', '2023-06', 'began', NULL, NULL, 'test'),
+  ('TESTM', 'FRA', 'member', '2010', 'began', '2024-02', 'ended', 'test'),    -- member for part of 2024
+  ('TESTM', 'DEU', 'member', '2010', 'began', '2019', 'ended', 'test'),       -- left before the survey
+  ('TESTM', 'IND', 'observer', '2010', 'began', NULL, NULL, 'test'),         -- observers are not members
+  ('TESTM', 'PHL', 'member', '2025', 'began', NULL, NULL, 'test');           -- joined after the survey
 SELECT group_name, answer, count, base, suppressed
   FROM iscm.survey_table('test-report', 'mechanism:tm', min_cell => 0) WHERE question_code = 'plan';
+
+-- A mechanism is found by code, acronym (any case) or alias.
+SELECT bool_and(group_name IN ('(not a State)', 'member of RCM', 'not a member of RCM')) AS by_alias
+  FROM iscm.survey_table('test-report', 'mechanism:Puebla Process');
 
 -- Bad arguments: 22023 with a hint listing what is accepted.
 CREATE FUNCTION pg_temp.try(stmt text, OUT state text, OUT message text, OUT hint text)
@@ -121,7 +126,9 @@ BEGIN
 EXCEPTION WHEN OTHERS THEN
     GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
 END $$;
-SELECT t.* FROM (VALUES
+SELECT t.state, t.message,
+       CASE WHEN t.hint LIKE 'known mechanisms: %' THEN 'known mechanisms: (the codes in iscm.mechanisms)' ELSE t.hint END AS hint
+  FROM (VALUES
   (1, $$SELECT * FROM iscm.survey_table('test-report', 'country')$$),
   (2, $$SELECT * FROM iscm.survey_table('test-report', 'region; DROP TABLE iscm.surveys')$$),
   (3, $$SELECT * FROM iscm.survey_table('test-report', 'mechanism:nowhere')$$),

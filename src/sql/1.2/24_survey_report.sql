@@ -33,8 +33,9 @@ COMMENT ON FUNCTION @extschema@._survey_period(text) IS
   'the days a partial date stands for: 2008 -> [2008-01-01,2009-01-01), 2008-06 -> June 2008, 2008-06-30 -> that day';
 
 -- Was a State a member (role member, not observer) of a mechanism at some time
--- in the period?  Membership dates are partial; any possible overlap counts.
--- A NULL period (survey date unknown) means at any time.
+-- in the period?  The period a membership's sources state is used, or, for an
+-- undated membership, every period it may have covered (participations.period
+-- and .possible).  A NULL period (survey date unknown) means at any time.
 CREATE FUNCTION @extschema@._survey_member_of(mechanism text, state @extschema@.country, during daterange)
 RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -45,12 +46,9 @@ RETURN EXISTS (
      WHERE p.mechanism = _survey_member_of.mechanism
        AND p.state = _survey_member_of.state
        AND p.role = 'member'
-       AND (during IS NULL OR p.start_date IS NULL
-            OR pg_catalog.lower(@extschema@._survey_period(p.start_date)) < pg_catalog.upper(during))
-       AND (during IS NULL OR p.end_date IS NULL
-            OR pg_catalog.upper(@extschema@._survey_period(p.end_date)) > pg_catalog.lower(during)));
+       AND (during IS NULL OR coalesce(p.period, p.possible) && during));
 COMMENT ON FUNCTION @extschema@._survey_member_of(text, @extschema@.country, daterange) IS
-  'true when the State was a member of the mechanism at some time in the period (partial dates: any possible overlap; NULL period: ever)';
+  'true when the State was a member of the mechanism at some time in the period (the stated membership period; for an undated membership any period; NULL period: ever)';
 
 CREATE FUNCTION @extschema@.survey_table(
     survey text,
@@ -113,7 +111,11 @@ BEGIN
         grouping_kind := 'mechanism';
         SELECT m.code, coalesce(m.acronym, m.code) INTO mechanism_code, mechanism_label
           FROM @extschema@.mechanisms AS m
-         WHERE pg_catalog.lower(pg_catalog.btrim(pg_catalog.substr(group_by, 11))) IN (pg_catalog.lower(m.code), pg_catalog.lower(m.acronym))
+         WHERE pg_catalog.lower(pg_catalog.btrim(pg_catalog.substr(group_by, 11)))
+               IN (pg_catalog.lower(m.code), pg_catalog.lower(m.acronym))
+            OR EXISTS (SELECT 1 FROM @extschema@.mechanism_aliases AS a
+                        WHERE a.mechanism = m.code
+                          AND pg_catalog.lower(a.alias) = pg_catalog.lower(pg_catalog.btrim(pg_catalog.substr(group_by, 11))))
          ORDER BY m.code
          LIMIT 1;
         IF NOT FOUND THEN
