@@ -148,26 +148,43 @@ BEGIN
          WHERE r.survey = survey_table.survey
            AND r.disposition IN ('I', 'P')
     ),
+    -- groups and questions get integer numbers: grouping and sorting tens of
+    -- thousands of answers by integers rather than by text keys
+    groups AS (
+        SELECT d.grp, pg_catalog.row_number() OVER (ORDER BY d.grp)::integer AS g
+          FROM (SELECT DISTINCT el.grp FROM eligible AS el) AS d
+    ),
+    questions AS (
+        SELECT q.code, q.wording, q.answer_type, q.allowed_answers,
+               pg_catalog.row_number() OVER (ORDER BY q.position NULLS LAST, q.code)::integer AS qn
+          FROM @extschema@.survey_questions AS q
+         WHERE q.survey = survey_table.survey
+           AND q.answer_type NOT IN ('number', 'free_text')
+    ),
+    -- one summary per group and question, from the answers alone; every
+    -- (group, question) pair gets its rows below, with base 0 when nobody in
+    -- the group answered
     summaries AS (
-        SELECT e.grp, q.code, q.wording, q.position, q.answer_type, q.allowed_answers,
+        SELECT gr.g, q.qn,
                CASE WHEN q.answer_type = 'multiple_choice'
                     THEN @extschema@.choices_agg(a.choices)
                     ELSE @extschema@.answer_agg(a.value) END AS s
           FROM eligible AS e
-         CROSS JOIN @extschema@.survey_questions AS q
-          LEFT JOIN @extschema@.survey_answers AS a
-                 ON a.survey = q.survey AND a.question = q.code AND a.respondent = e.respondent
-         WHERE q.survey = survey_table.survey
-           AND q.answer_type NOT IN ('number', 'free_text')
-         GROUP BY e.grp, q.code, q.wording, q.position, q.answer_type, q.allowed_answers
+          JOIN groups AS gr ON gr.grp = e.grp
+          JOIN @extschema@.survey_answers AS a
+            ON a.survey = survey_table.survey AND a.respondent = e.respondent
+          JOIN questions AS q ON q.code = a.question
+         GROUP BY gr.g, q.qn, q.answer_type
     ),
     cells AS (
-        SELECT sm.grp, sm.code, sm.wording, sm.position, sm.answer_type, sm.s,
+        SELECT gr.grp, gr.g, q.qn, q.code, q.wording, q.answer_type, sm.s,
                opt.answer, opt.ord,
-               @extschema@.count(sm.s, opt.answer) AS c,
-               @extschema@.respondents(sm.s) AS b
-          FROM summaries AS sm
-         CROSS JOIN LATERAL pg_catalog.unnest(sm.allowed_answers) WITH ORDINALITY AS opt(answer, ord)
+               coalesce(@extschema@.count(sm.s, opt.answer), 0) AS c,
+               coalesce(@extschema@.respondents(sm.s), 0) AS b
+          FROM groups AS gr
+         CROSS JOIN questions AS q
+          LEFT JOIN summaries AS sm ON sm.g = gr.g AND sm.qn = q.qn
+         CROSS JOIN LATERAL pg_catalog.unnest(q.allowed_answers) WITH ORDINALITY AS opt(answer, ord)
     ),
     primary_cells AS (
         SELECT cl.*,
@@ -184,8 +201,8 @@ BEGIN
                coalesce(pg_catalog.sum(pc.c) OVER (by_size ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
                    AS smaller_sum
           FROM primary_cells AS pc
-        WINDOW per_question AS (PARTITION BY pc.grp, pc.code),
-               by_size AS (PARTITION BY pc.grp, pc.code, pc.prim ORDER BY pc.c = 0, pc.c, pc.ord)
+        WINDOW per_question AS (PARTITION BY pc.g, pc.qn),
+               by_size AS (PARTITION BY pc.g, pc.qn, pc.prim ORDER BY pc.c = 0, pc.c, pc.ord)
     ),
     flagged AS (
         -- secondary cells, smallest first, until at least two cells adding up
@@ -206,7 +223,7 @@ BEGIN
                     OR coalesce(pg_catalog.sum(fl.c) FILTER (WHERE fl.supp) OVER per_question, 0)
                        < 2 * survey_table.min_cell) AS hide_base
           FROM flagged AS fl
-        WINDOW per_question AS (PARTITION BY fl.grp, fl.code)
+        WINDOW per_question AS (PARTITION BY fl.g, fl.qn)
     )
     SELECT f.grp,
            f.code,
@@ -221,7 +238,7 @@ BEGIN
                 ELSE @extschema@.ci_upper(f.s, f.answer, survey_table.method, survey_table.level) END,
            f.supp
       FROM decided AS f
-     ORDER BY f.grp, f.position NULLS LAST, f.code, f.ord;
+     ORDER BY f.g, f.qn, f.ord;
 END
 $$;
 
