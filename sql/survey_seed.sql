@@ -89,3 +89,25 @@ SELECT figure, previous_survey, previous_answer, answer, as_written, count
 -- 2019: all 13 States behind "13 States" are named; 46 States responded.
 SELECT figure, published_count, stated_n, named_support, named_as_written
   FROM iscm.published_figure_check WHERE survey = 'iom-iscm-2019';
+
+-- Published figures as answer summaries: the change in national plans from
+-- "9 States out of 45" (2007) to "26 out of 53" (2008), with Newcombe's interval.
+SELECT iscm.figure_summary('gfmd-2008', 'national_plan_26_of_53');
+SELECT round(d.estimate::numeric, 4) AS difference, round(d.lower::numeric, 4) AS lower, round(d.upper::numeric, 4) AS upper, d.method
+  FROM iscm.share_difference(iscm.figure_summary('gfmd-2008', 'national_plan_26_of_53'),
+                             iscm.figure_summary('gfmd-2007', 'national_plan_9_of_45'), 'yes') AS d;
+-- 77% of 53 can only be 41; 84% of 53 is no count at all; a change between rounds has no base.
+SELECT iscm.describe(iscm.figure_summary('gfmd-2008', 'development_in_migration_77'), 'yes');
+\set SHOW_CONTEXT never
+SELECT iscm.figure_summary('gfmd-2008', 'migration_in_development_84');
+SELECT iscm.figure_summary('gfmd-2008', 'migration_in_development_no_to_yes');
+SELECT iscm.figure_summary('gfmd-2008', 'no_such_figure');
+
+-- A percentage is checked with the decimals it was written with: 83.0% fits
+-- 44/53 (83.02%), 83.00% does not.
+INSERT INTO iscm.published_figures (survey, figure, question, answer, as_written, percent, quote, source_file, source_section)
+VALUES ('gfmd-2008', 'decimals_1', 'resources', 'yes', '83.0%', 83.0, 'test', 'test', 'test'),
+       ('gfmd-2008', 'decimals_2', 'resources', 'yes', '83.00%', 83.00, 'test', 'test', 'test');
+SELECT figure, percent, percent_consistent, largest_fitting_denominator
+  FROM iscm.published_figure_check WHERE figure LIKE 'decimals%' ORDER BY figure;
+DELETE FROM iscm.published_figures WHERE figure LIKE 'decimals%';

@@ -29,3 +29,10 @@ SELECT iscm.region_name(a.country) AS region, count(*) AS states,
   FROM iscm.figure_attributions AS a
  WHERE a.figure = 'national_plan_26_of_53'
  GROUP BY 1 ORDER BY 1;
+
+\echo
+\echo '== National plans, 2007 -> 2008, from the published counts (Newcombe interval; different respondents)'
+SELECT '9 of 45 -> 26 of 53' AS published,
+       round(d.estimate::numeric, 3) AS change, round(d.lower::numeric, 3) AS lower, round(d.upper::numeric, 3) AS upper
+  FROM iscm.share_difference(iscm.figure_summary('gfmd-2008', 'national_plan_26_of_53'),
+                             iscm.figure_summary('gfmd-2007', 'national_plan_9_of_45'), 'yes') AS d;

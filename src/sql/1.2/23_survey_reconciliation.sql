@@ -58,7 +58,8 @@ SELECT f.survey,
       SELECT pg_catalog.floor(f.percent * base.n / 100)::integer AS k_lo
   ) AS near
   CROSS JOIN LATERAL (
-      SELECT pg_catalog.array_agg(DISTINCT c.n ORDER BY c.n) AS denominators
+      SELECT CASE WHEN f.percent IS NOT NULL AND base.n IS NOT NULL
+                  THEN coalesce(pg_catalog.array_agg(DISTINCT c.n ORDER BY c.n), '{}') END AS denominators
         FROM @extschema@.grim_candidates(f.percent::text, base.n) AS c
        WHERE f.percent IS NOT NULL AND base.n IS NOT NULL
   ) AS fit
@@ -87,3 +88,62 @@ SELECT f.survey,
 
 COMMENT ON VIEW @extschema@.published_figure_check IS
   'Each published figure checked against its survey: stated base, GRIM consistency of a percentage with it, the denominators that would fit, and how many States the document names or the stored answers support';
+
+-- A published figure as an answer summary, so that the survey-core accessors
+-- (intervals, share_difference between rounds ...) apply to it: "26 out of 53"
+-- becomes 26 'yes' and 27 'not yes' among 53 respondents.  A percentage is
+-- turned into a count only when exactly one count of the stated respondents
+-- rounds to it.
+CREATE FUNCTION @extschema@.figure_summary(survey text, figure text)
+RETURNS @extschema@.answer_summary
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, @extschema@
+AS $$
+DECLARE
+    f record;
+    k integer;
+    n_fit integer;
+    label text;
+BEGIN
+    SELECT c.* INTO f
+      FROM @extschema@.published_figure_check AS c
+     WHERE c.survey = figure_summary.survey AND c.figure = figure_summary.figure;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'survey % has no published figure %', quote_literal(survey), quote_literal(figure)
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'see iscm.published_figures';
+    END IF;
+    IF f.stated_n IS NULL THEN
+        RAISE EXCEPTION 'figure % has no stated base', quote_literal(figure)
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('stated base: %s', f.stated_n_basis);
+    END IF;
+    label := coalesce(f.answer, 'counted');
+    IF f.published_count IS NOT NULL THEN
+        k := f.published_count;
+        IF k > f.stated_n THEN
+            RAISE EXCEPTION 'figure %: % is more than its stated base %', quote_literal(figure), k, f.stated_n
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    ELSE
+        SELECT min(c.k), count(*) INTO k, n_fit
+          FROM @extschema@.grim_candidates(f.percent, f.stated_n) AS c
+         WHERE c.n = f.stated_n;
+        IF n_fit <> 1 THEN
+            RAISE EXCEPTION 'figure % (%) is not one count of % respondents', quote_literal(figure), f.as_written, f.stated_n
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = CASE WHEN n_fit = 0 THEN format('no count of %s rounds to %s%%; it fits %s respondents at most',
+                                                                f.stated_n, f.percent, f.largest_fitting_denominator)
+                                    ELSE format('%s counts of %s round to %s%%', n_fit, f.stated_n, f.percent) END;
+        END IF;
+    END IF;
+    RETURN jsonb_strip_nulls(jsonb_build_object(
+               'format', 1, 'kind', 'single', 'weighted', false,
+               'respondents', f.stated_n, 'missing', 0,
+               'counts', jsonb_strip_nulls(jsonb_build_object(label, NULLIF(k, 0),
+                                                              'not ' || label, NULLIF(f.stated_n - k, 0)))))::text::@extschema@.answer_summary;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.figure_summary(text, text) IS
+  'A published figure as an iscm.answer_summary over its stated base (26 out of 53 -> 26 yes, 27 not yes), for intervals and comparisons between rounds';
