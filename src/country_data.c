@@ -361,6 +361,7 @@ const CountryName country_names[] = {
 	{"antigua and barbuda", 501, 0, "en"},	/* ATG iso */
 	{"antigua et barbuda", 501, 3, "fr"},	/* ATG translation */
 	{"antigua y barbuda", 501, 3, "es"},	/* ATG translation */
+	{"antigua yugoslavia", 36750, 8, "es"},	/* YUCS historical */
 	{"antillas holandesas", 20357, 8, "es"},	/* ANHH historical */
 	{"antillas neerlandesas", 20357, 3, "es"},	/* ANHH translation */
 	{"antilles neerlandaises", 20357, 3, "fr"},	/* ANHH translation */
@@ -627,6 +628,8 @@ const CountryName country_names[] = {
 	{"etiopia", 3206, 3, "es"},	/* ETH translation */
 	{"ex republica yugoslava de macedonia", 8376, 8, "es"},	/* MKD historical */
 	{"ex republique yougoslave de macedoine", 8376, 8, "fr"},	/* MKD historical */
+	{"ex urss", 32701, 8, "fr"},	/* SUHH historical */
+	{"ex yougoslavie", 36750, 8, "fr"},	/* YUCS historical */
 	{"falkland islands", 3677, 0, "en"},	/* FLK iso */
 	{"falkland islands islas malvinas", 3677, 6, "en"},	/* FLK cldr_variant */
 	{"falkland islands malvinas", 3677, 0, "en"},	/* FLK iso */
@@ -648,7 +651,11 @@ const CountryName country_names[] = {
 	{"finlande", 3602, 3, "fr"},	/* FIN translation */
 	{"finlandia", 3602, 3, "es"},	/* FIN translation */
 	{"fiyi", 3623, 3, "es"},	/* FJI translation */
+	{"former czechoslovakia", 21830, 8, "en"},	/* CSHH historical */
+	{"former soviet union", 32701, 8, "en"},	/* SUHH historical */
+	{"former ussr", 32701, 8, "en"},	/* SUHH historical */
 	{"former yugoslav republic of macedonia", 8376, 8, "en"},	/* MKD historical */
+	{"former yugoslavia", 36750, 8, "en"},	/* YUCS historical */
 	{"france", 3823, 0, "en"},	/* FRA iso */
 	{"france metropolitaine", 24001, 3, "fr"},	/* FXFR translation */
 	{"france metropolitan", 24001, 0, "en"},	/* FXFR iso */
@@ -927,6 +934,7 @@ const CountryName country_names[] = {
 	{"macao sar china", 8115, 4, "en"},	/* MAC cldr */
 	{"macao special administrative region of china", 8115, 1, "en"},	/* MAC official */
 	{"macau", 8115, 3, "fr"},	/* MAC translation */
+	{"macau china", 8115, 7, "en"},	/* MAC alias */
 	{"macedoine", 8376, 8, "fr"},	/* MKD historical */
 	{"macedoine du nord", 8376, 3, "fr"},	/* MKD translation */
 	{"macedoine l ex republique yougoslave de", 8376, 8, "fr"},	/* MKD historical */
@@ -1782,11 +1790,11 @@ const CountryName country_names[] = {
 const size_t country_name_count = sizeof(country_names) / sizeof(country_names[0]);
 
 const CountryCodeAlias country_code_aliases[] = {
-	{"CHI", 40830},	/* 830 */
-	{"EL", 4501},	/* GRC */
-	{"KSV", 15832},	/* XKX */
-	{"UK", 4100},	/* GBR */
-	{"XKK", 15832},	/* XKX */
+	{"CHI", 40830},	/* 830: World Bank WDI (country_legacy_m49.csv) */
+	{"EL", 4501},	/* GRC: ISO 3166-1 exceptionally reserved; Eurostat */
+	{"KSV", 15832},	/* XKX: World Bank (before 2017) */
+	{"UK", 4100},	/* GBR: ISO 3166-1 exceptionally reserved; Eurostat */
+	{"XKK", 15832},	/* XKX: CLDR codeMappings */
 };
 const size_t country_code_alias_count = sizeof(country_code_aliases) / sizeof(country_code_aliases[0]);
 
@@ -2481,6 +2489,9 @@ const M49Area m49_areas[] = {
 const size_t m49_area_count = sizeof(m49_areas) / sizeof(m49_areas[0]);
 
 const CountryFold country_fold_table[] = {
+	{0x00AB, " "},	/* LEFT-POINTING DOUBLE ANGLE QUOTATION MARK */
+	{0x00B4, " "},	/* ACUTE ACCENT */
+	{0x00BB, " "},	/* RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK */
 	{0x00C0, "a"},	/* LATIN CAPITAL LETTER A WITH GRAVE */
 	{0x00C1, "a"},	/* LATIN CAPITAL LETTER A WITH ACUTE */
 	{0x00C2, "a"},	/* LATIN CAPITAL LETTER A WITH CIRCUMFLEX */
@@ -2833,6 +2844,14 @@ const CountryFold country_fold_table[] = {
 	{0x024D, "r"},	/* LATIN SMALL LETTER R WITH STROKE */
 	{0x024E, "y"},	/* LATIN CAPITAL LETTER Y WITH STROKE */
 	{0x024F, "y"},	/* LATIN SMALL LETTER Y WITH STROKE */
+	{0x02B9, " "},	/* MODIFIER LETTER PRIME */
+	{0x02BB, " "},	/* MODIFIER LETTER TURNED COMMA */
+	{0x02BD, " "},	/* MODIFIER LETTER REVERSED COMMA */
+	{0x02BE, " "},	/* MODIFIER LETTER RIGHT HALF RING */
+	{0x02BF, " "},	/* MODIFIER LETTER LEFT HALF RING */
+	{0x02C8, " "},	/* MODIFIER LETTER VERTICAL LINE */
+	{0x02CA, " "},	/* MODIFIER LETTER ACUTE ACCENT */
+	{0x02CB, " "},	/* MODIFIER LETTER GRAVE ACCENT */
 	{0x1E00, "a"},	/* LATIN CAPITAL LETTER A WITH RING BELOW */
 	{0x1E01, "a"},	/* LATIN SMALL LETTER A WITH RING BELOW */
 	{0x1E02, "b"},	/* LATIN CAPITAL LETTER B WITH DOT ABOVE */
@@ -3082,5 +3101,78 @@ const CountryFold country_fold_table[] = {
 	{0x1EF9, "y"},	/* LATIN SMALL LETTER Y WITH TILDE */
 	{0x1EFE, "y"},	/* LATIN CAPITAL LETTER Y WITH LOOP */
 	{0x1EFF, "y"},	/* LATIN SMALL LETTER Y WITH LOOP */
+	{0x201A, " "},	/* SINGLE LOW-9 QUOTATION MARK */
+	{0x201B, " "},	/* SINGLE HIGH-REVERSED-9 QUOTATION MARK */
+	{0x201C, " "},	/* LEFT DOUBLE QUOTATION MARK */
+	{0x201D, " "},	/* RIGHT DOUBLE QUOTATION MARK */
+	{0x201E, " "},	/* DOUBLE LOW-9 QUOTATION MARK */
+	{0x201F, " "},	/* DOUBLE HIGH-REVERSED-9 QUOTATION MARK */
+	{0x2032, " "},	/* PRIME */
+	{0x2035, " "},	/* REVERSED PRIME */
+	{0x2039, " "},	/* SINGLE LEFT-POINTING ANGLE QUOTATION MARK */
+	{0x203A, " "},	/* SINGLE RIGHT-POINTING ANGLE QUOTATION MARK */
+	{0xFF07, " "},	/* FULLWIDTH APOSTROPHE */
+	{0xFF10, "0"},	/* FULLWIDTH DIGIT ZERO */
+	{0xFF11, "1"},	/* FULLWIDTH DIGIT ONE */
+	{0xFF12, "2"},	/* FULLWIDTH DIGIT TWO */
+	{0xFF13, "3"},	/* FULLWIDTH DIGIT THREE */
+	{0xFF14, "4"},	/* FULLWIDTH DIGIT FOUR */
+	{0xFF15, "5"},	/* FULLWIDTH DIGIT FIVE */
+	{0xFF16, "6"},	/* FULLWIDTH DIGIT SIX */
+	{0xFF17, "7"},	/* FULLWIDTH DIGIT SEVEN */
+	{0xFF18, "8"},	/* FULLWIDTH DIGIT EIGHT */
+	{0xFF19, "9"},	/* FULLWIDTH DIGIT NINE */
+	{0xFF21, "a"},	/* FULLWIDTH LATIN CAPITAL LETTER A */
+	{0xFF22, "b"},	/* FULLWIDTH LATIN CAPITAL LETTER B */
+	{0xFF23, "c"},	/* FULLWIDTH LATIN CAPITAL LETTER C */
+	{0xFF24, "d"},	/* FULLWIDTH LATIN CAPITAL LETTER D */
+	{0xFF25, "e"},	/* FULLWIDTH LATIN CAPITAL LETTER E */
+	{0xFF26, "f"},	/* FULLWIDTH LATIN CAPITAL LETTER F */
+	{0xFF27, "g"},	/* FULLWIDTH LATIN CAPITAL LETTER G */
+	{0xFF28, "h"},	/* FULLWIDTH LATIN CAPITAL LETTER H */
+	{0xFF29, "i"},	/* FULLWIDTH LATIN CAPITAL LETTER I */
+	{0xFF2A, "j"},	/* FULLWIDTH LATIN CAPITAL LETTER J */
+	{0xFF2B, "k"},	/* FULLWIDTH LATIN CAPITAL LETTER K */
+	{0xFF2C, "l"},	/* FULLWIDTH LATIN CAPITAL LETTER L */
+	{0xFF2D, "m"},	/* FULLWIDTH LATIN CAPITAL LETTER M */
+	{0xFF2E, "n"},	/* FULLWIDTH LATIN CAPITAL LETTER N */
+	{0xFF2F, "o"},	/* FULLWIDTH LATIN CAPITAL LETTER O */
+	{0xFF30, "p"},	/* FULLWIDTH LATIN CAPITAL LETTER P */
+	{0xFF31, "q"},	/* FULLWIDTH LATIN CAPITAL LETTER Q */
+	{0xFF32, "r"},	/* FULLWIDTH LATIN CAPITAL LETTER R */
+	{0xFF33, "s"},	/* FULLWIDTH LATIN CAPITAL LETTER S */
+	{0xFF34, "t"},	/* FULLWIDTH LATIN CAPITAL LETTER T */
+	{0xFF35, "u"},	/* FULLWIDTH LATIN CAPITAL LETTER U */
+	{0xFF36, "v"},	/* FULLWIDTH LATIN CAPITAL LETTER V */
+	{0xFF37, "w"},	/* FULLWIDTH LATIN CAPITAL LETTER W */
+	{0xFF38, "x"},	/* FULLWIDTH LATIN CAPITAL LETTER X */
+	{0xFF39, "y"},	/* FULLWIDTH LATIN CAPITAL LETTER Y */
+	{0xFF3A, "z"},	/* FULLWIDTH LATIN CAPITAL LETTER Z */
+	{0xFF41, "a"},	/* FULLWIDTH LATIN SMALL LETTER A */
+	{0xFF42, "b"},	/* FULLWIDTH LATIN SMALL LETTER B */
+	{0xFF43, "c"},	/* FULLWIDTH LATIN SMALL LETTER C */
+	{0xFF44, "d"},	/* FULLWIDTH LATIN SMALL LETTER D */
+	{0xFF45, "e"},	/* FULLWIDTH LATIN SMALL LETTER E */
+	{0xFF46, "f"},	/* FULLWIDTH LATIN SMALL LETTER F */
+	{0xFF47, "g"},	/* FULLWIDTH LATIN SMALL LETTER G */
+	{0xFF48, "h"},	/* FULLWIDTH LATIN SMALL LETTER H */
+	{0xFF49, "i"},	/* FULLWIDTH LATIN SMALL LETTER I */
+	{0xFF4A, "j"},	/* FULLWIDTH LATIN SMALL LETTER J */
+	{0xFF4B, "k"},	/* FULLWIDTH LATIN SMALL LETTER K */
+	{0xFF4C, "l"},	/* FULLWIDTH LATIN SMALL LETTER L */
+	{0xFF4D, "m"},	/* FULLWIDTH LATIN SMALL LETTER M */
+	{0xFF4E, "n"},	/* FULLWIDTH LATIN SMALL LETTER N */
+	{0xFF4F, "o"},	/* FULLWIDTH LATIN SMALL LETTER O */
+	{0xFF50, "p"},	/* FULLWIDTH LATIN SMALL LETTER P */
+	{0xFF51, "q"},	/* FULLWIDTH LATIN SMALL LETTER Q */
+	{0xFF52, "r"},	/* FULLWIDTH LATIN SMALL LETTER R */
+	{0xFF53, "s"},	/* FULLWIDTH LATIN SMALL LETTER S */
+	{0xFF54, "t"},	/* FULLWIDTH LATIN SMALL LETTER T */
+	{0xFF55, "u"},	/* FULLWIDTH LATIN SMALL LETTER U */
+	{0xFF56, "v"},	/* FULLWIDTH LATIN SMALL LETTER V */
+	{0xFF57, "w"},	/* FULLWIDTH LATIN SMALL LETTER W */
+	{0xFF58, "x"},	/* FULLWIDTH LATIN SMALL LETTER X */
+	{0xFF59, "y"},	/* FULLWIDTH LATIN SMALL LETTER Y */
+	{0xFF5A, "z"},	/* FULLWIDTH LATIN SMALL LETTER Z */
 };
 const size_t country_fold_count = sizeof(country_fold_table) / sizeof(country_fold_table[0]);

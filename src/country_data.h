@@ -14,7 +14,8 @@
  *        '&'                  -> " and "
  *        U+200B..U+200D, U+2060, U+FEFF, U+00AD (invisible) -> dropped
  *        a code point listed in country_fold_table -> its ASCII replacement
- *                                (lower case, accents stripped: "é" -> "e", "ß" -> "ss", "Æ" -> "ae")
+ *                                (lower case, accents stripped: "é" -> "e", "ß" -> "ss", "Æ" -> "ae";
+ *                                 a space for apostrophe and quote look-alikes: "´" -> " ")
  *        any other ASCII      -> space   (punctuation, apostrophes, hyphens, brackets)
  *        U+2018, U+2019, U+02BC, U+2010..U+2015, U+00A0, U+2000..U+200A, U+202F -> space
  *        any other code point -> kept as is (its UTF-8 bytes)
@@ -138,7 +139,10 @@ typedef struct M49Area
 extern const M49Area m49_areas[];	/* sorted by code */
 extern const size_t m49_area_count;
 
-/* Accent folding for NORMALIZATION step 1: code point -> lower-case ASCII. Sorted by code point. */
+/*
+ * Accent folding for NORMALIZATION step 1: code point -> 1-3 lower-case ASCII
+ * letters or digits, or one space (apostrophe/quote look-alikes).  Sorted by code point.
+ */
 typedef struct CountryFold
 {
 	uint32_t	codepoint;

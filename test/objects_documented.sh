@@ -6,7 +6,7 @@ db=iscm_docs_check
 dropdb --if-exists "$db"; createdb "$db"
 trap 'dropdb --if-exists "$db"' EXIT
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION iscm'
-psql -X -A -t -F '|' -v ON_ERROR_STOP=1 -d "$db" >"$ISCM_TMP/objects.txt" <<'SQL'
+psql -X -A -t -F $'\x1f' -v ON_ERROR_STOP=1 -d "$db" >"$ISCM_TMP/objects.txt" <<'SQL'
 WITH ext AS (SELECT oid FROM pg_extension WHERE extname = 'iscm'),
 objs AS (
   SELECT d.classid, d.objid, pg_describe_object(d.classid, d.objid, 0) AS descr,
@@ -28,7 +28,7 @@ SELECT descr, name, obj_description(objid, classid::regclass::text) IS NOT NULL
  ORDER BY 1;
 SQL
 missing=0
-while IFS='|' read -r descr name commented; do
+while IFS=$'\x1f' read -r descr name commented; do
     if [ "$commented" != t ]; then echo "no COMMENT ON: $descr"; missing=$((missing + 1)); fi
     if [ -n "$name" ] && [[ $name != _* ]] && ! grep -rqF -- "$name" "$ISCM_TOP"/doc/*.md "$ISCM_TOP/README.md"; then
         echo "not in doc/*.md: $descr"; missing=$((missing + 1))

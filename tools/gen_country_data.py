@@ -125,7 +125,22 @@ SPEC_SPACE = set([0x2018, 0x2019, 0x02BC, 0x00A0, 0x202F]) | set(range(0x2010, 0
     | set(range(0x2000, 0x200B))
 SPEC_DROP = set([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD])
 
-FOLD_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF)]
+FOLD_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF),
+               (0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)]     # + fullwidth digits, letters
+
+# Apostrophe and quotation-mark look-alikes people type inside names
+# ("Côte d´Ivoire", "Hawaiʻi", «Pays-Bas»).  The spec keeps unlisted code points
+# as they are; listing these in the fold table with a space makes them
+# separators like the ASCII apostrophe, with no change to the C code.
+FOLD_SEPARATORS = set([
+    0x00AB, 0x00BB,                         # « »
+    0x00B4,                                 # ´ acute accent
+    0x02B9, 0x02BB, 0x02BD, 0x02BE, 0x02BF,  # ʹ ʻ ʽ ʾ ʿ modifier letters (primes, turned comma, half rings)
+    0x02C8, 0x02CA, 0x02CB,                 # ˈ ˊ ˋ
+    0x201A, 0x201B, 0x201C, 0x201D, 0x201E, 0x201F,  # ‚ ‛ “ ” „ ‟
+    0x2032, 0x2035, 0x2039, 0x203A,         # ′ ‵ ‹ ›
+    0xFF07,                                 # ＇ fullwidth apostrophe
+])
 
 
 def fold_codepoint(cp):
@@ -134,6 +149,8 @@ def fold_codepoint(cp):
         return None
     if cp in FOLD_SPECIAL:
         return FOLD_SPECIAL[cp]
+    if cp in FOLD_SEPARATORS:
+        return ' '
     ch = chr(cp)
     base = ''.join(c for c in unicodedata.normalize('NFKD', ch) if not unicodedata.combining(c))
     base = base.lower()
@@ -149,7 +166,7 @@ def fold_codepoint(cp):
 
 
 def build_fold_table(extra_text):
-    cps = set()
+    cps = set(FOLD_SEPARATORS)
     for lo, hi in FOLD_RANGES:
         cps.update(range(lo, hi + 1))
     for s in extra_text:
@@ -328,8 +345,7 @@ def source_versions(m49_version):
 # Building the records
 
 class Builder:
-    def __init__(self, m49_path, verbose=False):
-        self.verbose = verbose
+    def __init__(self, m49_path):
         self.iso_cur, self.iso_former = read_iso()
         self.cat1 = read_catalogs('iso_3166-1')
         self.cat3 = read_catalogs('iso_3166-3')
@@ -343,8 +359,9 @@ class Builder:
         self.by_alpha3 = {}        # current alpha-3 -> key
         self.by_alpha4 = {}        # former alpha-4 -> key
         self.by_m49 = {}           # numeric -> key for current records / legacy areas
+        self.m49_names = {}        # key -> UN M49 English name
         self.candidates = []       # (text, key, kind, lang, tier, origin)
-        self.curated = []          # (normalized, key, where) that must survive
+        self.curated = []          # (alias text, key, where): each must survive resolution
         self.warnings = []
 
     def warn(self, msg):
@@ -490,18 +507,25 @@ class Builder:
             if sk in self.records[fk]['successors']:
                 die('%s: duplicate successor' % r['_where'])
             self.records[fk]['successors'].append(sk)
-        for key, rec in self.records.items():
+        formers = [r for r in self.records.values() if r['alpha4']]
+        shared = set()
+        for attr in ('alpha2', 'numeric'):
+            seen = [r[attr] for r in formers]
+            shared |= set((attr, v) for v in seen if seen.count(v) > 1)
+        for key, rec in sorted(self.records.items()):
             if not rec['alpha4']:
                 continue
             rec['successors'].sort()
-            # Cross-check with CLDR territoryAlias, by old alpha-2 and by old numeric.
-            got = set(self.records[k]['alpha2'] for k in rec['successors'])
-            for code in (rec['alpha2'], '%03d' % rec['numeric'] if rec['numeric'] else None):
-                if code and code in self.cldr_aliases and rec['alpha2'] not in ('CS',):
-                    cldr = set(self.cldr_aliases[code])
-                    if cldr != got and not (rec['alpha3'] == 'YUG'):
-                        self.warn('%s successors %s differ from CLDR territoryAlias %s %s'
-                                  % (rec['alpha4'], sorted(got), code, sorted(cldr)))
+            # Cross-check with CLDR territoryAlias by old alpha-2 and by old numeric,
+            # where that code named only this country (CS and 891 named two).
+            got = sorted(self.records[k]['alpha2'] for k in rec['successors'])
+            for attr, code in (('alpha2', rec['alpha2']), ('numeric', '%03d' % rec['numeric'])):
+                if (attr, rec[attr]) in shared or code not in self.cldr_aliases:
+                    continue
+                cldr = sorted(self.cldr_aliases[code])
+                if cldr != got:
+                    self.warn('%s successors %s differ from CLDR territoryAlias %s -> %s'
+                              % (rec['alpha4'], got, code, cldr))
             # M49 placement of a former country: what all its successors share.
             if rec['successors']:
                 for slot in ('region', 'subregion', 'intermediate'):
@@ -561,13 +585,8 @@ class Builder:
             if 'legacy_parent' in rec:
                 for lang in ('en', 'fr', 'es'):
                     self.add_name(rec['name_' + lang], key, CNAME_ALIAS, lang, TIER_CURATED, 'country_legacy_m49.csv')
-        seen = {}
         for r in read_csv('country_aliases.csv'):
             key = self.resolve_code(r['code'], r['_where'])
-            n = normalize(r['alias'], build_fold_table([r['alias']]))
-            if (n, key) in seen:
-                die('%s: %r repeats %s' % (r['_where'], r['alias'], seen[(n, key)]))
-            seen[(n, key)] = r['_where']
             kind = {'alias': CNAME_ALIAS, 'historical': CNAME_HISTORICAL}.get(r['kind'])
             if kind is None:
                 die('%s: kind must be alias or historical' % r['_where'])
@@ -584,6 +603,8 @@ class Builder:
             keys = sorted(set(self.resolve_code(c, r['_where']) for c in r['candidates'].split()))
             if len(keys) < 2:
                 die('%s: an ambiguous name needs two or more candidates' % r['_where'])
+            if r['lang'] not in LANG_ORDER:
+                die('%s: lang must be en, fr, es or empty' % r['_where'])
             if n in self.ambiguous and self.ambiguous[n][0] != keys:
                 die('%s: %r listed twice with different candidates' % (r['_where'], n))
             self.ambiguous.setdefault(n, (keys, r['lang']))
@@ -650,8 +671,12 @@ class Builder:
                     self.warn('%s name_%s %r names %s; shown as %r' % (rec['alpha4'], lang, rec['name_' + lang],
                               [self.code_of(k) for k in got], rec['name_en']))
                     rec['name_' + lang] = rec['name_en']
+        seen = {}
         for text, key, where in self.curated:
             n = normalize(text, fold)
+            if (n, key) in seen:
+                die('%s: %r repeats %s' % (where, text, seen[(n, key)]))
+            seen[(n, key)] = where
             if index.get(n) != [key]:
                 die('%s: curated alias %r does not resolve to %s (got %s)'
                     % (where, text, self.code_of(key), [self.code_of(k) for k in index.get(n, [])]))
@@ -668,6 +693,8 @@ class Builder:
         for key, r in self.records.items():
             if r['alpha4']:
                 idx[r['alpha4'].lower()] = key
+                if r['alpha3'] not in self.by_alpha3:
+                    idx.setdefault(r['alpha3'].lower(), key)
                 continue
             for c in (r['alpha2'], r['alpha3']):
                 if c:
@@ -681,9 +708,9 @@ class Builder:
         out = {}
 
         def add(code, key, why):
-            if code in out and out[code] != key:
+            if code in out and out[code][0] != key:
                 die('code alias %s given to two countries' % code)
-            out[code] = key
+            out[code] = (key, why)
         add('EL', self.by_alpha3['GRC'], 'ISO 3166-1 exceptionally reserved; Eurostat')
         add('UK', self.by_alpha3['GBR'], 'ISO 3166-1 exceptionally reserved; Eurostat')
         kos = self.by_alpha3['XKX']
@@ -692,7 +719,7 @@ class Builder:
         add('KSV', kos, 'World Bank (before 2017)')
         for r in read_csv('country_legacy_m49.csv'):
             if r['alpha3_alias']:
-                add(r['alpha3_alias'], self.by_m49[int(r['code'])], r['source'])
+                add(r['alpha3_alias'], self.by_m49[int(r['code'])], 'World Bank WDI (country_legacy_m49.csv)')
         # Regular codes must not be shadowed.
         for key, r in self.records.items():
             if r['alpha4']:
@@ -700,7 +727,8 @@ class Builder:
             for c in (r['alpha2'], r['alpha3']):
                 if c in out:
                     die('code alias %s shadows a regular code' % c)
-        self.code_aliases = sorted(out.items())
+        self.code_aliases = sorted((code, key) for code, (key, why) in out.items())
+        self.code_alias_why = dict((code, why) for code, (key, why) in out.items())
 
     def build_scheme_codes(self):
         rows = {}
@@ -747,7 +775,6 @@ class Builder:
         self.fold = build_fold_table(texts)
 
     def build(self):
-        self.m49_names = {}
         self.build_records()
         self.build_m49()
         self.build_successors()
@@ -823,6 +850,11 @@ def c_str(s):
     return ''.join(out)
 
 
+def c_comment(s):
+    """Text safe inside a C comment of an ASCII file."""
+    return s.encode('ascii', 'replace').decode().replace('*/', '* /')
+
+
 def emit(b, out):
     v = b.versions
     w = out.write
@@ -858,7 +890,7 @@ def emit(b, out):
 
     w('const CountryCodeAlias country_code_aliases[] = {\n')
     for code, k in b.code_aliases:
-        w('\t{%s, %d},\t/* %s */\n' % (c_str(code), k, b.code_of(k)))
+        w('\t{%s, %d},\t/* %s: %s */\n' % (c_str(code), k, b.code_of(k), c_comment(b.code_alias_why[code])))
     w('};\nconst size_t country_code_alias_count = sizeof(country_code_aliases) / sizeof(country_code_aliases[0]);\n\n')
 
     w('const char *const country_scheme_names[CSCHEME_COUNT] = {%s};\n\n'
@@ -983,6 +1015,13 @@ def self_test(b):
                     ('\u200b\u200bRépublique', 'republique'), ('Straße', 'strasse')):
         if normalize(s, b.fold) != want:
             fails.append('normalize(%r) = %r, expected %r' % (s, normalize(s, b.fold), want))
+    for cp, f in b.fold.items():
+        if not (re.fullmatch(r'[a-z0-9]{1,3}', f) or f == ' '):
+            fails.append('fold of U+%04X is %r: neither 1-3 lower-case letters/digits nor one space' % (cp, f))
+    for s, want in (('Côte d´Ivoire', 'cote d ivoire'), ('«Pays-Bas»', 'pays bas'), ('ＵＫ', 'uk'),
+                    ('Việt Nam', 'viet nam'), ('Hawaiʻi', 'hawai i')):
+        if normalize(s, b.fold) != want:
+            fails.append('normalize(%r) = %r, expected %r' % (s, normalize(s, b.fold), want))
     for lo, hi in ((0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x17F)):
         for cp in range(lo, hi + 1):
             if cp not in b.fold:
@@ -1101,7 +1140,7 @@ def main():
     ap.add_argument('--summary', action='store_true', help='print counts')
     args = ap.parse_args()
     try:
-        b = Builder(args.m49, args.verbose)
+        b = Builder(args.m49)
     except SourceMissing as e:
         sys.stderr.write('gen_country_data: source missing: %s\n' % e)
         sys.exit(77)

@@ -1,0 +1,407 @@
+/*
+ * country_set_agg.c — aggregates that build country sets:
+ *
+ *   country_set_agg(country)          the set of the countries of the rows
+ *   union_agg(country_set)            the union of the sets of the rows
+ *   intersection_agg(country_set)     the countries in every set of the rows
+ *
+ * All three share one transition state (CountrySetState) and its serialized
+ * form, so they run in parallel (partial aggregation) and NULL inputs are
+ * skipped.  Zero rows give the empty set, not NULL (house rule 9): for
+ * intersection_agg that is a convention — the intersection of no sets would be
+ * every country, which no one wants as an answer.
+ *
+ * The state is a sorted array of keys plus, for country_set_agg, an unsorted
+ * tail of new countries that is sorted in only once it has grown as large as
+ * the sorted part (O(log n) amortized per row).  union_agg merges each input
+ * set straight into the sorted part.  Either way the state stays about as
+ * small as the set it will become.
+ */
+#include "country_set.h"
+
+#include "libpq/pqformat.h"
+#include "utils/memutils.h"
+
+PG_FUNCTION_INFO_V1(country_set_agg_transfn);
+PG_FUNCTION_INFO_V1(country_set_union_transfn);
+PG_FUNCTION_INFO_V1(country_set_intersection_transfn);
+PG_FUNCTION_INFO_V1(country_set_union_combinefn);
+PG_FUNCTION_INFO_V1(country_set_intersection_combinefn);
+PG_FUNCTION_INFO_V1(country_set_agg_finalfn);
+PG_FUNCTION_INFO_V1(country_set_agg_serialfn);
+PG_FUNCTION_INFO_V1(country_set_agg_deserialfn);
+
+/* Serialized state: version byte, flags byte, then keys as in country_set_format.h. */
+#define STATE_FORMAT_V1			1
+#define STATE_FLAG_UNIVERSE		0x01
+#define STATE_HEADER_BYTES		2
+
+#define MIN_PENDING				64
+
+typedef struct CountrySetState
+{
+	CountryKey *keys;			/* [0, nsorted) sorted and unique; [nsorted, n) not yet */
+	int			nsorted;
+	int			n;
+	int			capacity;
+
+	/*
+	 * intersection_agg before its first set: stands for every country, the
+	 * identity of intersection.  Never set for the union aggregates.
+	 */
+	bool		universe;
+} CountrySetState;
+
+static MemoryContext
+aggregate_context(FunctionCallInfo fcinfo, const char *caller)
+{
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "%s called in non-aggregate context", caller);
+	return aggcontext;
+}
+
+static CountrySetState *
+state_create(MemoryContext aggcontext, int capacity, bool universe)
+{
+	CountrySetState *state = MemoryContextAlloc(aggcontext, sizeof(CountrySetState));
+
+	state->capacity = Max(capacity, MIN_PENDING);
+	state->keys = MemoryContextAlloc(aggcontext, state->capacity * sizeof(CountryKey));
+	state->nsorted = 0;
+	state->n = 0;
+	state->universe = universe;
+	return state;
+}
+
+static CountrySetState *
+state_copy(MemoryContext aggcontext, const CountrySetState *from)
+{
+	CountrySetState *state = state_create(aggcontext, from->n, from->universe);
+
+	memcpy(state->keys, from->keys, from->n * sizeof(CountryKey));
+	state->nsorted = from->nsorted;
+	state->n = from->n;
+	return state;
+}
+
+static void
+state_compact(CountrySetState *state)
+{
+	if (state->nsorted < state->n)
+	{
+		state->n = (int) country_set_sort_unique(state->keys, (size_t) state->n);
+		state->nsorted = state->n;
+	}
+}
+
+/* Room for extra more keys; the array lives in the aggregate context already. */
+static void
+state_reserve(CountrySetState *state, int extra)
+{
+	if (state->n + extra > state->capacity)
+	{
+		/* first try to make room by deduplicating */
+		state_compact(state);
+		if (state->n + extra > state->capacity)
+		{
+			state->capacity = Max(state->capacity * 2, state->n + extra);
+			state->keys = repalloc(state->keys, state->capacity * sizeof(CountryKey));
+		}
+	}
+}
+
+static bool
+sorted_part_has(const CountrySetState *state, CountryKey key)
+{
+	int			lo = 0,
+				hi = state->nsorted - 1;
+
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+
+		if (state->keys[mid] == key)
+			return true;
+		if (state->keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return false;
+}
+
+/*
+ * One country: most rows repeat a country already seen, which a binary search
+ * of the sorted part settles without writing anything.
+ */
+static void
+state_add_country(CountrySetState *state, CountryKey key)
+{
+	if (sorted_part_has(state, key))
+		return;
+	state_reserve(state, 1);
+	state->keys[state->n++] = key;
+	if (state->n - state->nsorted >= Max(MIN_PENDING, state->nsorted))
+		state_compact(state);
+}
+
+/*
+ * A whole set (sorted, unique): merge it into the sorted state in place, from
+ * the back, after counting how many of its keys are new — once a state holds
+ * most countries, most sets add nothing and cost one read-only pass.
+ */
+static void
+state_add_set(CountrySetState *state, const CountrySetView *set)
+{
+	int			i,
+				j,
+				k,
+				added = 0;
+
+	state_compact(state);
+	for (i = 0, j = 0; j < set->n;)
+	{
+		CountryKey	key = csv_key(set, j);
+
+		if (i < state->n && state->keys[i] < key)
+			i++;
+		else
+		{
+			added += (i == state->n || state->keys[i] != key);
+			j++;
+		}
+	}
+	if (added == 0)
+		return;
+
+	state_reserve(state, added);
+	i = state->n - 1;
+	j = set->n - 1;
+	k = state->n + added - 1;
+	while (j >= 0)
+	{
+		CountryKey	key = csv_key(set, j);
+
+		if (i >= 0 && state->keys[i] > key)
+			state->keys[k--] = state->keys[i--];
+		else
+		{
+			if (i >= 0 && state->keys[i] == key)
+				i--;
+			state->keys[k--] = key;
+			j--;
+		}
+	}
+	state->n += added;
+	state->nsorted = state->n;
+}
+
+/* Keep the keys of state that are also among the n sorted keys of other. */
+static void
+state_intersect(CountrySetState *state, const CountryKey *other, int n)
+{
+	int			i = 0,
+				j = 0,
+				kept = 0;
+
+	state_compact(state);
+	while (i < state->n && j < n)
+	{
+		if (state->keys[i] == other[j])
+		{
+			state->keys[kept++] = state->keys[i];
+			i++, j++;
+		}
+		else if (state->keys[i] < other[j])
+			i++;
+		else
+			j++;
+	}
+	state->n = state->nsorted = kept;
+}
+
+/* ---- transition functions ---------------------------------------------------- */
+
+Datum
+country_set_agg_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_agg_transfn");
+	CountrySetState *state = PG_ARGISNULL(0) ? NULL : (CountrySetState *) PG_GETARG_POINTER(0);
+
+	if (state == NULL)
+		state = state_create(aggcontext, MIN_PENDING, false);
+	if (!PG_ARGISNULL(1))
+		state_add_country(state, PG_GETARG_COUNTRY(1));
+	PG_RETURN_POINTER(state);
+}
+
+Datum
+country_set_union_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_union_transfn");
+	CountrySetState *state = PG_ARGISNULL(0) ? NULL : (CountrySetState *) PG_GETARG_POINTER(0);
+
+	if (state == NULL)
+		state = state_create(aggcontext, MIN_PENDING, false);
+	if (!PG_ARGISNULL(1))
+	{
+		/* detoasted in the per-call context, not the aggregate's */
+		CountrySetView set = PG_GETARG_COUNTRY_SET_VIEW(1);
+
+		state_add_set(state, &set);
+	}
+	PG_RETURN_POINTER(state);
+}
+
+Datum
+country_set_intersection_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_intersection_transfn");
+	CountrySetState *state = PG_ARGISNULL(0) ? NULL : (CountrySetState *) PG_GETARG_POINTER(0);
+
+	if (state == NULL)
+		state = state_create(aggcontext, MIN_PENDING, true);
+	if (!PG_ARGISNULL(1))
+	{
+		CountrySetView set = PG_GETARG_COUNTRY_SET_VIEW(1);
+
+		if (state->universe)
+		{
+			state_add_set(state, &set);
+			state->universe = false;
+		}
+		else if (state->n > 0)
+		{
+			CountryKey *keys = palloc(Max(set.n, 1) * sizeof(CountryKey));
+
+			for (int i = 0; i < set.n; i++)
+				keys[i] = csv_key(&set, i);
+			state_intersect(state, keys, set.n);
+			pfree(keys);
+		}
+	}
+	PG_RETURN_POINTER(state);
+}
+
+/* ---- combine functions: any of the two states may be NULL -------------------- */
+
+Datum
+country_set_union_combinefn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_union_combinefn");
+	CountrySetState *state1 = PG_ARGISNULL(0) ? NULL : (CountrySetState *) PG_GETARG_POINTER(0);
+	CountrySetState *state2 = PG_ARGISNULL(1) ? NULL : (CountrySetState *) PG_GETARG_POINTER(1);
+
+	if (state2 == NULL)
+	{
+		if (state1 == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(state1);
+	}
+	if (state1 == NULL)
+		PG_RETURN_POINTER(state_copy(aggcontext, state2));
+
+	state_reserve(state1, state2->n);
+	memcpy(state1->keys + state1->n, state2->keys, state2->n * sizeof(CountryKey));
+	state1->n += state2->n;
+	state_compact(state1);
+	PG_RETURN_POINTER(state1);
+}
+
+Datum
+country_set_intersection_combinefn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_intersection_combinefn");
+	CountrySetState *state1 = PG_ARGISNULL(0) ? NULL : (CountrySetState *) PG_GETARG_POINTER(0);
+	CountrySetState *state2 = PG_ARGISNULL(1) ? NULL : (CountrySetState *) PG_GETARG_POINTER(1);
+
+	/* a missing or still-universal state is the identity */
+	if (state2 == NULL || state2->universe)
+	{
+		if (state1 == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(state1);
+	}
+	if (state1 == NULL || state1->universe)
+		PG_RETURN_POINTER(state_copy(aggcontext, state2));
+
+	state_compact(state2);
+	state_intersect(state1, state2->keys, state2->n);
+	PG_RETURN_POINTER(state1);
+}
+
+/* ---- final, serialize, deserialize -------------------------------------------------- */
+
+/*
+ * Compacting the state changes its layout, not its value, so the final
+ * function may run more than once on the same state (window aggregates).
+ */
+Datum
+country_set_agg_finalfn(PG_FUNCTION_ARGS)
+{
+	CountrySetState *state;
+
+	(void) aggregate_context(fcinfo, "country_set_agg_finalfn");
+	state = PG_ARGISNULL(0) ? NULL : (CountrySetState *) PG_GETARG_POINTER(0);
+	if (state == NULL || state->universe)
+		PG_RETURN_POINTER(country_set_from_sorted_keys(NULL, 0));
+	state_compact(state);
+	PG_RETURN_POINTER(country_set_from_sorted_keys(state->keys, state->n));
+}
+
+Datum
+country_set_agg_serialfn(PG_FUNCTION_ARGS)
+{
+	CountrySetState *state;
+	bytea	   *result;
+	uint8_t    *out;
+
+	(void) aggregate_context(fcinfo, "country_set_agg_serialfn");
+	state = (CountrySetState *) PG_GETARG_POINTER(0);
+	state_compact(state);
+
+	result = palloc(VARHDRSZ + STATE_HEADER_BYTES + state->n * COUNTRY_SET_KEY_BYTES);
+	SET_VARSIZE(result, VARHDRSZ + STATE_HEADER_BYTES + state->n * COUNTRY_SET_KEY_BYTES);
+	out = (uint8_t *) VARDATA(result);
+	out[0] = STATE_FORMAT_V1;
+	out[1] = state->universe ? STATE_FLAG_UNIVERSE : 0;
+	country_set_encode_keys(state->keys, (size_t) state->n, out + STATE_HEADER_BYTES);
+	PG_RETURN_BYTEA_P(result);
+}
+
+Datum
+country_set_agg_deserialfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_agg_deserialfn");
+	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
+	const uint8_t *in = (const uint8_t *) VARDATA_ANY(bytes);
+	size_t		len = VARSIZE_ANY_EXHDR(bytes);
+	size_t		nkeys = 0;
+	size_t		bad_index = 0;
+	CountrySetCheckStatus status;
+	CountrySetState *state;
+
+	if (len < STATE_HEADER_BYTES || in[0] != STATE_FORMAT_V1 || (in[1] & ~STATE_FLAG_UNIVERSE) != 0)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("invalid serialized country set aggregate state"),
+				errdetail("Expected format version %d and known flags in a %d-byte header.",
+						  STATE_FORMAT_V1, STATE_HEADER_BYTES));
+	status = country_set_check_keys(in + STATE_HEADER_BYTES, len - STATE_HEADER_BYTES,
+									&nkeys, &bad_index);
+	if (status != CSET_OK)
+		country_set_report_bad_payload(status, bad_index, in + STATE_HEADER_BYTES, true);
+	if ((in[1] & STATE_FLAG_UNIVERSE) && nkeys > 0)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("invalid serialized country set aggregate state"),
+				errdetail("A state standing for every country carries no keys."));
+
+	state = state_create(aggcontext, (int) nkeys, (in[1] & STATE_FLAG_UNIVERSE) != 0);
+	for (size_t i = 0; i < nkeys; i++)
+		state->keys[i] = country_set_key_at(in + STATE_HEADER_BYTES, i);
+	state->n = state->nsorted = (int) nkeys;
+	PG_RETURN_POINTER(state);
+}
