@@ -1,6 +1,7 @@
 -- Survey records: every kind of bad answer is rejected with a clear error and
 -- SQLSTATE, and a failing statement loses nothing already stored.
 \set SHOW_CONTEXT never
+SET client_min_messages = warning;
 
 -- Runs a statement and reports its outcome: 'ok' or SQLSTATE, message, detail, hint.
 CREATE FUNCTION pg_temp.try(stmt text,
@@ -128,6 +129,19 @@ UPDATE iscm.survey_respondents SET disposition = 'I' WHERE survey = 'test-record
 INSERT INTO iscm.survey_answers (survey, respondent, question, value) VALUES ('test-records', 'D', 'plan', 'yes');
 SELECT respondent, question, value, choices
   FROM iscm.survey_answers WHERE survey = 'test-records' ORDER BY respondent, question;
+
+-- A hostile search_path cannot change the checks: an operator and functions
+-- shadowing the built-in ones are not used by the triggers or the report.
+CREATE SCHEMA hostile;
+CREATE FUNCTION hostile.texteq_always(text, text) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE OPERATOR hostile.= (LEFTARG = text, RIGHTARG = text, FUNCTION = hostile.texteq_always);
+CREATE FUNCTION hostile.array_to_string(anyarray, text) RETURNS text LANGUAGE sql AS $$SELECT 'hijacked'$$;
+CREATE FUNCTION hostile.count(iscm.answer_summary, text) RETURNS bigint LANGUAGE sql AS 'SELECT 999::bigint';
+SET search_path = hostile, public, iscm;
+SELECT * FROM pg_temp.try($$INSERT INTO iscm.survey_answers (survey, respondent, question, value) VALUES ('test-records', 'C', 'lead', 'maybe')$$);
+SELECT answer, count, base FROM iscm.survey_table('test-records', min_cell => 0) WHERE question_code = 'plan';
+RESET search_path;
+DROP SCHEMA hostile CASCADE;
 
 -- Deleting a survey removes all its records at once.
 DELETE FROM iscm.surveys WHERE code = 'test-records';
