@@ -26,13 +26,30 @@ RETURN pg_catalog.cardinality(answers) >= 1
 COMMENT ON FUNCTION @extschema@._survey_is_answer_list(text[]) IS
   'true when answers is a one-dimensional list of distinct, non-blank, non-NULL texts';
 
+-- The days a partial date (YYYY, YYYY-MM, YYYY-MM-DD) stands for; an impossible
+-- day (2008-02-30) is an error.
+CREATE FUNCTION @extschema@._survey_period(partial text)
+RETURNS daterange
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, @extschema@
+RETURN (SELECT pg_catalog.daterange(d, (d + CASE pg_catalog.length(partial)
+                                                WHEN 4 THEN interval '1 year'
+                                                WHEN 7 THEN interval '1 month'
+                                                ELSE interval '1 day' END)::date)
+          FROM (SELECT pg_catalog.make_date(pg_catalog.substr(partial, 1, 4)::integer,
+                                            coalesce(NULLIF(pg_catalog.substr(partial, 6, 2), '')::integer, 1),
+                                            coalesce(NULLIF(pg_catalog.substr(partial, 9, 2), '')::integer, 1)) AS d) AS p);
+COMMENT ON FUNCTION @extschema@._survey_period(text) IS
+  'the days a partial date stands for: 2008 -> [2008-01-01,2009-01-01), 2008-06 -> June 2008, 2008-06-30 -> that day';
+
 CREATE TABLE @extschema@.surveys (
     code text PRIMARY KEY CHECK (@extschema@._survey_code_ok(code)),
     title text NOT NULL CHECK (title ~ '\S'),
     organizer text,
     series text,
     round integer CHECK (round >= 1),
-    fielded text CHECK (fielded ~ '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$'),
+    fielded text CHECK (fielded ~ '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$'
+                        AND @extschema@._survey_period(fielded) IS NOT NULL),
     population text,
     population_size integer CHECK (population_size >= 1),
     n_respondents_stated integer CHECK (n_respondents_stated >= 0),
