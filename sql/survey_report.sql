@@ -117,6 +117,27 @@ SELECT group_name, answer, count, base, suppressed
 SELECT bool_and(group_name IN ('(not a State)', 'member of RCM', 'not a member of RCM')) AS by_alias
   FROM iscm.survey_table('test-report', 'mechanism:Puebla Process');
 
+-- Changes between rounds from raw answers: a previous round with 8 of the same
+-- States (and one State, CHL, not in this round).
+--   EGY no->yes  GHA no->yes  KEN no->yes  NGA yes->no  FRA yes->yes  DEU no->no
+--   MEX yes->(no answer)  IND (no answer)->yes
+INSERT INTO iscm.surveys (code, title, fielded, source) VALUES ('test-report-prev', 'Previous round', '2023', 'sql/survey_report.sql');
+INSERT INTO iscm.survey_questions (survey, code, wording, answer_type, allowed_answers) VALUES
+  ('test-report-prev', 'plan', 'National plan?', 'yes_no', NULL),
+  ('test-report-prev', 'topics', 'Topics raised', 'multiple_choice', '{remittances,diaspora}');
+INSERT INTO iscm.survey_respondents (survey, respondent, country, respondent_type)
+SELECT 'test-report-prev', c, c, 'state' FROM unnest('{EGY,GHA,KEN,NGA,FRA,DEU,MEX,IND,CHL}'::text[]) AS c;
+INSERT INTO iscm.survey_answers (survey, respondent, question, value) VALUES
+  ('test-report-prev', 'EGY', 'plan', 'no'), ('test-report-prev', 'GHA', 'plan', 'no'), ('test-report-prev', 'KEN', 'plan', 'no'),
+  ('test-report-prev', 'NGA', 'plan', 'yes'), ('test-report-prev', 'FRA', 'plan', 'yes'), ('test-report-prev', 'DEU', 'plan', 'no'),
+  ('test-report-prev', 'MEX', 'plan', 'yes'), ('test-report-prev', 'CHL', 'plan', 'yes');
+SELECT * FROM iscm.transitions(iscm.survey_transition('test-report', 'test-report-prev', 'plan')) ORDER BY 1 NULLS LAST, 2 NULLS LAST;
+-- "three States that answered no last year answered yes this year", one the other way:
+-- exact McNemar P = 2 * P(Bin(4, 1/2) <= 1) = 0.625.
+SELECT iscm.pairs(t) AS complete_pairs, round(iscm.mcnemar(t, 'yes')::numeric, 4) AS mcnemar_exact,
+       round((iscm.paired_difference(t, 'yes')).estimate::numeric, 4) AS change_in_yes_share
+  FROM iscm.survey_transition('test-report', 'test-report-prev', 'plan') AS t;
+
 -- Bad arguments: 22023 with a hint listing what is accepted.
 CREATE FUNCTION pg_temp.try(stmt text, OUT state text, OUT message text, OUT hint text)
 LANGUAGE plpgsql AS $$
@@ -136,7 +157,10 @@ SELECT t.state, t.message,
   (5, $$SELECT * FROM iscm.survey_table('test-report', level => 1.5)$$),
   (6, $$SELECT * FROM iscm.survey_table('test-report', min_cell => -1)$$),
   (7, $$SELECT * FROM iscm.survey_table('test-report', method => 'bootstrap')$$),
-  (8, $$SELECT * FROM iscm.survey_table('test-report', 'Region')$$)
+  (8, $$SELECT * FROM iscm.survey_table('test-report', 'Region')$$),
+  (9, $$SELECT iscm.survey_transition('test-report', 'test-report-prev', 'freq')$$),
+  (10, $$SELECT iscm.survey_transition('test-report', 'test-report-prev', 'topics')$$),
+  (11, $$SELECT iscm.survey_transition('test-report', 'test-report', 'plan')$$)
 ) AS c(n, stmt), LATERAL pg_temp.try(c.stmt) AS t
 ORDER BY c.n;
 
@@ -191,4 +215,4 @@ RESET ALL;
 
 DELETE FROM iscm.participations WHERE mechanism = 'TESTM';
 DELETE FROM iscm.mechanisms WHERE code = 'TESTM';
-DELETE FROM iscm.surveys WHERE code = 'test-report';
+DELETE FROM iscm.surveys WHERE code IN ('test-report', 'test-report-prev');
