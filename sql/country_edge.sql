@@ -48,7 +48,7 @@ SELECT v, v::country AS country
 
 -- Ambiguous names are not guessed.
 SELECT v, try_country(v) AS country,
-       (SELECT string_agg(code, ', ' ORDER BY code) FROM country_candidates(v) WHERE match = 'ambiguous') AS candidates
+       (SELECT string_agg(alpha3, ', ' ORDER BY alpha3) FROM country_candidates(v) WHERE match = 'ambiguous') AS candidates
   FROM unnest(ARRAY['Korea', 'Congo', 'Virgin Islands']) AS v;
 
 -- Inverted World Bank / IMF forms.

@@ -12,6 +12,7 @@
 #include "utils/guc.h"
 
 #include "country.h"
+#include "country_encoding.h"
 #include "country_errors.h"
 #include "country_lookup.h"
 
@@ -56,8 +57,10 @@ country_define_gucs(void)
 static bool
 country_parse(const char *str, size_t len, CountryKey *result, struct Node *escontext)
 {
-	CountryLookupStatus status = country_lookup(str, len, result);
+	CountryLookupStatus status;
 
+	country_server_to_utf8(&str, &len);
+	status = country_lookup(str, len, result);
 	if (status == COUNTRY_FOUND)
 		return true;
 	return country_report_input_error(status, str, len, escontext);
@@ -99,9 +102,12 @@ Datum
 country_try(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
+	const char *str = VARDATA_ANY(t);
+	size_t		len = VARSIZE_ANY_EXHDR(t);
 	CountryKey	key;
 
-	if (country_lookup(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &key) != COUNTRY_FOUND)
+	country_server_to_utf8(&str, &len);
+	if (country_lookup(str, len, &key) != COUNTRY_FOUND)
 		PG_RETURN_NULL();
 	PG_RETURN_COUNTRY(key);
 }
@@ -158,7 +164,7 @@ country_to_cstring(CountryKey key)
 			break;
 		case COUNTRY_OUTPUT_NAME:
 			if ((name = round_trip_name(r)) != NULL)
-				return pstrdup(name);
+				return pstrdup(country_utf8_to_server(name));
 			break;
 	}
 	return canonical_code(key);

@@ -12,6 +12,7 @@
 #include "utils/tuplestore.h"
 
 #include "country.h"
+#include "country_encoding.h"
 #include "country_info.h"
 #include "country_lookup.h"
 
@@ -125,6 +126,7 @@ country_candidates(PG_FUNCTION_ARGS)
 	rsinfo->setDesc = tupdesc;
 	MemoryContextSwitchTo(oldcontext);
 
+	country_server_to_utf8(&str, &len);
 	country_trim(&str, &len);
 	if (len == 0 || len > COUNTRY_INPUT_MAX || max_results == 0)
 		return (Datum) 0;
@@ -150,17 +152,15 @@ country_candidates(PG_FUNCTION_ARGS)
 	for (size_t i = 0; i < n; i++)
 	{
 		const CountryRecord *r = country_record_or_error(found[i].key);
-		char		code[COUNTRY_CODE_BUFSIZE];
 		Datum		v[6];
 		bool		nulls[6] = {0};
 
-		if (!country_key_to_code(r->key, code))
-			continue;
 		v[0] = CountryKeyGetDatum(r->key);
-		v[1] = CStringGetTextDatum(code);
-		v[2] = CStringGetTextDatum(r->name_en ? r->name_en : code);
+		nulls[1] = r->alpha3[0] == '\0';	/* Channel Islands, Sark */
+		v[1] = nulls[1] ? (Datum) 0 : CStringGetTextDatum(r->alpha3);
+		v[2] = country_utf8_text_datum(r->name_en ? r->name_en : "");
 		v[3] = CStringGetTextDatum(found[i].match);
-		v[4] = CStringGetTextDatum(found[i].matched);
+		v[4] = country_utf8_text_datum(found[i].matched);
 		v[5] = Float8GetDatum(found[i].score);
 		tuplestore_putvalues(store, tupdesc, v, nulls);
 	}

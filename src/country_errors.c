@@ -8,6 +8,7 @@
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 
+#include "country_encoding.h"
 #include "country_errors.h"
 #include "country_lookup.h"
 
@@ -228,11 +229,12 @@ country_report_input_error(CountryLookupStatus status, const char *str, size_t l
 							   "French or Spanish; iscm.country_candidates() lists near matches.");
 			break;
 	}
+	/* everything above is UTF-8, like the tables; messages are in the database encoding */
 	ISCM_INPUT_ERROR(escontext, false,
 					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input syntax for type %s: \"%s\"", "country", shown),
-					 detail ? errdetail_internal("%s", detail) : 0,
-					 hint ? errhint("%s", hint) : 0);
+					 errmsg("invalid input syntax for type %s: \"%s\"", "country", country_utf8_to_server(shown)),
+					 detail ? errdetail_internal("%s", country_utf8_to_server(detail)) : 0,
+					 hint ? errhint("%s", country_utf8_to_server(hint)) : 0);
 }
 
 void

@@ -9,8 +9,8 @@
 #include "country.h"
 
 /*
- * Report a failed lookup of str (len bytes, not necessarily NUL-terminated)
- * as SQLSTATE 22P02.  Returns false when escontext took it as a soft error;
+ * Report a failed lookup of str (len bytes of UTF-8, not necessarily
+ * NUL-terminated) as SQLSTATE 22P02.  Returns false when escontext took it as a soft error;
  * otherwise does not return.
  */
 extern bool country_report_input_error(CountryLookupStatus status, const char *str, size_t len,

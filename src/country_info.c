@@ -12,6 +12,7 @@
 #include "utils/lsyscache.h"
 
 #include "country.h"
+#include "country_encoding.h"
 #include "country_info.h"
 #include "country_lookup.h"
 
@@ -38,7 +39,7 @@ country_m49_name(uint16_t code)
 		const char *s_ = (s); \
 		if (s_ == NULL || s_[0] == '\0') \
 			PG_RETURN_NULL(); \
-		PG_RETURN_TEXT_P(cstring_to_text(s_)); \
+		PG_RETURN_DATUM(country_utf8_text_datum(s_)); \
 	} while (0)
 
 #define RETURN_CODE_OR_NULL(c) \

@@ -12,6 +12,7 @@
  * normalizes nor allocates: alpha-3 is upper-cased into base 26 and tested
  * against a bitmap of known keys.  The bitmap and the alpha-2 / numeric
  * indexes are built on first use from country_records (a few microseconds).
+ * Names go through a hash table, also built on first use.
  */
 #include "country_lookup.h"
 
@@ -287,14 +288,73 @@ country_lookup_code(const char *str, size_t len, CountryKey *key)
 	return alias_lookup(str, len, key) ? CCODE_ALIAS : CCODE_NONE;
 }
 
-void
-country_names_matching(const char *normalized, size_t *first, size_t *count)
+/*
+ * Names are found through an open-addressing hash table over the distinct
+ * normalized names (built on first use: one pass over country_names), so a
+ * lookup costs one hash of the input and usually one string comparison.
+ * Slots hold 1 + the index of the first country_names row of a name.
+ */
+#define NAME_SLOTS			8192	/* power of two, over twice the distinct names */
+
+static uint16_t name_slots[NAME_SLOTS];
+static bool name_slots_built = false;
+static bool name_slots_usable = false;
+
+static inline uint32_t
+name_hash(const char *s)
+{
+	uint32_t	h = 2166136261u;	/* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char) *s) * 16777619u;
+	return h;
+}
+
+static void
+build_name_slots(void)
+{
+	size_t		distinct = 0;
+
+	name_slots_built = true;
+	for (size_t i = 0; i < country_name_count; i++)
+		if (i == 0 || strcmp(country_names[i].normalized, country_names[i - 1].normalized) != 0)
+			distinct++;
+	/* a table that outgrew the slots falls back to binary search */
+	if (distinct * 2 > NAME_SLOTS || country_name_count >= UINT16_MAX)
+		return;
+	for (size_t i = 0; i < country_name_count; i++)
+	{
+		uint32_t	slot;
+
+		if (i > 0 && strcmp(country_names[i].normalized, country_names[i - 1].normalized) == 0)
+			continue;
+		slot = name_hash(country_names[i].normalized) & (NAME_SLOTS - 1);
+		while (name_slots[slot] != 0)
+			slot = (slot + 1) & (NAME_SLOTS - 1);
+		name_slots[slot] = (uint16_t) (i + 1);
+	}
+	name_slots_usable = true;
+}
+
+/* Index of the first row named normalized, or country_name_count when none. */
+static size_t
+first_name_row(const char *normalized)
 {
 	size_t		lo = 0,
-				hi = country_name_count,
-				end;
+				hi = country_name_count;
 
-	/* lower bound of normalized in a table sorted bytewise */
+	if (!name_slots_built)
+		build_name_slots();
+	if (name_slots_usable)
+	{
+		uint32_t	slot = name_hash(normalized) & (NAME_SLOTS - 1);
+
+		for (; name_slots[slot] != 0; slot = (slot + 1) & (NAME_SLOTS - 1))
+			if (strcmp(country_names[name_slots[slot] - 1].normalized, normalized) == 0)
+				return name_slots[slot] - 1;
+		return country_name_count;
+	}
+	/* lower bound in a table sorted bytewise */
 	while (lo < hi)
 	{
 		size_t		mid = lo + (hi - lo) / 2;
@@ -304,11 +364,22 @@ country_names_matching(const char *normalized, size_t *first, size_t *count)
 		else
 			hi = mid;
 	}
-	end = lo;
-	while (end < country_name_count && strcmp(country_names[end].normalized, normalized) == 0)
-		end++;
-	*first = lo;
-	*count = end - lo;
+	if (lo < country_name_count && strcmp(country_names[lo].normalized, normalized) == 0)
+		return lo;
+	return country_name_count;
+}
+
+void
+country_names_matching(const char *normalized, size_t *first, size_t *count)
+{
+	size_t		start = first_name_row(normalized),
+				end = start;
+
+	if (start < country_name_count)
+		while (++end < country_name_count && strcmp(country_names[end].normalized, normalized) == 0)
+			;
+	*first = start;
+	*count = end - start;
 }
 
 CountryLookupStatus
@@ -332,11 +403,9 @@ country_lookup(const char *str, size_t len, CountryKey *key)
 	nlen = country_normalize(str, len, norm, sizeof(norm));
 	if (nlen >= sizeof(norm))
 		return COUNTRY_NOT_FOUND;
-	if (country_is_placeholder(norm))
-		return COUNTRY_EMPTY;
 	country_names_matching(norm, &first, &count);
 	if (count == 0)
-		return COUNTRY_NOT_FOUND;
+		return country_is_placeholder(norm) ? COUNTRY_EMPTY : COUNTRY_NOT_FOUND;
 	for (size_t i = first + 1; i < first + count; i++)
 		if (country_names[i].key != country_names[first].key)
 			return COUNTRY_AMBIGUOUS;

@@ -13,6 +13,7 @@
 #include "utils/builtins.h"
 
 #include "country.h"
+#include "country_encoding.h"
 #include "country_errors.h"
 #include "country_lookup.h"
 
@@ -194,9 +195,12 @@ country_normalize_name(PG_FUNCTION_ARGS)
 	const char *src = VARDATA_ANY(t);
 	size_t		len = VARSIZE_ANY_EXHDR(t);
 	char		probe[1];
-	size_t		need = country_normalize(src, len, probe, sizeof(probe));
-	char	   *buf = palloc(need + 1);
+	size_t		need;
+	char	   *buf;
 
+	country_server_to_utf8(&src, &len);
+	need = country_normalize(src, len, probe, sizeof(probe));
+	buf = palloc(need + 1);
 	country_normalize(src, len, buf, need + 1);
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, need));
+	PG_RETURN_DATUM(country_utf8_text_datum(buf));
 }

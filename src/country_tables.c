@@ -14,6 +14,7 @@
 #include "utils/tuplestore.h"
 
 #include "country.h"
+#include "country_encoding.h"
 #include "country_info.h"
 #include "country_lookup.h"
 
@@ -64,7 +65,7 @@ static inline Datum
 text_or_null(const char *s, bool *isnull)
 {
 	*isnull = (s == NULL || s[0] == '\0');
-	return *isnull ? (Datum) 0 : CStringGetTextDatum(s);
+	return *isnull ? (Datum) 0 : country_utf8_text_datum(s);
 }
 
 static inline Datum
@@ -161,7 +162,7 @@ country_table_names(PG_FUNCTION_ARGS)
 			continue;
 		v[0] = Int32GetDatum((int32) nm->key);
 		v[1] = CStringGetTextDatum(code);
-		v[2] = CStringGetTextDatum(nm->normalized);
+		v[2] = country_utf8_text_datum(nm->normalized);
 		v[3] = CStringGetTextDatum(country_name_kind_label(nm->kind));
 		v[4] = text_or_null(nm->lang, &n[4]);
 		v[5] = BoolGetDatum(ambiguous);

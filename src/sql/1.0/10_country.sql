@@ -183,7 +183,7 @@ COMMENT ON FUNCTION @extschema@.country_code(@extschema@.country, text) IS
     'The code of a country in a named scheme (NULL when it has none that reads back in that scheme)';
 
 CREATE FUNCTION @extschema@.country_candidates(input text, max_results integer DEFAULT 5,
-        OUT country @extschema@.country, OUT code text, OUT name text,
+        OUT country @extschema@.country, OUT alpha3 text, OUT name text,
         OUT match text, OUT matched text, OUT score double precision)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'country_candidates' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
@@ -286,3 +286,41 @@ CREATE VIEW @extschema@.m49_regions AS
     SELECT * FROM @extschema@._m49_regions();
 COMMENT ON VIEW @extschema@.m49_regions IS
     'The UN M49 areas above countries: world, regions, sub-regions and intermediate regions';
+
+COMMENT ON OPERATOR CLASS @extschema@.country_ops USING btree IS 'Default btree operator class of iscm.country (key order)';
+COMMENT ON OPERATOR CLASS @extschema@.country_hash_ops USING hash IS 'Default hash operator class of iscm.country';
+
+COMMENT ON COLUMN @extschema@.countries.key IS 'Stored key of the country (= iscm.country_key(c)); stable across releases';
+COMMENT ON COLUMN @extschema@.countries.code IS 'Canonical code: alpha-3, alpha-4 for a former country whose alpha-3 was reused, M49 code for an M49-only area; reads back as the country';
+COMMENT ON COLUMN @extschema@.countries.alpha2 IS 'ISO 3166-1 alpha-2 (XK for Kosovo; the withdrawn alpha-2 of a former country)';
+COMMENT ON COLUMN @extschema@.countries.alpha3 IS 'ISO 3166-1 alpha-3 (XKX for Kosovo; the old alpha-3 of a former country)';
+COMMENT ON COLUMN @extschema@.countries.alpha4 IS 'ISO 3166-3 alpha-4 of a former country';
+COMMENT ON COLUMN @extschema@.countries."numeric" IS 'ISO 3166-1 numeric = M49 code (the old numeric of a former country)';
+COMMENT ON COLUMN @extschema@.countries.name_en IS 'Short name in English';
+COMMENT ON COLUMN @extschema@.countries.name_fr IS 'Short name in French';
+COMMENT ON COLUMN @extschema@.countries.name_es IS 'Short name in Spanish';
+COMMENT ON COLUMN @extschema@.countries.official_name IS 'Official name (English) from ISO 3166-1';
+COMMENT ON COLUMN @extschema@.countries.common_name IS 'Common English name where ISO gives one';
+COMMENT ON COLUMN @extschema@.countries.region_code IS 'M49 region code (2, 9, 19, 142, 150)';
+COMMENT ON COLUMN @extschema@.countries.region_name IS 'M49 region name';
+COMMENT ON COLUMN @extschema@.countries.subregion_code IS 'M49 sub-region code';
+COMMENT ON COLUMN @extschema@.countries.subregion_name IS 'M49 sub-region name';
+COMMENT ON COLUMN @extschema@.countries.intermediate_region_code IS 'M49 intermediate region code';
+COMMENT ON COLUMN @extschema@.countries.intermediate_region_name IS 'M49 intermediate region name';
+COMMENT ON COLUMN @extschema@.countries.is_former IS 'True for a former country (ISO 3166-3)';
+COMMENT ON COLUMN @extschema@.countries.withdrawn IS 'Withdrawal date of a former country as ISO 3166-3 gives it';
+COMMENT ON COLUMN @extschema@.countries.successors IS 'Canonical codes of the successor states of a former country';
+
+COMMENT ON COLUMN @extschema@.country_names.key IS 'Key of the country the name means';
+COMMENT ON COLUMN @extschema@.country_names.code IS 'Canonical code of the country the name means';
+COMMENT ON COLUMN @extschema@.country_names.normalized IS 'The name, normalized as input is (iscm.normalize_country_name)';
+COMMENT ON COLUMN @extschema@.country_names.kind IS 'Source of the name: iso, official, common, translation, cldr, cldr_short, cldr_variant, alias, historical';
+COMMENT ON COLUMN @extschema@.country_names.lang IS 'Language of the name (en, fr, es), NULL when not language-specific';
+COMMENT ON COLUMN @extschema@.country_names.ambiguous IS 'True when the name means several countries and is refused on input';
+
+COMMENT ON COLUMN @extschema@.m49_regions.code IS 'M49 code of the area';
+COMMENT ON COLUMN @extschema@.m49_regions.name IS 'English name of the area';
+COMMENT ON COLUMN @extschema@.m49_regions.level IS '0 world, 1 region, 2 sub-region, 3 intermediate region';
+COMMENT ON COLUMN @extschema@.m49_regions.level_name IS 'world, region, sub-region or intermediate region';
+COMMENT ON COLUMN @extschema@.m49_regions.parent_code IS 'M49 code of the enclosing area (NULL for the world)';
+COMMENT ON COLUMN @extschema@.m49_regions.parent_name IS 'Name of the enclosing area';

@@ -1,0 +1,55 @@
+-- GRIM consistency of published percentages and disclosure control.
+CREATE SCHEMA survey_grim_test;
+SET search_path = survey_grim_test, public;
+
+-- Published vectors (Brown & Heathers 2017 and survey-statistics.md)
+SELECT reported, n, iscm.grim_consistent(reported, n) AS consistent, expected,
+       iscm.grim_consistent(reported, n) = expected AS ok
+  FROM (VALUES ('32.5', 438, false), ('35.6', 455, true), ('21.7', 501, false), ('39.3', 516, true),
+               ('71', 43, false), ('69.8', 43, true), ('72.1', 43, true), ('70', 43, true)) v(reported, n, expected);
+-- "11%" with n <= 60: exactly (1,9), (2,18-19), (3,27-28), (4,35-38), (5,44-47), (6,53-57)
+SELECT string_agg(format('(%s,%s)', k, n), ' ' ORDER BY n, k) FROM iscm.grim_candidates('11%', 60);
+-- With n = 53, 47 of the 101 integer percentages are impossible
+SELECT count(*) FILTER (WHERE NOT iscm.grim_consistent(p::text, 53)) AS impossible FROM generate_series(0, 100) p;
+-- The 2008 GFMD paper (seed 004) reports shares "of the States that responded" (53):
+-- 26 of 53 = 49%, 77% and 79% fit; 84%, 73%, 67%, 82% and 90% cannot come from 53 respondents
+-- (those items had item non-response; the last column lists denominators that fit).
+SELECT reported, iscm.grim_consistent(reported, 53) AS fits_53,
+       (SELECT string_agg(format('%s/%s', k, n), ' ' ORDER BY n DESC) FROM iscm.grim_candidates(reported, 53)
+         WHERE n >= 45) AS denominators_45_to_53
+  FROM unnest(ARRAY['49', '84', '77', '79', '73', '67', '82', '90']) reported;
+-- decimals matter: 84 vs 84.0 (84.0 needs the rounding to one decimal)
+SELECT iscm.grim_consistent('84', 53) AS "84", iscm.grim_consistent('84.0', 53) AS "84.0",
+       iscm.grim_consistent('84.9', 53) AS "84.9", iscm.grim_consistent(' 84.9 % ', 53) AS "blanks and %";
+-- half up: 1/8 = 12.5% rounds to 13, 1/40 = 2.5% to 3
+SELECT iscm.grim_consistent('13', 8), iscm.grim_consistent('12', 8), iscm.grim_consistent('3', 40),
+       iscm.grim_consistent('2', 40);
+-- 0% and 100% are always consistent; candidates are exhaustive against brute force
+SELECT iscm.grim_consistent('0', 7), iscm.grim_consistent('100', 7), iscm.grim_consistent('100.000', 999999);
+SELECT count(*) AS mismatches
+  FROM generate_series(1, 120) n, generate_series(0, 100) p
+ WHERE iscm.grim_consistent(p::text, n)
+       <> EXISTS (SELECT 1 FROM generate_series(0, n) k WHERE round(100.0 * k / n) = p);
+SELECT count(*) AS mismatches
+  FROM generate_series(1, 60) n, generate_series(0, 1000) p10
+ WHERE iscm.grim_consistent(to_char(p10 / 10.0, 'FM990.0'), n)
+       <> EXISTS (SELECT 1 FROM generate_series(0, n) k WHERE round(1000.0 * k / n) = p10);
+SELECT (SELECT count(*) FROM iscm.grim_candidates('33.3', 200))
+     = (SELECT count(*) FROM generate_series(1, 200) n, generate_series(0, n) k WHERE round(1000.0 * k / n) = 333)
+       AS candidates_exhaustive;
+-- errors
+SELECT iscm.grim_consistent('101', 10);
+SELECT iscm.grim_consistent('12.1234567', 10);
+SELECT iscm.grim_consistent('about 12', 10);
+SELECT iscm.grim_consistent('84.', 10);
+SELECT iscm.grim_consistent('84', 0);
+SELECT * FROM iscm.grim_candidates('84', -1);
+
+-- Disclosure control: counts below the threshold are not published
+SELECT c, iscm.suppress(c, 5) FROM (VALUES (0::int8), (1), (4), (5), (26)) v(c);
+SELECT iscm.suppress(3, 0);
+SELECT iscm.suppress(3, -1);
+SELECT iscm.describe(s, 'yes', 5), iscm.describe(s, 'no', 5), iscm.describe(s, 'no', 0)
+  FROM (SELECT iscm.answer_agg(a) AS s FROM (VALUES ('yes'), ('yes'), ('no'), ('no'), ('no'), ('no'), ('no')) v(a)) q;
+
+DROP SCHEMA survey_grim_test CASCADE;

@@ -1,0 +1,65 @@
+-- Thematic priorities of mechanisms, their events and chairs, mapped to the 23
+-- objectives of the Global Compact for Migration (and MiGOF / MGI where that
+-- fits better).  The theme text is the source's; the mapping is an editorial
+-- reading, kept apart in theme_mappings so that it can be disputed.
+
+CREATE SEQUENCE @extschema@.themes_id_seq START 1000000;
+CREATE TABLE @extschema@.themes (
+    id        bigint PRIMARY KEY DEFAULT nextval('@extschema@.themes_id_seq'),
+    mechanism text REFERENCES @extschema@.mechanisms ON UPDATE CASCADE,
+    event     text REFERENCES @extschema@.events ON UPDATE CASCADE,
+    chair_id  bigint REFERENCES @extschema@.chairs,
+    theme     text NOT NULL CHECK (theme ~ '\S'),
+    as_of     @extschema@.partial_date,
+    note      text,
+    source    text NOT NULL CHECK (source ~ '\S'),
+    is_seed   boolean NOT NULL DEFAULT false,
+    CONSTRAINT theme_belongs_somewhere CHECK (num_nonnulls(mechanism, event) >= 1),
+    CONSTRAINT seed_ids_reserved CHECK (is_seed OR id >= 1000000)
+);
+ALTER SEQUENCE @extschema@.themes_id_seq OWNED BY @extschema@.themes.id;
+CREATE INDEX themes_mechanism_idx ON @extschema@.themes (mechanism);
+COMMENT ON TABLE @extschema@.themes IS 'Thematic priorities as the sources state them, for a mechanism, one of its events or a chairmanship.';
+COMMENT ON COLUMN @extschema@.themes.id IS 'Row id: seed rows below 1000000, user rows from the sequence.';
+COMMENT ON COLUMN @extschema@.themes.mechanism IS 'Mechanism code (NULL for themes of events outside any mechanism).';
+COMMENT ON COLUMN @extschema@.themes.event IS 'Event the theme belongs to, or NULL.';
+COMMENT ON COLUMN @extschema@.themes.chair_id IS 'Chair term whose theme this is, or NULL.';
+COMMENT ON COLUMN @extschema@.themes.theme IS 'The theme in the source''s words.';
+COMMENT ON COLUMN @extschema@.themes.as_of IS 'When the source states the theme.';
+COMMENT ON COLUMN @extschema@.themes.note IS 'Remarks, e.g. why a theme is not mapped.';
+COMMENT ON COLUMN @extschema@.themes.source IS 'Source of the theme.';
+COMMENT ON COLUMN @extschema@.themes.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
+
+CREATE TABLE @extschema@.theme_mappings (
+    theme_id  bigint NOT NULL REFERENCES @extschema@.themes ON DELETE CASCADE,
+    framework text NOT NULL,
+    code      text NOT NULL,
+    is_seed   boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (theme_id, framework, code),
+    FOREIGN KEY (framework, code) REFERENCES @extschema@.framework_items ON UPDATE CASCADE
+);
+COMMENT ON TABLE @extschema@.theme_mappings IS 'Which framework items (GCM objectives, MiGOF, MGI) a theme addresses.';
+COMMENT ON COLUMN @extschema@.theme_mappings.theme_id IS 'Theme id.';
+COMMENT ON COLUMN @extschema@.theme_mappings.framework IS 'GCM, MiGOF or MGI.';
+COMMENT ON COLUMN @extschema@.theme_mappings.code IS 'Item code in framework_items.';
+COMMENT ON COLUMN @extschema@.theme_mappings.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
+
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.themes
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.themes
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.theme_mappings
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.theme_mappings
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+
+ALTER TABLE @extschema@.themes ALTER COLUMN is_seed SET DEFAULT true;
+-- @load iscm.themes data/themes.csv
+ALTER TABLE @extschema@.themes ALTER COLUMN is_seed SET DEFAULT false;
+ALTER TABLE @extschema@.theme_mappings ALTER COLUMN is_seed SET DEFAULT true;
+-- @load iscm.theme_mappings data/theme_mappings.csv
+ALTER TABLE @extschema@.theme_mappings ALTER COLUMN is_seed SET DEFAULT false;
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.themes', 'WHERE NOT is_seed');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.themes_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.theme_mappings', 'WHERE NOT is_seed');

@@ -1,0 +1,14 @@
+-- Seed surveys: the 2007 and 2008 GFMD questionnaires on policy coherence (known
+-- through the 2008 Roundtable 3.2 working paper, seed 004) and IOM's 2019 ISCM
+-- assessment (seed 000).  Only what the documents state: the respondents they
+-- name, the answers they attribute to named States, and every figure they
+-- publish.  The unnamed respondents (53 - 43 in 2008, all 45 of 2007) are not
+-- invented; the stated counts live in surveys.n_respondents_stated and
+-- survey_respondent_counts.  Every row carries its source.
+-- @load @extschema@.surveys data/survey_surveys.csv
+-- @load @extschema@.survey_respondent_counts data/survey_respondent_counts.csv
+-- @load @extschema@.survey_questions data/survey_questions.csv
+-- @load @extschema@.survey_respondents data/survey_respondents.csv
+-- @load @extschema@.survey_answers data/survey_answers.csv
+-- @load @extschema@.published_figures data/survey_published_figures.csv
+-- @load @extschema@.figure_attributions data/survey_figure_attributions.csv

@@ -1,0 +1,149 @@
+-- Reconciliation of published figures with what is known about their survey:
+-- is a percentage possible with the stated number of respondents (GRIM), which
+-- smaller denominators would fit (item non-response), and how many of the
+-- States behind a count the document names or the stored answers support.
+
+CREATE VIEW @extschema@.published_figure_check AS
+SELECT f.survey,
+       f.figure,
+       f.question,
+       f.answer,
+       f.as_written,
+       f.percent::text AS percent,
+       f.count AS published_count,
+       base.n AS stated_n,
+       base.basis AS stated_n_basis,
+       CASE WHEN f.percent IS NOT NULL AND base.n IS NOT NULL
+            THEN @extschema@.grim_consistent(f.percent::text, base.n) END AS percent_consistent,
+       CASE WHEN f.percent IS NOT NULL AND base.n IS NOT NULL
+            THEN pg_catalog.format('%s/%s = %s%%, %s/%s = %s%%',
+                                   near.k_lo, base.n, pg_catalog.round(100.0 * near.k_lo / base.n, 1),
+                                   near.k_lo + 1, base.n, pg_catalog.round(100.0 * (near.k_lo + 1) / base.n, 1))
+       END AS nearest_at_stated_n,
+       fit.denominators AS fitting_denominators,
+       fit.denominators[pg_catalog.cardinality(fit.denominators)] AS largest_fitting_denominator,
+       CASE WHEN f.count IS NOT NULL AND base.n IS NOT NULL THEN f.count <= base.n END AS count_consistent,
+       named.n_named AS named_states,
+       named.names AS named_as_written,
+       CASE WHEN f.count IS NOT NULL THEN f.count - named.n_named END AS unnamed,
+       stored.n_answers AS stored_answers,
+       CASE
+           WHEN f.count IS NULL THEN NULL
+           WHEN named.n_named = 0 THEN 'no State named'
+           WHEN named.n_named = f.count THEN pg_catalog.format('all %s named', f.count)
+           WHEN named.n_named < f.count THEN pg_catalog.format('%s of %s named', named.n_named, f.count)
+           ELSE pg_catalog.format('%s named, more than the %s published', named.n_named, f.count)
+       END AS named_support,
+       f.source_file,
+       f.source_section
+  FROM @extschema@.published_figures AS f
+  JOIN @extschema@.surveys AS s ON s.code = f.survey
+  -- The denominator a figure claims: the one written with it; else the stated
+  -- respondents of its type; else of the whole survey.  A change between
+  -- rounds has no stated base.
+  CROSS JOIN LATERAL (
+      SELECT CASE WHEN f.stated_denominator IS NOT NULL THEN f.stated_denominator
+                  WHEN f.previous_survey IS NOT NULL THEN NULL
+                  ELSE coalesce(rc.n_stated, s.n_respondents_stated) END AS n,
+             CASE WHEN f.stated_denominator IS NOT NULL THEN 'written with the figure'
+                  WHEN f.previous_survey IS NOT NULL THEN 'none (change between rounds)'
+                  WHEN rc.n_stated IS NOT NULL THEN pg_catalog.format('stated respondents (%s)', f.base_respondent_type)
+                  WHEN s.n_respondents_stated IS NOT NULL THEN 'stated respondents (all)'
+             END AS basis
+        FROM (SELECT NULL) AS one
+        LEFT JOIN @extschema@.survey_respondent_counts AS rc
+               ON rc.survey = f.survey AND rc.respondent_type = f.base_respondent_type
+  ) AS base
+  CROSS JOIN LATERAL (
+      SELECT pg_catalog.floor(f.percent * base.n / 100)::integer AS k_lo
+  ) AS near
+  CROSS JOIN LATERAL (
+      SELECT CASE WHEN f.percent IS NOT NULL AND base.n IS NOT NULL
+                  THEN coalesce(pg_catalog.array_agg(DISTINCT c.n ORDER BY c.n), '{}') END AS denominators
+        FROM @extschema@.grim_candidates(f.percent::text, base.n) AS c
+       WHERE f.percent IS NOT NULL AND base.n IS NOT NULL
+  ) AS fit
+  CROSS JOIN LATERAL (
+      SELECT pg_catalog.count(*)::integer AS n_named,
+             pg_catalog.string_agg(a.name_as_written, ', ' ORDER BY a.name_as_written) AS names
+        FROM @extschema@.figure_attributions AS a
+       WHERE a.survey = f.survey AND a.figure = f.figure
+  ) AS named
+  CROSS JOIN LATERAL (
+      SELECT pg_catalog.count(*)::integer AS n_answers
+        FROM @extschema@.survey_answers AS a
+        JOIN @extschema@.survey_respondents AS r ON r.survey = a.survey AND r.respondent = a.respondent
+       WHERE a.survey = f.survey AND a.question = f.question AND f.answer IS NOT NULL
+         AND r.respondent_type = f.base_respondent_type
+         AND (a.value = f.answer OR f.answer = ANY (a.choices))
+         AND (f.previous_survey IS NULL
+              OR EXISTS (SELECT 1
+                           FROM @extschema@.survey_answers AS pa
+                           JOIN @extschema@.survey_respondents AS pr
+                             ON pr.survey = pa.survey AND pr.respondent = pa.respondent
+                          WHERE pa.survey = f.previous_survey AND pa.question = f.question
+                            AND (pr.country = r.country OR pr.mechanism = r.mechanism OR pr.organization = r.organization)
+                            AND (pa.value = f.previous_answer OR f.previous_answer = ANY (pa.choices))))
+  ) AS stored;
+
+COMMENT ON VIEW @extschema@.published_figure_check IS
+  'Each published figure checked against its survey: stated base, GRIM consistency of a percentage with it, the denominators that would fit, and how many States the document names or the stored answers support';
+
+-- A published figure as an answer summary, so that the survey-core accessors
+-- (intervals, share_difference between rounds ...) apply to it: "26 out of 53"
+-- becomes 26 'yes' and 27 'not yes' among 53 respondents.  A percentage is
+-- turned into a count only when exactly one count of the stated respondents
+-- rounds to it.
+CREATE FUNCTION @extschema@.figure_summary(survey text, figure text)
+RETURNS @extschema@.answer_summary
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, @extschema@
+AS $$
+DECLARE
+    f record;
+    k integer;
+    n_fit integer;
+    label text;
+BEGIN
+    SELECT c.* INTO f
+      FROM @extschema@.published_figure_check AS c
+     WHERE c.survey = figure_summary.survey AND c.figure = figure_summary.figure;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'survey % has no published figure %', quote_literal(survey), quote_literal(figure)
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'see iscm.published_figures';
+    END IF;
+    IF f.stated_n IS NULL THEN
+        RAISE EXCEPTION 'figure % has no stated base', quote_literal(figure)
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('stated base: %s', f.stated_n_basis);
+    END IF;
+    label := coalesce(f.answer, 'counted');
+    IF f.published_count IS NOT NULL THEN
+        k := f.published_count;
+        IF k > f.stated_n THEN
+            RAISE EXCEPTION 'figure %: % is more than its stated base %', quote_literal(figure), k, f.stated_n
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    ELSE
+        SELECT min(c.k), count(*) INTO k, n_fit
+          FROM @extschema@.grim_candidates(f.percent, f.stated_n) AS c
+         WHERE c.n = f.stated_n;
+        IF n_fit <> 1 THEN
+            RAISE EXCEPTION 'figure % (%) is not one count of % respondents', quote_literal(figure), f.as_written, f.stated_n
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = CASE WHEN n_fit = 0 THEN format('no count of %s rounds to %s%%; it fits %s respondents at most',
+                                                                f.stated_n, f.percent, f.largest_fitting_denominator)
+                                    ELSE format('%s counts of %s round to %s%%', n_fit, f.stated_n, f.percent) END;
+        END IF;
+    END IF;
+    RETURN jsonb_strip_nulls(jsonb_build_object(
+               'format', 1, 'kind', 'single', 'weighted', false,
+               'respondents', f.stated_n, 'missing', 0,
+               'counts', jsonb_strip_nulls(jsonb_build_object(label, NULLIF(k, 0),
+                                                              'not ' || label, NULLIF(f.stated_n - k, 0)))))::text::@extschema@.answer_summary;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.figure_summary(text, text) IS
+  'A published figure as an iscm.answer_summary over its stated base (26 out of 53 -> 26 yes, 27 not yes), for intervals and comparisons between rounds';

@@ -1,0 +1,661 @@
+/*
+ * survey_answer.c — iscm.answer_summary: the type, its aggregates
+ * (answer_agg, choices_agg, rollup) and the aggregate state they share.
+ *
+ * The state is an in-memory dictionary of categories (survey_dict.c); the
+ * stored value, the binary I/O and the serialized state all use the byte
+ * format of survey_format.h.  Accessors live in survey_answer_access.c.
+ */
+#include "survey_answer.h"
+
+#include <math.h>
+
+#include "catalog/pg_type_d.h"
+#include "common/int.h"
+#include "libpq/pqformat.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "mb/pg_wchar.h"
+
+#include "survey_common.h"
+
+PG_FUNCTION_INFO_V1(answer_summary_in);
+PG_FUNCTION_INFO_V1(answer_summary_out);
+PG_FUNCTION_INFO_V1(answer_summary_recv);
+PG_FUNCTION_INFO_V1(answer_summary_send);
+PG_FUNCTION_INFO_V1(answer_agg_trans);
+PG_FUNCTION_INFO_V1(answer_agg_weighted_trans);
+PG_FUNCTION_INFO_V1(choices_agg_trans);
+PG_FUNCTION_INFO_V1(choices_agg_weighted_trans);
+PG_FUNCTION_INFO_V1(answer_rollup_trans);
+PG_FUNCTION_INFO_V1(answer_agg_final);
+PG_FUNCTION_INFO_V1(answer_agg_weighted_final);
+PG_FUNCTION_INFO_V1(choices_agg_final);
+PG_FUNCTION_INFO_V1(choices_agg_weighted_final);
+PG_FUNCTION_INFO_V1(answer_rollup_final);
+PG_FUNCTION_INFO_V1(answer_summary_combine);
+PG_FUNCTION_INFO_V1(answer_summary_serialize);
+PG_FUNCTION_INFO_V1(answer_summary_deserialize);
+
+/* ---- reading stored values ----------------------------------------------- */
+
+void
+answer_summary_read(struct varlena *value, AnswerSummaryView *view)
+{
+	survey_format_check(answer_summary_view((const uint8 *) VARDATA_ANY(value),
+											VARSIZE_ANY_EXHDR(value), view),
+						"iscm.answer_summary");
+}
+
+/* ---- the aggregate state --------------------------------------------------- */
+
+static AnswerState *
+answer_state_new(MemoryContext cxt, uint8 flags)
+{
+	AnswerState *st = MemoryContextAllocZero(cxt, sizeof(AnswerState));
+
+	survey_dict_init(&st->dict, cxt);
+	st->flags = flags;
+	return st;
+}
+
+static bool
+answer_state_empty(const AnswerState *st)
+{
+	return st->respondents == 0 && st->missing == 0;
+}
+
+/*
+ * Summaries of different kinds cannot be merged, except that an empty one
+ * (zero rows) is neutral whatever its kind: that keeps rollup associative.
+ */
+static void
+answer_state_adopt_flags(AnswerState *st, uint8 flags, bool other_empty)
+{
+	if (other_empty || st->flags == flags)
+		return;
+	if (answer_state_empty(st))
+	{
+		st->flags = flags;
+		return;
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot combine summaries of different kinds: %s %s and %s %s",
+					(st->flags & SURVEY_FLAG_WEIGHTED) ? "weighted" : "unweighted",
+					(st->flags & SURVEY_FLAG_MULTIPLE) ? "multiple-choice" : "single-choice",
+					(flags & SURVEY_FLAG_WEIGHTED) ? "weighted" : "unweighted",
+					(flags & SURVEY_FLAG_MULTIPLE) ? "multiple-choice" : "single-choice"),
+			 errhint("Roll up summaries of the same aggregate: answer_agg or choices_agg, with or without weights.")));
+}
+
+static void
+add_counts(int64 *into, int64 add)
+{
+	if (pg_add_s64_overflow(*into, add, into))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("answer summary count out of range")));
+}
+
+static void
+answer_state_merge_view(AnswerState *st, const AnswerSummaryView *view)
+{
+	answer_state_adopt_flags(st, view->flags, view->respondents == 0 && view->missing == 0);
+	for (uint32 i = 0; i < view->ncat; i++)
+	{
+		SurveyCategory c = answer_summary_category(view, i);
+		SurveyDictEntry *e = survey_dict_entry(&st->dict, c.text, c.len);
+
+		add_counts(&e->count, c.count);
+		e->weight += c.weight;
+	}
+	add_counts(&st->respondents, view->respondents);
+	add_counts(&st->missing, view->missing);
+	st->weight_sum += view->weight_sum;
+	st->weight_sq_sum += view->weight_sq_sum;
+}
+
+static void
+answer_state_merge(AnswerState *st, const AnswerState *other)
+{
+	answer_state_adopt_flags(st, other->flags, answer_state_empty(other));
+	for (uint32 i = 0; i < other->dict.n; i++)
+	{
+		const SurveyDictEntry *o = &other->dict.entries[i];
+		SurveyDictEntry *e = survey_dict_entry(&st->dict, o->text, o->len);
+
+		add_counts(&e->count, o->count);
+		e->weight += o->weight;
+	}
+	add_counts(&st->respondents, other->respondents);
+	add_counts(&st->missing, other->missing);
+	st->weight_sum += other->weight_sum;
+	st->weight_sq_sum += other->weight_sq_sum;
+}
+
+struct varlena *
+answer_summary_build(uint8 flags, int64 respondents, int64 missing,
+					 double weight_sum, double weight_sq_sum,
+					 SurveyCategory *cats, uint32 ncat)
+{
+	size_t		string_bytes = 0;
+	size_t		size;
+	struct varlena *result;
+
+	for (uint32 i = 0; i < ncat; i++)
+		string_bytes += cats[i].len;
+	size = answer_summary_size(ncat, string_bytes, (flags & SURVEY_FLAG_WEIGHTED) != 0);
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("answer summary too large")));
+	result = palloc(VARHDRSZ + size);
+	SET_VARSIZE(result, VARHDRSZ + size);
+	answer_summary_encode((uint8 *) VARDATA(result), flags, respondents, missing,
+						  weight_sum, weight_sq_sum, cats, ncat);
+	return result;
+}
+
+/* the stored value of a state (categories sorted; the state is not changed) */
+static struct varlena *
+answer_state_encode(const AnswerState *st)
+{
+	size_t		string_bytes;
+	SurveyCategory *cats;
+	struct varlena *result;
+
+	/* each weight is finite, but their sums (or squares) can overflow */
+	if (!isfinite(st->weight_sum) || !isfinite(st->weight_sq_sum))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of survey weights out of range"),
+				 errhint("Rescale the weights, for example so that they sum to the number of respondents.")));
+	cats = survey_dict_sorted(&st->dict, NULL, &string_bytes);
+	result = answer_summary_build(st->flags, st->respondents, st->missing,
+								  st->weight_sum, st->weight_sq_sum, cats, st->dict.n);
+	pfree(cats);
+	return result;
+}
+
+static struct varlena *
+empty_summary(uint8 flags)
+{
+	return answer_summary_build(flags, 0, 0, 0.0, 0.0, NULL, 0);
+}
+
+static MemoryContext
+aggregate_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext cxt;
+
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		elog(ERROR, "%s called in non-aggregate context", fname);
+	return cxt;
+}
+
+/* ---- transition functions ------------------------------------------------ */
+
+/*
+ * A text argument read in place.  Short and plain values (nearly all answers)
+ * skip the out-of-line detoast call; compressed or external ones are
+ * detoasted into the per-row context.
+ */
+static inline struct varlena *
+text_arg_in_place(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
+
+	if (unlikely(VARATT_IS_COMPRESSED(v) || VARATT_IS_EXTERNAL(v)))
+		v = pg_detoast_datum_packed(v);
+	return v;
+}
+
+static inline AnswerState *
+state_arg(FunctionCallInfo fcinfo, MemoryContext cxt, uint8 flags)
+{
+	if (PG_ARGISNULL(0))
+		return answer_state_new(cxt, flags);
+	return (AnswerState *) PG_GETARG_POINTER(0);
+}
+
+static double
+weight_arg(FunctionCallInfo fcinfo, int argno)
+{
+	double		w;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("survey weight must not be NULL for an answered item"),
+				 errhint("Give every respondent a finite weight >= 0, or use the unweighted aggregate.")));
+	w = PG_GETARG_FLOAT8(argno);
+	if (!(isfinite(w) && w >= 0.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("survey weight must be finite and >= 0, not %g", w),
+				 errhint("Weights are design or calibration weights: 0 drops a respondent from the estimates.")));
+	return w;
+}
+
+Datum
+answer_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "answer_agg_trans");
+	AnswerState *st = state_arg(fcinfo, cxt, 0);
+
+	if (PG_ARGISNULL(1))
+		st->missing++;
+	else
+	{
+		struct varlena *answer = text_arg_in_place(fcinfo, 1);
+		uint32		i = survey_dict_lookup_fast(&st->dict, VARDATA_ANY(answer),
+												VARSIZE_ANY_EXHDR(answer));
+
+		st->dict.entries[i].count++;
+		st->respondents++;
+	}
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+answer_agg_weighted_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "answer_agg_weighted_trans");
+	AnswerState *st = state_arg(fcinfo, cxt, SURVEY_FLAG_WEIGHTED);
+
+	if (PG_ARGISNULL(1))
+		st->missing++;
+	else
+	{
+		double		w = weight_arg(fcinfo, 2);
+		struct varlena *answer = text_arg_in_place(fcinfo, 1);
+		SurveyDictEntry *e = survey_dict_entry(&st->dict, VARDATA_ANY(answer),
+												 VARSIZE_ANY_EXHDR(answer));
+
+		e->count++;
+		e->weight += w;
+		st->respondents++;
+		st->weight_sum += w;
+		st->weight_sq_sum += w * w;
+	}
+	PG_RETURN_POINTER(st);
+}
+
+/* one respondent's choices: each category counts once, NULL elements are ignored */
+static void
+add_choices(AnswerState *st, ArrayType *choices, double w)
+{
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	int64		row = st->respondents;
+
+	deconstruct_array(choices, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &nelems);
+	for (int j = 0; j < nelems; j++)
+	{
+		text	   *choice;
+		SurveyDictEntry *e;
+
+		if (nulls[j])
+			continue;
+		choice = DatumGetTextPP(elems[j]);
+		e = survey_dict_entry(&st->dict, VARDATA_ANY(choice),
+												 VARSIZE_ANY_EXHDR(choice));
+		if (e->stamp == row)
+			continue;
+		e->stamp = row;
+		e->count++;
+		e->weight += w;
+	}
+	st->respondents++;
+	if (st->flags & SURVEY_FLAG_WEIGHTED)
+	{
+		st->weight_sum += w;
+		st->weight_sq_sum += w * w;
+	}
+}
+
+Datum
+choices_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "choices_agg_trans");
+	AnswerState *st = state_arg(fcinfo, cxt, SURVEY_FLAG_MULTIPLE);
+
+	if (PG_ARGISNULL(1))
+		st->missing++;
+	else
+		add_choices(st, PG_GETARG_ARRAYTYPE_P(1), 1.0);
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+choices_agg_weighted_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "choices_agg_weighted_trans");
+	AnswerState *st = state_arg(fcinfo, cxt, SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED);
+
+	if (PG_ARGISNULL(1))
+		st->missing++;
+	else
+		add_choices(st, PG_GETARG_ARRAYTYPE_P(1), weight_arg(fcinfo, 2));
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+answer_rollup_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "answer_rollup_trans");
+	AnswerState *st = state_arg(fcinfo, cxt, 0);
+
+	if (!PG_ARGISNULL(1))
+	{
+		AnswerSummaryView view;
+
+		answer_summary_read(PG_GETARG_VARLENA_PP(1), &view);
+		answer_state_merge_view(st, &view);
+	}
+	PG_RETURN_POINTER(st);
+}
+
+/* ---- final functions: zero rows give an empty summary of the right kind -- */
+
+static Datum
+final_summary(FunctionCallInfo fcinfo, uint8 flags)
+{
+	(void) aggregate_context(fcinfo, "answer summary final function");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(empty_summary(flags));
+	PG_RETURN_POINTER(answer_state_encode((AnswerState *) PG_GETARG_POINTER(0)));
+}
+
+Datum
+answer_agg_final(PG_FUNCTION_ARGS)
+{
+	return final_summary(fcinfo, 0);
+}
+
+Datum
+answer_agg_weighted_final(PG_FUNCTION_ARGS)
+{
+	return final_summary(fcinfo, SURVEY_FLAG_WEIGHTED);
+}
+
+Datum
+choices_agg_final(PG_FUNCTION_ARGS)
+{
+	return final_summary(fcinfo, SURVEY_FLAG_MULTIPLE);
+}
+
+Datum
+choices_agg_weighted_final(PG_FUNCTION_ARGS)
+{
+	return final_summary(fcinfo, SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED);
+}
+
+Datum
+answer_rollup_final(PG_FUNCTION_ARGS)
+{
+	return final_summary(fcinfo, 0);
+}
+
+/* ---- parallel aggregation -------------------------------------------------- */
+
+Datum
+answer_summary_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "answer_summary_combine");
+	AnswerState *a = PG_ARGISNULL(0) ? NULL : (AnswerState *) PG_GETARG_POINTER(0);
+	AnswerState *b = PG_ARGISNULL(1) ? NULL : (AnswerState *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = answer_state_new(cxt, b->flags);	/* copy: b may live elsewhere */
+	answer_state_merge(a, b);
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+answer_summary_serialize(PG_FUNCTION_ARGS)
+{
+	(void) aggregate_context(fcinfo, "answer_summary_serialize");
+	PG_RETURN_BYTEA_P(answer_state_encode((AnswerState *) PG_GETARG_POINTER(0)));
+}
+
+Datum
+answer_summary_deserialize(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "answer_summary_deserialize");
+	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
+	AnswerSummaryView view;
+	AnswerState *st;
+
+	answer_summary_read((struct varlena *) bytes, &view);
+	st = answer_state_new(cxt, view.flags);
+	answer_state_merge_view(st, &view);
+	PG_RETURN_POINTER(st);
+}
+
+/* ---- binary I/O ------------------------------------------------------------ */
+
+/* category strings must be valid in the database encoding */
+static void
+check_encoding(const AnswerSummaryView *view)
+{
+	for (uint32 i = 0; i < view->ncat; i++)
+	{
+		SurveyCategory c = answer_summary_category(view, i);
+
+		(void) pg_verify_mbstr(GetDatabaseEncoding(), c.text, (int) c.len, false);
+	}
+}
+
+Datum
+answer_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			len = buf->len - buf->cursor;
+	const uint8 *bytes = (const uint8 *) pq_getmsgbytes(buf, len);
+	AnswerSummaryView view;
+	SurveyFormatStatus status = answer_summary_view(bytes, (size_t) len, &view);
+	struct varlena *result;
+
+	if (status != SURVEY_FORMAT_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary iscm.answer_summary: %s",
+						survey_format_status_message(status))));
+	check_encoding(&view);
+	result = palloc(VARHDRSZ + len);
+	SET_VARSIZE(result, VARHDRSZ + len);
+	memcpy(VARDATA(result), bytes, len);
+	PG_RETURN_POINTER(result);
+}
+
+Datum
+answer_summary_send(PG_FUNCTION_ARGS)
+{
+	struct varlena *value = PG_GETARG_VARLENA_PP(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---- text I/O: the JSON document of doc/survey.md ------------------------ */
+
+void
+answer_summary_write_json(StringInfo buf, const AnswerSummaryView *view)
+{
+	bool		weighted = (view->flags & SURVEY_FLAG_WEIGHTED) != 0;
+
+	appendStringInfo(buf, "{\"format\": %d, \"kind\": \"%s\", \"weighted\": %s, "
+					 "\"respondents\": " INT64_FORMAT ", \"missing\": " INT64_FORMAT,
+					 SURVEY_FORMAT_VERSION,
+					 (view->flags & SURVEY_FLAG_MULTIPLE) ? "multiple" : "single",
+					 weighted ? "true" : "false", view->respondents, view->missing);
+	if (weighted)
+	{
+		appendStringInfoString(buf, ", \"weight_sum\": ");
+		survey_json_float(buf, view->weight_sum);
+		appendStringInfoString(buf, ", \"weight_sq_sum\": ");
+		survey_json_float(buf, view->weight_sq_sum);
+	}
+	appendStringInfoString(buf, ", \"counts\": {");
+	for (uint32 i = 0; i < view->ncat; i++)
+	{
+		SurveyCategory c = answer_summary_category(view, i);
+
+		if (i > 0)
+			appendStringInfoString(buf, ", ");
+		survey_json_string(buf, c.text, c.len);
+		appendStringInfo(buf, ": " INT64_FORMAT, c.count);
+	}
+	appendStringInfoChar(buf, '}');
+	if (weighted)
+	{
+		appendStringInfoString(buf, ", \"weights\": {");
+		for (uint32 i = 0; i < view->ncat; i++)
+		{
+			SurveyCategory c = answer_summary_category(view, i);
+
+			if (i > 0)
+				appendStringInfoString(buf, ", ");
+			survey_json_string(buf, c.text, c.len);
+			appendStringInfoString(buf, ": ");
+			survey_json_float(buf, c.weight);
+		}
+		appendStringInfoChar(buf, '}');
+	}
+	appendStringInfoChar(buf, '}');
+}
+
+Datum
+answer_summary_out(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+	StringInfoData buf;
+
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
+	initStringInfo(&buf);
+	answer_summary_write_json(&buf, &view);
+	PG_RETURN_CSTRING(buf.data);
+}
+
+static int
+compare_category(const void *a, const void *b)
+{
+	const SurveyCategory *x = a;
+	const SurveyCategory *y = b;
+
+	return survey_category_compare(x->text, x->len, y->text, y->len);
+}
+
+#define BAD_INPUT(detail_fmt, ...) \
+	ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0, \
+					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION), \
+					 errmsg("invalid input syntax for type iscm.answer_summary: \"%s\"", str), \
+					 errdetail(detail_fmt, ##__VA_ARGS__))
+
+Datum
+answer_summary_in(PG_FUNCTION_ARGS)
+{
+	static const char *const keys[] = {"format", "kind", "weighted", "respondents", "missing",
+	"weight_sum", "weight_sq_sum", "counts", "weights", NULL};
+	char	   *str = PG_GETARG_CSTRING(0);
+	Jsonb	   *jb = survey_json_parse_input(str, fcinfo->context);
+	JsonbValue	v,
+				counts_v,
+				weights_v;
+	char	   *unknown;
+	int64		format,
+				respondents,
+				missing;
+	uint8		flags = 0;
+	double		wsum = 0.0,
+				wsq = 0.0;
+	SurveyCategory *cats;
+	uint32		ncat = 0;
+	JsonbIterator *it;
+	JsonbIteratorToken tok;
+	struct varlena *result;
+	SurveyFormatStatus status;
+
+	if (jb == NULL)
+		return (Datum) 0;		/* soft error, already reported */
+	if ((unknown = survey_json_unknown_key(jb, keys)) != NULL)
+		BAD_INPUT("Unexpected key %s; expected format, kind, weighted, respondents, missing, counts, weight_sum, weight_sq_sum, weights.", unknown);
+	if (!survey_json_key(&jb->root, "format", &v) || !survey_json_int64(&v, &format) ||
+		format != SURVEY_FORMAT_VERSION)
+		BAD_INPUT("Key \"format\" must be %d.", SURVEY_FORMAT_VERSION);
+	if (!survey_json_key(&jb->root, "kind", &v) || v.type != jbvString)
+		BAD_INPUT("Key \"kind\" must be \"single\" or \"multiple\".");
+	if (v.val.string.len == 8 && memcmp(v.val.string.val, "multiple", 8) == 0)
+		flags |= SURVEY_FLAG_MULTIPLE;
+	else if (!(v.val.string.len == 6 && memcmp(v.val.string.val, "single", 6) == 0))
+		BAD_INPUT("Key \"kind\" must be \"single\" or \"multiple\".");
+	if (!survey_json_key(&jb->root, "weighted", &v) || v.type != jbvBool)
+		BAD_INPUT("Key \"weighted\" must be true or false.");
+	if (v.val.boolean)
+		flags |= SURVEY_FLAG_WEIGHTED;
+	if (!survey_json_key(&jb->root, "respondents", &v) || !survey_json_int64(&v, &respondents) ||
+		respondents < 0)
+		BAD_INPUT("Key \"respondents\" must be an integer >= 0.");
+	if (!survey_json_key(&jb->root, "missing", &v) || !survey_json_int64(&v, &missing) ||
+		missing < 0)
+		BAD_INPUT("Key \"missing\" must be an integer >= 0.");
+	if (flags & SURVEY_FLAG_WEIGHTED)
+	{
+		if (!survey_json_key(&jb->root, "weight_sum", &v) || !survey_json_float8(&v, &wsum) ||
+			!survey_json_key(&jb->root, "weight_sq_sum", &v) || !survey_json_float8(&v, &wsq))
+			BAD_INPUT("A weighted summary needs numbers \"weight_sum\" and \"weight_sq_sum\".");
+		if (!survey_json_key(&jb->root, "weights", &weights_v) || weights_v.type != jbvBinary ||
+			!JsonContainerIsObject(weights_v.val.binary.data))
+			BAD_INPUT("A weighted summary needs an object \"weights\" mapping each category to its weight sum.");
+	}
+	if (!survey_json_key(&jb->root, "counts", &counts_v) || counts_v.type != jbvBinary ||
+		!JsonContainerIsObject(counts_v.val.binary.data))
+		BAD_INPUT("Key \"counts\" must be an object mapping each category to its count.");
+
+	cats = palloc(sizeof(SurveyCategory) * (JsonContainerSize(counts_v.val.binary.data) + 1));
+	it = JsonbIteratorInit(counts_v.val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		SurveyCategory *c;
+
+		if (tok != WJB_KEY)
+			continue;
+		c = &cats[ncat++];
+		c->text = survey_json_cstring(&v);
+		c->len = v.val.string.len;
+		tok = JsonbIteratorNext(&it, &v, true);
+		if (!survey_json_int64(&v, &c->count) || c->count < 1)
+			BAD_INPUT("The count of category \"%s\" must be an integer >= 1.", c->text);
+		c->weight = 0.0;
+		if (flags & SURVEY_FLAG_WEIGHTED)
+		{
+			JsonbValue	w;
+
+			if (!survey_json_key(weights_v.val.binary.data, c->text, &w) ||
+				!survey_json_float8(&w, &c->weight))
+				BAD_INPUT("Category \"%s\" has no weight sum in \"weights\".", c->text);
+		}
+	}
+	if ((flags & SURVEY_FLAG_WEIGHTED) && JsonContainerSize(weights_v.val.binary.data) != ncat)
+		BAD_INPUT("\"weights\" and \"counts\" must list the same categories.");
+	qsort(cats, ncat, sizeof(SurveyCategory), compare_category);
+
+	result = answer_summary_build(flags, respondents, missing, wsum, wsq, cats, ncat);
+	status = answer_summary_validate((const uint8 *) VARDATA(result), VARSIZE(result) - VARHDRSZ);
+	if (status != SURVEY_FORMAT_OK)
+		BAD_INPUT("%s.", survey_format_status_message(status));
+	PG_RETURN_POINTER(result);
+}

@@ -1,0 +1,415 @@
+/*
+ * survey_answer_access.c — accessors that read figures out of an
+ * iscm.answer_summary: counts, shares, intervals, the mode, the JSON and
+ * human-readable forms, and the difference of two rounds.
+ */
+#include "survey_answer.h"
+
+#include <math.h>
+
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+
+#include "survey_common.h"
+#include "survey_stats.h"
+
+PG_FUNCTION_INFO_V1(answer_summary_respondents);
+PG_FUNCTION_INFO_V1(answer_summary_missing);
+PG_FUNCTION_INFO_V1(answer_summary_total);
+PG_FUNCTION_INFO_V1(answer_summary_count);
+PG_FUNCTION_INFO_V1(answer_summary_share);
+PG_FUNCTION_INFO_V1(answer_summary_effective_n);
+PG_FUNCTION_INFO_V1(answer_summary_weighted);
+PG_FUNCTION_INFO_V1(answer_summary_multiple_choice);
+PG_FUNCTION_INFO_V1(answer_summary_mode);
+PG_FUNCTION_INFO_V1(answer_summary_categories);
+PG_FUNCTION_INFO_V1(answer_summary_to_jsonb);
+PG_FUNCTION_INFO_V1(answer_summary_describe);
+PG_FUNCTION_INFO_V1(answer_summary_ci);
+PG_FUNCTION_INFO_V1(answer_summary_ci_lower);
+PG_FUNCTION_INFO_V1(answer_summary_ci_upper);
+PG_FUNCTION_INFO_V1(answer_summary_share_difference);
+
+#define READ_SUMMARY(argno, view) \
+	answer_summary_read(PG_GETARG_VARLENA_PP(argno), (view))
+
+/* figures of one category; found = false for a category nobody gave */
+typedef struct CategoryFigures
+{
+	int64		count;
+	double		weight;
+} CategoryFigures;
+
+static CategoryFigures
+category_figures(const AnswerSummaryView *view, text *category)
+{
+	int64		i = answer_summary_find(view, VARDATA_ANY(category), VARSIZE_ANY_EXHDR(category));
+	CategoryFigures f = {0, 0.0};
+
+	if (i >= 0)
+	{
+		SurveyCategory c = answer_summary_category(view, (uint32) i);
+
+		f.count = c.count;
+		f.weight = c.weight;
+	}
+	return f;
+}
+
+static bool
+is_weighted(const AnswerSummaryView *view)
+{
+	return (view->flags & SURVEY_FLAG_WEIGHTED) != 0;
+}
+
+/* share of a category; false when undefined (nobody answered, or all weights 0) */
+static bool
+share_of(const AnswerSummaryView *view, CategoryFigures f, double *share)
+{
+	if (is_weighted(view))
+	{
+		if (!(view->weight_sum > 0.0))
+			return false;
+		*share = f.weight / view->weight_sum;
+		if (*share > 1.0)
+			*share = 1.0;		/* rounding of the sums */
+		return true;
+	}
+	if (view->respondents == 0)
+		return false;
+	*share = (double) f.count / (double) view->respondents;
+	return true;
+}
+
+/* sample size behind the share: respondents, or Kish's n_eff when weighted */
+static double
+sample_size(const AnswerSummaryView *view)
+{
+	if (is_weighted(view))
+		return view->weight_sq_sum > 0.0 ?
+			view->weight_sum * view->weight_sum / view->weight_sq_sum : 0.0;
+	return (double) view->respondents;
+}
+
+Datum
+answer_summary_respondents(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+
+	READ_SUMMARY(0, &view);
+	PG_RETURN_INT64(view.respondents);
+}
+
+Datum
+answer_summary_missing(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+
+	READ_SUMMARY(0, &view);
+	PG_RETURN_INT64(view.missing);
+}
+
+Datum
+answer_summary_total(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+
+	READ_SUMMARY(0, &view);
+	PG_RETURN_INT64(view.respondents + view.missing);
+}
+
+Datum
+answer_summary_count(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+
+	READ_SUMMARY(0, &view);
+	PG_RETURN_INT64(category_figures(&view, PG_GETARG_TEXT_PP(1)).count);
+}
+
+Datum
+answer_summary_share(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+	double		share;
+
+	READ_SUMMARY(0, &view);
+	if (!share_of(&view, category_figures(&view, PG_GETARG_TEXT_PP(1)), &share))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(share);
+}
+
+Datum
+answer_summary_effective_n(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+
+	READ_SUMMARY(0, &view);
+	PG_RETURN_FLOAT8(sample_size(&view));
+}
+
+Datum
+answer_summary_weighted(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+
+	READ_SUMMARY(0, &view);
+	PG_RETURN_BOOL(is_weighted(&view));
+}
+
+Datum
+answer_summary_multiple_choice(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+
+	READ_SUMMARY(0, &view);
+	PG_RETURN_BOOL((view.flags & SURVEY_FLAG_MULTIPLE) != 0);
+}
+
+Datum
+answer_summary_mode(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+	int64		best = -1;
+	double		best_value = -1.0;
+
+	READ_SUMMARY(0, &view);
+	for (uint32 i = 0; i < view.ncat; i++)
+	{
+		SurveyCategory c = answer_summary_category(&view, i);
+		double		value = is_weighted(&view) ? c.weight : (double) c.count;
+
+		if (value > best_value)
+		{
+			best = i;
+			best_value = value;
+		}
+	}
+	if (best < 0)
+		PG_RETURN_NULL();
+	{
+		SurveyCategory c = answer_summary_category(&view, (uint32) best);
+
+		PG_RETURN_TEXT_P(cstring_to_text_with_len(c.text, (int) c.len));
+	}
+}
+
+Datum
+answer_summary_categories(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	AnswerSummaryView *view;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext old;
+		TupleDesc	tupdesc;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		view = palloc(sizeof(AnswerSummaryView));
+		/* PG_GETARG_VARLENA_P copies into this context, so the view stays valid */
+		answer_summary_read(PG_GETARG_VARLENA_P(0), view);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "iscm.categories called in a context that cannot accept a record");
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->user_fctx = view;
+		funcctx->max_calls = view->ncat;
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	view = funcctx->user_fctx;
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		SurveyCategory c = answer_summary_category(view, (uint32) funcctx->call_cntr);
+		CategoryFigures f = {c.count, c.weight};
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+		double		share;
+
+		values[0] = PointerGetDatum(cstring_to_text_with_len(c.text, (int) c.len));
+		values[1] = Int64GetDatum(c.count);
+		if (share_of(view, f, &share))
+			values[2] = Float8GetDatum(share);
+		else
+			nulls[2] = true;
+		SRF_RETURN_NEXT(funcctx,
+						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+Datum
+answer_summary_to_jsonb(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+	StringInfoData buf;
+
+	READ_SUMMARY(0, &view);
+	initStringInfo(&buf);
+	answer_summary_write_json(&buf, &view);
+	PG_RETURN_POINTER(survey_json_parse(buf.data));
+}
+
+/* round(100 k / n) half up, exactly while 200 n fits in 64 bits */
+static int64
+percent_half_up(int64 k, int64 n)
+{
+	if (n <= PG_INT64_MAX / 200)
+		return (200 * k + n) / (2 * n);
+	return (int64) floor(100.0 * ((double) k / (double) n) + 0.5);
+}
+
+/*
+ * '26 of 53 (49%)'.  The unweighted percentage is rounded half up in exact
+ * integers, so it agrees with the published figure and with GRIM.
+ */
+Datum
+answer_summary_describe(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+	CategoryFigures f;
+	double		share;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	READ_SUMMARY(0, &view);
+	f = category_figures(&view, PG_GETARG_TEXT_PP(1));
+
+	if (!PG_ARGISNULL(2))
+	{
+		int32		threshold = PG_GETARG_INT32(2);
+
+		if (threshold < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("disclosure threshold must be >= 0, not %d", threshold)));
+		if (f.count < threshold)
+			PG_RETURN_TEXT_P(cstring_to_text(psprintf("fewer than %d of " INT64_FORMAT,
+													   threshold, view.respondents)));
+	}
+	if (!share_of(&view, f, &share))
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT,
+												  f.count, view.respondents)));
+	if (is_weighted(&view))
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (weighted %.0f%%)",
+												  f.count, view.respondents,
+												  floor(share * 100.0 + 0.5))));
+	PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (" INT64_FORMAT "%%)",
+											  f.count, view.respondents,
+											  percent_half_up(f.count, view.respondents))));
+}
+
+/* ---- confidence intervals ------------------------------------------------ */
+
+typedef struct IntervalResult
+{
+	bool		known;
+	double		estimate;
+	SurveyInterval interval;
+	const char *method;
+	double		level;
+} IntervalResult;
+
+/* ci(s, category, method, level, population): NULL in the first four gives NULL */
+static bool
+interval_from_args(FunctionCallInfo fcinfo, IntervalResult *r)
+{
+	AnswerSummaryView view;
+	SurveyCiMethod method;
+	CategoryFigures f;
+	double		population = 0.0;
+	double		n;
+
+	for (int i = 0; i < 4; i++)
+		if (PG_ARGISNULL(i))
+			return false;
+	READ_SUMMARY(0, &view);
+	method = survey_ci_method_arg(PG_GETARG_TEXT_PP(2));
+	r->method = survey_ci_method_name(method);
+	r->level = survey_level_arg(PG_GETARG_FLOAT8(3));
+	if (!PG_ARGISNULL(4))
+	{
+		int64		N = PG_GETARG_INT64(4);
+
+		if (N < view.respondents || N <= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("population size " INT64_FORMAT " is smaller than the " INT64_FORMAT " respondents",
+							N, view.respondents),
+					 errhint("Give the size of the population the respondents were drawn from (for example 193 UN member States), or NULL for no finite population correction.")));
+		population = (double) N;
+	}
+
+	f = category_figures(&view, PG_GETARG_TEXT_PP(1));
+	n = sample_size(&view);
+	r->known = share_of(&view, f, &r->estimate) && n > 0.0;
+	if (r->known)
+		r->interval = survey_proportion_interval(method,
+												 is_weighted(&view) ? r->estimate * n : (double) f.count,
+												 n, r->level,
+												 population, (double) view.respondents);
+	else
+		r->interval.lower = r->interval.upper = 0.0;
+	return true;
+}
+
+Datum
+answer_summary_ci(PG_FUNCTION_ARGS)
+{
+	IntervalResult r;
+
+	if (!interval_from_args(fcinfo, &r))
+		PG_RETURN_NULL();
+	return survey_interval_datum(fcinfo, r.known, r.estimate, r.interval, r.method, r.level);
+}
+
+Datum
+answer_summary_ci_lower(PG_FUNCTION_ARGS)
+{
+	IntervalResult r;
+
+	if (!interval_from_args(fcinfo, &r) || !r.known)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(r.interval.lower);
+}
+
+Datum
+answer_summary_ci_upper(PG_FUNCTION_ARGS)
+{
+	IntervalResult r;
+
+	if (!interval_from_args(fcinfo, &r) || !r.known)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(r.interval.upper);
+}
+
+/* p1 - p2 between two independent rounds, Newcombe's hybrid score interval */
+Datum
+answer_summary_share_difference(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView v1,
+				v2;
+	text	   *category = PG_GETARG_TEXT_PP(2);
+	double		level = survey_level_arg(PG_GETARG_FLOAT8(3));
+	double		p1,
+				p2,
+				n1,
+				n2;
+	bool		known;
+	SurveyInterval interval = {0.0, 0.0};
+
+	READ_SUMMARY(0, &v1);
+	READ_SUMMARY(1, &v2);
+	n1 = sample_size(&v1);
+	n2 = sample_size(&v2);
+	known = share_of(&v1, category_figures(&v1, category), &p1) &&
+		share_of(&v2, category_figures(&v2, category), &p2) && n1 > 0.0 && n2 > 0.0;
+	if (known)
+		interval = survey_newcombe_difference(is_weighted(&v1) ? p1 * n1 : (double) category_figures(&v1, category).count, n1,
+											  is_weighted(&v2) ? p2 * n2 : (double) category_figures(&v2, category).count, n2,
+											  level);
+	return survey_interval_datum(fcinfo, known, known ? p1 - p2 : 0.0, interval,
+								 "newcombe_hybrid_score", level);
+}

@@ -1,0 +1,208 @@
+/*
+ * survey_common.c — helpers shared by the survey summary types.
+ */
+#include "survey_common.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "common/shortest_dec.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/numeric.h"
+
+SurveyCiMethod
+survey_ci_method_arg(text *method)
+{
+	char	   *name = text_to_cstring(method);
+	SurveyCiMethod m = survey_ci_method_from_name(name);
+
+	if (m == SURVEY_CI_INVALID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown confidence interval method \"%s\"", name),
+				 errhint("Valid methods are: %s.", SURVEY_CI_METHOD_NAMES)));
+	return m;
+}
+
+SurveyMcNemarMethod
+survey_mcnemar_method_arg(text *method)
+{
+	char	   *name = text_to_cstring(method);
+	SurveyMcNemarMethod m = survey_mcnemar_method_from_name(name);
+
+	if (m == SURVEY_MCNEMAR_INVALID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown McNemar test method \"%s\"", name),
+				 errhint("Valid methods are: %s.", SURVEY_MCNEMAR_METHOD_NAMES)));
+	return m;
+}
+
+double
+survey_level_arg(double level)
+{
+	if (!(level > 0.0 && level < 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("confidence level must be between 0 and 1 (exclusive), not %g", level),
+				 errhint("Use for example 0.95 for a 95%% interval.")));
+	return level;
+}
+
+Datum
+survey_interval_datum(FunctionCallInfo fcinfo, bool known, double estimate,
+					  SurveyInterval interval, const char *method, double level)
+{
+	TupleDesc	tupdesc;
+	Datum		values[5];
+	bool		nulls[5] = {!known, !known, !known, false, false};
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "function returning iscm.proportion_interval called in a context that cannot accept it");
+	tupdesc = BlessTupleDesc(tupdesc);
+	values[0] = Float8GetDatum(estimate);
+	values[1] = Float8GetDatum(interval.lower);
+	values[2] = Float8GetDatum(interval.upper);
+	values[3] = CStringGetTextDatum(method);
+	values[4] = Float8GetDatum(level);
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
+}
+
+void
+survey_format_check(SurveyFormatStatus status, const char *type_name)
+{
+	if (status != SURVEY_FORMAT_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid %s value: %s", type_name, survey_format_status_message(status))));
+}
+
+void
+survey_json_string(StringInfo buf, const char *text, uint32 len)
+{
+	char	   *copy = pnstrdup(text, len);
+
+	escape_json(buf, copy);
+	pfree(copy);
+}
+
+/* shortest text that reads back as the same double, whatever extra_float_digits says */
+void
+survey_json_float(StringInfo buf, double value)
+{
+	char		digits[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	double_to_shortest_decimal_buf(value, digits);
+	appendStringInfoString(buf, digits);
+}
+
+Jsonb *
+survey_json_parse(const char *str)
+{
+	return DatumGetJsonbP(DirectFunctionCall1(jsonb_in, CStringGetDatum(str)));
+}
+
+Jsonb *
+survey_json_parse_input(const char *str, Node *escontext)
+{
+#if ISCM_SOFT_ERRORS
+	Datum		result;
+
+	/* malformed JSON becomes a soft error too, for pg_input_is_valid() */
+	if (!DirectInputFunctionCallSafe(jsonb_in, (char *) str, InvalidOid, -1, escontext, &result))
+		return NULL;
+	return DatumGetJsonbP(result);
+#else
+	(void) escontext;
+	return survey_json_parse(str);
+#endif
+}
+
+bool
+survey_json_key(JsonbContainer *object, const char *key, JsonbValue *out)
+{
+	JsonbValue *v;
+
+	if (!JsonContainerIsObject(object))
+		return false;
+	v = getKeyJsonValueFromContainer(object, key, strlen(key), out);
+	return v != NULL;
+}
+
+static char *
+numeric_text(const JsonbValue *value)
+{
+	if (value->type != jbvNumeric)
+		return NULL;
+	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(value->val.numeric)));
+}
+
+bool
+survey_json_int64(const JsonbValue *value, int64 *out)
+{
+	char	   *s = numeric_text(value);
+	char	   *end;
+	long long	v;
+
+	if (s == NULL)
+		return false;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || end == s)
+		return false;
+	*out = (int64) v;
+	return true;
+}
+
+bool
+survey_json_float8(const JsonbValue *value, double *out)
+{
+	char	   *s = numeric_text(value);
+	char	   *end;
+	double		v;
+
+	if (s == NULL)
+		return false;
+	errno = 0;
+	v = strtod(s, &end);
+	if (*end != '\0' || end == s || !isfinite(v))
+		return false;
+	*out = v;
+	return true;
+}
+
+char *
+survey_json_unknown_key(Jsonb *jb, const char *const *allowed)
+{
+	JsonbIterator *it = JsonbIteratorInit(&jb->root);
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	bool		first = true;
+
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (first && tok != WJB_BEGIN_OBJECT)
+			return pstrdup("(the value is not a JSON object)");
+		first = false;
+		if (tok == WJB_KEY)
+		{
+			char	   *key = survey_json_cstring(&v);
+			bool		known = false;
+
+			for (const char *const *a = allowed; *a != NULL; a++)
+				if (strcmp(key, *a) == 0)
+					known = true;
+			if (!known)
+				return key;
+		}
+	}
+	return NULL;
+}
+
+char *
+survey_json_cstring(const JsonbValue *value)
+{
+	return pnstrdup(value->val.string.val, value->val.string.len);
+}

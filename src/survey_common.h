@@ -1,0 +1,52 @@
+/*
+ * survey_common.h — server-side helpers shared by the survey summary types:
+ * checks of accessor parameters, the proportion_interval result, reading the
+ * JSON text form and reporting format errors.
+ */
+#ifndef ISCM_SURVEY_COMMON_H
+#define ISCM_SURVEY_COMMON_H
+
+#include "compat.h"
+
+#include "fmgr.h"
+#include "nodes/nodes.h"
+#include "lib/stringinfo.h"
+#include "utils/jsonb.h"
+
+#include "survey_format.h"
+#include "survey_stats.h"
+
+/* method name -> method, or ERROR 22023 listing the valid names */
+SurveyCiMethod survey_ci_method_arg(text *method);
+SurveyMcNemarMethod survey_mcnemar_method_arg(text *method);
+/* ERROR 22023 unless 0 < level < 1 */
+double		survey_level_arg(double level);
+
+/*
+ * The iscm.proportion_interval composite: (estimate, lower, upper, method,
+ * level).  known = false gives NULL estimate and limits (nobody answered).
+ */
+Datum		survey_interval_datum(FunctionCallInfo fcinfo, bool known, double estimate,
+								  SurveyInterval interval, const char *method, double level);
+
+/* ERROR for a corrupt stored/received/serialized summary */
+void		survey_format_check(SurveyFormatStatus status, const char *type_name);
+
+/* writing the JSON text form */
+void		survey_json_string(StringInfo buf, const char *text, uint32 len);
+void		survey_json_float(StringInfo buf, double value);
+
+/* reading the JSON text form (false = missing or wrong JSON type) */
+Jsonb	   *survey_json_parse(const char *str);
+/* in an input function: NULL after a soft error reported to escontext */
+Jsonb	   *survey_json_parse_input(const char *str, Node *escontext);
+bool		survey_json_key(JsonbContainer *object, const char *key, JsonbValue *out);
+bool		survey_json_int64(const JsonbValue *value, int64 *out);
+bool		survey_json_float8(const JsonbValue *value, double *out);
+/* first top-level key not in the NULL-terminated list, or NULL */
+char	   *survey_json_unknown_key(Jsonb *jb, const char *const *allowed);
+
+/* the text of a JsonbValue of type jbvString, as a fresh C string */
+char	   *survey_json_cstring(const JsonbValue *value);
+
+#endif

@@ -1,0 +1,395 @@
+/*
+ * survey_disposition.c — iscm.disposition_summary (AAPOR final disposition
+ * counts), its aggregate, and the AAPOR outcome rates.
+ */
+#include "compat.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "access/htup_details.h"
+#include "common/int.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+
+#include "survey_aapor.h"
+#include "survey_common.h"
+#include "survey_format.h"
+
+PG_FUNCTION_INFO_V1(disposition_summary_in);
+PG_FUNCTION_INFO_V1(disposition_summary_out);
+PG_FUNCTION_INFO_V1(disposition_summary_recv);
+PG_FUNCTION_INFO_V1(disposition_summary_send);
+PG_FUNCTION_INFO_V1(disposition_agg_trans);
+PG_FUNCTION_INFO_V1(disposition_rollup_trans);
+PG_FUNCTION_INFO_V1(disposition_agg_final);
+PG_FUNCTION_INFO_V1(disposition_summary_combine);
+PG_FUNCTION_INFO_V1(disposition_summary_serialize);
+PG_FUNCTION_INFO_V1(disposition_summary_deserialize);
+PG_FUNCTION_INFO_V1(disposition_summary_rate);
+PG_FUNCTION_INFO_V1(disposition_counts_rate);
+PG_FUNCTION_INFO_V1(disposition_summary_dispositions);
+PG_FUNCTION_INFO_V1(disposition_summary_to_jsonb);
+
+#define TYPE_NAME "iscm.disposition_summary"
+
+typedef struct DispositionState
+{
+	int64		counts[DISP_COUNT];
+} DispositionState;
+
+static void
+disposition_read(struct varlena *value, int64 *counts)
+{
+	survey_format_check(disposition_summary_decode((const uint8 *) VARDATA_ANY(value),
+												   VARSIZE_ANY_EXHDR(value), counts),
+						TYPE_NAME);
+}
+
+static struct varlena *
+disposition_encode(const int64 *counts)
+{
+	struct varlena *result = palloc(VARHDRSZ + DISPOSITION_SUMMARY_SIZE);
+
+	SET_VARSIZE(result, VARHDRSZ + DISPOSITION_SUMMARY_SIZE);
+	disposition_summary_encode((uint8 *) VARDATA(result), counts);
+	return result;
+}
+
+static void
+add_counts(int64 *into, const int64 *add)
+{
+	for (int i = 0; i < DISP_COUNT; i++)
+		if (pg_add_s64_overflow(into[i], add[i], &into[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("disposition count out of range")));
+}
+
+static MemoryContext
+aggregate_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext cxt;
+
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		elog(ERROR, "%s called in non-aggregate context", fname);
+	return cxt;
+}
+
+static DispositionState *
+state_arg(FunctionCallInfo fcinfo, MemoryContext cxt)
+{
+	if (PG_ARGISNULL(0))
+		return MemoryContextAllocZero(cxt, sizeof(DispositionState));
+	return (DispositionState *) PG_GETARG_POINTER(0);
+}
+
+Datum
+disposition_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "disposition_agg_trans");
+	DispositionState *st = state_arg(fcinfo, cxt);
+
+	if (!PG_ARGISNULL(1))
+	{
+		text	   *code = PG_GETARG_TEXT_PP(1);
+		int			i = survey_disposition_parse(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
+
+		if (i < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown AAPOR disposition code \"%s\"", text_to_cstring(code)),
+					 errhint("Valid codes are %s.", AAPOR_CODE_NAMES)));
+		st->counts[i]++;
+	}
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+disposition_rollup_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "disposition_rollup_trans");
+	DispositionState *st = state_arg(fcinfo, cxt);
+
+	if (!PG_ARGISNULL(1))
+	{
+		int64		counts[DISP_COUNT];
+
+		disposition_read(PG_GETARG_VARLENA_PP(1), counts);
+		add_counts(st->counts, counts);
+	}
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+disposition_agg_final(PG_FUNCTION_ARGS)
+{
+	static const int64 zero[DISP_COUNT] = {0};
+
+	(void) aggregate_context(fcinfo, "disposition_agg_final");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(disposition_encode(zero));
+	PG_RETURN_POINTER(disposition_encode(((DispositionState *) PG_GETARG_POINTER(0))->counts));
+}
+
+Datum
+disposition_summary_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "disposition_summary_combine");
+	DispositionState *a = PG_ARGISNULL(0) ? NULL : (DispositionState *) PG_GETARG_POINTER(0);
+	DispositionState *b = PG_ARGISNULL(1) ? NULL : (DispositionState *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = MemoryContextAllocZero(cxt, sizeof(DispositionState));
+	add_counts(a->counts, b->counts);
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+disposition_summary_serialize(PG_FUNCTION_ARGS)
+{
+	(void) aggregate_context(fcinfo, "disposition_summary_serialize");
+	PG_RETURN_BYTEA_P(disposition_encode(((DispositionState *) PG_GETARG_POINTER(0))->counts));
+}
+
+Datum
+disposition_summary_deserialize(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "disposition_summary_deserialize");
+	DispositionState *st = MemoryContextAllocZero(cxt, sizeof(DispositionState));
+
+	disposition_read((struct varlena *) PG_GETARG_BYTEA_PP(0), st->counts);
+	PG_RETURN_POINTER(st);
+}
+
+/* ---- I/O ---------------------------------------------------------------------- */
+
+static char *
+disposition_json(const int64 *counts)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "{\"format\": %d", SURVEY_FORMAT_VERSION);
+	for (int i = 0; i < DISP_COUNT; i++)
+		appendStringInfo(&buf, ", \"%s\": " INT64_FORMAT, survey_disposition_names[i], counts[i]);
+	appendStringInfoChar(&buf, '}');
+	return buf.data;
+}
+
+Datum
+disposition_summary_out(PG_FUNCTION_ARGS)
+{
+	int64		counts[DISP_COUNT];
+
+	disposition_read(PG_GETARG_VARLENA_PP(0), counts);
+	PG_RETURN_CSTRING(disposition_json(counts));
+}
+
+Datum
+disposition_summary_in(PG_FUNCTION_ARGS)
+{
+	static const char *const keys[] = {"format", "I", "P", "R", "NC", "O", "UH", "UO", "NE", NULL};
+	char	   *str = PG_GETARG_CSTRING(0);
+	Jsonb	   *jb = survey_json_parse_input(str, fcinfo->context);
+	JsonbValue	v;
+	int64		format;
+	int64		counts[DISP_COUNT];
+	char	   *unknown;
+
+	if (jb == NULL)
+		return (Datum) 0;		/* soft error, already reported */
+	if ((unknown = survey_json_unknown_key(jb, keys)) != NULL)
+		ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
+						 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("invalid input syntax for type " TYPE_NAME ": \"%s\"", str),
+						 errdetail("Unexpected key %s; expected format, I, P, R, NC, O, UH, UO, NE.", unknown));
+	if (!survey_json_key(&jb->root, "format", &v) || !survey_json_int64(&v, &format) ||
+		format != SURVEY_FORMAT_VERSION)
+		ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
+						 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("invalid input syntax for type " TYPE_NAME ": \"%s\"", str),
+						 errdetail("Key \"format\" must be %d.", SURVEY_FORMAT_VERSION));
+	for (int i = 0; i < DISP_COUNT; i++)
+	{
+		counts[i] = 0;
+		if (survey_json_key(&jb->root, survey_disposition_names[i], &v) &&
+			(!survey_json_int64(&v, &counts[i]) || counts[i] < 0))
+			ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
+							 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							 errmsg("invalid input syntax for type " TYPE_NAME ": \"%s\"", str),
+							 errdetail("The count of %s must be an integer >= 0.",
+									   survey_disposition_names[i]));
+	}
+	PG_RETURN_POINTER(disposition_encode(counts));
+}
+
+Datum
+disposition_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			len = buf->len - buf->cursor;
+	const uint8 *bytes = (const uint8 *) pq_getmsgbytes(buf, len);
+	int64		counts[DISP_COUNT];
+	SurveyFormatStatus status = disposition_summary_decode(bytes, (size_t) len, counts);
+
+	if (status != SURVEY_FORMAT_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary " TYPE_NAME ": %s", survey_format_status_message(status))));
+	PG_RETURN_POINTER(disposition_encode(counts));
+}
+
+Datum
+disposition_summary_send(PG_FUNCTION_ARGS)
+{
+	struct varlena *value = PG_GETARG_VARLENA_PP(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---- accessors -------------------------------------------------------------- */
+
+Datum
+disposition_summary_to_jsonb(PG_FUNCTION_ARGS)
+{
+	int64		counts[DISP_COUNT];
+
+	disposition_read(PG_GETARG_VARLENA_PP(0), counts);
+	PG_RETURN_POINTER(survey_json_parse(disposition_json(counts)));
+}
+
+Datum
+disposition_summary_dispositions(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	int64	   *counts;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext old;
+		TupleDesc	tupdesc;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		counts = palloc(sizeof(int64) * DISP_COUNT);
+		disposition_read(PG_GETARG_VARLENA_PP(0), counts);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "iscm.dispositions called in a context that cannot accept a record");
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->user_fctx = counts;
+		funcctx->max_calls = DISP_COUNT;
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	counts = funcctx->user_fctx;
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+
+		values[0] = CStringGetTextDatum(survey_disposition_names[funcctx->call_cntr]);
+		values[1] = Int64GetDatum(counts[funcctx->call_cntr]);
+		SRF_RETURN_NEXT(funcctx,
+						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+static SurveyAaporRate
+rate_arg(text *name)
+{
+	char	   *s = text_to_cstring(name);
+	SurveyAaporRate rate = survey_aapor_rate_parse(s);
+
+	if (rate == AAPOR_INVALID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown AAPOR outcome rate \"%s\"", s),
+				 errhint("Valid rates are %s.", AAPOR_RATE_NAMES)));
+	return rate;
+}
+
+static double
+e_arg(double e)
+{
+	if (!(e >= 0.0 && e <= 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("e, the estimated eligible share of cases of unknown eligibility, must be within [0, 1], not %g", e)));
+	return e;
+}
+
+/* aapor_rate(d, rate, e DEFAULT NULL): e NULL = estimated from known eligibility */
+Datum
+disposition_summary_rate(PG_FUNCTION_ARGS)
+{
+	int64		counts[DISP_COUNT];
+	double		c[DISP_COUNT];
+	SurveyAaporRate rate;
+	double		e = 0.0;
+	double		result;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	disposition_read(PG_GETARG_VARLENA_PP(0), counts);
+	rate = rate_arg(PG_GETARG_TEXT_PP(1));
+	for (int i = 0; i < DISP_COUNT; i++)
+		c[i] = (double) counts[i];
+	if (!PG_ARGISNULL(2))
+		e = e_arg(PG_GETARG_FLOAT8(2));
+	else if (survey_aapor_rate_needs_e(rate) && !survey_aapor_estimate_e(c, &e))
+		PG_RETURN_NULL();
+	if (!survey_aapor_rate(rate, c, e, &result))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(result);
+}
+
+/* aapor_rate(rate, i, p, r, nc, o, uh, uo, e DEFAULT NULL) */
+Datum
+disposition_counts_rate(PG_FUNCTION_ARGS)
+{
+	double		c[DISP_COUNT];
+	SurveyAaporRate rate;
+	double		e = 0.0;
+	double		result;
+
+	for (int i = 0; i < 8; i++)
+		if (PG_ARGISNULL(i))
+			PG_RETURN_NULL();
+	rate = rate_arg(PG_GETARG_TEXT_PP(0));
+	for (int i = 0; i < DISP_NE; i++)
+	{
+		int64		v = PG_GETARG_INT64(i + 1);
+
+		if (v < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("disposition count %s must be >= 0, not " INT64_FORMAT,
+							survey_disposition_names[i], v)));
+		c[i] = (double) v;
+	}
+	c[DISP_NE] = 0.0;
+	if (!PG_ARGISNULL(8))
+		e = e_arg(PG_GETARG_FLOAT8(8));
+	else if (survey_aapor_rate_needs_e(rate))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("AAPOR rate %s needs e, the estimated eligible share of cases of unknown eligibility",
+						text_to_cstring(PG_GETARG_TEXT_PP(0))),
+				 errhint("Pass e (between 0 and 1), or use aapor_rate on a disposition_summary, which estimates it from the not-eligible cases.")));
+	if (!survey_aapor_rate(rate, c, e, &result))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(result);
+}

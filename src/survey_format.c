@@ -1,0 +1,518 @@
+/*
+ * survey_format.c — encode, validate and read the summary byte formats
+ * described in survey_format.h.  Pure C; safe on any input.
+ */
+#include "survey_format.h"
+
+#include <math.h>
+#include <string.h>
+
+#define ANSWER_HEADER		22		/* version, flags, ncat, respondents, missing */
+#define ANSWER_WEIGHTS		16
+#define TRANSITION_HEADER	10
+#define TRANSITION_ENTRY	8
+#define TRANSITION_CELL		16
+
+const char *
+survey_format_status_message(SurveyFormatStatus status)
+{
+	switch (status)
+	{
+		case SURVEY_FORMAT_OK:
+			return "valid";
+		case SURVEY_FORMAT_TRUNCATED:
+			return "data is shorter than its header says";
+		case SURVEY_FORMAT_BAD_VERSION:
+			return "unknown format version";
+		case SURVEY_FORMAT_BAD_FLAGS:
+			return "unknown flags";
+		case SURVEY_FORMAT_BAD_COUNT:
+			return "count out of range or inconsistent with the number of respondents";
+		case SURVEY_FORMAT_BAD_WEIGHT:
+			return "weight sum is negative or not finite";
+		case SURVEY_FORMAT_BAD_CATEGORY:
+			return "category is malformed, duplicated or out of order";
+		case SURVEY_FORMAT_BAD_CELL:
+			return "transition cell refers to an unknown category or is out of order";
+		case SURVEY_FORMAT_TRAILING_BYTES:
+			return "data is longer than its header says";
+	}
+	return "unknown status";
+}
+
+/* ---- little-endian primitives ------------------------------------------ */
+
+static uint32_t
+get_u32(const uint8_t *p)
+{
+	return (uint32_t) p[0] | ((uint32_t) p[1] << 8) | ((uint32_t) p[2] << 16) |
+		((uint32_t) p[3] << 24);
+}
+
+static uint64_t
+get_u64(const uint8_t *p)
+{
+	return (uint64_t) get_u32(p) | ((uint64_t) get_u32(p + 4) << 32);
+}
+
+static int64_t
+get_i64(const uint8_t *p)
+{
+	uint64_t	u = get_u64(p);
+	int64_t		v;
+
+	memcpy(&v, &u, sizeof(v));
+	return v;
+}
+
+static double
+get_f64(const uint8_t *p)
+{
+	uint64_t	u = get_u64(p);
+	double		v;
+
+	memcpy(&v, &u, sizeof(v));
+	return v;
+}
+
+static uint8_t *
+put_u32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t) v;
+	p[1] = (uint8_t) (v >> 8);
+	p[2] = (uint8_t) (v >> 16);
+	p[3] = (uint8_t) (v >> 24);
+	return p + 4;
+}
+
+static uint8_t *
+put_u64(uint8_t *p, uint64_t v)
+{
+	put_u32(p, (uint32_t) v);
+	return put_u32(p + 4, (uint32_t) (v >> 32));
+}
+
+static uint8_t *
+put_i64(uint8_t *p, int64_t v)
+{
+	uint64_t	u;
+
+	memcpy(&u, &v, sizeof(u));
+	return put_u64(p, u);
+}
+
+static uint8_t *
+put_f64(uint8_t *p, double v)
+{
+	uint64_t	u;
+
+	memcpy(&u, &v, sizeof(u));
+	return put_u64(p, u);
+}
+
+int
+survey_category_compare(const char *a, uint32_t alen, const char *b, uint32_t blen)
+{
+	int			c = memcmp(a, b, alen < blen ? alen : blen);
+
+	if (c != 0)
+		return c;
+	return alen < blen ? -1 : (alen > blen ? 1 : 0);
+}
+
+static bool
+valid_weight(double w)
+{
+	return isfinite(w) && w >= 0.0;
+}
+
+/*
+ * Check a table of (offset, length) category entries against the string
+ * area: offsets are the running total, no NUL, strictly increasing order.
+ * Returns the total string bytes through *used.
+ */
+static SurveyFormatStatus
+check_categories(const uint8_t *entries, size_t stride, size_t name_at, uint32_t ncat,
+				 const uint8_t *strings, size_t available, size_t *used)
+{
+	size_t		total = 0;
+	const char *prev = NULL;
+	uint32_t	prev_len = 0;
+
+	for (uint32_t i = 0; i < ncat; i++)
+	{
+		const uint8_t *e = entries + (size_t) i * stride + name_at;
+		uint32_t	offset = get_u32(e);
+		uint32_t	len = get_u32(e + 4);
+		const char *text;
+
+		if (offset != total)
+			return SURVEY_FORMAT_BAD_CATEGORY;
+		if (len > available - total)
+			return SURVEY_FORMAT_TRUNCATED;
+		text = (const char *) strings + total;
+		if (memchr(text, '\0', len) != NULL)
+			return SURVEY_FORMAT_BAD_CATEGORY;
+		if (prev != NULL && survey_category_compare(prev, prev_len, text, len) >= 0)
+			return SURVEY_FORMAT_BAD_CATEGORY;
+		prev = text;
+		prev_len = len;
+		total += len;
+	}
+	*used = total;
+	return SURVEY_FORMAT_OK;
+}
+
+/* ---- answer_summary ------------------------------------------------------ */
+
+static size_t
+answer_entry_size(uint8_t flags)
+{
+	return (flags & SURVEY_FLAG_WEIGHTED) ? 24 : 16;
+}
+
+SurveyFormatStatus
+answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view)
+{
+	size_t		header,
+				stride,
+				used;
+	const uint8_t *strings;
+	int64_t		sum = 0;
+	SurveyFormatStatus status;
+
+	if (buf == NULL || len < 2)
+		return SURVEY_FORMAT_TRUNCATED;
+	if (buf[0] != SURVEY_FORMAT_VERSION)
+		return SURVEY_FORMAT_BAD_VERSION;
+	if (buf[1] & ~(SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED))
+		return SURVEY_FORMAT_BAD_FLAGS;
+
+	view->flags = buf[1];
+	header = ANSWER_HEADER + ((view->flags & SURVEY_FLAG_WEIGHTED) ? ANSWER_WEIGHTS : 0);
+	if (len < header)
+		return SURVEY_FORMAT_TRUNCATED;
+	view->ncat = get_u32(buf + 2);
+	view->respondents = get_i64(buf + 6);
+	view->missing = get_i64(buf + 14);
+	view->weight_sum = 0.0;
+	view->weight_sq_sum = 0.0;
+	if (view->respondents < 0 || view->missing < 0 ||
+		view->missing > INT64_MAX - view->respondents)
+		return SURVEY_FORMAT_BAD_COUNT;
+	if (view->flags & SURVEY_FLAG_WEIGHTED)
+	{
+		view->weight_sum = get_f64(buf + 22);
+		view->weight_sq_sum = get_f64(buf + 30);
+		if (!valid_weight(view->weight_sum) || !valid_weight(view->weight_sq_sum))
+			return SURVEY_FORMAT_BAD_WEIGHT;
+	}
+
+	stride = answer_entry_size(view->flags);
+	if (view->ncat > (len - header) / stride)
+		return SURVEY_FORMAT_TRUNCATED;
+	view->entries = buf + header;
+	strings = view->entries + (size_t) view->ncat * stride;
+	view->strings = strings;
+
+	for (uint32_t i = 0; i < view->ncat; i++)
+	{
+		const uint8_t *e = view->entries + (size_t) i * stride;
+		int64_t		count = get_i64(e);
+
+		if (count < 1 || count > view->respondents)
+			return SURVEY_FORMAT_BAD_COUNT;
+		if ((view->flags & SURVEY_FLAG_WEIGHTED) && !valid_weight(get_f64(e + 8)))
+			return SURVEY_FORMAT_BAD_WEIGHT;
+		if (!(view->flags & SURVEY_FLAG_MULTIPLE))
+		{
+			/* sum <= respondents throughout, so this cannot overflow */
+			if (count > view->respondents - sum)
+				return SURVEY_FORMAT_BAD_COUNT;
+			sum += count;
+		}
+	}
+	if (!(view->flags & SURVEY_FLAG_MULTIPLE) && sum != view->respondents)
+		return SURVEY_FORMAT_BAD_COUNT;
+
+	status = check_categories(view->entries, stride, stride - 8, view->ncat,
+							  strings, len - (size_t) (strings - buf), &used);
+	if (status != SURVEY_FORMAT_OK)
+		return status;
+	if (used != len - (size_t) (strings - buf))
+		return SURVEY_FORMAT_TRAILING_BYTES;
+	return SURVEY_FORMAT_OK;
+}
+
+SurveyFormatStatus
+answer_summary_validate(const uint8_t *buf, size_t len)
+{
+	AnswerSummaryView view;
+
+	return answer_summary_view(buf, len, &view);
+}
+
+SurveyCategory
+answer_summary_category(const AnswerSummaryView *view, uint32_t i)
+{
+	size_t		stride = answer_entry_size(view->flags);
+	const uint8_t *e = view->entries + (size_t) i * stride;
+	SurveyCategory c;
+
+	c.count = get_i64(e);
+	c.weight = (view->flags & SURVEY_FLAG_WEIGHTED) ? get_f64(e + 8) : (double) c.count;
+	c.text = (const char *) view->strings + get_u32(e + stride - 8);
+	c.len = get_u32(e + stride - 4);
+	return c;
+}
+
+int64_t
+answer_summary_find(const AnswerSummaryView *view, const char *text, uint32_t len)
+{
+	int64_t		lo = 0,
+				hi = (int64_t) view->ncat - 1;
+
+	while (lo <= hi)
+	{
+		int64_t		mid = lo + (hi - lo) / 2;
+		SurveyCategory c = answer_summary_category(view, (uint32_t) mid);
+		int			cmp = survey_category_compare(c.text, c.len, text, len);
+
+		if (cmp == 0)
+			return mid;
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+size_t
+answer_summary_size(uint32_t ncat, size_t string_bytes, bool weighted)
+{
+	uint8_t		flags = weighted ? SURVEY_FLAG_WEIGHTED : 0;
+
+	return ANSWER_HEADER + (weighted ? ANSWER_WEIGHTS : 0) +
+		(size_t) ncat * answer_entry_size(flags) + string_bytes;
+}
+
+void
+answer_summary_encode(uint8_t *out, uint8_t flags, int64_t respondents,
+					  int64_t missing, double weight_sum, double weight_sq_sum,
+					  const SurveyCategory *cats, uint32_t ncat)
+{
+	bool		weighted = (flags & SURVEY_FLAG_WEIGHTED) != 0;
+	uint8_t    *p = out;
+	uint8_t    *strings;
+	uint32_t	offset = 0;
+
+	*p++ = SURVEY_FORMAT_VERSION;
+	*p++ = flags;
+	p = put_u32(p, ncat);
+	p = put_i64(p, respondents);
+	p = put_i64(p, missing);
+	if (weighted)
+	{
+		p = put_f64(p, weight_sum);
+		p = put_f64(p, weight_sq_sum);
+	}
+	strings = p + (size_t) ncat * answer_entry_size(flags);
+	for (uint32_t i = 0; i < ncat; i++)
+	{
+		p = put_i64(p, cats[i].count);
+		if (weighted)
+			p = put_f64(p, cats[i].weight);
+		p = put_u32(p, offset);
+		p = put_u32(p, cats[i].len);
+		memcpy(strings + offset, cats[i].text, cats[i].len);
+		offset += cats[i].len;
+	}
+}
+
+/* ---- transition_summary -------------------------------------------------- */
+
+SurveyFormatStatus
+transition_summary_view(const uint8_t *buf, size_t len, TransitionSummaryView *view)
+{
+	size_t		rest,
+				used;
+	SurveyFormatStatus status;
+
+	if (buf == NULL || len < 2)
+		return SURVEY_FORMAT_TRUNCATED;
+	if (buf[0] != SURVEY_FORMAT_VERSION)
+		return SURVEY_FORMAT_BAD_VERSION;
+	if (buf[1] != 0)
+		return SURVEY_FORMAT_BAD_FLAGS;
+	if (len < TRANSITION_HEADER)
+		return SURVEY_FORMAT_TRUNCATED;
+	view->ncat = get_u32(buf + 2);
+	view->ncell = get_u32(buf + 6);
+	rest = len - TRANSITION_HEADER;
+	if (view->ncat > rest / TRANSITION_ENTRY)
+		return SURVEY_FORMAT_TRUNCATED;
+	rest -= (size_t) view->ncat * TRANSITION_ENTRY;
+	if (view->ncell > rest / TRANSITION_CELL)
+		return SURVEY_FORMAT_TRUNCATED;
+	rest -= (size_t) view->ncell * TRANSITION_CELL;
+	view->entries = buf + TRANSITION_HEADER;
+	view->cells = view->entries + (size_t) view->ncat * TRANSITION_ENTRY;
+	view->strings = view->cells + (size_t) view->ncell * TRANSITION_CELL;
+
+	for (uint32_t i = 0; i < view->ncell; i++)
+	{
+		TransitionCell c = transition_summary_cell(view, i);
+
+		if (c.count < 1)
+			return SURVEY_FORMAT_BAD_COUNT;
+		if (c.before > view->ncat || c.after > view->ncat)
+			return SURVEY_FORMAT_BAD_CELL;
+		if (i > 0)
+		{
+			TransitionCell p = transition_summary_cell(view, i - 1);
+
+			if (p.before > c.before || (p.before == c.before && p.after >= c.after))
+				return SURVEY_FORMAT_BAD_CELL;
+		}
+	}
+
+	status = check_categories(view->entries, TRANSITION_ENTRY, 0, view->ncat,
+							  view->strings, rest, &used);
+	if (status != SURVEY_FORMAT_OK)
+		return status;
+	if (used != rest)
+		return SURVEY_FORMAT_TRAILING_BYTES;
+	return SURVEY_FORMAT_OK;
+}
+
+SurveyFormatStatus
+transition_summary_validate(const uint8_t *buf, size_t len)
+{
+	TransitionSummaryView view;
+
+	return transition_summary_view(buf, len, &view);
+}
+
+SurveyCategory
+transition_summary_category(const TransitionSummaryView *view, uint32_t i)
+{
+	const uint8_t *e = view->entries + (size_t) i * TRANSITION_ENTRY;
+	SurveyCategory c;
+
+	c.text = (const char *) view->strings + get_u32(e);
+	c.len = get_u32(e + 4);
+	c.count = 0;
+	c.weight = 0.0;
+	return c;
+}
+
+TransitionCell
+transition_summary_cell(const TransitionSummaryView *view, uint32_t i)
+{
+	const uint8_t *e = view->cells + (size_t) i * TRANSITION_CELL;
+	TransitionCell c;
+
+	c.before = get_u32(e);
+	c.after = get_u32(e + 4);
+	c.count = get_i64(e + 8);
+	return c;
+}
+
+int64_t
+transition_summary_find(const TransitionSummaryView *view, const char *text, uint32_t len)
+{
+	int64_t		lo = 0,
+				hi = (int64_t) view->ncat - 1;
+
+	while (lo <= hi)
+	{
+		int64_t		mid = lo + (hi - lo) / 2;
+		SurveyCategory c = transition_summary_category(view, (uint32_t) mid);
+		int			cmp = survey_category_compare(c.text, c.len, text, len);
+
+		if (cmp == 0)
+			return mid;
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+size_t
+transition_summary_size(uint32_t ncat, size_t string_bytes, uint32_t ncell)
+{
+	return TRANSITION_HEADER + (size_t) ncat * TRANSITION_ENTRY +
+		(size_t) ncell * TRANSITION_CELL + string_bytes;
+}
+
+void
+transition_summary_encode(uint8_t *out, const SurveyCategory *cats, uint32_t ncat,
+						  const TransitionCell *cells, uint32_t ncell)
+{
+	uint8_t    *p = out;
+	uint8_t    *strings;
+	uint32_t	offset = 0;
+
+	*p++ = SURVEY_FORMAT_VERSION;
+	*p++ = 0;
+	p = put_u32(p, ncat);
+	p = put_u32(p, ncell);
+	strings = p + (size_t) ncat * TRANSITION_ENTRY + (size_t) ncell * TRANSITION_CELL;
+	for (uint32_t i = 0; i < ncat; i++)
+	{
+		p = put_u32(p, offset);
+		p = put_u32(p, cats[i].len);
+		memcpy(strings + offset, cats[i].text, cats[i].len);
+		offset += cats[i].len;
+	}
+	for (uint32_t i = 0; i < ncell; i++)
+	{
+		p = put_u32(p, cells[i].before);
+		p = put_u32(p, cells[i].after);
+		p = put_i64(p, cells[i].count);
+	}
+}
+
+/* ---- disposition_summary ------------------------------------------------- */
+
+SurveyFormatStatus
+disposition_summary_decode(const uint8_t *buf, size_t len, int64_t *counts)
+{
+	if (buf == NULL || len < 2)
+		return SURVEY_FORMAT_TRUNCATED;
+	if (buf[0] != SURVEY_FORMAT_VERSION)
+		return SURVEY_FORMAT_BAD_VERSION;
+	if (buf[1] != 0)
+		return SURVEY_FORMAT_BAD_FLAGS;
+	if (len < DISPOSITION_SUMMARY_SIZE)
+		return SURVEY_FORMAT_TRUNCATED;
+	if (len > DISPOSITION_SUMMARY_SIZE)
+		return SURVEY_FORMAT_TRAILING_BYTES;
+	for (int i = 0; i < DISPOSITION_CODES; i++)
+	{
+		counts[i] = get_i64(buf + 2 + 8 * i);
+		if (counts[i] < 0)
+			return SURVEY_FORMAT_BAD_COUNT;
+	}
+	return SURVEY_FORMAT_OK;
+}
+
+SurveyFormatStatus
+disposition_summary_validate(const uint8_t *buf, size_t len)
+{
+	int64_t		counts[DISPOSITION_CODES];
+
+	return disposition_summary_decode(buf, len, counts);
+}
+
+void
+disposition_summary_encode(uint8_t *out, const int64_t *counts)
+{
+	out[0] = SURVEY_FORMAT_VERSION;
+	out[1] = 0;
+	for (int i = 0; i < DISPOSITION_CODES; i++)
+		put_i64(out + 2 + 8 * i, counts[i]);
+}

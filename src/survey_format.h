@@ -1,0 +1,129 @@
+/*
+ * survey_format.h — the versioned byte formats of the survey summaries.
+ *
+ * One format per summary type serves as the on-disk value (after the varlena
+ * header), the binary send/receive form and the serialized aggregate state.
+ * All integers are little-endian and read byte by byte, so the bytes are
+ * portable and need no alignment.  The validators accept or reject any byte
+ * sequence of any length without reading outside it (the reliability helper
+ * fuzzes them); nothing here includes postgres.h.
+ *
+ * answer_summary, version 1:
+ *   u8  version (1)          u8  flags (bit 0 multiple choice, bit 1 weighted)
+ *   u32 ncat                 i64 respondents          i64 missing
+ *   [weighted: f64 weight_sum, f64 weight_sq_sum]
+ *   ncat entries: i64 count, [weighted: f64 weight], u32 offset, u32 length
+ *   category bytes, concatenated in entry order (offset = running total)
+ * Categories are distinct, sorted by bytes (a shorter prefix first) and free
+ * of NUL; counts are >= 1; single choice: counts sum to respondents; multiple
+ * choice: each count <= respondents; weights finite and >= 0.
+ *
+ * transition_summary, version 1:
+ *   u8 version (1), u8 flags (0), u32 ncat, u32 ncell
+ *   ncat entries: u32 offset, u32 length
+ *   ncell cells: u32 before, u32 after, i64 count   (0 = no answer, i = category i-1)
+ *   category bytes
+ * Cells strictly sorted by (before, after), counts >= 1.
+ *
+ * disposition_summary, version 1:
+ *   u8 version (1), u8 flags (0), then 8 x i64 counts (I P R NC O UH UO NE), each >= 0.
+ */
+#ifndef ISCM_SURVEY_FORMAT_H
+#define ISCM_SURVEY_FORMAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SURVEY_FORMAT_VERSION		1
+
+#define SURVEY_FLAG_MULTIPLE		0x01
+#define SURVEY_FLAG_WEIGHTED		0x02
+
+#define DISPOSITION_CODES			8
+#define DISPOSITION_SUMMARY_SIZE	(2 + 8 * DISPOSITION_CODES)
+
+typedef enum SurveyFormatStatus
+{
+	SURVEY_FORMAT_OK = 0,
+	SURVEY_FORMAT_TRUNCATED,		/* shorter than its header or entries say */
+	SURVEY_FORMAT_BAD_VERSION,
+	SURVEY_FORMAT_BAD_FLAGS,
+	SURVEY_FORMAT_BAD_COUNT,		/* negative, zero where >= 1 needed, or inconsistent */
+	SURVEY_FORMAT_BAD_WEIGHT,		/* not finite or negative */
+	SURVEY_FORMAT_BAD_CATEGORY,	/* offset, length, NUL byte or order */
+	SURVEY_FORMAT_BAD_CELL,		/* index out of range or cells out of order */
+	SURVEY_FORMAT_TRAILING_BYTES
+} SurveyFormatStatus;
+
+const char *survey_format_status_message(SurveyFormatStatus status);
+
+/* A category with its figures, as read from or written to a summary. */
+typedef struct SurveyCategory
+{
+	const char *text;
+	uint32_t	len;
+	int64_t		count;
+	double		weight;
+} SurveyCategory;
+
+/* A validated answer summary, read in place. */
+typedef struct AnswerSummaryView
+{
+	uint8_t		flags;
+	uint32_t	ncat;
+	int64_t		respondents;
+	int64_t		missing;
+	double		weight_sum;
+	double		weight_sq_sum;
+	const uint8_t *entries;
+	const uint8_t *strings;
+} AnswerSummaryView;
+
+SurveyFormatStatus answer_summary_validate(const uint8_t *buf, size_t len);
+SurveyFormatStatus answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view);
+SurveyCategory answer_summary_category(const AnswerSummaryView *view, uint32_t i);
+/* index of category text, or -1 */
+int64_t		answer_summary_find(const AnswerSummaryView *view, const char *text, uint32_t len);
+
+size_t		answer_summary_size(uint32_t ncat, size_t string_bytes, bool weighted);
+void		answer_summary_encode(uint8_t *out, uint8_t flags, int64_t respondents,
+								  int64_t missing, double weight_sum, double weight_sq_sum,
+								  const SurveyCategory *cats, uint32_t ncat);
+
+/* A validated transition summary, read in place. */
+typedef struct TransitionSummaryView
+{
+	uint32_t	ncat;
+	uint32_t	ncell;
+	const uint8_t *entries;
+	const uint8_t *cells;
+	const uint8_t *strings;
+} TransitionSummaryView;
+
+typedef struct TransitionCell
+{
+	uint32_t	before;			/* 0 = no answer, else category index + 1 */
+	uint32_t	after;
+	int64_t		count;
+} TransitionCell;
+
+SurveyFormatStatus transition_summary_validate(const uint8_t *buf, size_t len);
+SurveyFormatStatus transition_summary_view(const uint8_t *buf, size_t len, TransitionSummaryView *view);
+SurveyCategory transition_summary_category(const TransitionSummaryView *view, uint32_t i);
+TransitionCell transition_summary_cell(const TransitionSummaryView *view, uint32_t i);
+int64_t		transition_summary_find(const TransitionSummaryView *view, const char *text, uint32_t len);
+
+size_t		transition_summary_size(uint32_t ncat, size_t string_bytes, uint32_t ncell);
+void		transition_summary_encode(uint8_t *out, const SurveyCategory *cats, uint32_t ncat,
+									  const TransitionCell *cells, uint32_t ncell);
+
+SurveyFormatStatus disposition_summary_validate(const uint8_t *buf, size_t len);
+/* counts must have DISPOSITION_CODES elements; validates first */
+SurveyFormatStatus disposition_summary_decode(const uint8_t *buf, size_t len, int64_t *counts);
+void		disposition_summary_encode(uint8_t *out, const int64_t *counts);
+
+/* byte order of categories: memcmp, a shorter prefix first */
+int			survey_category_compare(const char *a, uint32_t alen, const char *b, uint32_t blen);
+
+#endif							/* ISCM_SURVEY_FORMAT_H */

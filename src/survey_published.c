@@ -1,0 +1,136 @@
+/*
+ * survey_published.c — checks and protection of published figures: GRIM
+ * consistency of reported percentages and disclosure control of counts.
+ */
+#include "compat.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "access/htup_details.h"
+#include "utils/builtins.h"
+
+#include "survey_grim.h"
+
+PG_FUNCTION_INFO_V1(survey_grim_consistent);
+PG_FUNCTION_INFO_V1(survey_grim_candidates);
+PG_FUNCTION_INFO_V1(survey_suppress);
+
+static GrimFigure
+figure_arg(text *reported)
+{
+	GrimFigure	figure;
+	GrimStatus	status = grim_parse(VARDATA_ANY(reported), VARSIZE_ANY_EXHDR(reported), &figure);
+
+	if (status != GRIM_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid reported percentage \"%s\"", text_to_cstring(reported)),
+				 errdetail("%s",
+						   status == GRIM_TOO_MANY_DECIMALS ? "At most 6 decimals are supported." :
+						   status == GRIM_OUT_OF_RANGE ? "A percentage of respondents is between 0 and 100." :
+						   "Expected a decimal number as printed, such as 84, 84.0 or 32.5%."),
+				 errhint("Write the figure exactly as published: its decimals set the rounding tested.")));
+	return figure;
+}
+
+static int64
+n_arg(int64 n, const char *what)
+{
+	if (n < 1 || n > GRIM_MAX_N)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be between 1 and %d, not " INT64_FORMAT, what, GRIM_MAX_N, n)));
+	return n;
+}
+
+Datum
+survey_grim_consistent(PG_FUNCTION_ARGS)
+{
+	GrimFigure	figure = figure_arg(PG_GETARG_TEXT_PP(0));
+	int64		n = n_arg(PG_GETARG_INT32(1), "number of respondents n");
+	int64		lo,
+				hi;
+
+	PG_RETURN_BOOL(grim_k_range(figure, n, &lo, &hi));
+}
+
+typedef struct CandidateScan
+{
+	GrimFigure	figure;
+	int64		max_n;
+	int64		n;				/* current denominator */
+	int64		k;				/* next numerator to return */
+	int64		k_max;
+} CandidateScan;
+
+/* move to the next (k, n) that produces the figure; false when done */
+static bool
+next_candidate(CandidateScan *scan)
+{
+	while (scan->k > scan->k_max)
+	{
+		if (++scan->n > scan->max_n)
+			return false;
+		if (!grim_k_range(scan->figure, scan->n, &scan->k, &scan->k_max))
+			scan->k = scan->k_max + 1;
+	}
+	return true;
+}
+
+Datum
+survey_grim_candidates(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	CandidateScan *scan;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext old;
+		TupleDesc	tupdesc;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		scan = palloc(sizeof(CandidateScan));
+		scan->figure = figure_arg(PG_GETARG_TEXT_PP(0));
+		scan->max_n = n_arg(PG_GETARG_INT32(1), "max_n");
+		scan->n = 0;
+		scan->k = 1;
+		scan->k_max = 0;
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "iscm.grim_candidates called in a context that cannot accept a record");
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->user_fctx = scan;
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	scan = funcctx->user_fctx;
+	if (next_candidate(scan))
+	{
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+
+		values[0] = Int32GetDatum((int32) scan->k);
+		values[1] = Int32GetDatum((int32) scan->n);
+		scan->k++;
+		SRF_RETURN_NEXT(funcctx,
+						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+/* a count below the disclosure threshold is not published */
+Datum
+survey_suppress(PG_FUNCTION_ARGS)
+{
+	int64		count = PG_GETARG_INT64(0);
+	int32		threshold = PG_GETARG_INT32(1);
+
+	if (threshold < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("disclosure threshold must be >= 0, not %d", threshold),
+				 errhint("Counts below the threshold are suppressed; 0 suppresses nothing.")));
+	if (count < threshold)
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(count);
+}

@@ -1,0 +1,90 @@
+/*
+ * survey_stats.h — the statistics behind the survey accessors, in pure C.
+ *
+ * No PostgreSQL headers: the functions are plain numerics, testable and
+ * fuzzable on their own.  Every function is written from the published
+ * formulas (references in doc/survey.md); none is copied from GPL or
+ * Numerical Recipes code.
+ */
+#ifndef ISCM_SURVEY_STATS_H
+#define ISCM_SURVEY_STATS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Confidence interval methods for a single proportion. */
+typedef enum SurveyCiMethod
+{
+	SURVEY_CI_WILSON,
+	SURVEY_CI_CLOPPER_PEARSON,
+	SURVEY_CI_JEFFREYS,
+	SURVEY_CI_AGRESTI_COULL,
+	SURVEY_CI_WALD,
+	SURVEY_CI_LOGIT,
+	SURVEY_CI_INVALID
+} SurveyCiMethod;
+
+#define SURVEY_CI_METHOD_NAMES "wilson, clopper_pearson, jeffreys, agresti_coull, wald, logit"
+
+/* McNemar test variants. */
+typedef enum SurveyMcNemarMethod
+{
+	SURVEY_MCNEMAR_ASYMPTOTIC,
+	SURVEY_MCNEMAR_CORRECTED,
+	SURVEY_MCNEMAR_EXACT,
+	SURVEY_MCNEMAR_MID_P,
+	SURVEY_MCNEMAR_INVALID
+} SurveyMcNemarMethod;
+
+#define SURVEY_MCNEMAR_METHOD_NAMES "asymptotic, corrected, exact, mid_p"
+
+typedef struct SurveyInterval
+{
+	double		lower;
+	double		upper;
+} SurveyInterval;
+
+SurveyCiMethod survey_ci_method_from_name(const char *name);
+const char *survey_ci_method_name(SurveyCiMethod method);
+SurveyMcNemarMethod survey_mcnemar_method_from_name(const char *name);
+
+/* Standard normal: quantile (full double precision) and upper tail. */
+double		survey_normal_quantile(double p);
+double		survey_normal_upper(double z);
+
+/* z such that P(|Z| <= z) = level. */
+double		survey_two_sided_z(double level);
+
+/* Regularized incomplete beta I_x(a, b) and its inverse in x. */
+double		survey_ibeta(double x, double a, double b);
+double		survey_ibeta_inverse(double p, double a, double b);
+
+/* Binomial distribution, computed in log space. */
+double		survey_binom_pmf(int64_t k, int64_t n, double p);
+double		survey_binom_cdf(int64_t k, int64_t n, double p);
+
+/*
+ * Interval for x successes out of n trials (both may be non-integer: weighted
+ * data use the Kish effective sample size).  population > 0 applies the finite
+ * population correction through the effective size n / (1 - n/N).
+ */
+SurveyInterval survey_proportion_interval(SurveyCiMethod method, double x, double n,
+										  double level, double population,
+										  double sampled);
+
+/* Newcombe's hybrid score interval for p1 - p2 (independent samples). */
+SurveyInterval survey_newcombe_difference(double x1, double n1, double x2, double n2,
+										  double level);
+
+/*
+ * Newcombe's square-and-add interval (1998b, method 10) for p1 - p2 from a
+ * paired table: a = yes/yes, b = yes/no, c = no/yes, d = no/no, where "first"
+ * is the row.  Interval for p1 - p2 = (b - c)/n.
+ */
+SurveyInterval survey_newcombe_paired(double a, double b, double c, double d,
+									  double level);
+
+/* Two-sided McNemar P for discordant counts b and c. */
+double		survey_mcnemar(SurveyMcNemarMethod method, int64_t b, int64_t c);
+
+#endif							/* ISCM_SURVEY_STATS_H */

@@ -1,0 +1,579 @@
+/*
+ * survey_transition.c — iscm.transition_summary: panel transitions of one
+ * item between two rounds for the same respondents, with McNemar's tests and
+ * Newcombe's paired interval.
+ *
+ * The aggregate state holds two dictionaries: category strings -> index, and
+ * cells keyed by the 8 bytes (before index + 1, after index + 1), 0 = NULL.
+ */
+#include "compat.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "access/htup_details.h"
+#include "common/int.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+#include "utils/memutils.h"
+
+#include "survey_common.h"
+#include "survey_dict.h"
+#include "survey_format.h"
+
+PG_FUNCTION_INFO_V1(transition_summary_in);
+PG_FUNCTION_INFO_V1(transition_summary_out);
+PG_FUNCTION_INFO_V1(transition_summary_recv);
+PG_FUNCTION_INFO_V1(transition_summary_send);
+PG_FUNCTION_INFO_V1(transition_agg_trans);
+PG_FUNCTION_INFO_V1(transition_rollup_trans);
+PG_FUNCTION_INFO_V1(transition_agg_final);
+PG_FUNCTION_INFO_V1(transition_summary_combine);
+PG_FUNCTION_INFO_V1(transition_summary_serialize);
+PG_FUNCTION_INFO_V1(transition_summary_deserialize);
+PG_FUNCTION_INFO_V1(transition_summary_transitions);
+PG_FUNCTION_INFO_V1(transition_summary_pairs);
+PG_FUNCTION_INFO_V1(transition_summary_mcnemar);
+PG_FUNCTION_INFO_V1(transition_summary_paired_difference);
+PG_FUNCTION_INFO_V1(transition_summary_to_jsonb);
+
+typedef struct TransitionState
+{
+	SurveyDict	categories;
+	SurveyDict	cells;
+} TransitionState;
+
+#define TYPE_NAME "iscm.transition_summary"
+
+static void
+transition_read(struct varlena *value, TransitionSummaryView *view)
+{
+	survey_format_check(transition_summary_view((const uint8 *) VARDATA_ANY(value),
+												VARSIZE_ANY_EXHDR(value), view),
+						TYPE_NAME);
+}
+
+static TransitionState *
+transition_state_new(MemoryContext cxt)
+{
+	TransitionState *st = MemoryContextAlloc(cxt, sizeof(TransitionState));
+
+	survey_dict_init(&st->categories, cxt);
+	survey_dict_init(&st->cells, cxt);
+	return st;
+}
+
+static void
+add_cell(TransitionState *st, uint32 before, uint32 after, int64 count)
+{
+	uint32		key[2] = {before, after};
+	SurveyDictEntry *e = survey_dict_entry(&st->cells, (const char *) key,
+												 sizeof(key));
+
+	if (pg_add_s64_overflow(e->count, count, &e->count))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("transition summary count out of range")));
+}
+
+/* 0 for NULL, else dictionary index + 1 */
+static uint32
+category_slot(TransitionState *st, const char *text, uint32 len)
+{
+	return survey_dict_lookup_fast(&st->categories, text, len) + 1;
+}
+
+static void
+merge_view(TransitionState *st, const TransitionSummaryView *view)
+{
+	uint32	   *slot = palloc(sizeof(uint32) * (view->ncat + 1));
+
+	slot[0] = 0;
+	for (uint32 i = 0; i < view->ncat; i++)
+	{
+		SurveyCategory c = transition_summary_category(view, i);
+
+		slot[i + 1] = category_slot(st, c.text, c.len);
+	}
+	for (uint32 i = 0; i < view->ncell; i++)
+	{
+		TransitionCell c = transition_summary_cell(view, i);
+
+		add_cell(st, slot[c.before], slot[c.after], c.count);
+	}
+	pfree(slot);
+}
+
+static int
+compare_cells(const void *a, const void *b)
+{
+	const TransitionCell *x = a;
+	const TransitionCell *y = b;
+
+	if (x->before != y->before)
+		return x->before < y->before ? -1 : 1;
+	if (x->after != y->after)
+		return x->after < y->after ? -1 : 1;
+	return 0;
+}
+
+static struct varlena *
+transition_state_encode(const TransitionState *st)
+{
+	uint32		ncat = st ? st->categories.n : 0;
+	uint32		ncell = st ? st->cells.n : 0;
+	uint32	   *order = palloc(sizeof(uint32) * (ncat + 1));
+	uint32	   *rank = palloc(sizeof(uint32) * (ncat + 1));
+	TransitionCell *cells = palloc(sizeof(TransitionCell) * (ncell + 1));
+	SurveyCategory *cats = NULL;
+	size_t		string_bytes = 0;
+	size_t		size;
+	struct varlena *result;
+
+	if (st)
+		cats = survey_dict_sorted(&st->categories, order, &string_bytes);
+	rank[0] = 0;
+	for (uint32 i = 0; i < ncat; i++)
+		rank[order[i] + 1] = i + 1;
+	for (uint32 i = 0; i < ncell; i++)
+	{
+		uint32		key[2];
+
+		memcpy(key, st->cells.entries[i].text, sizeof(key));
+		cells[i].before = rank[key[0]];
+		cells[i].after = rank[key[1]];
+		cells[i].count = st->cells.entries[i].count;
+	}
+	qsort(cells, ncell, sizeof(TransitionCell), compare_cells);
+
+	size = transition_summary_size(ncat, string_bytes, ncell);
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("transition summary too large")));
+	result = palloc(VARHDRSZ + size);
+	SET_VARSIZE(result, VARHDRSZ + size);
+	transition_summary_encode((uint8 *) VARDATA(result), cats, ncat, cells, ncell);
+	return result;
+}
+
+static MemoryContext
+aggregate_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext cxt;
+
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		elog(ERROR, "%s called in non-aggregate context", fname);
+	return cxt;
+}
+
+/* ---- aggregate ------------------------------------------------------------ */
+
+Datum
+transition_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "transition_agg_trans");
+	TransitionState *st = PG_ARGISNULL(0) ? transition_state_new(cxt) :
+		(TransitionState *) PG_GETARG_POINTER(0);
+	uint32		before = 0,
+				after = 0;
+
+	if (!PG_ARGISNULL(1))
+	{
+		text	   *t = PG_GETARG_TEXT_PP(1);
+
+		before = category_slot(st, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+	}
+	if (!PG_ARGISNULL(2))
+	{
+		text	   *t = PG_GETARG_TEXT_PP(2);
+
+		after = category_slot(st, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+	}
+	add_cell(st, before, after, 1);
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+transition_rollup_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "transition_rollup_trans");
+	TransitionState *st = PG_ARGISNULL(0) ? transition_state_new(cxt) :
+		(TransitionState *) PG_GETARG_POINTER(0);
+
+	if (!PG_ARGISNULL(1))
+	{
+		TransitionSummaryView view;
+
+		transition_read(PG_GETARG_VARLENA_PP(1), &view);
+		merge_view(st, &view);
+	}
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+transition_agg_final(PG_FUNCTION_ARGS)
+{
+	(void) aggregate_context(fcinfo, "transition_agg_final");
+	PG_RETURN_POINTER(transition_state_encode(PG_ARGISNULL(0) ? NULL :
+											  (TransitionState *) PG_GETARG_POINTER(0)));
+}
+
+Datum
+transition_summary_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "transition_summary_combine");
+	TransitionState *a = PG_ARGISNULL(0) ? NULL : (TransitionState *) PG_GETARG_POINTER(0);
+	TransitionState *b = PG_ARGISNULL(1) ? NULL : (TransitionState *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = transition_state_new(cxt);
+	for (uint32 i = 0; i < b->cells.n; i++)
+	{
+		uint32		key[2];
+		uint32		slot[2];
+
+		memcpy(key, b->cells.entries[i].text, sizeof(key));
+		for (int side = 0; side < 2; side++)
+		{
+			const SurveyDictEntry *c = key[side] ? &b->categories.entries[key[side] - 1] : NULL;
+
+			slot[side] = c ? category_slot(a, c->text, c->len) : 0;
+		}
+		add_cell(a, slot[0], slot[1], b->cells.entries[i].count);
+	}
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+transition_summary_serialize(PG_FUNCTION_ARGS)
+{
+	(void) aggregate_context(fcinfo, "transition_summary_serialize");
+	PG_RETURN_BYTEA_P(transition_state_encode((TransitionState *) PG_GETARG_POINTER(0)));
+}
+
+Datum
+transition_summary_deserialize(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "transition_summary_deserialize");
+	TransitionSummaryView view;
+	TransitionState *st;
+
+	transition_read((struct varlena *) PG_GETARG_BYTEA_PP(0), &view);
+	st = transition_state_new(cxt);
+	merge_view(st, &view);
+	PG_RETURN_POINTER(st);
+}
+
+/* ---- I/O ---------------------------------------------------------------------- */
+
+Datum
+transition_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			len = buf->len - buf->cursor;
+	const uint8 *bytes = (const uint8 *) pq_getmsgbytes(buf, len);
+	TransitionSummaryView view;
+	SurveyFormatStatus status = transition_summary_view(bytes, (size_t) len, &view);
+	struct varlena *result;
+
+	if (status != SURVEY_FORMAT_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary " TYPE_NAME ": %s", survey_format_status_message(status))));
+	for (uint32 i = 0; i < view.ncat; i++)
+	{
+		SurveyCategory c = transition_summary_category(&view, i);
+
+		(void) pg_verify_mbstr(GetDatabaseEncoding(), c.text, (int) c.len, false);
+	}
+	result = palloc(VARHDRSZ + len);
+	SET_VARSIZE(result, VARHDRSZ + len);
+	memcpy(VARDATA(result), bytes, len);
+	PG_RETURN_POINTER(result);
+}
+
+Datum
+transition_summary_send(PG_FUNCTION_ARGS)
+{
+	struct varlena *value = PG_GETARG_VARLENA_PP(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static void
+write_side(StringInfo buf, const TransitionSummaryView *view, uint32 slot)
+{
+	if (slot == 0)
+		appendStringInfoString(buf, "null");
+	else
+	{
+		SurveyCategory c = transition_summary_category(view, slot - 1);
+
+		survey_json_string(buf, c.text, c.len);
+	}
+}
+
+static char *
+transition_json(const TransitionSummaryView *view)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "{\"format\": %d, \"transitions\": [", SURVEY_FORMAT_VERSION);
+	for (uint32 i = 0; i < view->ncell; i++)
+	{
+		TransitionCell c = transition_summary_cell(view, i);
+
+		if (i > 0)
+			appendStringInfoString(&buf, ", ");
+		appendStringInfoChar(&buf, '[');
+		write_side(&buf, view, c.before);
+		appendStringInfoString(&buf, ", ");
+		write_side(&buf, view, c.after);
+		appendStringInfo(&buf, ", " INT64_FORMAT "]", c.count);
+	}
+	appendStringInfoString(&buf, "]}");
+	return buf.data;
+}
+
+Datum
+transition_summary_out(PG_FUNCTION_ARGS)
+{
+	TransitionSummaryView view;
+
+	transition_read(PG_GETARG_VARLENA_PP(0), &view);
+	PG_RETURN_CSTRING(transition_json(&view));
+}
+
+#define BAD_INPUT(detail_fmt, ...) \
+	ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0, \
+					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION), \
+					 errmsg("invalid input syntax for type " TYPE_NAME ": \"%s\"", str), \
+					 errdetail(detail_fmt, ##__VA_ARGS__))
+
+Datum
+transition_summary_in(PG_FUNCTION_ARGS)
+{
+	static const char *const keys[] = {"format", "transitions", NULL};
+	char	   *str = PG_GETARG_CSTRING(0);
+	Jsonb	   *jb = survey_json_parse_input(str, fcinfo->context);
+	JsonbValue	v;
+	int64		format;
+	char	   *unknown;
+	TransitionState *st = transition_state_new(CurrentMemoryContext);
+	JsonbIterator *it;
+	JsonbIteratorToken tok;
+
+	if (jb == NULL)
+		return (Datum) 0;		/* soft error, already reported */
+	if ((unknown = survey_json_unknown_key(jb, keys)) != NULL)
+		BAD_INPUT("Unexpected key %s; expected format and transitions.", unknown);
+	if (!survey_json_key(&jb->root, "format", &v) || !survey_json_int64(&v, &format) ||
+		format != SURVEY_FORMAT_VERSION)
+		BAD_INPUT("Key \"format\" must be %d.", SURVEY_FORMAT_VERSION);
+	if (!survey_json_key(&jb->root, "transitions", &v) || v.type != jbvBinary ||
+		!JsonContainerIsArray(v.val.binary.data))
+		BAD_INPUT("Key \"transitions\" must be an array of [before, after, count] triples.");
+
+	it = JsonbIteratorInit(v.val.binary.data);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		JsonbValue *side[2];
+		JsonbValue *cnt;
+		uint32		slot[2];
+		int64		count;
+
+		if (tok != WJB_ELEM)
+			continue;
+		if (v.type != jbvBinary || !JsonContainerIsArray(v.val.binary.data) ||
+			JsonContainerSize(v.val.binary.data) != 3)
+			BAD_INPUT("Each transition must be an array [before, after, count].");
+		side[0] = getIthJsonbValueFromContainer(v.val.binary.data, 0);
+		side[1] = getIthJsonbValueFromContainer(v.val.binary.data, 1);
+		cnt = getIthJsonbValueFromContainer(v.val.binary.data, 2);
+		for (int s = 0; s < 2; s++)
+		{
+			if (side[s]->type == jbvNull)
+				slot[s] = 0;
+			else if (side[s]->type == jbvString)
+				slot[s] = category_slot(st, side[s]->val.string.val, side[s]->val.string.len);
+			else
+				BAD_INPUT("The answers of a transition must be strings or null.");
+		}
+		if (!survey_json_int64(cnt, &count) || count < 1)
+			BAD_INPUT("The count of a transition must be an integer >= 1.");
+		add_cell(st, slot[0], slot[1], count);
+	}
+	PG_RETURN_POINTER(transition_state_encode(st));
+}
+
+/* ---- accessors ------------------------------------------------------------- */
+
+Datum
+transition_summary_to_jsonb(PG_FUNCTION_ARGS)
+{
+	TransitionSummaryView view;
+
+	transition_read(PG_GETARG_VARLENA_PP(0), &view);
+	PG_RETURN_POINTER(survey_json_parse(transition_json(&view)));
+}
+
+Datum
+transition_summary_transitions(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	TransitionSummaryView *view;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext old;
+		TupleDesc	tupdesc;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		view = palloc(sizeof(TransitionSummaryView));
+		transition_read(PG_GETARG_VARLENA_P(0), view);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "iscm.transitions called in a context that cannot accept a record");
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->user_fctx = view;
+		funcctx->max_calls = view->ncell;
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	view = funcctx->user_fctx;
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		TransitionCell c = transition_summary_cell(view, (uint32) funcctx->call_cntr);
+		Datum		values[3];
+		bool		nulls[3] = {c.before == 0, c.after == 0, false};
+
+		if (c.before)
+		{
+			SurveyCategory cat = transition_summary_category(view, c.before - 1);
+
+			values[0] = PointerGetDatum(cstring_to_text_with_len(cat.text, (int) cat.len));
+		}
+		if (c.after)
+		{
+			SurveyCategory cat = transition_summary_category(view, c.after - 1);
+
+			values[1] = PointerGetDatum(cstring_to_text_with_len(cat.text, (int) cat.len));
+		}
+		values[2] = Int64GetDatum(c.count);
+		SRF_RETURN_NEXT(funcctx,
+						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}
+
+/* a + b for counts read from a summary; ERROR instead of overflow */
+static int64
+add_count(int64 a, int64 b)
+{
+	int64		sum;
+
+	if (pg_add_s64_overflow(a, b, &sum))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("transition summary count out of range")));
+	return sum;
+}
+
+/* the 2x2 table of complete pairs for "answered category": yes/no before x after */
+typedef struct PairedTable
+{
+	int64		yes_yes;
+	int64		yes_no;			/* answered it before, not after */
+	int64		no_yes;			/* took it up */
+	int64		no_no;
+} PairedTable;
+
+static PairedTable
+paired_table(const TransitionSummaryView *view, text *category)
+{
+	int64		found = transition_summary_find(view, VARDATA_ANY(category),
+												VARSIZE_ANY_EXHDR(category));
+	uint32		slot = found >= 0 ? (uint32) found + 1 : 0;
+	PairedTable t = {0, 0, 0, 0};
+
+	for (uint32 i = 0; i < view->ncell; i++)
+	{
+		TransitionCell c = transition_summary_cell(view, i);
+		bool		before,
+					after;
+
+		if (c.before == 0 || c.after == 0)
+			continue;
+		before = slot != 0 && c.before == slot;
+		after = slot != 0 && c.after == slot;
+		if (before && after)
+			t.yes_yes = add_count(t.yes_yes, c.count);
+		else if (before)
+			t.yes_no = add_count(t.yes_no, c.count);
+		else if (after)
+			t.no_yes = add_count(t.no_yes, c.count);
+		else
+			t.no_no = add_count(t.no_no, c.count);
+	}
+	return t;
+}
+
+Datum
+transition_summary_pairs(PG_FUNCTION_ARGS)
+{
+	TransitionSummaryView view;
+	int64		pairs = 0;
+
+	transition_read(PG_GETARG_VARLENA_PP(0), &view);
+	for (uint32 i = 0; i < view.ncell; i++)
+	{
+		TransitionCell c = transition_summary_cell(&view, i);
+
+		if (c.before != 0 && c.after != 0)
+			pairs = add_count(pairs, c.count);
+	}
+	PG_RETURN_INT64(pairs);
+}
+
+Datum
+transition_summary_mcnemar(PG_FUNCTION_ARGS)
+{
+	TransitionSummaryView view;
+	SurveyMcNemarMethod method = survey_mcnemar_method_arg(PG_GETARG_TEXT_PP(2));
+	PairedTable t;
+
+	transition_read(PG_GETARG_VARLENA_PP(0), &view);
+	t = paired_table(&view, PG_GETARG_TEXT_PP(1));
+	PG_RETURN_FLOAT8(survey_mcnemar(method, t.yes_no, t.no_yes));
+}
+
+/* change after - before, Newcombe's square-and-add interval with "after" as the first measure */
+Datum
+transition_summary_paired_difference(PG_FUNCTION_ARGS)
+{
+	TransitionSummaryView view;
+	double		level = survey_level_arg(PG_GETARG_FLOAT8(2));
+	PairedTable t;
+	double		n;
+	SurveyInterval interval = {0.0, 0.0};
+
+	transition_read(PG_GETARG_VARLENA_PP(0), &view);
+	t = paired_table(&view, PG_GETARG_TEXT_PP(1));
+	n = (double) t.yes_yes + t.yes_no + t.no_yes + t.no_no;
+	if (n > 0)
+		interval = survey_newcombe_paired(t.yes_yes, t.no_yes, t.yes_no, t.no_no, level);
+	return survey_interval_datum(fcinfo, n > 0, n > 0 ? (t.no_yes - t.yes_no) / n : 0.0,
+								 interval, "newcombe_paired", level);
+}
