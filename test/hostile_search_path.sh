@@ -7,7 +7,8 @@
 # schema first, before pg_catalog.  Then:
 #   * CREATE EXTENSION iscm (newest version) and CREATE EXTENSION at the oldest
 #     version followed by every ALTER EXTENSION UPDATE must succeed without
-#     calling a trap (each raises "iscm hijacked: ...");
+#     calling a trap (each reports "iscm hijacked: ..." as a warning and returns
+#     NULL, so that one run lists every hijack);
 #   * no object of the extension may depend on a trap (views, defaults,
 #     constraints and SQL-standard function bodies bind at creation);
 #   * every SQL or PL/pgSQL function of the extension pins its search_path or
@@ -81,20 +82,28 @@ new_db "$fresh"; new_db "$stepped"
 plant "$fresh" || exit 1
 plant "$stepped" || exit 1
 echo "CREATE EXTENSION iscm"
-if psql_q "$fresh" -c "$hostile_path" -c 'CREATE EXTENSION iscm'; then
+hijacks() {  # hijacks LOG: fail for every trap that fired
+    if grep -q 'iscm hijacked' "$1"; then
+        problem "traps fired during $2:"; grep -o 'iscm hijacked: .*' "$1" | sort | uniq -c
+    fi
+}
+if psql_q "$fresh" -c "$hostile_path" -c 'CREATE EXTENSION iscm' 2>&1 | tee "$ISCM_TMP/hostile-install.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
     check_installed "$fresh"
 else
     problem "CREATE EXTENSION iscm with traps planted failed"
 fi
+hijacks "$ISCM_TMP/hostile-install.log" "CREATE EXTENSION iscm"
 echo "CREATE EXTENSION iscm VERSION '$first', then each update"
-if psql_q "$stepped" -c "$hostile_path" -c "CREATE EXTENSION iscm VERSION '$first'"; then
+if psql_q "$stepped" -c "$hostile_path" -c "CREATE EXTENSION iscm VERSION '$first'" >"$ISCM_TMP/hostile-update.log" 2>&1; then
     for v in "${versions[@]:1}"; do
-        psql_q "$stepped" -c "$hostile_path" -c "ALTER EXTENSION iscm UPDATE TO '$v'" ||
+        psql_q "$stepped" -c "$hostile_path" -c "ALTER EXTENSION iscm UPDATE TO '$v'" >>"$ISCM_TMP/hostile-update.log" 2>&1 ||
             { problem "ALTER EXTENSION iscm UPDATE TO '$v' with traps planted failed"; break; }
     done
     check_installed "$stepped"
 else
     problem "CREATE EXTENSION iscm VERSION '$first' with traps planted failed"
 fi
+grep -v 'iscm hijacked' "$ISCM_TMP/hostile-update.log"
+hijacks "$ISCM_TMP/hostile-update.log" "the install of $first and the updates"
 [ "$problems" -eq 0 ] || { echo "$problems problems"; exit 1; }
 echo "no trap fired, nothing bound to a trap"

@@ -63,15 +63,17 @@ BEGIN
             BEGIN
                 IF p.prokind = 'f' THEN
                     EXECUTE format($f$CREATE FUNCTION %I.%I(%s) RETURNS %s%s LANGUAGE plpgsql AS
-                                    'BEGIN RAISE EXCEPTION ''iscm hijacked: %s in schema %s''; END'$f$,
+                                    'BEGIN RAISE WARNING ''iscm hijacked: %s in schema %s''; RETURN%s; END'$f$,
                                    s, p.proname, array_to_string(args, ','), CASE WHEN p.proretset THEN 'SETOF ' ELSE '' END, r,
-                                   sig, s);
+                                   sig, s, CASE WHEN p.proretset OR r = 'void' THEN '' ELSE ' NULL' END);
                 ELSE
-                    EXECUTE format($f$CREATE FUNCTION %I.%I(text, %s) RETURNS text LANGUAGE plpgsql AS
-                                    'BEGIN RAISE EXCEPTION ''iscm hijacked: aggregate %s in schema %s''; END'$f$,
-                                   s, 'trap_sfunc_' || p.proname, array_to_string(args, ','), sig, s);
-                    EXECUTE format('CREATE AGGREGATE %I.%I(%s) (SFUNC = %I.%I, STYPE = text)',
-                                   s, p.proname, array_to_string(args, ','), s, 'trap_sfunc_' || p.proname);
+                    -- the state has the result type, so a hijacked call still type-checks
+                    -- and shows up as a dependency instead of a confusing type error
+                    EXECUTE format($f$CREATE FUNCTION %I.%I(%s, %s) RETURNS %s LANGUAGE plpgsql AS
+                                    'BEGIN RAISE WARNING ''iscm hijacked: aggregate %s in schema %s''; RETURN NULL; END'$f$,
+                                   s, 'trap_sfunc_' || p.proname, r, array_to_string(args, ','), r, sig, s);
+                    EXECUTE format('CREATE AGGREGATE %I.%I(%s) (SFUNC = %I.%I, STYPE = %s)',
+                                   s, p.proname, array_to_string(args, ','), s, 'trap_sfunc_' || p.proname, r);
                 END IF;
                 made := made + 1;
             EXCEPTION WHEN duplicate_function OR invalid_function_definition OR datatype_mismatch
@@ -80,16 +82,25 @@ BEGIN
             END;
         END LOOP;
     END LOOP;
+    -- an operator trap for every pair pg_catalog resolves only through a cast,
+    -- returning what pg_catalog's choice returns, so the hijacked expression
+    -- still type-checks and the install goes on to show every hijack
     FOREACH l IN ARRAY types LOOP
         FOREACH rt IN ARRAY types LOOP
-            EXECUTE format($f$CREATE FUNCTION %I.%I(%s, %s) RETURNS bool LANGUAGE plpgsql AS
-                            'BEGIN RAISE EXCEPTION ''iscm hijacked: an operator on (%s, %s) in schema %s''; END'$f$,
-                           s, 'trap_op', l, rt, l, rt, s);
             FOREACH o IN ARRAY ops LOOP
                 CONTINUE WHEN EXISTS (SELECT FROM pg_operator WHERE oprname = o AND oprnamespace = 'pg_catalog'::regnamespace
                                          AND oprleft = l::regtype AND oprright = rt::regtype);
-                EXECUTE format('CREATE OPERATOR %I.%s (LEFTARG = %s, RIGHTARG = %s, FUNCTION = %I.trap_op)', s, o, l, rt, s);
+                BEGIN
+                    EXECUTE format('SELECT pg_typeof(NULL::%s OPERATOR(pg_catalog.%s) NULL::%s)::text', l, o, rt) INTO r;
+                EXCEPTION WHEN OTHERS THEN
+                    CONTINUE;       -- pg_catalog has no reading of it at all
+                END;
                 made := made + 1;
+                EXECUTE format($f$CREATE FUNCTION %I.%I(%s, %s) RETURNS %s LANGUAGE plpgsql AS
+                                'BEGIN RAISE WARNING ''iscm hijacked: operator %s(%s, %s) in schema %s''; RETURN NULL; END'$f$,
+                               s, 'trap_op_' || made, l, rt, r, o, l, rt, s);
+                EXECUTE format('CREATE OPERATOR %I.%s (LEFTARG = %s, RIGHTARG = %s, FUNCTION = %I.%I)',
+                               s, o, l, rt, s, 'trap_op_' || made);
             END LOOP;
         END LOOP;
     END LOOP;
