@@ -66,7 +66,7 @@ COMMENT ON COLUMN @extschema@.mechanism_aliases.is_seed IS 'True for rows loaded
 
 CREATE SEQUENCE @extschema@.mechanism_claims_id_seq START 1000000;
 CREATE TABLE @extschema@.mechanism_claims (
-    id        bigint PRIMARY KEY DEFAULT nextval('@extschema@.mechanism_claims_id_seq'),
+    id        bigint PRIMARY KEY DEFAULT pg_catalog.nextval('@extschema@.mechanism_claims_id_seq'::pg_catalog.regclass),
     mechanism text NOT NULL REFERENCES @extschema@.mechanisms ON UPDATE CASCADE ON DELETE CASCADE,
     attribute text NOT NULL CONSTRAINT claim_attribute_known CHECK (attribute IN ('founded', 'members', 'secretariat', 'status')),
     value     text NOT NULL CHECK (value ~ '\S'),
@@ -90,7 +90,7 @@ COMMENT ON COLUMN @extschema@.mechanism_claims.is_seed IS 'True for rows loaded 
 
 CREATE SEQUENCE @extschema@.mechanism_relations_id_seq START 1000000;
 CREATE TABLE @extschema@.mechanism_relations (
-    id                   bigint PRIMARY KEY DEFAULT nextval('@extschema@.mechanism_relations_id_seq'),
+    id                   bigint PRIMARY KEY DEFAULT pg_catalog.nextval('@extschema@.mechanism_relations_id_seq'::pg_catalog.regclass),
     mechanism            text NOT NULL REFERENCES @extschema@.mechanisms ON UPDATE CASCADE ON DELETE CASCADE,
     relation             text NOT NULL CONSTRAINT relation_known
                          CHECK (relation IN ('emerged from', 'grew out of', 'secretariat', 'hosted by', 'supported by', 'related to')),

@@ -13,7 +13,7 @@
 
 CREATE SEQUENCE @extschema@.participations_id_seq START 1000000;
 CREATE TABLE @extschema@.participations (
-    id           bigint PRIMARY KEY DEFAULT nextval('@extschema@.participations_id_seq'),
+    id           bigint PRIMARY KEY DEFAULT pg_catalog.nextval('@extschema@.participations_id_seq'::pg_catalog.regclass),
     mechanism    text NOT NULL REFERENCES @extschema@.mechanisms ON UPDATE CASCADE,
     state        @extschema@.country,
     organization text REFERENCES @extschema@.organizations ON UPDATE CASCADE,
@@ -54,7 +54,7 @@ COMMENT ON COLUMN @extschema@.participations.is_seed IS 'True for rows loaded by
 
 CREATE SEQUENCE @extschema@.chairs_id_seq START 1000000;
 CREATE TABLE @extschema@.chairs (
-    id                  bigint PRIMARY KEY DEFAULT nextval('@extschema@.chairs_id_seq'),
+    id                  bigint PRIMARY KEY DEFAULT pg_catalog.nextval('@extschema@.chairs_id_seq'::pg_catalog.regclass),
     mechanism           text NOT NULL REFERENCES @extschema@.mechanisms ON UPDATE CASCADE,
     holder_state        @extschema@.country,
     holder_organization text REFERENCES @extschema@.organizations ON UPDATE CASCADE,

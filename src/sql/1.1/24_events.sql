@@ -96,7 +96,7 @@ COMMENT ON FUNCTION @extschema@._check_event() IS
 
 CREATE SEQUENCE @extschema@.event_participants_id_seq START 1000000;
 CREATE TABLE @extschema@.event_participants (
-    id           bigint PRIMARY KEY DEFAULT nextval('@extschema@.event_participants_id_seq'),
+    id           bigint PRIMARY KEY DEFAULT pg_catalog.nextval('@extschema@.event_participants_id_seq'::pg_catalog.regclass),
     event        text NOT NULL REFERENCES @extschema@.events ON UPDATE CASCADE ON DELETE CASCADE,
     state        @extschema@.country,
     organization text REFERENCES @extschema@.organizations ON UPDATE CASCADE,

@@ -5,7 +5,7 @@
 
 CREATE SEQUENCE @extschema@.themes_id_seq START 1000000;
 CREATE TABLE @extschema@.themes (
-    id        bigint PRIMARY KEY DEFAULT nextval('@extschema@.themes_id_seq'),
+    id        bigint PRIMARY KEY DEFAULT pg_catalog.nextval('@extschema@.themes_id_seq'::pg_catalog.regclass),
     mechanism text REFERENCES @extschema@.mechanisms ON UPDATE CASCADE,
     event     text REFERENCES @extschema@.events ON UPDATE CASCADE,
     chair_id  bigint REFERENCES @extschema@.chairs,

@@ -123,16 +123,16 @@ LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@
 BEGIN ATOMIC
     WITH grouped AS (
-        SELECT array_agg(coalesce(_party_label(c.holder_state, c.holder_organization), 'unknown') ORDER BY c.role, c.id) AS holders,
-               array_agg(c.role ORDER BY c.role, c.id) AS roles,
+        SELECT pg_catalog.array_agg(coalesce(_party_label(c.holder_state, c.holder_organization), 'unknown') ORDER BY c.role, c.id) AS holders,
+               pg_catalog.array_agg(c.role ORDER BY c.role, c.id) AS roles,
                period_label(c.start_date, c.start_basis, c.end_date, c.end_basis) AS period,
                c.start_date::text AS start_date, c.end_date::text AS end_date,
                c.start_basis, c.end_basis,
-               (array_agg(c.period))[1] AS stated, (array_agg(c.certain))[1] AS certain, (array_agg(c.possible))[1] AS possible,
+               (pg_catalog.array_agg(c.period))[1] AS stated, (pg_catalog.array_agg(c.certain))[1] AS certain, (pg_catalog.array_agg(c.possible))[1] AS possible,
                bool_or(c.holder_unknown) AS unknown,
-               array_agg(DISTINCT c.theme) FILTER (WHERE c.theme IS NOT NULL) AS themes,
-               array_agg(DISTINCT c.note) FILTER (WHERE c.note IS NOT NULL) AS notes,
-               array_agg(DISTINCT c.source) AS sources
+               pg_catalog.array_agg(DISTINCT c.theme) FILTER (WHERE c.theme IS NOT NULL) AS themes,
+               pg_catalog.array_agg(DISTINCT c.note) FILTER (WHERE c.note IS NOT NULL) AS notes,
+               pg_catalog.array_agg(DISTINCT c.source) AS sources
           FROM chairs c
          WHERE c.mechanism = _chair_terms.mechanism
          GROUP BY c.start_date, c.start_basis, c.end_date, c.end_basis
@@ -260,7 +260,7 @@ BEGIN
                                 ELSE '-infinity' END AS day
               FROM mechanisms m
         )
-        SELECT p.state, count(DISTINCT p.mechanism)::int, array_agg(DISTINCT p.mechanism ORDER BY p.mechanism)
+        SELECT p.state, count(DISTINCT p.mechanism)::int, pg_catalog.array_agg(DISTINCT p.mechanism ORDER BY p.mechanism)
           FROM participations p JOIN earliest e ON e.code = p.mechanism
          WHERE p.state IS NOT NULL
            AND (states_in_at_least.role IS NULL OR p.role = states_in_at_least.role)

@@ -8,7 +8,7 @@ SELECT m.code,
        m.kind,
        m.founded::text AS founded,
        @extschema@.partial_date_precision(m.founded) AS founded_precision,
-       (SELECT array_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' [' || c.source || ']' ORDER BY c.id)
+       (SELECT pg_catalog.array_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' [' || c.source || ']' ORDER BY c.id)
           FROM @extschema@.mechanism_claims c
          WHERE c.mechanism = m.code AND c.attribute = 'founded') AS founded_claims,
        EXISTS (SELECT 1 FROM @extschema@.mechanism_claims c
@@ -17,11 +17,11 @@ SELECT m.code,
                   AND NOT @extschema@.partial_date_range(c.value::@extschema@.partial_date)
                           OPERATOR(pg_catalog.&&) @extschema@.partial_date_range(m.founded)) AS founding_disputed,
        m.secretariat,
-       (SELECT array_agg(r.relation || ': ' || coalesce(r.related_organization, r.related_mechanism) ORDER BY r.id)
+       (SELECT pg_catalog.array_agg(r.relation || ': ' || coalesce(r.related_organization, r.related_mechanism) ORDER BY r.id)
           FROM @extschema@.mechanism_relations r WHERE r.mechanism = m.code) AS related_bodies,
        m.status,
        m.status_as_of::text AS status_as_of,
-       (SELECT array_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' [' || c.source || ']' ORDER BY c.as_of NULLS FIRST, c.id)
+       (SELECT pg_catalog.array_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' [' || c.source || ']' ORDER BY c.as_of NULLS FIRST, c.id)
           FROM @extschema@.mechanism_claims c
          WHERE c.mechanism = m.code AND c.attribute = 'members') AS reported_members,
        (SELECT count(DISTINCT p.state)::int FROM @extschema@.participations p
@@ -32,7 +32,7 @@ SELECT m.code,
           FROM @extschema@.chairs c WHERE c.mechanism = m.code) AS chair_terms,
        (SELECT count(*)::int FROM @extschema@.events e WHERE e.mechanism = m.code) AS events,
        (SELECT count(*)::int FROM @extschema@.themes t WHERE t.mechanism = m.code) AS themes,
-       (SELECT array_agg(a.alias ORDER BY a.alias) FROM @extschema@.mechanism_aliases a WHERE a.mechanism = m.code) AS aliases,
+       (SELECT pg_catalog.array_agg(a.alias ORDER BY a.alias) FROM @extschema@.mechanism_aliases a WHERE a.mechanism = m.code) AS aliases,
        m.note,
        m.source,
        m.is_seed
@@ -174,7 +174,7 @@ SELECT e.code,
        @extschema@.alpha3(e.country) AS alpha3,
        @extschema@.name(e.country) AS country_name,
        e.venue,
-       (SELECT array_agg(concat_ws(': ', concat_ws(', ', ep.person, coalesce(@extschema@.name(ep.state), ep.organization, ep.mechanism)),
+       (SELECT pg_catalog.array_agg(concat_ws(': ', concat_ws(', ', ep.person, coalesce(@extschema@.name(ep.state), ep.organization, ep.mechanism)),
                                    ep.role || CASE WHEN ep.tentative THEN ' (tentative)' ELSE '' END)
                          ORDER BY ep.role, ep.id)
           FROM @extschema@.event_participants ep WHERE ep.event = e.code) AS participants,
@@ -257,8 +257,8 @@ SELECT tm.mechanism,
        f.number,
        f.title,
        count(x.id)::int AS themes,
-       array_remove(array_agg(x.theme ORDER BY x.id), NULL) AS theme_texts,
-       array_remove(array_agg(DISTINCT x.source), NULL) AS sources
+       pg_catalog.array_remove(pg_catalog.array_agg(x.theme ORDER BY x.id), NULL) AS theme_texts,
+       pg_catalog.array_remove(pg_catalog.array_agg(DISTINCT x.source), NULL) AS sources
   FROM (SELECT DISTINCT mechanism FROM theme_mechanism) AS tm
  CROSS JOIN @extschema@.framework_items f
   LEFT JOIN (SELECT tmc.*, mp.framework, mp.code

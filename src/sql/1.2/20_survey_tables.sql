@@ -107,11 +107,11 @@ CREATE TABLE @extschema@.survey_questions (
     UNIQUE (survey, position),
     CONSTRAINT survey_questions_allowed_answers_check CHECK (
         CASE answer_type
-            WHEN 'yes_no' THEN allowed_answers = '{yes,no}'
+            WHEN 'yes_no' THEN allowed_answers OPERATOR(pg_catalog.=) '{yes,no}'
             WHEN 'number' THEN allowed_answers IS NULL
             WHEN 'free_text' THEN allowed_answers IS NULL
             WHEN 'ordinal' THEN @extschema@._survey_is_answer_list(allowed_answers)
-                                AND cardinality(allowed_answers) >= 2
+                                AND pg_catalog.cardinality(allowed_answers) >= 2
             ELSE @extschema@._survey_is_answer_list(allowed_answers)
         END)
 );
@@ -191,7 +191,7 @@ CREATE TABLE @extschema@.published_figures (
     previous_survey text REFERENCES @extschema@.surveys,
     previous_answer text,
     as_written text NOT NULL CHECK (as_written ~ '\S'),
-    percent numeric CHECK (percent BETWEEN 0 AND 100),
+    percent numeric CHECK (percent OPERATOR(pg_catalog.>=) 0 AND percent OPERATOR(pg_catalog.<=) 100),
     count integer CHECK (count >= 0),
     stated_denominator integer CHECK (stated_denominator >= 1),
     base_respondent_type text NOT NULL DEFAULT 'state',

@@ -17,8 +17,8 @@ SELECT f.survey,
             THEN @extschema@.grim_consistent(f.percent::text, base.n) END AS percent_consistent,
        CASE WHEN f.percent IS NOT NULL AND base.n IS NOT NULL
             THEN pg_catalog.format('%s/%s = %s%%, %s/%s = %s%%',
-                                   near.k_lo, base.n, pg_catalog.round(100.0 * near.k_lo / base.n, 1),
-                                   near.k_lo + 1, base.n, pg_catalog.round(100.0 * (near.k_lo + 1) / base.n, 1))
+                                   near.k_lo, base.n, pg_catalog.round(100.0 OPERATOR(pg_catalog.*) near.k_lo OPERATOR(pg_catalog./) base.n, 1),
+                                   near.k_lo + 1, base.n, pg_catalog.round(100.0 OPERATOR(pg_catalog.*) (near.k_lo + 1) OPERATOR(pg_catalog./) base.n, 1))
        END AS nearest_at_stated_n,
        fit.denominators AS fitting_denominators,
        fit.denominators[pg_catalog.cardinality(fit.denominators)] AS largest_fitting_denominator,
@@ -55,7 +55,7 @@ SELECT f.survey,
                ON rc.survey = f.survey AND rc.respondent_type = f.base_respondent_type
   ) AS base
   CROSS JOIN LATERAL (
-      SELECT pg_catalog.floor(f.percent * base.n / 100)::integer AS k_lo
+      SELECT pg_catalog.floor(f.percent OPERATOR(pg_catalog.*) base.n OPERATOR(pg_catalog./) 100)::integer AS k_lo
   ) AS near
   CROSS JOIN LATERAL (
       SELECT CASE WHEN f.percent IS NOT NULL AND base.n IS NOT NULL
