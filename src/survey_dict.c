@@ -91,13 +91,6 @@ find(SurveyDict *dict, const char *text, uint32 len, uint32 *hash_out)
 	}
 }
 
-int64
-survey_dict_find(SurveyDict *dict, const char *text, uint32 len)
-{
-	uint32		hash;
-
-	return find(dict, text, len, &hash);
-}
 
 uint32
 survey_dict_lookup(SurveyDict *dict, const char *text, uint32 len)
