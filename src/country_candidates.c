@@ -104,6 +104,7 @@ country_candidates(PG_FUNCTION_ARGS)
 	CountryFuzzyMatch fuzzy[2 * CANDIDATES_MAX];
 	size_t		n = 0,
 				nfuzzy;
+	double		exact_score;
 	TupleDesc	tupdesc;
 	Tuplestorestate *store;
 	MemoryContext oldcontext;
@@ -140,12 +141,19 @@ country_candidates(PG_FUNCTION_ARGS)
 		nfuzzy = 0;
 	else
 		nfuzzy = country_fuzzy(norm, COUNTRY_KEY_INVALID, CANDIDATE_MIN_SCORE, fuzzy, (size_t) max_results + n);
+	/*
+	 * Near names are scaled by the score of the exact readings, so that a
+	 * review sorted by score never puts a misspelling-level guess ("Korea" ~
+	 * "Norway") above a country the text actually names.
+	 */
+	exact_score = n > 0 ? found[n - 1].score : 1.0;
 	for (size_t i = 0; i < nfuzzy && n < (size_t) max_results; i++)
 	{
 		if (has_key(found, n, fuzzy[i].key))
 			continue;
 		found[n++] = (Candidate) {
-			fuzzy[i].key, "fuzzy", country_names[fuzzy[i].name_index].normalized, fuzzy[i].score
+			fuzzy[i].key, "fuzzy", country_names[fuzzy[i].name_index].normalized,
+			fuzzy[i].score * exact_score
 		};
 	}
 
