@@ -58,10 +58,11 @@ SELECT f.survey,
       SELECT pg_catalog.floor(f.percent * base.n / 100)::integer AS k_lo
   ) AS near
   CROSS JOIN LATERAL (
-      SELECT CASE WHEN f.percent IS NOT NULL AND base.n IS NOT NULL
+      -- grim_candidates stops at 10000, past which every n fits anyway
+      SELECT CASE WHEN f.percent IS NOT NULL AND base.n IS NOT NULL AND base.n <= 10000
                   THEN coalesce(pg_catalog.array_agg(DISTINCT c.n ORDER BY c.n), '{}') END AS denominators
         FROM @extschema@.grim_candidates(f.percent::text, base.n) AS c
-       WHERE f.percent IS NOT NULL AND base.n IS NOT NULL
+       WHERE f.percent IS NOT NULL AND base.n IS NOT NULL AND base.n <= 10000
   ) AS fit
   CROSS JOIN LATERAL (
       SELECT pg_catalog.count(*)::integer AS n_named,

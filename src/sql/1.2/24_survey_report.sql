@@ -174,8 +174,8 @@ BEGIN
     ),
     primary_cells AS (
         SELECT cl.*,
-               (cl.c > 0 AND @extschema@.suppress(cl.c, survey_table.min_cell) IS NULL)
-               OR (cl.answer_type = 'multiple_choice' AND cl.b - cl.c > 0
+               @extschema@.suppress(cl.c, survey_table.min_cell) IS NULL
+               OR (cl.answer_type = 'multiple_choice'
                    AND @extschema@.suppress(cl.b - cl.c, survey_table.min_cell) IS NULL) AS prim
           FROM cells AS cl
     ),
