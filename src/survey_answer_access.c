@@ -262,6 +262,21 @@ percent_half_up(int64 k, int64 n)
 }
 
 /*
+ * A whole percentage for a label, never claiming "none" or "all" falsely: a
+ * share above 0 that rounds to 0 reads "<1", one below 1 that rounds to 100
+ * reads ">99" (1 of 300 is not 0%).
+ */
+static const char *
+percent_label(int64 rounded, bool none, bool all)
+{
+	if (rounded == 0 && !none)
+		return "<1";
+	if (rounded == 100 && !all)
+		return ">99";
+	return psprintf(INT64_FORMAT, rounded);
+}
+
+/*
  * '26 of 53 (49%)'.  The unweighted percentage is rounded half up in exact
  * integers, so it agrees with the published figure and with GRIM.
  */
@@ -285,7 +300,8 @@ answer_summary_describe(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("disclosure threshold must be >= 0, not %d", threshold)));
-		if (f.count < threshold)
+		/* the rule of iscm.suppress: 0 < count < threshold is withheld */
+		if (f.count > 0 && f.count < threshold)
 			PG_RETURN_TEXT_P(cstring_to_text(psprintf("fewer than %d of " INT64_FORMAT,
 													   threshold, view.respondents)));
 	}
@@ -293,12 +309,15 @@ answer_summary_describe(PG_FUNCTION_ARGS)
 		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT,
 												  f.count, view.respondents)));
 	if (is_weighted(&view))
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (weighted %.0f%%)",
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (weighted %s%%)",
 												  f.count, view.respondents,
-												  floor(share * 100.0 + 0.5))));
-	PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (" INT64_FORMAT "%%)",
+												  percent_label((int64) floor(share * 100.0 + 0.5),
+																share <= 0.0, share >= 1.0))));
+	PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (%s%%)",
 											  f.count, view.respondents,
-											  percent_half_up(f.count, view.respondents))));
+											  percent_label(percent_half_up(f.count, view.respondents),
+															f.count == 0,
+															f.count == view.respondents))));
 }
 
 /* ---- confidence intervals ------------------------------------------------ */

@@ -143,9 +143,20 @@ BEGIN
     END IF;
 
     problem := @extschema@._survey_answer_problem(NEW.question, q.answer_type, q.allowed_answers, NEW.value, NEW.choices);
-    IF problem.errcode IS NOT NULL THEN
+    -- RAISE prints DETAIL and HINT even when empty: attach only those there are
+    IF problem.errcode IS NULL THEN
+        RETURN NEW;
+    ELSIF problem.detail IS NOT NULL AND problem.hint IS NOT NULL THEN
         RAISE EXCEPTION USING ERRCODE = problem.errcode, MESSAGE = problem.message,
-                              DETAIL = coalesce(problem.detail, ''), HINT = coalesce(problem.hint, '');
+                              DETAIL = problem.detail, HINT = problem.hint;
+    ELSIF problem.detail IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = problem.errcode, MESSAGE = problem.message,
+                              DETAIL = problem.detail;
+    ELSIF problem.hint IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = problem.errcode, MESSAGE = problem.message,
+                              HINT = problem.hint;
+    ELSE
+        RAISE EXCEPTION USING ERRCODE = problem.errcode, MESSAGE = problem.message;
     END IF;
     RETURN NEW;
 END
