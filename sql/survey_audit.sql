@@ -18,3 +18,105 @@ SELECT iscm.describe(s, 'a') AS weighted_small, iscm.describe(s, 'b') AS weighte
 SELECT iscm.describe(s, 'a', 5) AS one, iscm.describe(s, 'b', 5) AS many
   FROM (SELECT iscm.answer_agg(CASE WHEN i = 1 THEN 'a' ELSE 'b' END) AS s
           FROM generate_series(1, 300) AS i) q;
+
+-- 7. The binary form is big-endian (network order) on every host: the bytes
+-- are pinned here, field by field.
+SELECT substr(b, 1, 2) AS version_flags, substr(b, 3, 4) AS ncat, substr(b, 7, 8) AS respondents,
+       substr(b, 15, 8) AS missing, substr(b, 23, 8) AS count_no, substr(b, 31, 4) AS offset_no,
+       substr(b, 35, 4) AS length_no, substr(b, 55) AS strings
+  FROM (SELECT iscm.answer_summary_send('{"format":1,"kind":"single","weighted":false,"respondents":258,"missing":1,"counts":{"no":257,"yes":1}}') AS b) q;
+SELECT substr(b, 23, 16) AS weight_sums, substr(b, 39, 8) AS count_a, substr(b, 47, 8) AS weight_a
+  FROM (SELECT iscm.answer_summary_send(iscm.answer_agg('a', 1.5)) AS b FROM generate_series(1, 2)) q;
+SELECT iscm.transition_summary_send('{"format":1,"transitions":[["no","yes",258]]}');
+SELECT iscm.disposition_summary_send('{"format":1,"I":258,"P":0,"R":0,"NC":0,"O":0,"UH":0,"UO":0,"NE":1}');
+
+-- 3. Weights inconsistent with each other are refused (22P02 text, 22P03 binary)
+-- shares yes = 1 and no = 0.5 of the same respondents:
+SELECT '{"format":1,"kind":"single","weighted":true,"respondents":2,"missing":0,"weight_sum":2,"weight_sq_sum":2,"counts":{"yes":1,"no":1},"weights":{"yes":5,"no":1}}'::iscm.answer_summary;
+-- a category weight above the total (multiple choice)
+SELECT '{"format":1,"kind":"multiple","weighted":true,"respondents":2,"missing":0,"weight_sum":2,"weight_sq_sum":2,"counts":{"yes":1},"weights":{"yes":3}}'::iscm.answer_summary;
+-- effective_n = 4 > 2 respondents
+SELECT '{"format":1,"kind":"single","weighted":true,"respondents":2,"missing":0,"weight_sum":2,"weight_sq_sum":1,"counts":{"yes":1,"no":1},"weights":{"yes":1,"no":1}}'::iscm.answer_summary;
+-- Σw² above (Σw)²: no non-negative weights give it
+SELECT '{"format":1,"kind":"single","weighted":true,"respondents":2,"missing":0,"weight_sum":2,"weight_sq_sum":5,"counts":{"yes":1,"no":1},"weights":{"yes":1,"no":1}}'::iscm.answer_summary;
+-- effective_n would be Infinity, intervals NaN
+SELECT '{"format":1,"kind":"single","weighted":true,"respondents":2,"missing":0,"weight_sum":1e308,"weight_sq_sum":1e-308,"counts":{"yes":1,"no":1},"weights":{"yes":5e307,"no":5e307}}'::iscm.answer_summary;
+-- weights but nobody answered
+SELECT '{"format":1,"kind":"single","weighted":true,"respondents":0,"missing":1,"weight_sum":1,"weight_sq_sum":1,"counts":{},"weights":{}}'::iscm.answer_summary;
+-- sums that are right up to rounding are accepted (0.1 + 0.2 is not 0.3 in binary)
+SELECT iscm.share(s, 'yes'), iscm.effective_n(s)
+  FROM (SELECT '{"format":1,"kind":"single","weighted":true,"respondents":2,"missing":0,"weight_sum":0.3,"weight_sq_sum":0.05,"counts":{"yes":1,"no":1},"weights":{"yes":0.1,"no":0.2}}'::iscm.answer_summary AS s) q;
+-- tiny weights whose squares underflow are still a valid aggregate result
+SELECT iscm.respondents(s), iscm.share(s, 'a')
+  FROM (SELECT iscm.answer_agg('a', 1e-200) AS s FROM generate_series(1, 3)) q;
+-- the same checks on binary input (COPY ... FORMAT binary) of two respondents
+-- of weight 1: weight of "no" (big-endian float8 at byte 47) set to 5, weight_sum
+-- (byte 23) to 5, weight_sq_sum (byte 31) to 1 (effective_n 4 > 2)
+CREATE FUNCTION pg_temp.receive(payload bytea) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    f text := '/tmp/iscm_survey_audit_' || current_setting('port') || '.bin';
+    lo oid := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea
+                               || '\x0001'::bytea || int4send(length(payload)) || payload || '\xffff'::bytea);
+    result text;
+BEGIN
+    PERFORM lo_export(lo, f);
+    PERFORM lo_unlink(lo);
+    CREATE TEMP TABLE incoming (s iscm.answer_summary);
+    BEGIN
+        EXECUTE format('COPY incoming FROM %L (FORMAT binary)', f);
+        SELECT s::text INTO result FROM incoming;
+    EXCEPTION WHEN OTHERS THEN
+        result := SQLSTATE || ': ' || SQLERRM;
+    END;
+    DROP TABLE incoming;
+    RETURN result;
+END $$;
+CREATE TEMP TABLE two AS
+SELECT iscm.answer_summary_send(iscm.answer_agg(a, 1)) AS b FROM (VALUES ('no'), ('yes')) v(a);
+SELECT pg_temp.receive(b) AS intact FROM two;
+SELECT substr(b, 47, 8) = float8send(1) AS weight_at_47 FROM two;
+SELECT pg_temp.receive(overlay(b placing float8send(5) from 47)) AS weight_no_5 FROM two;
+SELECT pg_temp.receive(overlay(b placing float8send(5) from 23)) AS weight_sum_5 FROM two;
+SELECT pg_temp.receive(overlay(b placing float8send(1) from 31)) AS weight_sq_sum_1 FROM two;
+
+-- 8. Weighted sums do not depend on the grouping: compensated (Neumaier) sums
+-- are within 2 ulps (relative 2 * 2^-52) of the exact sum, serial or parallel.
+-- (a plain table: temporary ones are never scanned in parallel; the exact sum
+-- is of the decimal weights, each within half an ulp of its float8)
+CREATE SCHEMA survey_audit;
+CREATE TABLE survey_audit.weighted AS
+SELECT (ARRAY['yes', 'no', 'maybe'])[1 + i % 3] AS a, (i % 97) * 0.1 + 0.3 AS w
+  FROM generate_series(1, 200000) AS i;
+ANALYZE survey_audit.weighted;
+SET search_path = survey_audit, public;
+CREATE TEMP VIEW exact AS
+SELECT sum(w::numeric) AS total, sum(w::numeric) FILTER (WHERE a = 'yes') AS yes FROM weighted;
+CREATE TEMP TABLE results (plan text, s iscm.answer_summary);
+INSERT INTO results SELECT 'serial', iscm.answer_agg(a, w) FROM weighted;
+SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                       THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'on', false) AS forced;
+EXPLAIN (COSTS OFF) SELECT iscm.answer_agg(a, w) FROM weighted;
+INSERT INTO results SELECT 'parallel', iscm.answer_agg(a, w) FROM weighted;
+INSERT INTO results
+SELECT 'rollup of 7 groups', iscm.rollup(s)
+  FROM (SELECT iscm.answer_agg(a, w) AS s FROM weighted GROUP BY length(w::text) % 7) g;
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                       THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'off', false) AS forced;
+RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+SELECT r.plan,
+       abs((iscm.to_jsonb(r.s)->>'weight_sum')::float8 - e.total::float8)
+           <= 2 * 2.220446049250313e-16 * e.total::float8 AS weight_sum_within_2_ulps,
+       abs((iscm.to_jsonb(r.s)->'weights'->>'yes')::float8 - e.yes::float8)
+           <= 2 * 2.220446049250313e-16 * e.yes::float8 AS yes_within_2_ulps,
+       iscm.respondents(r.s) AS respondents, iscm.count(r.s, 'yes') AS yes_count
+  FROM results AS r, exact AS e ORDER BY r.plan;
+-- the plain running sum (what the aggregates did before) is not that close
+SELECT abs(sum(w::float8) - (SELECT total FROM exact)::float8)
+           <= 2 * 2.220446049250313e-16 * (SELECT total FROM exact)::float8 AS plain_sum_within_2_ulps
+  FROM weighted;
+DROP VIEW exact;
+RESET search_path;
+DROP SCHEMA survey_audit CASCADE;

@@ -110,12 +110,12 @@ answer_state_merge_view(AnswerState *st, const AnswerSummaryView *view)
 		SurveyDictEntry *e = survey_dict_entry(&st->dict, c.text, c.len);
 
 		add_counts(&e->count, c.count);
-		e->weight += c.weight;
+		survey_sum_add(&e->weight, c.weight);
 	}
 	add_counts(&st->respondents, view->respondents);
 	add_counts(&st->missing, view->missing);
-	st->weight_sum += view->weight_sum;
-	st->weight_sq_sum += view->weight_sq_sum;
+	survey_sum_add(&st->weight_sum, view->weight_sum);
+	survey_sum_add(&st->weight_sq_sum, view->weight_sq_sum);
 }
 
 static void
@@ -128,12 +128,12 @@ answer_state_merge(AnswerState *st, const AnswerState *other)
 		SurveyDictEntry *e = survey_dict_entry(&st->dict, o->text, o->len);
 
 		add_counts(&e->count, o->count);
-		e->weight += o->weight;
+		survey_sum_merge(&e->weight, &o->weight);
 	}
 	add_counts(&st->respondents, other->respondents);
 	add_counts(&st->missing, other->missing);
-	st->weight_sum += other->weight_sum;
-	st->weight_sq_sum += other->weight_sq_sum;
+	survey_sum_merge(&st->weight_sum, &other->weight_sum);
+	survey_sum_merge(&st->weight_sq_sum, &other->weight_sq_sum);
 }
 
 struct varlena *
@@ -166,16 +166,18 @@ answer_state_encode(const AnswerState *st)
 	size_t		string_bytes;
 	SurveyCategory *cats;
 	struct varlena *result;
+	double		weight_sum = survey_sum_value(&st->weight_sum);
+	double		weight_sq_sum = survey_sum_value(&st->weight_sq_sum);
 
 	/* each weight is finite, but their sums (or squares) can overflow */
-	if (!isfinite(st->weight_sum) || !isfinite(st->weight_sq_sum))
+	if (!isfinite(weight_sum) || !isfinite(weight_sq_sum))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("sum of survey weights out of range"),
 				 errhint("Rescale the weights, for example so that they sum to the number of respondents.")));
 	cats = survey_dict_sorted(&st->dict, NULL, &string_bytes);
 	result = answer_summary_build(st->flags, st->respondents, st->missing,
-								  st->weight_sum, st->weight_sq_sum, cats, st->dict.n);
+								  weight_sum, weight_sq_sum, cats, st->dict.n);
 	pfree(cats);
 	return result;
 }
@@ -276,10 +278,10 @@ answer_agg_weighted_trans(PG_FUNCTION_ARGS)
 												 VARSIZE_ANY_EXHDR(answer));
 
 		e->count++;
-		e->weight += w;
+		survey_sum_add(&e->weight, w);
 		st->respondents++;
-		st->weight_sum += w;
-		st->weight_sq_sum += w * w;
+		survey_sum_add(&st->weight_sum, w);
+		survey_sum_add(&st->weight_sq_sum, w * w);
 	}
 	PG_RETURN_POINTER(st);
 }
@@ -308,13 +310,13 @@ add_choices(AnswerState *st, ArrayType *choices, double w)
 			continue;
 		e->stamp = row;
 		e->count++;
-		e->weight += w;
+		survey_sum_add(&e->weight, w);
 	}
 	st->respondents++;
 	if (st->flags & SURVEY_FLAG_WEIGHTED)
 	{
-		st->weight_sum += w;
-		st->weight_sq_sum += w * w;
+		survey_sum_add(&st->weight_sum, w);
+		survey_sum_add(&st->weight_sq_sum, w * w);
 	}
 }
 

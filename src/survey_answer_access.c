@@ -87,8 +87,15 @@ static double
 sample_size(const AnswerSummaryView *view)
 {
 	if (is_weighted(view))
-		return view->weight_sq_sum > 0.0 ?
-			view->weight_sum * view->weight_sum / view->weight_sq_sum : 0.0;
+	{
+		double		n_eff;
+
+		if (!(view->weight_sq_sum > 0.0))
+			return 0.0;
+		/* in this order nothing overflows; rounding may pass n by an ulp */
+		n_eff = view->weight_sum * (view->weight_sum / view->weight_sq_sum);
+		return fmin(n_eff, (double) view->respondents);
+	}
 	return (double) view->respondents;
 }
 
