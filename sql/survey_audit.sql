@@ -19,6 +19,40 @@ SELECT iscm.describe(s, 'a', 5) AS one, iscm.describe(s, 'b', 5) AS many
   FROM (SELECT iscm.answer_agg(CASE WHEN i = 1 THEN 'a' ELSE 'b' END) AS s
           FROM generate_series(1, 300) AS i) q;
 
+-- 5. A category the summary does not know is an error, not a silent 0
+CREATE TEMP TABLE answers AS
+SELECT CASE WHEN i <= 26 THEN 'yes' ELSE 'no' END AS a FROM generate_series(1, 53) AS i;
+SELECT iscm.share(iscm.answer_agg(a), 'Yes') FROM answers;
+SELECT iscm.count(iscm.answer_agg(a), 'maybe') FROM answers;
+SELECT iscm.describe(iscm.answer_agg(a), 'maybe') FROM answers;
+SELECT iscm.ci(iscm.answer_agg(a), 'maybe') FROM answers;
+SELECT iscm.ci_lower(iscm.answer_agg(a), 'YES') FROM answers;
+SELECT iscm.count(iscm.answer_agg(a), 'x') FROM answers WHERE false;
+-- a category nobody gave is 0 once declared (the question's allowed answers)
+SELECT iscm.count(s, 'maybe'), iscm.share(s, 'maybe'), iscm.describe(s, 'maybe'),
+       round(iscm.ci_upper(s, 'maybe')::numeric, 4) AS upper, iscm.mode(s), iscm.respondents(s)
+  FROM (SELECT iscm.with_categories(iscm.answer_agg(a), '{yes,no,maybe,maybe}') AS s FROM answers) q;
+SELECT iscm.with_categories(iscm.answer_agg(a), '{yes,no,maybe}') FROM answers;
+SELECT * FROM iscm.categories((SELECT iscm.with_categories(iscm.answer_agg(a, 2), '{maybe}') FROM answers));
+-- declarations survive rollup, parallel combine and the text form; NULL is refused
+SELECT iscm.rollup(s) FROM (VALUES (iscm.with_categories('{"format":1,"kind":"single","weighted":false,"respondents":1,"missing":0,"counts":{"yes":1}}', '{no}')),
+                                   ('{"format":1,"kind":"single","weighted":false,"respondents":2,"missing":0,"counts":{"yes":2}}')) v(s);
+SELECT iscm.mode(iscm.with_categories(iscm.answer_agg(a), '{a,b}')) FROM answers WHERE false;
+SELECT iscm.with_categories(iscm.answer_agg(a), '{yes,NULL}') FROM answers;
+SELECT '{"format":1,"kind":"single","weighted":true,"respondents":1,"missing":0,"weight_sum":1,"weight_sq_sum":1,"counts":{"a":1,"b":0},"weights":{"a":1,"b":0.5}}'::iscm.answer_summary;
+-- share_difference: an answer given in one round only is 0 in the other
+SELECT round((d).estimate::numeric, 4) AS estimate, round((d).lower::numeric, 4) AS lower, round((d).upper::numeric, 4) AS upper
+  FROM (SELECT iscm.share_difference((SELECT iscm.answer_agg(a) FROM answers),
+                                     '{"format":1,"kind":"single","weighted":false,"respondents":10,"missing":0,"counts":{"maybe":3,"no":7}}',
+                                     'maybe') AS d) q;
+SELECT iscm.share_difference((SELECT iscm.answer_agg(a) FROM answers),
+                             '{"format":1,"kind":"single","weighted":false,"respondents":10,"missing":0,"counts":{"maybe":3,"no":7}}',
+                             'zzz');
+-- McNemar and the paired difference: the category must occur in some round
+SELECT iscm.mcnemar(t, 'maybe') FROM (SELECT iscm.transition_agg(a, a) AS t FROM answers) q;
+SELECT iscm.paired_difference(t, 'Yes') FROM (SELECT iscm.transition_agg(a, a) AS t FROM answers) q;
+SELECT iscm.mcnemar(t, 'yes') FROM (SELECT iscm.transition_agg(a, a) AS t FROM answers) q;
+
 -- 7. The binary form is big-endian (network order) on every host: the bytes
 -- are pinned here, field by field.
 SELECT substr(b, 1, 2) AS version_flags, substr(b, 3, 4) AS ncat, substr(b, 7, 8) AS respondents,

@@ -141,8 +141,7 @@ BEGIN
     RETURN jsonb_strip_nulls(jsonb_build_object(
                'format', 1, 'kind', 'single', 'weighted', false,
                'respondents', f.stated_n, 'missing', 0,
-               'counts', jsonb_strip_nulls(jsonb_build_object(label, NULLIF(k, 0),
-                                                              'not ' || label, NULLIF(f.stated_n - k, 0)))))::text::@extschema@.answer_summary;
+               'counts', jsonb_build_object(label, k, 'not ' || label, f.stated_n - k)))::text::@extschema@.answer_summary;
 END
 $$;
 
