@@ -154,3 +154,31 @@ SELECT abs(sum(w::float8) - (SELECT total FROM exact)::float8)
 DROP VIEW exact;
 RESET search_path;
 DROP SCHEMA survey_audit CASCADE;
+
+-- 10. Every survey object has a COMMENT: functions (I/O and aggregate support
+-- included), table and view columns, triggers, indexes, sequences, casts and
+-- operator families.  Lists those that lack one (none).
+WITH ext AS (SELECT oid FROM pg_extension WHERE extname = 'iscm'),
+objs AS (SELECT d.classid, d.objid FROM pg_depend d, ext
+          WHERE d.refclassid = 'pg_extension'::regclass AND d.refobjid = ext.oid AND d.deptype = 'e'),
+uncommented AS (
+    SELECT pg_describe_object(classid, objid, 0) AS object FROM objs
+     WHERE obj_description(objid, classid::regclass::text) IS NULL
+    UNION ALL
+    SELECT format('column %s.%s', c.oid::regclass, a.attname)
+      FROM objs o JOIN pg_class c ON o.classid = 'pg_class'::regclass AND c.oid = o.objid
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+     WHERE c.relkind IN ('r', 'v', 'm', 'p') AND col_description(c.oid, a.attnum) IS NULL
+    UNION ALL
+    SELECT format('trigger %s on %s', t.tgname, t.tgrelid::regclass)
+      FROM objs o JOIN pg_trigger t ON o.classid = 'pg_class'::regclass AND t.tgrelid = o.objid
+     WHERE NOT t.tgisinternal AND obj_description(t.oid, 'pg_trigger') IS NULL
+    UNION ALL
+    SELECT format('index %s', i.indexrelid::regclass)
+      FROM objs o JOIN pg_index i ON o.classid = 'pg_class'::regclass AND i.indrelid = o.objid
+     WHERE obj_description(i.indexrelid, 'pg_class') IS NULL
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+)
+SELECT object FROM uncommented
+ WHERE object ~ '(survey|answer|transition|disposition|grim|suppress|figure|proportion_interval|aapor|choices)'
+ ORDER BY 1;

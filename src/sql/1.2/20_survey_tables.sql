@@ -176,6 +176,8 @@ CREATE TABLE @extschema@.survey_answers (
     CONSTRAINT survey_answers_value_or_choices CHECK (value IS NULL OR choices IS NULL)
 );
 CREATE INDEX survey_answers_question_idx ON @extschema@.survey_answers (survey, question);
+COMMENT ON INDEX @extschema@.survey_answers_question_idx IS
+    'The answers to one question of a survey (survey_table, reconciliation, survey_transition)';
 COMMENT ON TABLE @extschema@.survey_answers IS
   'One answer per respondent and question; value for every type but multiple_choice, choices for multiple_choice; both NULL = item non-response';
 COMMENT ON COLUMN @extschema@.survey_answers.survey IS 'the survey';

@@ -89,6 +89,48 @@ SELECT f.survey,
 
 COMMENT ON VIEW @extschema@.published_figure_check IS
   'Each published figure checked against its survey: stated base, GRIM consistency of a percentage with it, the denominators that would fit, and how many States the document names or the stored answers support';
+COMMENT ON COLUMN @extschema@.published_figure_check.survey IS
+    'Survey code (iscm.surveys.code)';
+COMMENT ON COLUMN @extschema@.published_figure_check.figure IS
+    'Figure code, unique within its survey';
+COMMENT ON COLUMN @extschema@.published_figure_check.question IS
+    'Question the figure is about';
+COMMENT ON COLUMN @extschema@.published_figure_check.answer IS
+    'The answer the figure counts';
+COMMENT ON COLUMN @extschema@.published_figure_check.as_written IS
+    'The figure exactly as printed';
+COMMENT ON COLUMN @extschema@.published_figure_check.percent IS
+    'The percentage as written (text, decimals kept: 84 and 84.0 are different claims); NULL when none';
+COMMENT ON COLUMN @extschema@.published_figure_check.published_count IS
+    'The count published with the figure; NULL when none';
+COMMENT ON COLUMN @extschema@.published_figure_check.stated_n IS
+    'The base the figure claims: its written denominator, else the stated respondents of its base respondent type, else of the survey; NULL for a change between rounds';
+COMMENT ON COLUMN @extschema@.published_figure_check.stated_n_basis IS
+    'Where stated_n comes from (written with the figure, stated respondents of a type or of the survey, none)';
+COMMENT ON COLUMN @extschema@.published_figure_check.percent_consistent IS
+    'GRIM: whether some k of stated_n rounds (half up) to the percentage';
+COMMENT ON COLUMN @extschema@.published_figure_check.nearest_at_stated_n IS
+    'The two shares possible around the percentage at stated_n, e.g. 38/53 = 71.7%, 39/53 = 73.6%';
+COMMENT ON COLUMN @extschema@.published_figure_check.fitting_denominators IS
+    'Every n <= stated_n that can give the percentage ({} when none; NULL when stated_n is over 10000, the limit of grim_candidates)';
+COMMENT ON COLUMN @extschema@.published_figure_check.largest_fitting_denominator IS
+    'The largest n <= stated_n that can give the percentage: stated_n minus it is the least item non-response implied';
+COMMENT ON COLUMN @extschema@.published_figure_check.count_consistent IS
+    'Whether published_count <= stated_n';
+COMMENT ON COLUMN @extschema@.published_figure_check.named_states IS
+    'How many States the document names as behind the figure (iscm.figure_attributions)';
+COMMENT ON COLUMN @extschema@.published_figure_check.named_as_written IS
+    'The names of those States as the document writes them';
+COMMENT ON COLUMN @extschema@.published_figure_check.unnamed IS
+    'How many of the published count the document leaves unnamed';
+COMMENT ON COLUMN @extschema@.published_figure_check.stored_answers IS
+    'Stored answers that support the figure (for a change between rounds: respondents with the previous answer earlier and the answer now)';
+COMMENT ON COLUMN @extschema@.published_figure_check.named_support IS
+    'Summary of named support: all 15 named, 24 of 26 named, no State named ...';
+COMMENT ON COLUMN @extschema@.published_figure_check.source_file IS
+    'The document the figure was published in';
+COMMENT ON COLUMN @extschema@.published_figure_check.source_section IS
+    'Where in the document';
 
 -- A published figure as an answer summary, so that the survey-core accessors
 -- (intervals, share_difference between rounds ...) apply to it: "26 out of 53"
