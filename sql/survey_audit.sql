@@ -53,6 +53,20 @@ SELECT iscm.mcnemar(t, 'maybe') FROM (SELECT iscm.transition_agg(a, a) AS t FROM
 SELECT iscm.paired_difference(t, 'Yes') FROM (SELECT iscm.transition_agg(a, a) AS t FROM answers) q;
 SELECT iscm.mcnemar(t, 'yes') FROM (SELECT iscm.transition_agg(a, a) AS t FROM answers) q;
 
+-- 1. (continued) figure_summary and the reconciliation view with a base above
+-- the 10000 of grim_candidates: the count is found in exact numeric at that n
+-- (33.3333% of 12345 is 4115 only), the fitting denominators are not listed
+INSERT INTO iscm.surveys (code, title, n_respondents_stated, n_respondents_source, source)
+VALUES ('test-audit-large', 'Large survey', 12345, 'test', 'sql/survey_audit.sql');
+INSERT INTO iscm.published_figures (survey, figure, as_written, percent, quote, source_file, source_section) VALUES
+  ('test-audit-large', 'third', '33.3333%', 33.3333, 'a third', 'test', 'test'),
+  ('test-audit-large', 'half', '50.1%', 50.1, 'half', 'test', 'test');
+SELECT figure, stated_n, percent_consistent, fitting_denominators, largest_fitting_denominator
+  FROM iscm.published_figure_check WHERE survey = 'test-audit-large' ORDER BY figure;
+SELECT iscm.describe(iscm.figure_summary('test-audit-large', 'third'), 'counted');
+SELECT iscm.figure_summary('test-audit-large', 'half');
+DELETE FROM iscm.surveys WHERE code = 'test-audit-large';
+
 -- 7. The binary form is big-endian (network order) on every host: the bytes
 -- are pinned here, field by field.
 SELECT substr(b, 1, 2) AS version_flags, substr(b, 3, 4) AS ncat, substr(b, 7, 8) AS respondents,

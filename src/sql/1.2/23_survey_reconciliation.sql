@@ -147,6 +147,8 @@ DECLARE
     k integer;
     n_fit integer;
     label text;
+    p numeric;
+    half numeric;
 BEGIN
     SELECT c.* INTO f
       FROM @extschema@.published_figure_check AS c
@@ -159,7 +161,8 @@ BEGIN
     IF f.stated_n IS NULL THEN
         RAISE EXCEPTION 'figure % has no stated base', quote_literal(figure)
             USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('stated base: %s', f.stated_n_basis);
+                  DETAIL = format('stated base: %s', coalesce(f.stated_n_basis,
+                                  'none (no denominator written with it, no stated respondents)'));
     END IF;
     label := coalesce(f.answer, 'counted');
     IF f.published_count IS NOT NULL THEN
@@ -169,14 +172,20 @@ BEGIN
                 USING ERRCODE = 'invalid_parameter_value';
         END IF;
     ELSE
-        SELECT min(c.k), count(*) INTO k, n_fit
-          FROM @extschema@.grim_candidates(f.percent, f.stated_n) AS c
-         WHERE c.n = f.stated_n;
+        -- the counts k of stated_n that round half up to the percentage, in
+        -- exact numeric: (p - h) n / 100 <= k < (p + h) n / 100 with h half a
+        -- unit of its last decimal (GRIM at one n, whatever its size)
+        p := f.percent::numeric;
+        half := 0.5 * power(10::numeric, -scale(p));
+        k := greatest(0, ceil((p - half) * f.stated_n / 100));
+        n_fit := greatest(0, least(f.stated_n, ceil((p + half) * f.stated_n / 100) - 1) - k + 1);
         IF n_fit <> 1 THEN
             RAISE EXCEPTION 'figure % (%) is not one count of % respondents', quote_literal(figure), f.as_written, f.stated_n
                 USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = CASE WHEN n_fit = 0 THEN format('no count of %s rounds to %s%%; it fits %s respondents at most',
-                                                                f.stated_n, f.percent, f.largest_fitting_denominator)
+                      DETAIL = CASE WHEN n_fit = 0 AND f.largest_fitting_denominator IS NOT NULL
+                                    THEN format('no count of %s rounds to %s%%; it fits %s respondents at most',
+                                                f.stated_n, f.percent, f.largest_fitting_denominator)
+                                    WHEN n_fit = 0 THEN format('no count of %s rounds to %s%%', f.stated_n, f.percent)
                                     ELSE format('%s counts of %s round to %s%%', n_fit, f.stated_n, f.percent) END;
         END IF;
     END IF;
