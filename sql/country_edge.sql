@@ -66,6 +66,23 @@ SELECT format('%L', v) AS v, v::country AS country, normalize_country_name(v) AS
                     'Bosnia & Herzegovina', 'Bosnia–Herzegovina', 'São Tomé and Príncipe', 'Åland Islands',
                     'Curaçao', 'Réunion', 'Timor-Leste']) AS v;
 
+-- Decomposed (NFD) text, as macOS file names and some PDFs give it: combining
+-- marks are dropped, so it reads like the precomposed (NFC) text.
+SELECT E'Tu\u0308rkiye'::country AS turkiye, E'Co\u0302te d\u2019Ivoire'::country AS cote_d_ivoire,
+       normalize_country_name(E'Co\u0302te d\u2019Ivoire') AS normalized,
+       try_country(E'Re\u0301union') AS reunion, try_country(E'Vie\u0323\u0302t Nam') AS viet_nam;
+SELECT v, normalize(v, NFD) <> v AS decomposed, normalize(v, NFD)::country AS from_nfd,
+       normalize(v, NFD)::country = v::country AS same, normalize_country_name(normalize(v, NFD)) AS normalized
+  FROM unnest(ARRAY['Türkiye', 'Côte d’Ivoire', 'São Tomé and Príncipe', 'Curaçao', 'Åland Islands',
+                    'République démocratique du Congo', 'Turquía', 'Sénégal', 'México', 'Perú']) AS v;
+-- marks of every combining block, even on a letter that takes none
+SELECT normalize_country_name(v) AS normalized, try_country(v) AS country
+  FROM unnest(ARRAY[E'Peru\u0301', E'Pe\u1AB0ru', E'P\u1DC0eru', E'Peru\u20DD', E'Per\uFE20u',
+                    E'\u0301Peru', E'Peru \u0301']) AS v;
+SELECT country, match, matched FROM country_candidates(E'Tu\u0308rkiye', 1);
+-- a misspelling in NFD still gets a hint that reads like its NFC twin
+SELECT E'Tu\u0308rkiyye'::country;
+
 -- Channel Islands and Sark: legacy M49 areas.
 SELECT v, v::country AS country, country_key(v::country) AS key, region_name(v::country) AS region,
        subregion_name(v::country) AS subregion

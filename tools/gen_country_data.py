@@ -124,6 +124,9 @@ FOLD_SPECIAL = {
 SPEC_SPACE = set([0x2018, 0x2019, 0x02BC, 0x00A0, 0x202F]) | set(range(0x2010, 0x2016)) \
     | set(range(0x2000, 0x200B))
 SPEC_DROP = set([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD])
+# Combining marks, dropped too: decomposed (NFD) text spells "ü" as "u" + U+0308.
+SPEC_COMBINING = set(range(0x0300, 0x0370)) | set(range(0x1AB0, 0x1B00)) | set(range(0x1DC0, 0x1E00)) \
+    | set(range(0x20D0, 0x2100)) | set(range(0xFE20, 0xFE30))
 
 FOLD_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF),
                (0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)]     # + fullwidth digits, letters
@@ -145,7 +148,7 @@ FOLD_SEPARATORS = set([
 
 def fold_codepoint(cp):
     """ASCII (lower-case letters/digits) replacement of a code point, or None."""
-    if cp < 0x80 or cp in SPEC_SPACE or cp in SPEC_DROP:
+    if cp < 0x80 or cp in SPEC_SPACE or cp in SPEC_DROP or cp in SPEC_COMBINING:
         return None
     if cp in FOLD_SPECIAL:
         return FOLD_SPECIAL[cp]
@@ -192,7 +195,7 @@ def normalize(s, fold):
                 out.append(' and ')
             else:
                 out.append(' ')
-        elif cp in SPEC_DROP:
+        elif cp in SPEC_DROP or cp in SPEC_COMBINING:
             continue
         elif cp in fold:
             out.append(fold[cp])
@@ -1019,9 +1022,22 @@ def self_test(b):
         if not (re.fullmatch(r'[a-z0-9]{1,3}', f) or f == ' '):
             fails.append('fold of U+%04X is %r: neither 1-3 lower-case letters/digits nor one space' % (cp, f))
     for s, want in (('Côte d´Ivoire', 'cote d ivoire'), ('«Pays-Bas»', 'pays bas'), ('ＵＫ', 'uk'),
-                    ('Việt Nam', 'viet nam'), ('Hawaiʻi', 'hawai i')):
+                    ('Việt Nam', 'viet nam'), ('Hawaiʻi', 'hawai i'),
+                    ('Tu\u0308rkiye', 'turkiye'), ('Co\u0302te d\u2019Ivoire', 'cote d ivoire'),
+                    ('Re\u0301union', 'reunion'), ('Curac\u0327ao', 'curacao'), ('A\u030Aland', 'aland'),
+                    ('Vie\u0323\u0302t Nam', 'viet nam'), ('\u0301Peru', 'peru'), ('Peru\u20DD', 'peru')):
         if normalize(s, b.fold) != want:
             fails.append('normalize(%r) = %r, expected %r' % (s, normalize(s, b.fold), want))
+    # Decomposed (NFD) text normalizes like precomposed text: every name of every
+    # source, every display name and every expected lookup.
+    nfd_texts = [c[0] for c in b.candidates] + [t for t, _ in EXPECT] + [t for t, _ in SEED_NAMES]
+    for r in recs.values():
+        nfd_texts += [r[f] for f in ('name_en', 'name_fr', 'name_es', 'common_name', 'official_name') if r[f]]
+    for t in nfd_texts:
+        for form in ('NFD', 'NFC'):
+            if normalize(unicodedata.normalize(form, t), b.fold) != normalize(t, b.fold):
+                fails.append('%s of %r normalizes to %r, not %r'
+                             % (form, t, normalize(unicodedata.normalize(form, t), b.fold), normalize(t, b.fold)))
     for lo, hi in ((0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x17F)):
         for cp in range(lo, hi + 1):
             if cp not in b.fold:
