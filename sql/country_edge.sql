@@ -57,6 +57,17 @@ SELECT v, v::country AS country
                     'Gambia, The', 'Egypt, Arab Rep.', 'Iran, Islamic Rep.', 'Venezuela, RB',
                     'Micronesia, Fed. Sts.', 'Lao PDR', 'Yemen, Rep.', 'Bahamas, The']) AS v;
 
+-- Dotted and abbreviated forms of real datasets and map layers (curated
+-- aliases, data/country_aliases.csv).  Dots are never stripped as such: "n.a."
+-- and "N.A." stay placeholders, and "NA" alone is Namibia.
+SELECT v, v::country AS country, normalize_country_name(v) AS normalized
+  FROM unnest(ARRAY['U.S.A.', 'U.S.A', 'u.s.a.', 'U. S. A.', 'U.S.', 'U.K.', 'S. Korea', 'N. Korea',
+                    'Czech Rep.', 'Dem. Rep. Congo', 'Rep. of Korea', 'Dem. Rep. Korea', 'Dominican Rep.',
+                    'Central African Rep.', 'Bosnia and Herz.', 'Eq. Guinea', 'S. Sudan', 'Solomon Is.',
+                    'U.S. Virgin Is.', 'British Virgin Is.', 'St. Vin. and Gren.']) AS v;
+SELECT v, try_country(v) AS country, normalize_country_name(v) AS normalized
+  FROM unnest(ARRAY['n.a.', 'N.A.', 'N.A', 'n. a.', 'NA', 'N.D.']) AS v;
+
 -- Accents, curly apostrophes, dashes, extra spaces, a leading "the", case,
 -- zero-width and non-breaking spaces, soft hyphens.
 SELECT format('%L', v) AS v, v::country AS country, normalize_country_name(v) AS normalized

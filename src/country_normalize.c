@@ -258,7 +258,8 @@ country_is_placeholder(const char *normalized)
 	/*
 	 * Spellings of "no value" found in spreadsheets and statistical tables,
 	 * normalized.  "na" is not here: NA is Namibia, and only "N/A", "n.a." and
-	 * the like (normalized "n a") mean missing.
+	 * the like (normalized "n a") mean missing.  tools/gen_country_data.py has
+	 * the same list (PLACEHOLDERS) and refuses a name spelled like one.
 	 */
 	static const char *const placeholders[] = {
 		"", "n a", "null", "none", "nan", "nil", "unknown", "not available",

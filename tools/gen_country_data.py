@@ -210,6 +210,14 @@ def normalize(s, fold):
     return r
 
 
+# Normalized spellings of "no value" (country_is_placeholder() in
+# src/country_normalize.c: keep the two lists equal).  Input is matched against
+# names before placeholders, so a name spelled like one ("N.A." is "n a") would
+# turn a missing value into a country: the generator refuses such a name.
+PLACEHOLDERS = {'', 'n a', 'null', 'none', 'nan', 'nil', 'unknown', 'not available', 'not applicable',
+                'not specified', 'not stated', 'unspecified', 'missing', 'n d', 'no data', 'not known'}
+
+
 def clean_display(s):
     """Display names: drop invisible characters, keep everything else."""
     return ''.join(c for c in s if ord(c) not in SPEC_DROP).strip()
@@ -617,6 +625,8 @@ class Builder:
             n = normalize(text, fold)
             if not n:
                 die('name %r (%s) normalizes to nothing' % (text, origin))
+            if n in PLACEHOLDERS:
+                die('name %r (%s) normalizes to the placeholder %r' % (text, origin, n))
             groups.setdefault(n, []).append((key, kind, lang, tier, origin, text))
 
         codes = self.code_index()
@@ -953,7 +963,13 @@ EXPECT = [
     ('Filipinas', 'PHL'), ('México', 'MEX'), ('Mexique', 'MEX'), ('Sénégal', 'SEN'), ('Bosnia & Herzegovina', 'BIH'),
     ('St. Vincent & Grenadines', 'VCT'), ('Åland Islands', 'ALA'), ('Curaçao', 'CUW'), ('Réunion', 'REU'),
     ('São Tomé & Príncipe', 'STP'), ('Saint Martin', 'MAF'), ('Sint Maarten', 'SXM'),
+    # dotted and abbreviated forms (dots are not stripped: "n.a." must stay a placeholder)
+    ('U.S.A.', 'USA'), ('U.S.A', 'USA'), ('U.S.', 'USA'), ('U.K.', 'GBR'), ('S. Korea', 'KOR'),
+    ('N. Korea', 'PRK'), ('Czech Rep.', 'CZE'), ('Dem. Rep. Congo', 'COD'), ('Rep. of Korea', 'KOR'),
+    ('Dem. Rep. Korea', 'PRK'), ('Dominican Rep.', 'DOM'), ('Central African Rep.', 'CAF'),
+    ('Bosnia and Herz.', 'BIH'), ('S. Sudan', 'SSD'), ('Eq. Guinea', 'GNQ'), ('U.S. Virgin Is.', 'VIR'),
 ]
+EXPECT_PLACEHOLDERS = ['n.a.', 'N.A.', 'N/A', 'n/a', 'N.A', 'n. a.', 'Unknown', 'n.d.']
 EXPECT_CODE_ALIASES = [('EL', 'GRC'), ('UK', 'GBR'), ('XKK', 'XKX'), ('KSV', 'XKX'), ('CHI', '830')]
 EXPECT_AMBIGUOUS = ['Korea', 'Congo', 'Virgin Islands', 'congo', 'Corée', 'Corea', 'Islas Vírgenes', 'Îles Vierges',
                     'the Congo', 'CONGO']
@@ -1008,6 +1024,10 @@ def self_test(b):
     for code, want in EXPECT_CODE_ALIASES:
         if aliases.get(code) != b.resolve_code(want, 'self-test'):
             fails.append('code alias %s does not lead to %s' % (code, want))
+    for text in EXPECT_PLACEHOLDERS:
+        n = normalize(text, b.fold)
+        if n not in PLACEHOLDERS or n in b.name_index:
+            fails.append('%r should be a placeholder and no name (normalized %r)' % (text, n))
     for text in EXPECT_AMBIGUOUS:
         got = b.name_index.get(normalize(text, b.fold), [])
         if len(got) < 2:
