@@ -6,6 +6,18 @@ SET search_path = iscm, public;
 SELECT v, v::country AS country, country_key(v::country) = country_key('XKX') AS is_kosovo
   FROM unnest(ARRAY['XK', 'XKX', 'XKK', 'KSV', 'xk', 'Kosovo']) AS v;
 SELECT country_from_code('KOS', 'cow_letter') AS cow_letter, country_from_code('XK', 'eurostat') AS eurostat;
+-- 983 is CLDR's (private-use) numeric for Kosovo: read as text and as an integer,
+-- but it is no ISO or M49 code, so the named numeric schemes and numeric_code() do not give it.
+SELECT v, v::country AS country FROM unnest(ARRAY['983', '0983', ' 983 ']) AS v;
+SELECT 983::country AS from_integer, numeric_code('XKX') AS numeric_code,
+       country_code('XKX', 'numeric') AS numeric_scheme_code, try_country('984') AS not_984;
+SELECT country, match, matched, score FROM country_candidates('983');
+SET iscm.country_output = numeric;
+SELECT '983'::country AS kosovo_printed_as_numeric;
+RESET iscm.country_output;
+SELECT country_from_code('983', 'numeric');
+SELECT country_from_code('983', 'm49');
+SELECT 'XKX'::country::integer;
 
 -- NA is Namibia; placeholders are not.
 SELECT 'NA'::country AS na, 'na'::country AS lower_na, 'Namibia'::country AS namibia;

@@ -1820,6 +1820,7 @@ const CountryName country_names[] = {
 const size_t country_name_count = sizeof(country_names) / sizeof(country_names[0]);
 
 const CountryCodeAlias country_code_aliases[] = {
+	{"983", 15832},	/* XKX: CLDR codeMappings numeric (private use) */
 	{"CHI", 40830},	/* 830: World Bank WDI (country_legacy_m49.csv) */
 	{"EL", 4501},	/* GRC: ISO 3166-1 exceptionally reserved; Eurostat */
 	{"KSV", 15832},	/* XKX: World Bank (before 2017) */

@@ -90,7 +90,8 @@ extern const size_t country_name_count;
 
 /*
  * Codes accepted without naming a scheme beyond the regular ISO ones, e.g.
- * EL -> GRC, UK -> GBR, XK/XKK/KSV -> XKX, CHI -> Channel Islands.
+ * EL -> GRC, UK -> GBR, XK/XKK/KSV -> XKX, CHI -> Channel Islands, and the
+ * 3-digit 983 -> XKX (CLDR; tried after the ISO numeric codes).
  * Upper case, sorted by code.  (Regular alpha-2/alpha-3/numeric/alpha-4 codes
  * are found through country_records.)
  */

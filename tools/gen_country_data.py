@@ -730,6 +730,8 @@ class Builder:
         xk = self.cldr_codes.get('XK', {})
         add(xk.get('alpha3', 'XKK'), kos, 'CLDR codeMappings')
         add('KSV', kos, 'World Bank (before 2017)')
+        # CLDR's numeric for XK: private use (no ISO 3166-1 or M49 code), but found in data keyed by CLDR.
+        add(xk.get('numeric', '983'), kos, 'CLDR codeMappings numeric (private use)')
         for r in read_csv('country_legacy_m49.csv'):
             if r['alpha3_alias']:
                 add(r['alpha3_alias'], self.by_m49[int(r['code'])], 'World Bank WDI (country_legacy_m49.csv)')
@@ -737,9 +739,12 @@ class Builder:
         for key, r in self.records.items():
             if r['alpha4']:
                 continue
-            for c in (r['alpha2'], r['alpha3']):
+            for c in (r['alpha2'], r['alpha3'], '%03d' % r['numeric'] if r['numeric'] else ''):
                 if c in out:
                     die('code alias %s shadows a regular code' % c)
+        for code in out:
+            if re.fullmatch(r'\d+', code) and (len(code) != 3 or int(code) in self.areas):
+                die('numeric code alias %s must have 3 digits and not be an M49 area' % code)
         self.code_aliases = sorted((code, key) for code, (key, why) in out.items())
         self.code_alias_why = dict((code, why) for code, (key, why) in out.items())
 
@@ -970,7 +975,7 @@ EXPECT = [
     ('Bosnia and Herz.', 'BIH'), ('S. Sudan', 'SSD'), ('Eq. Guinea', 'GNQ'), ('U.S. Virgin Is.', 'VIR'),
 ]
 EXPECT_PLACEHOLDERS = ['n.a.', 'N.A.', 'N/A', 'n/a', 'N.A', 'n. a.', 'Unknown', 'n.d.']
-EXPECT_CODE_ALIASES = [('EL', 'GRC'), ('UK', 'GBR'), ('XKK', 'XKX'), ('KSV', 'XKX'), ('CHI', '830')]
+EXPECT_CODE_ALIASES = [('EL', 'GRC'), ('UK', 'GBR'), ('XKK', 'XKX'), ('KSV', 'XKX'), ('CHI', '830'), ('983', 'XKX')]
 EXPECT_AMBIGUOUS = ['Korea', 'Congo', 'Virgin Islands', 'congo', 'Corée', 'Corea', 'Islas Vírgenes', 'Îles Vierges',
                     'the Congo', 'CONGO']
 
