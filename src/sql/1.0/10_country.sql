@@ -188,7 +188,7 @@ CREATE FUNCTION @extschema@.country_candidates(input text, max_results integer D
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'country_candidates' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
 COMMENT ON FUNCTION @extschema@.country_candidates(text, integer) IS
-    'How a text would be read as a country, and the nearest other countries by name (match: code, name, alias, ambiguous, fuzzy); never fails on the text';
+    'How a text would be read as a country, the successors of a former country, and the nearest other countries by name (match: code, name, alias, ambiguous, successor, fuzzy); never fails on the text';
 
 -- ---- accessors --------------------------------------------------------------------
 CREATE FUNCTION @extschema@.country_key(@extschema@.country) RETURNS integer
