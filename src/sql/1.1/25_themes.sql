@@ -18,6 +18,7 @@ CREATE TABLE @extschema@.themes (
     CONSTRAINT seed_ids_reserved CHECK (is_seed OR id >= 1000000)
 );
 ALTER SEQUENCE @extschema@.themes_id_seq OWNED BY @extschema@.themes.id;
+COMMENT ON SEQUENCE @extschema@.themes_id_seq IS 'Ids of user rows of themes (from 1000000; seed rows use ids below).';
 CREATE INDEX themes_mechanism_idx ON @extschema@.themes (mechanism);
 COMMENT ON TABLE @extschema@.themes IS 'Thematic priorities as the sources state them, for a mechanism, one of its events or a chairmanship.';
 COMMENT ON COLUMN @extschema@.themes.id IS 'Row id: seed rows below 1000000, user rows from the sequence.';
@@ -46,12 +47,20 @@ COMMENT ON COLUMN @extschema@.theme_mappings.is_seed IS 'True for rows loaded by
 
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.themes
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.themes IS
+    'Seed rows (is_seed) of themes are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.themes
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.themes IS
+    'Only the install script may add seed rows to themes or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.theme_mappings
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.theme_mappings IS
+    'Seed rows (is_seed) of theme_mappings are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.theme_mappings
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.theme_mappings IS
+    'Only the install script may add seed rows to theme_mappings or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 
 ALTER TABLE @extschema@.themes ALTER COLUMN is_seed SET DEFAULT true;
 -- @load iscm.themes data/themes.csv
