@@ -1,7 +1,10 @@
 -- Thematic priorities of mechanisms, their events and chairs, mapped to the 23
 -- objectives of the Global Compact for Migration (and MiGOF / MGI where that
--- fits better).  The theme text is the source's; the mapping is an editorial
--- reading, kept apart in theme_mappings so that it can be disputed.
+-- fits better).  The theme text is the source's; the mapping is kept apart in
+-- theme_mappings so that it can be disputed, and each mapping says whether it
+-- is an editorial reading or stated by a source (basis) and names its source.
+-- No seed source maps a theme to a framework item, so every seed mapping is
+-- editorial.
 
 CREATE SEQUENCE @extschema@.themes_id_seq START 1000000;
 CREATE TABLE @extschema@.themes (
@@ -35,14 +38,18 @@ CREATE TABLE @extschema@.theme_mappings (
     theme_id  bigint NOT NULL REFERENCES @extschema@.themes ON DELETE CASCADE,
     framework text NOT NULL,
     code      text NOT NULL,
+    basis     text NOT NULL CONSTRAINT mapping_basis_known CHECK (basis IN ('editorial', 'stated')),
+    source    text NOT NULL CHECK (source ~ '\S'),
     is_seed   boolean NOT NULL DEFAULT false,
     PRIMARY KEY (theme_id, framework, code),
     FOREIGN KEY (framework, code) REFERENCES @extschema@.framework_items ON UPDATE CASCADE
 );
-COMMENT ON TABLE @extschema@.theme_mappings IS 'Which framework items (GCM objectives, MiGOF, MGI) a theme addresses.';
+COMMENT ON TABLE @extschema@.theme_mappings IS 'Which framework items (GCM objectives, MiGOF, MGI) a theme addresses, each mapping with its basis (editorial reading or stated by a source) and its source.';
 COMMENT ON COLUMN @extschema@.theme_mappings.theme_id IS 'Theme id.';
 COMMENT ON COLUMN @extschema@.theme_mappings.framework IS 'GCM, MiGOF or MGI.';
 COMMENT ON COLUMN @extschema@.theme_mappings.code IS 'Item code in framework_items.';
+COMMENT ON COLUMN @extschema@.theme_mappings.basis IS 'editorial: a curator''s reading of the theme (every seed row); stated: a source itself links the theme to the item.';
+COMMENT ON COLUMN @extschema@.theme_mappings.source IS 'Who made the mapping and from what: for editorial rows the curator, the theme''s source and the framework document; for stated rows the source that states it.';
 COMMENT ON COLUMN @extschema@.theme_mappings.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.themes
