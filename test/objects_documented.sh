@@ -5,8 +5,9 @@
 #
 # Demands a COMMENT ON for, with no exemption by name:
 #   every function, aggregate and procedure of the extension (I/O, support and
-#   aggregate-internal functions included); every type and domain; every table,
-#   view, materialized view and foreign table, and every column of each; every
+#   aggregate-internal functions included); every type and domain, and every
+#   attribute of a composite type; every table, view, materialized view and
+#   foreign table, and every column of each; every
 #   sequence (including those owned by iscm columns); every operator, operator
 #   class and operator family; every cast whose function, source or target type
 #   belongs to iscm; every user trigger on an iscm table.
@@ -15,17 +16,12 @@
 # functions may be listed in a section of their type's doc).  Names starting
 # with "_" are internal helpers (trigger functions and the like): they need a
 # COMMENT but are not part of the documented interface.
-#
-# TEMPORARY, while the per-area fixes are merged: the demands added in this
-# version (columns, triggers, sequences, casts, operator classes and families,
-# support functions) are reported as warnings unless ISCM_DOCS_STRICT=1.
 set -eu
 db=iscm_docs_check
 dropdb --if-exists "$db"; createdb "$db"
 trap 'dropdb --if-exists "$db"' EXIT
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION iscm'
-# kind, description, name to look for in the docs (empty: none), commented (t/f),
-# new (t: a demand added with the column/trigger/support-function checks)
+# kind, description, name to look for in the docs (empty: none), commented (t/f)
 psql -X -A -t -F $'\x1f' -v ON_ERROR_STOP=1 -d "$db" >"$ISCM_TMP/objects.txt" <<'SQL'
 WITH ext AS (SELECT oid FROM pg_catalog.pg_extension WHERE extname = 'iscm'),
 members AS (
@@ -45,28 +41,25 @@ member_rels AS (
     FROM pg_catalog.pg_class c
    WHERE c.oid IN (SELECT objid FROM members WHERE classid = 'pg_catalog.pg_class'::pg_catalog.regclass)
 ),
-objs(kind, classid, objid, objsubid, name, is_new) AS (
+objs(kind, classid, objid, objsubid, name) AS (
   SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' WHEN 'p' THEN 'procedure'
                         WHEN 'w' THEN 'window function' ELSE 'function' END,
-         'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, 0, p.proname::text,
-         -- the old check exempted support functions by name; demanding them is new
-         p.proname ~ '_(in|out|recv|send|cmp|hash|hash_extended|sortsupport|transfn|finalfn|combinefn|serialfn|deserialfn|trans|final|combine|serialize|deserialize|support|sel|joinsel|consistent|extract(value|query)?|triconsistent|union|penalty|picksplit|same|compress|decompress|distance)$'
+         'pg_catalog.pg_proc'::pg_catalog.regclass, p.oid, 0, p.proname::text
     FROM pg_catalog.pg_proc p WHERE p.oid IN (SELECT oid FROM member_procs)
   UNION ALL
   SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'type' END,
-         'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, 0, t.typname::text, false
+         'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, 0, t.typname::text
     FROM pg_catalog.pg_type t WHERE t.oid IN (SELECT oid FROM member_types)
   UNION ALL
   SELECT CASE r.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view'
                         WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table'
-                        WHEN 'S' THEN 'sequence' WHEN 'c' THEN 'composite type' END,
+                        WHEN 'S' THEN 'sequence' END,
          'pg_catalog.pg_class'::pg_catalog.regclass, r.oid, 0,
-         CASE WHEN r.relkind <> 'S' THEN r.relname::text END,
-         r.relkind = 'S'
-    FROM member_rels r WHERE r.relkind IN ('r', 'p', 'v', 'm', 'f', 'S', 'c')
+         CASE WHEN r.relkind <> 'S' THEN r.relname::text END
+    FROM member_rels r WHERE r.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
   UNION ALL
   -- sequences owned by iscm columns (serial / identity), whether or not members
-  SELECT 'sequence', 'pg_catalog.pg_class'::pg_catalog.regclass, s.oid, 0, NULL, true
+  SELECT 'sequence', 'pg_catalog.pg_class'::pg_catalog.regclass, s.oid, 0, NULL
     FROM pg_catalog.pg_class s
     JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                                 AND d.objid = s.oid AND d.deptype IN ('a', 'i')
@@ -74,29 +67,35 @@ objs(kind, classid, objid, objsubid, name, is_new) AS (
    WHERE s.relkind = 'S' AND d.refobjid IN (SELECT oid FROM member_rels)
      AND s.oid NOT IN (SELECT oid FROM member_rels)
   UNION ALL
-  SELECT 'column', 'pg_catalog.pg_class'::pg_catalog.regclass, r.oid, a.attnum, NULL, true
+  SELECT 'column', 'pg_catalog.pg_class'::pg_catalog.regclass, r.oid, a.attnum, NULL
     FROM member_rels r
     JOIN pg_catalog.pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-   WHERE r.relkind IN ('r', 'p', 'v', 'm', 'f', 'c')
+   WHERE r.relkind IN ('r', 'p', 'v', 'm', 'f')
   UNION ALL
-  SELECT 'operator', 'pg_catalog.pg_operator'::pg_catalog.regclass, o.oid, 0, o.oprname::text, false
+  -- attributes of composite types (their pg_class row belongs to the type, not the extension)
+  SELECT 'attribute', 'pg_catalog.pg_class'::pg_catalog.regclass, t.typrelid, a.attnum, NULL
+    FROM pg_catalog.pg_type t
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
+   WHERE t.oid IN (SELECT oid FROM member_types) AND t.typtype = 'c'
+  UNION ALL
+  SELECT 'operator', 'pg_catalog.pg_operator'::pg_catalog.regclass, o.oid, 0, o.oprname::text
     FROM pg_catalog.pg_operator o
    WHERE o.oid IN (SELECT objid FROM members WHERE classid = 'pg_catalog.pg_operator'::pg_catalog.regclass)
   UNION ALL
-  SELECT 'operator class', 'pg_catalog.pg_opclass'::pg_catalog.regclass, objid, 0, NULL, true
+  SELECT 'operator class', 'pg_catalog.pg_opclass'::pg_catalog.regclass, objid, 0, NULL
     FROM members WHERE classid = 'pg_catalog.pg_opclass'::pg_catalog.regclass
   UNION ALL
-  SELECT 'operator family', 'pg_catalog.pg_opfamily'::pg_catalog.regclass, objid, 0, NULL, true
+  SELECT 'operator family', 'pg_catalog.pg_opfamily'::pg_catalog.regclass, objid, 0, NULL
     FROM members WHERE classid = 'pg_catalog.pg_opfamily'::pg_catalog.regclass
   UNION ALL
-  SELECT 'cast', 'pg_catalog.pg_cast'::pg_catalog.regclass, c.oid, 0, NULL, true
+  SELECT 'cast', 'pg_catalog.pg_cast'::pg_catalog.regclass, c.oid, 0, NULL
     FROM pg_catalog.pg_cast c
    WHERE c.oid IN (SELECT objid FROM members WHERE classid = 'pg_catalog.pg_cast'::pg_catalog.regclass)
       OR c.castfunc IN (SELECT oid FROM member_procs)
       OR c.castsource IN (SELECT oid FROM member_types)
       OR c.casttarget IN (SELECT oid FROM member_types)
   UNION ALL
-  SELECT 'trigger', 'pg_catalog.pg_trigger'::pg_catalog.regclass, t.oid, 0, NULL, true
+  SELECT 'trigger', 'pg_catalog.pg_trigger'::pg_catalog.regclass, t.oid, 0, NULL
     FROM pg_catalog.pg_trigger t
    WHERE NOT t.tgisinternal AND t.tgrelid IN (SELECT oid FROM member_rels)
 )
@@ -105,8 +104,7 @@ SELECT kind,
        coalesce(name, ''),
        CASE WHEN objsubid = 0
             THEN pg_catalog.obj_description(objid, classid::pg_catalog.regclass::text) IS NOT NULL
-            ELSE pg_catalog.col_description(objid, objsubid) IS NOT NULL END,
-       is_new
+            ELSE pg_catalog.col_description(objid, objsubid) IS NOT NULL END
   FROM objs
  ORDER BY 1, 2;
 SQL
@@ -116,24 +114,17 @@ docs=("$ISCM_TOP"/doc/*.md "$ISCM_TOP/README.md")
 declare -A in_docs=()
 while read -r word; do in_docs[$word]=1; done < <(cat "${docs[@]}" | grep -oE '[A-Za-z_][A-Za-z0-9_]*' | sort -u)
 
-missing=0 lax=0 total=0
-report() {  # is_new message
-    if [ "$1" = t ] && [ "${ISCM_DOCS_STRICT:-0}" != 1 ]; then
-        echo "(not yet enforced) $2"; lax=$((lax + 1))
-    else
-        echo "$2"; missing=$((missing + 1))
-    fi
-}
-while IFS=$'\x1f' read -r kind descr name commented is_new; do
+missing=0 total=0
+while IFS=$'\x1f' read -r kind descr name commented; do
     total=$((total + 1))
-    [ "$commented" = t ] || report "$is_new" "no COMMENT ON $kind: $descr"
+    if [ "$commented" != t ]; then echo "no COMMENT ON $kind: $descr"; missing=$((missing + 1)); fi
     [ -n "$name" ] && [[ $name != _* ]] || continue
     if [[ $name =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]]; then
         [ -n "${in_docs[$name]:-}" ] && continue
     elif grep -qF -- "$name" "${docs[@]}"; then
         continue
     fi
-    report "$is_new" "$kind not named in doc/*.md or README.md: $descr"
+    echo "$kind not named in doc/*.md or README.md: $descr"; missing=$((missing + 1))
 done <"$ISCM_TMP/objects.txt"
-echo "$total objects checked, $missing problems, $lax not yet enforced"
+echo "$total objects checked, $missing problems"
 [ "$missing" -eq 0 ]
