@@ -35,6 +35,10 @@ EXTRA_CLEAN = results regression.diffs regression.out .tmp .tmp_install
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# PGXS tracks no header dependencies: rebuild every object when any header
+# changes (a stale object compiled against an old struct layout can crash the server).
+$(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
+
 $(EXTENSION)--$(first_version).sql: $(SCRIPT_SOURCES)
 	$(PYTHON) tools/assemble_script.py --srcdir $(srcdir) --to $(first_version) > $@.tmp && mv $@.tmp $@
 

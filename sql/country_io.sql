@@ -8,6 +8,19 @@ SELECT format('%L', v) AS v, v::country AS country
   FROM unnest(ARRAY['US', 'us', 'USA', 'usa', ' Usa ', E'\tFRA\n', '840', '4', '04', '004', '0004',
                     'DE', 'DEU', '276', 'SUHH', 'suhh', 'SUN', 'YUG', 'CSK', 'DDR']) AS v;
 
+-- Numeric codes take any number of leading zeros (spreadsheets pad them), up to
+-- the 512-byte input bound; the value must still be a known code.
+SELECT length(v) AS len, left(v, 12) AS starts, v::country AS country
+  FROM unnest(ARRAY['00384', '000004', ' 0000840 ', '0000000000276', repeat('0', 509) || '384',
+                    '0983', '00000000983']) AS v;
+SELECT left(v, 12) AS starts, length(v) AS len, try_country(v) AS country
+  FROM unnest(ARRAY['00000', '0000', '000002', '0001000', '12345', '000012345', repeat('0', 510) || '384']) AS v;
+SELECT '000002'::country;
+SELECT '0001000'::country;
+SELECT repeat('0', 510) || '384' AS v \gset
+SELECT length(:'v'), :'v'::country;
+SELECT country_from_code('00000004', 'numeric') AS numeric_scheme, country_from_code('0000830', 'm49') AS m49_scheme;
+
 -- Names in English, French and Spanish, any case and punctuation.
 SELECT v, v::country AS country
   FROM unnest(ARRAY['Germany', 'GERMANY', 'germany', 'Allemagne', 'Alemania',

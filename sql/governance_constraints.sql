@@ -124,6 +124,23 @@ VALUES (51, 'IGC', 'Canada', 'member', '2012', 'test: id in the seed range');
 -- User rows can be changed and deleted.
 UPDATE iscm.participations SET note = 'edited' WHERE source = 'test: user row' RETURNING note;
 
+-- A theme mapping says whether it is an editorial reading or stated by a
+-- source, and names its source.
+\set VERBOSITY terse
+INSERT INTO iscm.theme_mappings (theme_id, framework, code, basis, source)
+VALUES (1, 'GCM', '23', 'guess', 'test');
+INSERT INTO iscm.theme_mappings (theme_id, framework, code, basis, source)
+VALUES (1, 'GCM', '23', 'editorial', ' ');
+INSERT INTO iscm.theme_mappings (theme_id, framework, code, basis)
+VALUES (1, 'GCM', '23', 'stated');
+\set VERBOSITY default
+INSERT INTO iscm.theme_mappings (theme_id, framework, code, basis, source)
+VALUES (1, 'GCM', '23', 'stated', 'test: a report tagging the theme with objective 23')
+RETURNING theme_id, framework, code, basis, is_seed;
+SELECT mechanism, code, themes, stated_mappings FROM iscm.theme_coverage
+ WHERE mechanism = 'GFMD' AND framework = 'GCM' AND code = '23';
+DELETE FROM iscm.theme_mappings WHERE NOT is_seed;
+
 -- Function arguments are checked.
 SELECT * FROM iscm.chair_on('Global Forum on Migration', '2008-01-01');
 \echo :LAST_ERROR_SQLSTATE

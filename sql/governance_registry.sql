@@ -8,18 +8,26 @@ SELECT t.table_name, t.rows, t.without_source
   FROM (VALUES
     ('organizations',       (SELECT count(*) FROM iscm.organizations),       (SELECT count(*) FROM iscm.organizations WHERE source !~ '\S')),
     ('mechanisms',          (SELECT count(*) FROM iscm.mechanisms),          (SELECT count(*) FROM iscm.mechanisms WHERE source !~ '\S')),
-    ('mechanism_aliases',   (SELECT count(*) FROM iscm.mechanism_aliases),   0),
-    ('mechanism_claims',    (SELECT count(*) FROM iscm.mechanism_claims),    0),
-    ('mechanism_relations', (SELECT count(*) FROM iscm.mechanism_relations), 0),
-    ('structures',          (SELECT count(*) FROM iscm.structures),          0),
-    ('participations',      (SELECT count(*) FROM iscm.participations),      0),
-    ('chairs',              (SELECT count(*) FROM iscm.chairs),              0),
-    ('events',              (SELECT count(*) FROM iscm.events),              0),
-    ('event_participants',  (SELECT count(*) FROM iscm.event_participants),  0),
-    ('themes',              (SELECT count(*) FROM iscm.themes),              0),
-    ('theme_mappings',      (SELECT count(*) FROM iscm.theme_mappings),      0),
-    ('framework_items',     (SELECT count(*) FROM iscm.framework_items),     0)) AS t(table_name, rows, without_source)
+    ('mechanism_aliases',   (SELECT count(*) FROM iscm.mechanism_aliases),   (SELECT count(*) FROM iscm.mechanism_aliases WHERE source !~ '\S')),
+    ('mechanism_claims',    (SELECT count(*) FROM iscm.mechanism_claims),    (SELECT count(*) FROM iscm.mechanism_claims WHERE source !~ '\S')),
+    ('mechanism_relations', (SELECT count(*) FROM iscm.mechanism_relations), (SELECT count(*) FROM iscm.mechanism_relations WHERE source !~ '\S')),
+    ('structures',          (SELECT count(*) FROM iscm.structures),          (SELECT count(*) FROM iscm.structures WHERE source !~ '\S')),
+    ('participations',      (SELECT count(*) FROM iscm.participations),      (SELECT count(*) FROM iscm.participations WHERE source !~ '\S')),
+    ('chairs',              (SELECT count(*) FROM iscm.chairs),              (SELECT count(*) FROM iscm.chairs WHERE source !~ '\S')),
+    ('events',              (SELECT count(*) FROM iscm.events),              (SELECT count(*) FROM iscm.events WHERE source !~ '\S')),
+    ('event_participants',  (SELECT count(*) FROM iscm.event_participants),  (SELECT count(*) FROM iscm.event_participants WHERE source !~ '\S')),
+    ('themes',              (SELECT count(*) FROM iscm.themes),              (SELECT count(*) FROM iscm.themes WHERE source !~ '\S')),
+    ('theme_mappings',      (SELECT count(*) FROM iscm.theme_mappings),      (SELECT count(*) FROM iscm.theme_mappings WHERE source !~ '\S')),
+    ('framework_items',     (SELECT count(*) FROM iscm.framework_items),     (SELECT count(*) FROM iscm.framework_items WHERE source !~ '\S'))) AS t(table_name, rows, without_source)
  ORDER BY 1;
+
+-- No seed source maps a theme to a framework item: every seed mapping is an
+-- editorial reading, and its source says so and cites the theme's own source.
+SELECT m.basis, count(*) AS mappings,
+       count(*) FILTER (WHERE m.source LIKE 'iscm editorial mapping of theme ' || t.id || ' (worded in ' || t.source || ') to %') AS citing_theme_source
+  FROM iscm.theme_mappings m JOIN iscm.themes t ON t.id = m.theme_id
+ GROUP BY m.basis ORDER BY 1;
+SELECT sum(themes) AS mapped, sum(stated_mappings) AS stated FROM iscm.theme_coverage;
 
 -- Every row of every registry table is a seed row after CREATE EXTENSION.
 SELECT bool_and(is_seed) AS all_seed FROM (

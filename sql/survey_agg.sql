@@ -24,10 +24,11 @@ SELECT round, iscm.respondents(s), iscm.missing(s), iscm.total(s), iscm.count(s,
        iscm.weighted(s), iscm.multiple_choice(s), iscm.effective_n(s)
   FROM (SELECT round, iscm.answer_agg(answer) AS s FROM answers GROUP BY round) q ORDER BY round;
 SELECT * FROM iscm.categories((SELECT iscm.answer_agg(answer) FROM answers WHERE round = 1));
--- a category nobody gave: count 0, share 0, interval from 0 successes
+-- a category nobody gave, declared: count 0, share 0, interval from 0 successes
+-- (undeclared it is an error: see survey_audit)
 SELECT iscm.count(s, 'maybe'), iscm.share(s, 'maybe'), iscm.describe(s, 'maybe'),
        iscm.ci_lower(s, 'maybe'), round(iscm.ci_upper(s, 'maybe', 'clopper_pearson')::numeric, 6)
-  FROM (SELECT iscm.answer_agg(answer) AS s FROM answers WHERE round = 1) q;
+  FROM (SELECT iscm.with_categories(iscm.answer_agg(answer), '{yes,no,maybe}') AS s FROM answers WHERE round = 1) q;
 -- the same figures by plain SQL
 SELECT count(answer) AS respondents, count(*) - count(answer) AS missing,
        count(*) FILTER (WHERE answer = 'yes') AS yes
@@ -39,11 +40,11 @@ SELECT iscm.answer_agg(answer) AS zero_rows, iscm.answer_agg(answer, weight) AS 
   FROM answers WHERE false;
 SELECT iscm.respondents(s), iscm.missing(s), iscm.share(s, 'yes'), iscm.mode(s), iscm.describe(s, 'yes'),
        (iscm.ci(s, 'yes')).*
-  FROM (SELECT iscm.answer_agg(NULL::text) AS s FROM generate_series(1, 5)) q;
+  FROM (SELECT iscm.with_categories(iscm.answer_agg(NULL::text), '{yes,no}') AS s FROM generate_series(1, 5)) q;
 SELECT iscm.describe(s, 'yes'), (iscm.ci(s, 'yes', 'clopper_pearson')).*
   FROM (SELECT iscm.answer_agg('yes') AS s FROM generate_series(1, 10)) q;
 SELECT iscm.describe(s, 'yes'), (iscm.ci(s, 'yes', 'jeffreys')).*
-  FROM (SELECT iscm.answer_agg('no') AS s FROM generate_series(1, 10)) q;
+  FROM (SELECT iscm.with_categories(iscm.answer_agg('no'), '{yes,no}') AS s FROM generate_series(1, 10)) q;
 SELECT method, iscm.ci_lower(s, 'yes', method) AS lower_at_n, iscm.ci_upper(s, 'yes', method) AS upper_at_n
   FROM (SELECT iscm.answer_agg('yes') AS s FROM generate_series(1, 10)) q,
        unnest(ARRAY['wilson', 'clopper_pearson', 'jeffreys', 'agresti_coull', 'wald', 'logit']) method;

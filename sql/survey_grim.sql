@@ -44,9 +44,15 @@ SELECT iscm.grim_consistent('about 12', 10);
 SELECT iscm.grim_consistent('84.', 10);
 SELECT iscm.grim_consistent('84', 0);
 SELECT * FROM iscm.grim_candidates('84', -1);
+-- max_n is bounded: the list grows with max_n squared (this once ran 501 s and filled the disk)
+SELECT count(*) FROM iscm.grim_candidates('50', 1000000);
+SELECT count(*) FROM iscm.grim_candidates('50', 10001);
+SELECT count(*) AS candidates_at_the_bound FROM iscm.grim_candidates('50', 10000);
 
--- Disclosure control: counts below the threshold are not published
+-- Disclosure control: counts 0 < c < threshold are not published; 0 is
+-- (an empty cell names nobody), as in survey_table; a negative count is an error
 SELECT c, iscm.suppress(c, 5) FROM (VALUES (0::int8), (1), (4), (5), (26)) v(c);
+SELECT iscm.suppress(-1, 5);
 SELECT iscm.suppress(3, 0);
 SELECT iscm.suppress(3, -1);
 SELECT iscm.describe(s, 'yes', 5), iscm.describe(s, 'no', 5), iscm.describe(s, 'no', 0)

@@ -31,13 +31,16 @@ SELECT count(*) FILTER (WHERE y2007 = 'yes' AND y2008 = 'yes') AS yes_yes,
        count(*) FILTER (WHERE y2007 <> 'yes' AND y2008 <> 'yes') AS no_no
   FROM panel;
 
--- edge cases: zero rows, a category nobody gave, no complete pairs, no discordant pairs
+-- edge cases: zero rows, a category given in neither round (an error: 'maybe'
+-- could be a typo), no complete pairs, no discordant pairs
 SELECT iscm.transition_agg(y2007, y2008) FROM panel WHERE false;
 SELECT m, iscm.mcnemar(t, 'maybe', m) FROM (SELECT iscm.transition_agg(y2007, y2008) AS t FROM panel) q,
        unnest(ARRAY['asymptotic', 'corrected', 'exact', 'mid_p']) m;
 SELECT (iscm.paired_difference(t, 'maybe')).* FROM (SELECT iscm.transition_agg(y2007, y2008) AS t FROM panel) q;
 SELECT (iscm.paired_difference(t, 'yes')).*, iscm.pairs(t)
   FROM (SELECT iscm.transition_agg(y2007, NULL) AS t FROM panel) q;
+SELECT m, iscm.mcnemar(t, 'yes', m) AS no_discordant_pairs FROM (SELECT iscm.transition_agg(y2007, y2007) AS t FROM panel) q,
+       unnest(ARRAY['asymptotic', 'corrected', 'exact', 'mid_p']) m;
 SELECT iscm.mcnemar(iscm.transition_agg(a, a), 'yes', 'asymptotic') FROM (VALUES ('yes'), ('no')) v(a);
 SELECT iscm.mcnemar(t, 'yes', 'nonsense') FROM (SELECT iscm.transition_agg(y2007, y2008) AS t FROM panel) q;
 SELECT iscm.paired_difference(t, 'yes', 1.2) FROM (SELECT iscm.transition_agg(y2007, y2008) AS t FROM panel) q;

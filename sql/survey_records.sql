@@ -143,6 +143,19 @@ SELECT answer, count, base FROM iscm.survey_table('test-records', min_cell => 0)
 RESET search_path;
 DROP SCHEMA hostile CASCADE;
 
+-- The error as psql prints it: DETAIL and HINT lines only when there is one
+-- (RAISE ... USING DETAIL = '' used to print an empty "DETAIL:" line).
+\set VERBOSITY default
+INSERT INTO iscm.survey_answers (survey, respondent, question, value) VALUES ('test-records', 'C', 'lead', 'maybe');
+INSERT INTO iscm.survey_answers (survey, respondent, question, value) VALUES ('test-records', 'C', 'staff', 'many');
+INSERT INTO iscm.survey_answers (survey, respondent, question, choices) VALUES ('test-records', 'C', 'topics', '{diaspora,NULL}');
+
+-- fielded is optional: a survey whose date the sources do not give
+INSERT INTO iscm.surveys (code, title, source) VALUES ('test-undated', 'Undated survey', 'sql/survey_records.sql');
+SELECT code, fielded FROM iscm.surveys WHERE code = 'test-undated';
+SELECT * FROM pg_temp.try($$INSERT INTO iscm.surveys (code, title, source, fielded) VALUES ('test-baddate', 'x', 'y', '2008-02-30')$$);
+DELETE FROM iscm.surveys WHERE code = 'test-undated';
+
 -- Deleting a survey removes all its records at once.
 DELETE FROM iscm.surveys WHERE code = 'test-records';
 SELECT (SELECT count(*) FROM iscm.survey_questions WHERE survey = 'test-records') AS questions,

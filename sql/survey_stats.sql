@@ -9,8 +9,7 @@ SET search_path = survey_stats_test, public;
 CREATE FUNCTION yes_of(x int, n int) RETURNS iscm.answer_summary
     LANGUAGE sql IMMUTABLE
     AS $$ SELECT format('{"format": 1, "kind": "single", "weighted": false, "respondents": %s, "missing": 0, "counts": {%s}}',
-                        n, concat_ws(', ', CASE WHEN x > 0 THEN '"yes": ' || x END,
-                                           CASE WHEN n > x THEN '"no": ' || (n - x) END))::iscm.answer_summary $$;
+                        n, '"yes": ' || x || ', "no": ' || (n - x))::iscm.answer_summary $$;  -- 0 = declared, nobody gave it
 -- a panel: before x after counts of yes/no
 CREATE FUNCTION panel(yy int, yn int, ny int, nn int) RETURNS iscm.transition_summary
     LANGUAGE sql IMMUTABLE

@@ -220,10 +220,15 @@ country_from_int4(PG_FUNCTION_ARGS)
 {
 	int32		code = PG_GETARG_INT32(0);
 	const CountryRecord *r = (code > 0 && code < 1000) ? country_by_numeric((unsigned) code) : NULL;
+	CountryKey	key;
 
-	if (r == NULL)
-		country_report_bad_numeric(code);
-	PG_RETURN_COUNTRY(r->key);
+	if (r != NULL)
+		PG_RETURN_COUNTRY(r->key);
+	/* as text input does: 983 is Kosovo (CLDR) */
+	if (code > 0 && code < 1000 && country_by_numeric_alias((unsigned) code, &key))
+		PG_RETURN_COUNTRY(key);
+	country_report_bad_numeric(code);
+	PG_RETURN_COUNTRY(COUNTRY_KEY_INVALID);	/* not reached */
 }
 
 PG_FUNCTION_INFO_V1(country_to_int4);

@@ -23,7 +23,7 @@
 typedef struct Candidate
 {
 	CountryKey	key;
-	const char *match;			/* code, name, alias, ambiguous, fuzzy */
+	const char *match;			/* code, name, alias, ambiguous, successor, fuzzy */
 	const char *matched;		/* the code or normalized name that matched */
 	double		score;
 } Candidate;
@@ -90,6 +90,31 @@ exact_candidates(const char *str, size_t len, const char *norm, Candidate *out, 
 	return n;
 }
 
+/*
+ * A former country read exactly ("Burma" is BUMM, "Zaire" ZRCD) is listed
+ * with its successor states, so a reviewer joining current data sees both:
+ * the former country stays the reading (it is a value of its own), and each of
+ * its n successors follows with score 0.5 / n — below any exact reading, and a
+ * split among several successors like the 1/n of an ambiguous name.
+ */
+static size_t
+successor_candidates(const Candidate *exact, Candidate *out, size_t n, size_t max)
+{
+	const CountryRecord *r = country_record(exact->key);
+
+	if (r == NULL || r->successor_count == 0)
+		return n;
+	for (size_t i = 0; i < r->successor_count && n < max; i++)
+	{
+		if (has_key(out, n, r->successors[i]))
+			continue;
+		out[n++] = (Candidate) {
+			r->successors[i], "successor", exact->matched, 0.5 / (double) r->successor_count
+		};
+	}
+	return n;
+}
+
 PG_FUNCTION_INFO_V1(country_candidates);
 Datum
 country_candidates(PG_FUNCTION_ARGS)
@@ -104,6 +129,8 @@ country_candidates(PG_FUNCTION_ARGS)
 	CountryFuzzyMatch fuzzy[2 * CANDIDATES_MAX];
 	size_t		n = 0,
 				nfuzzy;
+	double		exact_score;
+	bool		is_code;
 	TupleDesc	tupdesc;
 	Tuplestorestate *store;
 	MemoryContext oldcontext;
@@ -134,18 +161,31 @@ country_candidates(PG_FUNCTION_ARGS)
 		return (Datum) 0;
 
 	n = exact_candidates(str, len, norm, found, (size_t) max_results);
+	is_code = n == 1 && strcmp(found[0].match, "code") == 0;
+
+	/* a former country's successor states (for a code as for a name) */
+	if (n == 1)
+		n = successor_candidates(&found[0], found, n, (size_t) max_results);
 
 	/* then the nearest other names, for review (a code needs none) */
-	if (n == 1 && strcmp(found[0].match, "code") == 0)
+	if (is_code)
 		nfuzzy = 0;
 	else
 		nfuzzy = country_fuzzy(norm, COUNTRY_KEY_INVALID, CANDIDATE_MIN_SCORE, fuzzy, (size_t) max_results + n);
+	/*
+	 * Near names are scaled by the score of the readings above (the exact
+	 * ones and successors), so that a review sorted by score never puts a
+	 * misspelling-level guess ("Korea" ~ "Norway") above a country the text
+	 * actually names, nor above a successor of it.
+	 */
+	exact_score = n > 0 ? found[n - 1].score : 1.0;
 	for (size_t i = 0; i < nfuzzy && n < (size_t) max_results; i++)
 	{
 		if (has_key(found, n, fuzzy[i].key))
 			continue;
 		found[n++] = (Candidate) {
-			fuzzy[i].key, "fuzzy", country_names[fuzzy[i].name_index].normalized, fuzzy[i].score
+			fuzzy[i].key, "fuzzy", country_names[fuzzy[i].name_index].normalized,
+			fuzzy[i].score * exact_score
 		};
 	}
 

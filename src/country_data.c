@@ -358,6 +358,7 @@ const CountryName country_names[] = {
 	{"antarctica", 495, 0, "en"},	/* ATA iso */
 	{"antarctique", 495, 3, "fr"},	/* ATA translation */
 	{"antartida", 495, 3, "es"},	/* ATA translation */
+	{"antigua and barb", 501, 7, "en"},	/* ATG alias */
 	{"antigua and barbuda", 501, 0, "en"},	/* ATG iso */
 	{"antigua et barbuda", 501, 3, "fr"},	/* ATG translation */
 	{"antigua y barbuda", 501, 3, "es"},	/* ATG translation */
@@ -418,6 +419,7 @@ const CountryName country_names[] = {
 	{"bonaire saint eustache et saba", 799, 3, "fr"},	/* BES translation */
 	{"bonaire sint eustatius and saba", 799, 0, "en"},	/* BES iso */
 	{"bosnia", 892, 5, "en"},	/* BIH cldr_short */
+	{"bosnia and herz", 892, 7, "en"},	/* BIH alias */
 	{"bosnia and herzegovina", 892, 0, "en"},	/* BIH iso */
 	{"bosnia herzegovina", 892, 4, "es"},	/* BIH cldr */
 	{"bosnia y herzegovina", 892, 3, "es"},	/* BIH translation */
@@ -425,12 +427,14 @@ const CountryName country_names[] = {
 	{"botsuana", 1249, 3, "es"},	/* BWA translation */
 	{"botswana", 1249, 0, "en"},	/* BWA iso */
 	{"bouvet island", 1242, 0, "en"},	/* BVT iso */
+	{"br indian ocean ter", 5792, 7, "en"},	/* IOT alias */
 	{"brasil", 1119, 3, "es"},	/* BRA translation */
 	{"brazil", 1119, 0, "en"},	/* BRA iso */
 	{"bresil", 1119, 3, "fr"},	/* BRA translation */
 	{"britain", 4100, 7, "en"},	/* GBR alias */
 	{"british antarctic territory", 20495, 0, "en"},	/* BQAQ iso */
 	{"british indian ocean territory", 5792, 0, "en"},	/* IOT iso */
+	{"british virgin is", 14354, 7, "en"},	/* VGB alias */
 	{"british virgin islands", 14354, 0, "en"},	/* VGB iso */
 	{"brunei", 1132, 4, "en"},	/* BRN cldr */
 	{"brunei darussalam", 1132, 0, "en"},	/* BRN iso */
@@ -458,6 +462,7 @@ const CountryName country_names[] = {
 	{"caribbean netherlands", 799, 4, "en"},	/* BES cldr */
 	{"caribe neerlandes", 799, 4, "es"},	/* BES cldr */
 	{"catar", 10836, 3, "es"},	/* QAT translation */
+	{"cayman is", 1989, 7, "en"},	/* CYM alias */
 	{"cayman islands", 1989, 0, "en"},	/* CYM iso */
 	{"ceilan", 7697, 8, "es"},	/* LKA historical */
 	{"central african rep", 1358, 7, "en"},	/* CAF alias */
@@ -544,6 +549,7 @@ const CountryName country_names[] = {
 	{"curazao", 1895, 3, "es"},	/* CUW translation */
 	{"cyprus", 1992, 0, "en"},	/* CYP iso */
 	{"czech and slovak federative republic", 21830, 8, "en"},	/* CSHH historical */
+	{"czech rep", 2007, 7, "en"},	/* CZE alias */
 	{"czech republic", 2007, 1, "en"},	/* CZE official */
 	{"czechia", 2007, 0, "en"},	/* CZE iso */
 	{"czechoslovak socialist republic", 21830, 8, "en"},	/* CSHH historical */
@@ -553,6 +559,8 @@ const CountryName country_names[] = {
 	{"danemark", 2377, 3, "fr"},	/* DNK translation */
 	{"dem people s rep of korea", 10593, 7, "en"},	/* PRK alias */
 	{"dem people s republic of korea", 10593, 7, "en"},	/* PRK alias */
+	{"dem rep congo", 1720, 7, "en"},	/* COD alias */
+	{"dem rep korea", 10593, 7, "en"},	/* PRK alias */
 	{"dem rep of the congo", 1720, 7, "en"},	/* COD alias */
 	{"democratic kampuchea", 6955, 8, "en"},	/* KHM historical */
 	{"democratic people s republic of korea", 10593, 0, "en"},	/* PRK iso */
@@ -568,6 +576,7 @@ const CountryName country_names[] = {
 	{"diversas islas del pacifico de estados unidos", 30678, 3, "es"},	/* PUUM translation */
 	{"djibouti", 2271, 0, "en"},	/* DJI iso */
 	{"dominica", 2341, 0, "en"},	/* DMA iso */
+	{"dominican rep", 2405, 7, "en"},	/* DOM alias */
 	{"dominican republic", 2405, 0, "en"},	/* DOM iso */
 	{"dominique", 2341, 3, "fr"},	/* DMA translation */
 	{"dr congo", 1720, 7, "en"},	/* COD alias */
@@ -587,6 +596,7 @@ const CountryName country_names[] = {
 	{"el salvador", 12476, 0, "en"},	/* SLV iso */
 	{"emiratos arabes unidos", 447, 3, "es"},	/* ARE translation */
 	{"emirats arabes unis", 447, 3, "fr"},	/* ARE translation */
+	{"eq guinea", 4411, 7, "en"},	/* GNQ alias */
 	{"equateur", 2777, 3, "fr"},	/* ECU translation */
 	{"equatorial guinea", 4411, 0, "en"},	/* GNQ iso */
 	{"eritrea", 3155, 0, "en"},	/* ERI iso */
@@ -630,6 +640,8 @@ const CountryName country_names[] = {
 	{"ex republique yougoslave de macedoine", 8376, 8, "fr"},	/* MKD historical */
 	{"ex urss", 32701, 8, "fr"},	/* SUHH historical */
 	{"ex yougoslavie", 36750, 8, "fr"},	/* YUCS historical */
+	{"faeroe is", 3837, 7, "en"},	/* FRO alias */
+	{"falkland is", 3677, 7, "en"},	/* FLK alias */
 	{"falkland islands", 3677, 0, "en"},	/* FLK iso */
 	{"falkland islands islas malvinas", 3677, 6, "en"},	/* FLK cldr_variant */
 	{"falkland islands malvinas", 3677, 0, "en"},	/* FLK iso */
@@ -656,6 +668,8 @@ const CountryName country_names[] = {
 	{"former ussr", 32701, 8, "en"},	/* SUHH historical */
 	{"former yugoslav republic of macedonia", 8376, 8, "en"},	/* MKD historical */
 	{"former yugoslavia", 36750, 8, "en"},	/* YUCS historical */
+	{"fr polynesia", 10770, 7, "en"},	/* PYF alias */
+	{"fr s antarctic lands", 500, 7, "en"},	/* ATF alias */
 	{"france", 3823, 0, "en"},	/* FRA iso */
 	{"france metropolitaine", 24001, 3, "fr"},	/* FXFR translation */
 	{"france metropolitan", 24001, 0, "en"},	/* FXFR iso */
@@ -721,6 +735,7 @@ const CountryName country_names[] = {
 	{"haute volta", 25292, 3, "fr"},	/* HVBF translation */
 	{"haute volta republique de", 25292, 3, "fr"},	/* HVBF translation */
 	{"heard and mcdonald islands", 5048, 4, "en"},	/* HMD cldr */
+	{"heard i and mcdonald is", 5048, 7, "en"},	/* HMD alias */
 	{"heard island and mcdonald islands", 5048, 0, "en"},	/* HMD iso */
 	{"hellenic republic", 4501, 1, "en"},	/* GRC official */
 	{"holanda", 9078, 7, "es"},	/* NLD alias */
@@ -957,6 +972,7 @@ const CountryName country_names[] = {
 	{"mariannes du nord", 8466, 4, "fr"},	/* MNP cldr */
 	{"maroc", 8130, 3, "fr"},	/* MAR translation */
 	{"marruecos", 8130, 3, "es"},	/* MAR translation */
+	{"marshall is", 8306, 7, "en"},	/* MHL alias */
 	{"marshall islands", 8306, 0, "en"},	/* MHL iso */
 	{"martinica", 8623, 3, "es"},	/* MTQ translation */
 	{"martinique", 8623, 0, "en"},	/* MTQ iso */
@@ -994,6 +1010,8 @@ const CountryName country_names[] = {
 	{"myanmar birmania", 8442, 4, "es"},	/* MMR cldr */
 	{"myanmar birmanie", 8442, 4, "fr"},	/* MMR cldr */
 	{"myanmar burma", 8442, 4, "en"},	/* MMR cldr */
+	{"n korea", 10593, 7, "en"},	/* PRK alias */
+	{"n mariana is", 8466, 7, "en"},	/* MNP alias */
 	{"namibia", 8801, 0, "en"},	/* NAM iso */
 	{"namibie", 8801, 3, "fr"},	/* NAM translation */
 	{"nauru", 9251, 0, "en"},	/* NRU iso */
@@ -1057,6 +1075,7 @@ const CountryName country_names[] = {
 	{"peru", 10262, 0, "en"},	/* PER iso */
 	{"philippines", 10334, 0, "en"},	/* PHL iso */
 	{"pitcairn", 10206, 0, "en"},	/* PCN iso */
+	{"pitcairn is", 10206, 7, "en"},	/* PCN alias */
 	{"pitcairn islands", 10206, 4, "en"},	/* PCN cldr */
 	{"plurinational state of bolivia", 1052, 0, "en"},	/* BOL iso */
 	{"poland", 10516, 0, "en"},	/* POL iso */
@@ -1512,6 +1531,9 @@ const CountryName country_names[] = {
 	{"russie federation de", 12031, 3, "fr"},	/* RUS translation */
 	{"rwanda", 12065, 0, "en"},	/* RWA iso */
 	{"rwandese republic", 12065, 1, "en"},	/* RWA official */
+	{"s geo and the is", 12343, 7, "en"},	/* SGS alias */
+	{"s korea", 7142, 7, "en"},	/* KOR alias */
+	{"s sudan", 12640, 7, "en"},	/* SSD alias */
 	{"sahara occidental", 3180, 3, "fr"},	/* ESH translation */
 	{"saint barthelemy", 975, 0, "en"},	/* BLM iso */
 	{"saint christophe et nieves", 7099, 3, "fr"},	/* KNA translation */
@@ -1584,6 +1606,7 @@ const CountryName country_names[] = {
 	{"socialist federal republic of yugoslavia", 36750, 0, "en"},	/* YUCS iso */
 	{"socialist republic of the union of burma", 21213, 0, "en"},	/* BUMM iso */
 	{"socialist republic of viet nam", 14547, 1, "en"},	/* VNM official */
+	{"solomon is", 12456, 7, "en"},	/* SLB alias */
 	{"solomon islands", 12456, 0, "en"},	/* SLB iso */
 	{"somalia", 12545, 0, "en"},	/* SOM iso */
 	{"somalie", 12545, 3, "fr"},	/* SOM translation */
@@ -1606,6 +1629,7 @@ const CountryName country_names[] = {
 	{"st martin", 8118, 4, "en"},	/* MAF cldr */
 	{"st martin french part", 8118, 7, "en"},	/* MAF alias */
 	{"st pierre and miquelon", 12571, 4, "en"},	/* SPM cldr */
+	{"st vin and gren", 14268, 7, "en"},	/* VCT alias */
 	{"st vincent and grenadines", 14268, 4, "en"},	/* VCT cldr */
 	{"st vincent and the grenadines", 14268, 7, "en"},	/* VCT alias */
 	{"state of eritrea", 3155, 1, "en"},	/* ERI official */
@@ -1690,11 +1714,16 @@ const CountryName country_names[] = {
 	{"turkey", 13382, 4, "en"},	/* TUR cldr */
 	{"turkiye", 13382, 0, "en"},	/* TUR iso */
 	{"turkmenistan", 13117, 0, "en"},	/* TKM iso */
+	{"turks and caicos is", 12897, 7, "en"},	/* TCA alias */
 	{"turks and caicos islands", 12897, 0, "en"},	/* TCA iso */
 	{"turquia", 13382, 4, "es"},	/* TUR cldr */
 	{"turquie", 13382, 4, "fr"},	/* TUR cldr */
 	{"tuvalu", 13386, 0, "en"},	/* TUV iso */
+	{"u k", 4100, 7, "en"},	/* GBR alias */
+	{"u s", 13989, 7, "en"},	/* USA alias */
+	{"u s a", 13989, 7, "en"},	/* USA alias */
 	{"u s outlying islands", 13841, 4, "en"},	/* UMI cldr */
+	{"u s virgin is", 14422, 7, "en"},	/* VIR alias */
 	{"u s virgin islands", 14422, 0, "en"},	/* VIR iso */
 	{"uae", 447, 7, "en"},	/* ARE alias */
 	{"ucrania", 13798, 3, "es"},	/* UKR translation */
@@ -1749,6 +1778,7 @@ const CountryName country_names[] = {
 	{"virgin islands british", 14354, 0, "en"},	/* VGB iso */
 	{"virgin islands of the united states", 14422, 1, "en"},	/* VIR official */
 	{"virgin islands u s", 14422, 0, "en"},	/* VIR iso */
+	{"w sahara", 3180, 7, "en"},	/* ESH alias */
 	{"wake", 34882, 3, "fr"},	/* WKUM translation */
 	{"wake isla", 34882, 3, "es"},	/* WKUM translation */
 	{"wake island", 34882, 0, "en"},	/* WKUM iso */
@@ -1790,6 +1820,7 @@ const CountryName country_names[] = {
 const size_t country_name_count = sizeof(country_names) / sizeof(country_names[0]);
 
 const CountryCodeAlias country_code_aliases[] = {
+	{"983", 15832},	/* XKX: CLDR codeMappings numeric (private use) */
 	{"CHI", 40830},	/* 830: World Bank WDI (country_legacy_m49.csv) */
 	{"EL", 4501},	/* GRC: ISO 3166-1 exceptionally reserved; Eurostat */
 	{"KSV", 15832},	/* XKX: World Bank (before 2017) */

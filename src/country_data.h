@@ -13,6 +13,9 @@
  *        ASCII digits         -> kept
  *        '&'                  -> " and "
  *        U+200B..U+200D, U+2060, U+FEFF, U+00AD (invisible) -> dropped
+ *        combining marks U+0300..U+036F, U+1AB0..U+1AFF, U+1DC0..U+1DFF,
+ *          U+20D0..U+20FF, U+FE20..U+FE2F -> dropped   (decomposed, NFD, text:
+ *                                "Tu\u0308rkiye" is "turkiye" like "Türkiye")
  *        a code point listed in country_fold_table -> its ASCII replacement
  *                                (lower case, accents stripped: "é" -> "e", "ß" -> "ss", "Æ" -> "ae";
  *                                 a space for apostrophe and quote look-alikes: "´" -> " ")
@@ -87,7 +90,8 @@ extern const size_t country_name_count;
 
 /*
  * Codes accepted without naming a scheme beyond the regular ISO ones, e.g.
- * EL -> GRC, UK -> GBR, XK/XKK/KSV -> XKX, CHI -> Channel Islands.
+ * EL -> GRC, UK -> GBR, XK/XKK/KSV -> XKX, CHI -> Channel Islands, and the
+ * 3-digit 983 -> XKX (CLDR; tried after the ISO numeric codes).
  * Upper case, sorted by code.  (Regular alpha-2/alpha-3/numeric/alpha-4 codes
  * are found through country_records.)
  */

@@ -128,7 +128,7 @@ numeric_detail(int number)
 	if (area != NULL)
 		return psprintf("%03d is the M49 code of %s (%s), not of a country.",
 						number, area->name_en, m49_level_name(area->level));
-	if (number >= 900)
+	if (number >= 900 && number <= 999)
 		return psprintf("%03d is an M49 aggregate code: codes 900 and above are groupings of countries "
 						"(development and income groups), not countries.", number);
 	return psprintf("No country has the ISO 3166-1 numeric or M49 code %03d.", number);
@@ -210,7 +210,7 @@ country_report_input_error(CountryLookupStatus status, const char *str, size_t l
 			if ((number = country_parse_number(trimmed, tlen)) >= 0)
 			{
 				detail = numeric_detail(number);
-				if (country_m49_area((unsigned) number) != NULL || number >= 900)
+				if (country_m49_area((unsigned) number) != NULL || (number >= 900 && number <= 999))
 					hint = pstrdup("iscm.m49_regions lists the M49 regions; iscm.region_code(), iscm.subregion_code() "
 								   "and iscm.intermediate_region_code() place a country in them.");
 			}

@@ -4,7 +4,8 @@
  * Precedence (doc/country.md): the trimmed text is first tried as a code —
  * 2 letters: ISO alpha-2, then code aliases (EL, UK, XK); 3 letters: current
  * alpha-3 (the key itself), then aliases (XKK, KSV, CHI), then former alpha-3;
- * 4 letters: ISO 3166-3 alpha-4; 1 to 4 digits: ISO numeric / M49 — and only
+ * 4 letters: ISO 3166-3 alpha-4; digits (any number of leading zeros): ISO
+ * numeric / M49, then the numeric aliases (983, CLDR's Kosovo) — and only
  * when no code matches is it normalized and matched as a whole name.  Codes are
  * case-insensitive.  No code is ever matched as a prefix or substring.
  *
@@ -86,6 +87,8 @@ country_record(CountryKey key)
 	return NULL;
 }
 
+static bool alias_lookup(const char *code, size_t len, CountryKey *key);
+
 static inline bool
 is_alpha(unsigned char c)
 {
@@ -121,19 +124,29 @@ country_trim(const char **str, size_t *len)
 	*len = n;
 }
 
+static inline bool
+all_digits(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
 int
 country_parse_number(const char *str, size_t len)
 {
 	int			v = 0;
 
-	if (len == 0 || len > 4)
+	if (len == 0 || !all_digits(str, len))
+		return -1;
+	/* any number of leading zeros: "00384" is 384, as spreadsheets pad codes */
+	while (len > 1 && str[0] == '0')
+		str++, len--;
+	if (len > 4)
 		return -1;
 	for (size_t i = 0; i < len; i++)
-	{
-		if (str[i] < '0' || str[i] > '9')
-			return -1;
 		v = v * 10 + (str[i] - '0');
-	}
 	return v;
 }
 
@@ -179,6 +192,20 @@ country_by_alpha4(const char *code, size_t len)
 		if (country_records[i].alpha4[0] != '\0' && memcmp(country_records[i].alpha4, upper, 4) == 0)
 			return &country_records[i];
 	return NULL;
+}
+
+bool
+country_by_numeric_alias(unsigned numeric, CountryKey *key)
+{
+	char		code[4];
+
+	if (numeric == 0 || numeric >= 1000)
+		return false;
+	code[0] = (char) ('0' + numeric / 100);
+	code[1] = (char) ('0' + numeric / 10 % 10);
+	code[2] = (char) ('0' + numeric % 10);
+	code[3] = '\0';
+	return alias_lookup(code, 3, key);
 }
 
 const CountryRecord *
@@ -235,6 +262,16 @@ country_lookup_code(const char *str, size_t len, CountryKey *key)
 	int			number;
 
 	country_trim(&str, &len);
+	if ((number = country_parse_number(str, len)) >= 0)
+	{
+		/* digits only, any number of leading zeros: ISO numeric / M49, then numeric aliases (983) */
+		if ((r = country_by_numeric((unsigned) number)) != NULL)
+		{
+			*key = r->key;
+			return CCODE_NUMERIC;
+		}
+		return country_by_numeric_alias((unsigned) number, key) ? CCODE_ALIAS : CCODE_NONE;
+	}
 	if (len < 1 || len > 4)
 		return CCODE_NONE;
 
@@ -275,15 +312,6 @@ country_lookup_code(const char *str, size_t len, CountryKey *key)
 			return CCODE_ALPHA4;
 		}
 		return alias_lookup(str, len, key) ? CCODE_ALIAS : CCODE_NONE;
-	}
-	if ((number = country_parse_number(str, len)) >= 0)
-	{
-		if ((r = country_by_numeric((unsigned) number)) != NULL)
-		{
-			*key = r->key;
-			return CCODE_NUMERIC;
-		}
-		return CCODE_NONE;
 	}
 	return alias_lookup(str, len, key) ? CCODE_ALIAS : CCODE_NONE;
 }

@@ -42,6 +42,12 @@ extern const CountryRecord *country_by_alpha3(const char *code, size_t len);	/* 
 extern const CountryRecord *country_by_alpha4(const char *code, size_t len);
 extern const CountryRecord *country_by_numeric(unsigned numeric);	/* current and M49-only areas */
 
+/*
+ * A numeric code alias (country_code_aliases with 3 digits: 983, CLDR's private
+ * use code of Kosovo, which has no ISO or M49 code); false when none.
+ */
+extern bool country_by_numeric_alias(unsigned numeric, CountryKey *key);
+
 /* Code in one of the collision-prone schemes (case-insensitive; COW numbers may have leading zeros). */
 extern bool country_by_scheme_code(CountryScheme scheme, const char *code, size_t len, CountryKey *key);
 
@@ -69,7 +75,7 @@ typedef enum CountryCodeMatch
 	CCODE_ALPHA3,
 	CCODE_ALPHA4,
 	CCODE_NUMERIC,
-	CCODE_ALIAS					/* country_code_aliases: EL, UK, XK, XKK, KSV, CHI ... */
+	CCODE_ALIAS					/* country_code_aliases: EL, UK, XK, XKK, KSV, CHI, 983 ... */
 } CountryCodeMatch;
 
 /*
@@ -82,8 +88,8 @@ extern CountryCodeMatch country_lookup_code(const char *str, size_t len, Country
 extern void country_trim(const char **str, size_t *len);
 
 /*
- * If str (trimmed) is a decimal number of at most 4 digits, its value;
- * otherwise -1.
+ * If str (already trimmed) is all decimal digits, with any number of leading
+ * zeros, and its value is at most 9999: that value; otherwise -1.
  */
 extern int	country_parse_number(const char *str, size_t len);
 

@@ -86,6 +86,19 @@ fold_lookup(uint32_t cp)
 	return NULL;
 }
 
+/*
+ * Combining marks: decomposed (NFD) text — macOS file names, some PDFs — spells
+ * "ü" as "u" + U+0308.  Dropping the mark gives what the fold table gives for
+ * the precomposed letter.
+ */
+static inline bool
+is_combining_mark(uint32_t cp)
+{
+	return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+		(cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+		(cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
 static FoldAction
 fold_codepoint(uint32_t cp, const char **repl)
 {
@@ -101,7 +114,8 @@ fold_codepoint(uint32_t cp, const char **repl)
 		}
 		return FOLD_SPACE;
 	}
-	if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD)
+	if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD ||
+		is_combining_mark(cp))
 		return FOLD_DROP;
 	if ((*repl = fold_lookup(cp)) != NULL)
 		return FOLD_REPLACE;
@@ -244,7 +258,8 @@ country_is_placeholder(const char *normalized)
 	/*
 	 * Spellings of "no value" found in spreadsheets and statistical tables,
 	 * normalized.  "na" is not here: NA is Namibia, and only "N/A", "n.a." and
-	 * the like (normalized "n a") mean missing.
+	 * the like (normalized "n a") mean missing.  tools/gen_country_data.py has
+	 * the same list (PLACEHOLDERS) and refuses a name spelled like one.
 	 */
 	static const char *const placeholders[] = {
 		"", "n a", "null", "none", "nan", "nil", "unknown", "not available",

@@ -38,6 +38,7 @@ PG_FUNCTION_INFO_V1(answer_rollup_final);
 PG_FUNCTION_INFO_V1(answer_summary_combine);
 PG_FUNCTION_INFO_V1(answer_summary_serialize);
 PG_FUNCTION_INFO_V1(answer_summary_deserialize);
+PG_FUNCTION_INFO_V1(answer_summary_with_categories);
 
 /* ---- reading stored values ----------------------------------------------- */
 
@@ -110,12 +111,12 @@ answer_state_merge_view(AnswerState *st, const AnswerSummaryView *view)
 		SurveyDictEntry *e = survey_dict_entry(&st->dict, c.text, c.len);
 
 		add_counts(&e->count, c.count);
-		e->weight += c.weight;
+		survey_sum_add(&e->weight, c.weight);
 	}
 	add_counts(&st->respondents, view->respondents);
 	add_counts(&st->missing, view->missing);
-	st->weight_sum += view->weight_sum;
-	st->weight_sq_sum += view->weight_sq_sum;
+	survey_sum_add(&st->weight_sum, view->weight_sum);
+	survey_sum_add(&st->weight_sq_sum, view->weight_sq_sum);
 }
 
 static void
@@ -128,12 +129,12 @@ answer_state_merge(AnswerState *st, const AnswerState *other)
 		SurveyDictEntry *e = survey_dict_entry(&st->dict, o->text, o->len);
 
 		add_counts(&e->count, o->count);
-		e->weight += o->weight;
+		survey_sum_merge(&e->weight, &o->weight);
 	}
 	add_counts(&st->respondents, other->respondents);
 	add_counts(&st->missing, other->missing);
-	st->weight_sum += other->weight_sum;
-	st->weight_sq_sum += other->weight_sq_sum;
+	survey_sum_merge(&st->weight_sum, &other->weight_sum);
+	survey_sum_merge(&st->weight_sq_sum, &other->weight_sq_sum);
 }
 
 struct varlena *
@@ -166,16 +167,18 @@ answer_state_encode(const AnswerState *st)
 	size_t		string_bytes;
 	SurveyCategory *cats;
 	struct varlena *result;
+	double		weight_sum = survey_sum_value(&st->weight_sum);
+	double		weight_sq_sum = survey_sum_value(&st->weight_sq_sum);
 
 	/* each weight is finite, but their sums (or squares) can overflow */
-	if (!isfinite(st->weight_sum) || !isfinite(st->weight_sq_sum))
+	if (!isfinite(weight_sum) || !isfinite(weight_sq_sum))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("sum of survey weights out of range"),
 				 errhint("Rescale the weights, for example so that they sum to the number of respondents.")));
 	cats = survey_dict_sorted(&st->dict, NULL, &string_bytes);
 	result = answer_summary_build(st->flags, st->respondents, st->missing,
-								  st->weight_sum, st->weight_sq_sum, cats, st->dict.n);
+								  weight_sum, weight_sq_sum, cats, st->dict.n);
 	pfree(cats);
 	return result;
 }
@@ -276,10 +279,10 @@ answer_agg_weighted_trans(PG_FUNCTION_ARGS)
 												 VARSIZE_ANY_EXHDR(answer));
 
 		e->count++;
-		e->weight += w;
+		survey_sum_add(&e->weight, w);
 		st->respondents++;
-		st->weight_sum += w;
-		st->weight_sq_sum += w * w;
+		survey_sum_add(&st->weight_sum, w);
+		survey_sum_add(&st->weight_sq_sum, w * w);
 	}
 	PG_RETURN_POINTER(st);
 }
@@ -308,13 +311,13 @@ add_choices(AnswerState *st, ArrayType *choices, double w)
 			continue;
 		e->stamp = row;
 		e->count++;
-		e->weight += w;
+		survey_sum_add(&e->weight, w);
 	}
 	st->respondents++;
 	if (st->flags & SURVEY_FLAG_WEIGHTED)
 	{
-		st->weight_sum += w;
-		st->weight_sq_sum += w * w;
+		survey_sum_add(&st->weight_sum, w);
+		survey_sum_add(&st->weight_sq_sum, w * w);
 	}
 }
 
@@ -637,8 +640,8 @@ answer_summary_in(PG_FUNCTION_ARGS)
 		c->text = survey_json_cstring(&v);
 		c->len = v.val.string.len;
 		tok = JsonbIteratorNext(&it, &v, true);
-		if (!survey_json_int64(&v, &c->count) || c->count < 1)
-			BAD_INPUT("The count of category \"%s\" must be an integer >= 1.", c->text);
+		if (!survey_json_int64(&v, &c->count) || c->count < 0)
+			BAD_INPUT("The count of category \"%s\" must be an integer >= 0 (0: declared, nobody gave it).", c->text);
 		c->weight = 0.0;
 		if (flags & SURVEY_FLAG_WEIGHTED)
 		{
@@ -658,4 +661,60 @@ answer_summary_in(PG_FUNCTION_ARGS)
 	if (status != SURVEY_FORMAT_OK)
 		BAD_INPUT("%s.", survey_format_status_message(status));
 	PG_RETURN_POINTER(result);
+}
+
+/* ---- declaring categories nobody gave ------------------------------------ */
+
+/*
+ * iscm.with_categories(s, categories): s with every listed category it lacks
+ * added with count 0 (and weight 0).  The accessors refuse a category a
+ * summary does not know, since a typo must not read as "nobody"; a caller
+ * who knows the question's answers declares them here, and 0 is then a
+ * result.  Counts, respondents and weights are unchanged.
+ */
+Datum
+answer_summary_with_categories(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+	ArrayType  *declared = PG_GETARG_ARRAYTYPE_P(1);
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	SurveyCategory *cats;
+	uint32		ncat = 0,
+				kept = 0;
+
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
+	deconstruct_array(declared, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+	cats = palloc(sizeof(SurveyCategory) * ((size_t) view.ncat + n + 1));
+	for (uint32 i = 0; i < view.ncat; i++)
+		cats[ncat++] = answer_summary_category(&view, i);
+	for (int i = 0; i < n; i++)
+	{
+		text	   *t;
+
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("declared categories must not contain NULL"),
+					 errhint("Item non-response is counted by iscm.missing, not as a category.")));
+		t = DatumGetTextPP(elems[i]);
+		if (answer_summary_find(&view, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)) >= 0)
+			continue;
+		cats[ncat].text = VARDATA_ANY(t);
+		cats[ncat].len = VARSIZE_ANY_EXHDR(t);
+		cats[ncat].count = 0;
+		cats[ncat].weight = 0.0;
+		ncat++;
+	}
+	if (ncat == view.ncat)
+		PG_RETURN_POINTER(PG_GETARG_VARLENA_P(0));
+
+	/* canonical order; a category declared twice is kept once */
+	qsort(cats, ncat, sizeof(SurveyCategory), compare_category);
+	for (uint32 i = 0; i < ncat; i++)
+		if (kept == 0 || compare_category(&cats[kept - 1], &cats[i]) != 0)
+			cats[kept++] = cats[i];
+	PG_RETURN_POINTER(answer_summary_build(view.flags, view.respondents, view.missing,
+										   view.weight_sum, view.weight_sq_sum, cats, kept));
 }

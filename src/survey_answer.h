@@ -12,6 +12,7 @@
 
 #include "survey_dict.h"
 #include "survey_format.h"
+#include "survey_sum.h"
 
 typedef struct AnswerState
 {
@@ -19,8 +20,8 @@ typedef struct AnswerState
 	uint8		flags;			/* SURVEY_FLAG_* */
 	int64		respondents;
 	int64		missing;
-	double		weight_sum;
-	double		weight_sq_sum;
+	SurveySum	weight_sum;		/* compensated: see survey_sum.h */
+	SurveySum	weight_sq_sum;
 } AnswerState;
 
 /* view of a stored value; ERROR when corrupt */

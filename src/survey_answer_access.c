@@ -34,26 +34,58 @@ PG_FUNCTION_INFO_V1(answer_summary_share_difference);
 #define READ_SUMMARY(argno, view) \
 	answer_summary_read(PG_GETARG_VARLENA_PP(argno), (view))
 
-/* figures of one category; found = false for a category nobody gave */
+/* figures of one category */
 typedef struct CategoryFigures
 {
 	int64		count;
 	double		weight;
 } CategoryFigures;
 
+#define DECLARE_HINT \
+	"A category nobody gave is 0 only when it is declared: " \
+	"iscm.with_categories(s, ARRAY['yes', 'no', ...]) with the question's allowed answers."
+
+/* false for a category the summary does not know */
+static bool
+category_lookup(const AnswerSummaryView *view, text *category, CategoryFigures *f)
+{
+	int64		i = answer_summary_find(view, VARDATA_ANY(category), VARSIZE_ANY_EXHDR(category));
+	SurveyCategory c;
+
+	if (i < 0)
+		return false;
+	c = answer_summary_category(view, (uint32) i);
+	f->count = c.count;
+	f->weight = c.weight;
+	return true;
+}
+
+static void unknown_category(const AnswerSummaryView *view, text *category) pg_attribute_noreturn();
+
+/* ERROR 22023 listing the categories the summary knows */
+static void
+unknown_category(const AnswerSummaryView *view, text *category)
+{
+	SurveyCategory *cats = palloc(sizeof(SurveyCategory) * (view->ncat + 1));
+
+	for (uint32 i = 0; i < view->ncat; i++)
+		cats[i] = answer_summary_category(view, i);
+	survey_unknown_category(VARDATA_ANY(category), VARSIZE_ANY_EXHDR(category),
+							cats, view->ncat, DECLARE_HINT);
+}
+
+/*
+ * The figures of a category the summary knows: one that was given, or one
+ * declared (with count 0) by iscm.with_categories.  Any other category is an
+ * error, not a silent 0: 'Yes' for 'yes', or a typo, would read as "nobody".
+ */
 static CategoryFigures
 category_figures(const AnswerSummaryView *view, text *category)
 {
-	int64		i = answer_summary_find(view, VARDATA_ANY(category), VARSIZE_ANY_EXHDR(category));
-	CategoryFigures f = {0, 0.0};
+	CategoryFigures f;
 
-	if (i >= 0)
-	{
-		SurveyCategory c = answer_summary_category(view, (uint32) i);
-
-		f.count = c.count;
-		f.weight = c.weight;
-	}
+	if (!category_lookup(view, category, &f))
+		unknown_category(view, category);
 	return f;
 }
 
@@ -87,8 +119,15 @@ static double
 sample_size(const AnswerSummaryView *view)
 {
 	if (is_weighted(view))
-		return view->weight_sq_sum > 0.0 ?
-			view->weight_sum * view->weight_sum / view->weight_sq_sum : 0.0;
+	{
+		double		n_eff;
+
+		if (!(view->weight_sq_sum > 0.0))
+			return 0.0;
+		/* in this order nothing overflows; rounding may pass n by an ulp */
+		n_eff = view->weight_sum * (view->weight_sum / view->weight_sq_sum);
+		return fmin(n_eff, (double) view->respondents);
+	}
 	return (double) view->respondents;
 }
 
@@ -180,6 +219,8 @@ answer_summary_mode(PG_FUNCTION_ARGS)
 		SurveyCategory c = answer_summary_category(&view, i);
 		double		value = is_weighted(&view) ? c.weight : (double) c.count;
 
+		if (c.count == 0)
+			continue;			/* declared, nobody gave it */
 		if (value > best_value)
 		{
 			best = i;
@@ -262,6 +303,21 @@ percent_half_up(int64 k, int64 n)
 }
 
 /*
+ * A whole percentage for a label, never claiming "none" or "all" falsely: a
+ * share above 0 that rounds to 0 reads "<1", one below 1 that rounds to 100
+ * reads ">99" (1 of 300 is not 0%).
+ */
+static const char *
+percent_label(int64 rounded, bool none, bool all)
+{
+	if (rounded == 0 && !none)
+		return "<1";
+	if (rounded == 100 && !all)
+		return ">99";
+	return psprintf(INT64_FORMAT, rounded);
+}
+
+/*
  * '26 of 53 (49%)'.  The unweighted percentage is rounded half up in exact
  * integers, so it agrees with the published figure and with GRIM.
  */
@@ -285,7 +341,8 @@ answer_summary_describe(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("disclosure threshold must be >= 0, not %d", threshold)));
-		if (f.count < threshold)
+		/* the rule of iscm.suppress: 0 < count < threshold is withheld */
+		if (f.count > 0 && f.count < threshold)
 			PG_RETURN_TEXT_P(cstring_to_text(psprintf("fewer than %d of " INT64_FORMAT,
 													   threshold, view.respondents)));
 	}
@@ -293,12 +350,15 @@ answer_summary_describe(PG_FUNCTION_ARGS)
 		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT,
 												  f.count, view.respondents)));
 	if (is_weighted(&view))
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (weighted %.0f%%)",
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (weighted %s%%)",
 												  f.count, view.respondents,
-												  floor(share * 100.0 + 0.5))));
-	PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (" INT64_FORMAT "%%)",
+												  percent_label((int64) floor(share * 100.0 + 0.5),
+																share <= 0.0, share >= 1.0))));
+	PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (%s%%)",
 											  f.count, view.respondents,
-											  percent_half_up(f.count, view.respondents))));
+											  percent_label(percent_half_up(f.count, view.respondents),
+															f.count == 0,
+															f.count == view.respondents))));
 }
 
 /* ---- confidence intervals ------------------------------------------------ */
@@ -398,17 +458,35 @@ answer_summary_share_difference(PG_FUNCTION_ARGS)
 				n1,
 				n2;
 	bool		known;
+	CategoryFigures f1,
+				f2;
 	SurveyInterval interval = {0.0, 0.0};
 
 	READ_SUMMARY(0, &v1);
 	READ_SUMMARY(1, &v2);
 	n1 = sample_size(&v1);
 	n2 = sample_size(&v2);
-	known = share_of(&v1, category_figures(&v1, category), &p1) &&
-		share_of(&v2, category_figures(&v2, category), &p2) && n1 > 0.0 && n2 > 0.0;
+
+	/*
+	 * A category given in one round only is 0 in the other (a change to or
+	 * from nobody); in neither round it is a mistake, as for share().
+	 */
+	if (!category_lookup(&v1, category, &f1))
+	{
+		if (!category_lookup(&v2, category, &f2))
+			unknown_category(&v1, category);
+		f1.count = 0;
+		f1.weight = 0.0;
+	}
+	else if (!category_lookup(&v2, category, &f2))
+	{
+		f2.count = 0;
+		f2.weight = 0.0;
+	}
+	known = share_of(&v1, f1, &p1) && share_of(&v2, f2, &p2) && n1 > 0.0 && n2 > 0.0;
 	if (known)
-		interval = survey_newcombe_difference(is_weighted(&v1) ? p1 * n1 : (double) category_figures(&v1, category).count, n1,
-											  is_weighted(&v2) ? p2 * n2 : (double) category_figures(&v2, category).count, n2,
+		interval = survey_newcombe_difference(is_weighted(&v1) ? p1 * n1 : (double) f1.count, n1,
+											  is_weighted(&v2) ? p2 * n2 : (double) f2.count, n2,
 											  level);
 	return survey_interval_datum(fcinfo, known, known ? p1 - p2 : 0.0, interval,
 								 "newcombe_hybrid_score", level);

@@ -70,6 +70,44 @@ survey_interval_datum(FunctionCallInfo fcinfo, bool known, double estimate,
 	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
 
+/* same letters up to ASCII case: 'Yes' for 'yes' */
+static bool
+case_insensitive_equal(const char *a, uint32 alen, const char *b, uint32 blen)
+{
+	return alen == blen && pg_strncasecmp(a, b, alen) == 0;
+}
+
+#define UNKNOWN_CATEGORY_LISTED 20
+
+void
+survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats,
+						uint32 ncat, const char *declare_hint)
+{
+	StringInfoData present;
+	uint32		listed = 0;
+
+	initStringInfo(&present);
+	/* the likely meant ones (same letters, other case) first, then the rest */
+	for (int pass = 0; pass < 2; pass++)
+		for (uint32 i = 0; i < ncat && listed < UNKNOWN_CATEGORY_LISTED; i++)
+		{
+			if (case_insensitive_equal(cats[i].text, cats[i].len, text, len) != (pass == 0))
+				continue;
+			if (listed++ > 0)
+				appendStringInfoString(&present, ", ");
+			survey_json_string(&present, cats[i].text, cats[i].len);
+		}
+	if (ncat > listed)
+		appendStringInfo(&present, " and %u more", ncat - listed);
+
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("category \"%s\" does not occur in the summary", pnstrdup(text, len)),
+			 ncat == 0 ? errdetail("The summary has no categories.") :
+			 errdetail("Categories present: %s.", present.data),
+			 declare_hint ? errhint("%s", declare_hint) : 0));
+}
+
 void
 survey_format_check(SurveyFormatStatus status, const char *type_name)
 {

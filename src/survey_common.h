@@ -32,6 +32,14 @@ Datum		survey_interval_datum(FunctionCallInfo fcinfo, bool known, double estimat
 /* ERROR for a corrupt stored/received/serialized summary */
 void		survey_format_check(SurveyFormatStatus status, const char *type_name);
 
+/*
+ * ERROR 22023: category does not occur in a summary of the given categories
+ * (a hint lists them, case-insensitive matches first).  declare_hint says how
+ * a legitimately absent category can be declared, or is NULL.
+ */
+void		survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats,
+									uint32 ncat, const char *declare_hint) pg_attribute_noreturn();
+
 /* writing the JSON text form */
 void		survey_json_string(StringInfo buf, const char *text, uint32 len);
 void		survey_json_float(StringInfo buf, double value);

@@ -91,13 +91,6 @@ find(SurveyDict *dict, const char *text, uint32 len, uint32 *hash_out)
 	}
 }
 
-int64
-survey_dict_find(SurveyDict *dict, const char *text, uint32 len)
-{
-	uint32		hash;
-
-	return find(dict, text, len, &hash);
-}
 
 uint32
 survey_dict_lookup(SurveyDict *dict, const char *text, uint32 len)
@@ -125,7 +118,8 @@ survey_dict_lookup(SurveyDict *dict, const char *text, uint32 len)
 	e->len = len;
 	e->hash = hash;
 	e->count = 0;
-	e->weight = 0.0;
+	e->weight.sum = 0.0;
+	e->weight.comp = 0.0;
 	e->stamp = -1;
 	dict->last = dict->n++;
 
@@ -168,7 +162,7 @@ survey_dict_sorted(const SurveyDict *dict, uint32 *order, size_t *string_bytes)
 		cats[i].text = e->text;
 		cats[i].len = e->len;
 		cats[i].count = e->count;
-		cats[i].weight = e->weight;
+		cats[i].weight = survey_sum_value(&e->weight);
 		bytes += e->len;
 	}
 	if (order == NULL)

@@ -13,6 +13,7 @@
 #include "compat.h"
 
 #include "survey_format.h"
+#include "survey_sum.h"
 
 typedef struct SurveyDictEntry
 {
@@ -20,7 +21,7 @@ typedef struct SurveyDictEntry
 	uint32		len;
 	uint32		hash;			/* valid once the hash index exists */
 	int64		count;
-	double		weight;
+	SurveySum	weight;			/* compensated sum of the weights */
 	int64		stamp;			/* last row that counted it (multiple choice) */
 } SurveyDictEntry;
 

@@ -3,7 +3,9 @@
  * described in survey_format.h.  Pure C; safe on any input.
  */
 #include "survey_format.h"
+#include "survey_sum.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -30,6 +32,15 @@ survey_format_status_message(SurveyFormatStatus status)
 			return "count out of range or inconsistent with the number of respondents";
 		case SURVEY_FORMAT_BAD_WEIGHT:
 			return "weight sum is negative or not finite";
+		case SURVEY_FORMAT_WEIGHTS_NOT_TOTAL:
+			return "the category weights of a single-choice summary do not add up to weight_sum";
+		case SURVEY_FORMAT_WEIGHT_ABOVE_TOTAL:
+			return "a category weight is larger than weight_sum";
+		case SURVEY_FORMAT_BAD_WEIGHT_SQ_SUM:
+			return "weight_sq_sum must lie between weight_sum^2 / respondents and weight_sum^2 "
+				"(no weights of the respondents give these sums)";
+		case SURVEY_FORMAT_WEIGHT_WITHOUT_COUNT:
+			return "a category with count 0 has a non-zero weight";
 		case SURVEY_FORMAT_BAD_CATEGORY:
 			return "category is malformed, duplicated or out of order";
 		case SURVEY_FORMAT_BAD_CELL:
@@ -40,19 +51,24 @@ survey_format_status_message(SurveyFormatStatus status)
 	return "unknown status";
 }
 
-/* ---- little-endian primitives ------------------------------------------ */
+/*
+ * ---- big-endian (network order) primitives --------------------------------
+ * Written and read byte by byte, so a value has the same bytes on every host
+ * and in every role (stored, sent, serialized), as the send functions of the
+ * country types and of PostgreSQL itself.
+ */
 
 static uint32_t
 get_u32(const uint8_t *p)
 {
-	return (uint32_t) p[0] | ((uint32_t) p[1] << 8) | ((uint32_t) p[2] << 16) |
-		((uint32_t) p[3] << 24);
+	return ((uint32_t) p[0] << 24) | ((uint32_t) p[1] << 16) | ((uint32_t) p[2] << 8) |
+		(uint32_t) p[3];
 }
 
 static uint64_t
 get_u64(const uint8_t *p)
 {
-	return (uint64_t) get_u32(p) | ((uint64_t) get_u32(p + 4) << 32);
+	return ((uint64_t) get_u32(p) << 32) | (uint64_t) get_u32(p + 4);
 }
 
 static int64_t
@@ -78,18 +94,18 @@ get_f64(const uint8_t *p)
 static uint8_t *
 put_u32(uint8_t *p, uint32_t v)
 {
-	p[0] = (uint8_t) v;
-	p[1] = (uint8_t) (v >> 8);
-	p[2] = (uint8_t) (v >> 16);
-	p[3] = (uint8_t) (v >> 24);
+	p[0] = (uint8_t) (v >> 24);
+	p[1] = (uint8_t) (v >> 16);
+	p[2] = (uint8_t) (v >> 8);
+	p[3] = (uint8_t) v;
 	return p + 4;
 }
 
 static uint8_t *
 put_u64(uint8_t *p, uint64_t v)
 {
-	put_u32(p, (uint32_t) v);
-	return put_u32(p + 4, (uint32_t) (v >> 32));
+	put_u32(p, (uint32_t) (v >> 32));
+	return put_u32(p + 4, (uint32_t) v);
 }
 
 static uint8_t *
@@ -124,6 +140,30 @@ static bool
 valid_weight(double w)
 {
 	return isfinite(w) && w >= 0.0;
+}
+
+/* a <= b up to the relative tolerance (b >= 0) */
+static bool
+at_most(double a, double b)
+{
+	return a <= b + SURVEY_WEIGHT_TOLERANCE * b;
+}
+
+/*
+ * The sums of a weighted summary must come from some non-negative weights of
+ * its respondents: (sum w)^2 / n <= sum w^2 <= (sum w)^2.  Compared through
+ * square roots so that nothing overflows (1e308 and 1e-308 are refused, not
+ * turned into an infinite effective sample size); the squares of tiny weights
+ * underflow, so sum w^2 may be short by n times the least double.
+ */
+static bool
+valid_weight_sums(double weight_sum, double weight_sq_sum, int64_t respondents)
+{
+	double		n = (double) respondents;
+
+	if (!at_most(sqrt(weight_sq_sum), weight_sum))
+		return false;
+	return at_most(weight_sum, sqrt(n * (weight_sq_sum + n * DBL_TRUE_MIN)));
 }
 
 /*
@@ -179,6 +219,7 @@ answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view)
 				used;
 	const uint8_t *strings;
 	int64_t		sum = 0;
+	SurveySum	weights = {0.0, 0.0};
 	SurveyFormatStatus status;
 
 	if (buf == NULL || len < 2)
@@ -220,10 +261,20 @@ answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view)
 		const uint8_t *e = view->entries + (size_t) i * stride;
 		int64_t		count = get_i64(e);
 
-		if (count < 1 || count > view->respondents)
+		if (count < 0 || count > view->respondents)
 			return SURVEY_FORMAT_BAD_COUNT;
-		if ((view->flags & SURVEY_FLAG_WEIGHTED) && !valid_weight(get_f64(e + 8)))
-			return SURVEY_FORMAT_BAD_WEIGHT;
+		if (view->flags & SURVEY_FLAG_WEIGHTED)
+		{
+			double		w = get_f64(e + 8);
+
+			if (!valid_weight(w))
+				return SURVEY_FORMAT_BAD_WEIGHT;
+			if (count == 0 && w != 0.0)
+				return SURVEY_FORMAT_WEIGHT_WITHOUT_COUNT;
+			if (!at_most(w, view->weight_sum))
+				return SURVEY_FORMAT_WEIGHT_ABOVE_TOTAL;
+			survey_sum_add(&weights, w);
+		}
 		if (!(view->flags & SURVEY_FLAG_MULTIPLE))
 		{
 			/* sum <= respondents throughout, so this cannot overflow */
@@ -234,6 +285,16 @@ answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view)
 	}
 	if (!(view->flags & SURVEY_FLAG_MULTIPLE) && sum != view->respondents)
 		return SURVEY_FORMAT_BAD_COUNT;
+	if (view->flags & SURVEY_FLAG_WEIGHTED)
+	{
+		double		total = survey_sum_value(&weights);
+
+		if (!(view->flags & SURVEY_FLAG_MULTIPLE) &&
+			!(at_most(total, view->weight_sum) && at_most(view->weight_sum, total)))
+			return SURVEY_FORMAT_WEIGHTS_NOT_TOTAL;
+		if (!valid_weight_sums(view->weight_sum, view->weight_sq_sum, view->respondents))
+			return SURVEY_FORMAT_BAD_WEIGHT_SQ_SUM;
+	}
 
 	status = check_categories(view->entries, stride, stride - 8, view->ncat,
 							  strings, len - (size_t) (strings - buf), &used);

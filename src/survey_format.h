@@ -3,8 +3,9 @@
  *
  * One format per summary type serves as the on-disk value (after the varlena
  * header), the binary send/receive form and the serialized aggregate state.
- * All integers are little-endian and read byte by byte, so the bytes are
- * portable and need no alignment.  The validators accept or reject any byte
+ * All integers and IEEE 754 doubles are big-endian (network order, as in
+ * PostgreSQL's own send functions) and read and written byte by byte, so the
+ * bytes are the same on every host and need no alignment.  The validators accept or reject any byte
  * sequence of any length without reading outside it (the reliability helper
  * fuzzes them); nothing here includes postgres.h.
  *
@@ -15,8 +16,13 @@
  *   ncat entries: i64 count, [weighted: f64 weight], u32 offset, u32 length
  *   category bytes, concatenated in entry order (offset = running total)
  * Categories are distinct, sorted by bytes (a shorter prefix first) and free
- * of NUL; counts are >= 1; single choice: counts sum to respondents; multiple
- * choice: each count <= respondents; weights finite and >= 0.
+ * of NUL; counts are >= 0 (0: a category declared with
+ * iscm.with_categories that nobody gave); single choice: counts sum to
+ * respondents; multiple choice: each count <= respondents.  Weights are finite
+ * and >= 0, and consistent up to SURVEY_WEIGHT_TOLERANCE (relative): each
+ * category weight <= weight_sum (single choice: they add up to it), 0 for a
+ * count of 0, and weight_sum^2 / respondents <= weight_sq_sum <= weight_sum^2
+ * (Cauchy-Schwarz for non-negative weights).
  *
  * transition_summary, version 1:
  *   u8 version (1), u8 flags (0), u32 ncat, u32 ncell
@@ -40,6 +46,13 @@
 #define SURVEY_FLAG_MULTIPLE		0x01
 #define SURVEY_FLAG_WEIGHTED		0x02
 
+/*
+ * Relative tolerance of the weight invariants: sums of doubles carry rounding
+ * errors (a few ulps with the compensated sums of survey_sum.h, more for
+ * figures typed into the text form), while a real inconsistency is large.
+ */
+#define SURVEY_WEIGHT_TOLERANCE		1e-9
+
 #define DISPOSITION_CODES			8
 #define DISPOSITION_SUMMARY_SIZE	(2 + 8 * DISPOSITION_CODES)
 
@@ -51,6 +64,10 @@ typedef enum SurveyFormatStatus
 	SURVEY_FORMAT_BAD_FLAGS,
 	SURVEY_FORMAT_BAD_COUNT,		/* negative, zero where >= 1 needed, or inconsistent */
 	SURVEY_FORMAT_BAD_WEIGHT,		/* not finite or negative */
+	SURVEY_FORMAT_WEIGHTS_NOT_TOTAL,	/* single choice: category weights do not add up to weight_sum */
+	SURVEY_FORMAT_WEIGHT_ABOVE_TOTAL,	/* a category weight exceeds weight_sum */
+	SURVEY_FORMAT_BAD_WEIGHT_SQ_SUM,	/* no weights of the respondents give both sums */
+	SURVEY_FORMAT_WEIGHT_WITHOUT_COUNT,	/* a category nobody gave has a weight */
 	SURVEY_FORMAT_BAD_CATEGORY,	/* offset, length, NUL byte or order */
 	SURVEY_FORMAT_BAD_CELL,		/* index out of range or cells out of order */
 	SURVEY_FORMAT_TRAILING_BYTES

@@ -15,6 +15,8 @@
 
 #define GRIM_MAX_DECIMALS 6
 #define GRIM_MAX_N 1000000000
+/* largest max_n of grim_candidates: bounds its output to ~5e5 rows */
+#define GRIM_MAX_CANDIDATE_N 10000
 
 typedef enum GrimStatus
 {

@@ -5,6 +5,7 @@
 #include "compat.h"
 
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "funcapi.h"
 #include "access/htup_details.h"
 #include "utils/builtins.h"
@@ -43,6 +44,26 @@ n_arg(int64 n, const char *what)
 	return n;
 }
 
+/*
+ * grim_candidates lists about max_n^2 / (200 * 10^d) rows (every k of every
+ * n), and a set-returning function in FROM is materialized whole; past
+ * 100 * 10^d every n fits some k anyway, so a large max_n only floods.
+ */
+static int64
+max_n_arg(int64 max_n)
+{
+	if (max_n < 1 || max_n > GRIM_MAX_CANDIDATE_N)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("max_n must be between 1 and %d, not " INT64_FORMAT,
+						GRIM_MAX_CANDIDATE_N, max_n),
+				 errdetail("Up to %d denominators give at most about 500 000 candidates; "
+						   "the list grows with the square of max_n.", GRIM_MAX_CANDIDATE_N),
+				 errhint("For one large denominator use iscm.grim_consistent(reported, n); "
+						 "every n of 100 or more fits some k of a whole percentage.")));
+	return max_n;
+}
+
 Datum
 survey_grim_consistent(PG_FUNCTION_ARGS)
 {
@@ -69,6 +90,7 @@ next_candidate(CandidateScan *scan)
 {
 	while (scan->k > scan->k_max)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (++scan->n > scan->max_n)
 			return false;
 		if (!grim_k_range(scan->figure, scan->n, &scan->k, &scan->k_max))
@@ -92,7 +114,7 @@ survey_grim_candidates(PG_FUNCTION_ARGS)
 		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
 		scan = palloc(sizeof(CandidateScan));
 		scan->figure = figure_arg(PG_GETARG_TEXT_PP(0));
-		scan->max_n = n_arg(PG_GETARG_INT32(1), "max_n");
+		scan->max_n = max_n_arg(PG_GETARG_INT32(1));
 		scan->n = 0;
 		scan->k = 1;
 		scan->k_max = 0;
@@ -118,19 +140,27 @@ survey_grim_candidates(PG_FUNCTION_ARGS)
 	SRF_RETURN_DONE(funcctx);
 }
 
-/* a count below the disclosure threshold is not published */
+/*
+ * A count below the disclosure threshold is not published, except 0: an empty
+ * cell identifies nobody (the rule survey_table applies, cell by cell).
+ */
 Datum
 survey_suppress(PG_FUNCTION_ARGS)
 {
 	int64		count = PG_GETARG_INT64(0);
 	int32		threshold = PG_GETARG_INT32(1);
 
+	if (count < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("count must be >= 0, not " INT64_FORMAT, count),
+				 errhint("A count of respondents cannot be negative.")));
 	if (threshold < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("disclosure threshold must be >= 0, not %d", threshold),
 				 errhint("Counts below the threshold are suppressed; 0 suppresses nothing.")));
-	if (count < threshold)
+	if (count > 0 && count < threshold)
 		PG_RETURN_NULL();
 	PG_RETURN_INT64(count);
 }

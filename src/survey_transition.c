@@ -505,8 +505,22 @@ paired_table(const TransitionSummaryView *view, text *category)
 {
 	int64		found = transition_summary_find(view, VARDATA_ANY(category),
 												VARSIZE_ANY_EXHDR(category));
-	uint32		slot = found >= 0 ? (uint32) found + 1 : 0;
+	uint32		slot;
 	PairedTable t = {0, 0, 0, 0};
+
+	/* given in neither round: a mistake ('Yes' for 'yes'), not "no change" */
+	if (found < 0)
+	{
+		SurveyCategory *cats = palloc(sizeof(SurveyCategory) * (view->ncat + 1));
+
+		for (uint32 i = 0; i < view->ncat; i++)
+			cats[i] = transition_summary_category(view, i);
+		survey_unknown_category(VARDATA_ANY(category), VARSIZE_ANY_EXHDR(category),
+								cats, view->ncat,
+								"A transition summary knows the answers given in either round; "
+								"one given in neither has no pairs to test.");
+	}
+	slot = (uint32) found + 1;
 
 	for (uint32 i = 0; i < view->ncell; i++)
 	{

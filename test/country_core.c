@@ -34,11 +34,11 @@ rnd(void)
 static void
 random_inputs(void)
 {
-	/* pieces that reach every branch: letters, digits, '&', UTF-8 of each fold class, broken UTF-8 */
+	/* pieces that reach every branch: letters, digits, '&', UTF-8 of each fold class (combining marks too), broken UTF-8 */
 	static const char *const pieces[] = {
 		"a", "Z", "the ", "The", " ", "  ", "&", "-", "'", ".", "0", "4", "830", "NA", "USA", "SUHH",
 		"\xC3\xA9", "\xC3\x9F", "\xE2\x80\x99", "\xE2\x80\x8B", "\xEF\xBB\xBF", "\xC2\xA0", "\xC2\xAD",
-		"\xF0\x9F\x98\x80", "\xE4\xB8\xAD", "\xFF", "\xC3", "\xE2\x80", "\xF4\x90\x80\x80", "\xED\xA0\x80",
+		"\xF0\x9F\x98\x80", "\xE4\xB8\xAD", "\xCC\x88", "\xEF\xB8\xA0", "\xFF", "\xC3", "\xE2\x80", "\xF4\x90\x80\x80", "\xED\xA0\x80",
 		"korea", "germany", "n/a"
 	};
 	unsigned char buf[1200];

@@ -81,6 +81,9 @@ normalize(const char *s, char *out, size_t outsz)
 		}
 		else if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD)
 			;
+		else if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+				 (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F))
+			;					/* combining marks */
 		else if ((f = fold_lookup(cp)) != NULL)
 		{
 			memcpy(buf + n, f, strlen(f));

@@ -44,7 +44,8 @@ UPDATE iscm.events SET note = 'moved' WHERE code = 'TP-1';
 INSERT INTO iscm.event_participants (event, state, role, detail, tentative, source)
 VALUES ('TP-1', 'Peru', 'host', 'Host', false, 'user'), ('TP-1a', 'Chile', 'note taker', NULL, true, 'user');
 INSERT INTO iscm.themes (mechanism, theme, as_of, source) VALUES ('TP', 'Data on migration', '2010', 'user');
-INSERT INTO iscm.theme_mappings (theme_id, framework, code) SELECT max(id), 'GCM', '1' FROM iscm.themes WHERE NOT is_seed;
+INSERT INTO iscm.theme_mappings (theme_id, framework, code, basis, source)
+SELECT max(id), 'GCM', '1', 'editorial', 'user reading' FROM iscm.themes WHERE NOT is_seed;
 SQL
 # the dumping session prints countries by name
 psql -X -q -v ON_ERROR_STOP=1 -d "$src" -c "ALTER DATABASE $src SET iscm.country_output = 'name'"

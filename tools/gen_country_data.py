@@ -124,6 +124,9 @@ FOLD_SPECIAL = {
 SPEC_SPACE = set([0x2018, 0x2019, 0x02BC, 0x00A0, 0x202F]) | set(range(0x2010, 0x2016)) \
     | set(range(0x2000, 0x200B))
 SPEC_DROP = set([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD])
+# Combining marks, dropped too: decomposed (NFD) text spells "ü" as "u" + U+0308.
+SPEC_COMBINING = set(range(0x0300, 0x0370)) | set(range(0x1AB0, 0x1B00)) | set(range(0x1DC0, 0x1E00)) \
+    | set(range(0x20D0, 0x2100)) | set(range(0xFE20, 0xFE30))
 
 FOLD_RANGES = [(0x00C0, 0x024F), (0x1E00, 0x1EFF),
                (0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)]     # + fullwidth digits, letters
@@ -145,7 +148,7 @@ FOLD_SEPARATORS = set([
 
 def fold_codepoint(cp):
     """ASCII (lower-case letters/digits) replacement of a code point, or None."""
-    if cp < 0x80 or cp in SPEC_SPACE or cp in SPEC_DROP:
+    if cp < 0x80 or cp in SPEC_SPACE or cp in SPEC_DROP or cp in SPEC_COMBINING:
         return None
     if cp in FOLD_SPECIAL:
         return FOLD_SPECIAL[cp]
@@ -192,7 +195,7 @@ def normalize(s, fold):
                 out.append(' and ')
             else:
                 out.append(' ')
-        elif cp in SPEC_DROP:
+        elif cp in SPEC_DROP or cp in SPEC_COMBINING:
             continue
         elif cp in fold:
             out.append(fold[cp])
@@ -205,6 +208,14 @@ def normalize(s, fold):
     if r.startswith('the '):
         r = r[4:]
     return r
+
+
+# Normalized spellings of "no value" (country_is_placeholder() in
+# src/country_normalize.c: keep the two lists equal).  Input is matched against
+# names before placeholders, so a name spelled like one ("N.A." is "n a") would
+# turn a missing value into a country: the generator refuses such a name.
+PLACEHOLDERS = {'', 'n a', 'null', 'none', 'nan', 'nil', 'unknown', 'not available', 'not applicable',
+                'not specified', 'not stated', 'unspecified', 'missing', 'n d', 'no data', 'not known'}
 
 
 def clean_display(s):
@@ -614,6 +625,8 @@ class Builder:
             n = normalize(text, fold)
             if not n:
                 die('name %r (%s) normalizes to nothing' % (text, origin))
+            if n in PLACEHOLDERS:
+                die('name %r (%s) normalizes to the placeholder %r' % (text, origin, n))
             groups.setdefault(n, []).append((key, kind, lang, tier, origin, text))
 
         codes = self.code_index()
@@ -717,6 +730,8 @@ class Builder:
         xk = self.cldr_codes.get('XK', {})
         add(xk.get('alpha3', 'XKK'), kos, 'CLDR codeMappings')
         add('KSV', kos, 'World Bank (before 2017)')
+        # CLDR's numeric for XK: private use (no ISO 3166-1 or M49 code), but found in data keyed by CLDR.
+        add(xk.get('numeric', '983'), kos, 'CLDR codeMappings numeric (private use)')
         for r in read_csv('country_legacy_m49.csv'):
             if r['alpha3_alias']:
                 add(r['alpha3_alias'], self.by_m49[int(r['code'])], 'World Bank WDI (country_legacy_m49.csv)')
@@ -724,9 +739,12 @@ class Builder:
         for key, r in self.records.items():
             if r['alpha4']:
                 continue
-            for c in (r['alpha2'], r['alpha3']):
+            for c in (r['alpha2'], r['alpha3'], '%03d' % r['numeric'] if r['numeric'] else ''):
                 if c in out:
                     die('code alias %s shadows a regular code' % c)
+        for code in out:
+            if re.fullmatch(r'\d+', code) and (len(code) != 3 or int(code) in self.areas):
+                die('numeric code alias %s must have 3 digits and not be an M49 area' % code)
         self.code_aliases = sorted((code, key) for code, (key, why) in out.items())
         self.code_alias_why = dict((code, why) for code, (key, why) in out.items())
 
@@ -950,8 +968,14 @@ EXPECT = [
     ('Filipinas', 'PHL'), ('México', 'MEX'), ('Mexique', 'MEX'), ('Sénégal', 'SEN'), ('Bosnia & Herzegovina', 'BIH'),
     ('St. Vincent & Grenadines', 'VCT'), ('Åland Islands', 'ALA'), ('Curaçao', 'CUW'), ('Réunion', 'REU'),
     ('São Tomé & Príncipe', 'STP'), ('Saint Martin', 'MAF'), ('Sint Maarten', 'SXM'),
+    # dotted and abbreviated forms (dots are not stripped: "n.a." must stay a placeholder)
+    ('U.S.A.', 'USA'), ('U.S.A', 'USA'), ('U.S.', 'USA'), ('U.K.', 'GBR'), ('S. Korea', 'KOR'),
+    ('N. Korea', 'PRK'), ('Czech Rep.', 'CZE'), ('Dem. Rep. Congo', 'COD'), ('Rep. of Korea', 'KOR'),
+    ('Dem. Rep. Korea', 'PRK'), ('Dominican Rep.', 'DOM'), ('Central African Rep.', 'CAF'),
+    ('Bosnia and Herz.', 'BIH'), ('S. Sudan', 'SSD'), ('Eq. Guinea', 'GNQ'), ('U.S. Virgin Is.', 'VIR'),
 ]
-EXPECT_CODE_ALIASES = [('EL', 'GRC'), ('UK', 'GBR'), ('XKK', 'XKX'), ('KSV', 'XKX'), ('CHI', '830')]
+EXPECT_PLACEHOLDERS = ['n.a.', 'N.A.', 'N/A', 'n/a', 'N.A', 'n. a.', 'Unknown', 'n.d.']
+EXPECT_CODE_ALIASES = [('EL', 'GRC'), ('UK', 'GBR'), ('XKK', 'XKX'), ('KSV', 'XKX'), ('CHI', '830'), ('983', 'XKX')]
 EXPECT_AMBIGUOUS = ['Korea', 'Congo', 'Virgin Islands', 'congo', 'Corée', 'Corea', 'Islas Vírgenes', 'Îles Vierges',
                     'the Congo', 'CONGO']
 
@@ -1005,6 +1029,10 @@ def self_test(b):
     for code, want in EXPECT_CODE_ALIASES:
         if aliases.get(code) != b.resolve_code(want, 'self-test'):
             fails.append('code alias %s does not lead to %s' % (code, want))
+    for text in EXPECT_PLACEHOLDERS:
+        n = normalize(text, b.fold)
+        if n not in PLACEHOLDERS or n in b.name_index:
+            fails.append('%r should be a placeholder and no name (normalized %r)' % (text, n))
     for text in EXPECT_AMBIGUOUS:
         got = b.name_index.get(normalize(text, b.fold), [])
         if len(got) < 2:
@@ -1019,9 +1047,22 @@ def self_test(b):
         if not (re.fullmatch(r'[a-z0-9]{1,3}', f) or f == ' '):
             fails.append('fold of U+%04X is %r: neither 1-3 lower-case letters/digits nor one space' % (cp, f))
     for s, want in (('Côte d´Ivoire', 'cote d ivoire'), ('«Pays-Bas»', 'pays bas'), ('ＵＫ', 'uk'),
-                    ('Việt Nam', 'viet nam'), ('Hawaiʻi', 'hawai i')):
+                    ('Việt Nam', 'viet nam'), ('Hawaiʻi', 'hawai i'),
+                    ('Tu\u0308rkiye', 'turkiye'), ('Co\u0302te d\u2019Ivoire', 'cote d ivoire'),
+                    ('Re\u0301union', 'reunion'), ('Curac\u0327ao', 'curacao'), ('A\u030Aland', 'aland'),
+                    ('Vie\u0323\u0302t Nam', 'viet nam'), ('\u0301Peru', 'peru'), ('Peru\u20DD', 'peru')):
         if normalize(s, b.fold) != want:
             fails.append('normalize(%r) = %r, expected %r' % (s, normalize(s, b.fold), want))
+    # Decomposed (NFD) text normalizes like precomposed text: every name of every
+    # source, every display name and every expected lookup.
+    nfd_texts = [c[0] for c in b.candidates] + [t for t, _ in EXPECT] + [t for t, _ in SEED_NAMES]
+    for r in recs.values():
+        nfd_texts += [r[f] for f in ('name_en', 'name_fr', 'name_es', 'common_name', 'official_name') if r[f]]
+    for t in nfd_texts:
+        for form in ('NFD', 'NFC'):
+            if normalize(unicodedata.normalize(form, t), b.fold) != normalize(t, b.fold):
+                fails.append('%s of %r normalizes to %r, not %r'
+                             % (form, t, normalize(unicodedata.normalize(form, t), b.fold), normalize(t, b.fold)))
     for lo, hi in ((0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x17F)):
         for cp in range(lo, hi + 1):
             if cp not in b.fold:

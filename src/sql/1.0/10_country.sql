@@ -160,6 +160,14 @@ CREATE CAST (text AS @extschema@.country) WITH FUNCTION @extschema@.country(text
 CREATE CAST (@extschema@.country AS text) WITH FUNCTION @extschema@.text(@extschema@.country) AS ASSIGNMENT;
 CREATE CAST (integer AS @extschema@.country) WITH FUNCTION @extschema@.country(integer);
 CREATE CAST (@extschema@.country AS integer) WITH FUNCTION @extschema@.int4(@extschema@.country);
+COMMENT ON CAST (text AS @extschema@.country) IS
+    'Assignment cast: reads a code or name as input does (error 22P02 on bad text; iscm.try_country gives NULL instead)';
+COMMENT ON CAST (@extschema@.country AS text) IS
+    'Assignment cast: the text form chosen by iscm.country_output (alpha3 by default)';
+COMMENT ON CAST (integer AS @extschema@.country) IS
+    'Explicit cast: the country with this ISO 3166-1 numeric / M49 code (or 983, Kosovo); error 22023 for a region or an unknown number';
+COMMENT ON CAST (@extschema@.country AS integer) IS
+    'Explicit cast: the ISO 3166-1 numeric / M49 code; error 22023 for Kosovo and former countries (iscm.numeric_code gives NULL or the old code)';
 
 -- ---- parsing helpers ------------------------------------------------------------
 CREATE FUNCTION @extschema@.try_country(text) RETURNS @extschema@.country
@@ -188,7 +196,7 @@ CREATE FUNCTION @extschema@.country_candidates(input text, max_results integer D
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'country_candidates' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
 COMMENT ON FUNCTION @extschema@.country_candidates(text, integer) IS
-    'How a text would be read as a country, and the nearest other countries by name (match: code, name, alias, ambiguous, fuzzy); never fails on the text';
+    'How a text would be read as a country, the successors of a former country, and the nearest other countries by name (match: code, name, alias, ambiguous, successor, fuzzy); never fails on the text';
 
 -- ---- accessors --------------------------------------------------------------------
 CREATE FUNCTION @extschema@.country_key(@extschema@.country) RETURNS integer
@@ -289,6 +297,9 @@ COMMENT ON VIEW @extschema@.m49_regions IS
 
 COMMENT ON OPERATOR CLASS @extschema@.country_ops USING btree IS 'Default btree operator class of iscm.country (key order)';
 COMMENT ON OPERATOR CLASS @extschema@.country_hash_ops USING hash IS 'Default hash operator class of iscm.country';
+-- CREATE OPERATOR CLASS made a family of the same name for each class.
+COMMENT ON OPERATOR FAMILY @extschema@.country_ops USING btree IS 'Btree operator family of iscm.country (key order); holds country_ops';
+COMMENT ON OPERATOR FAMILY @extschema@.country_hash_ops USING hash IS 'Hash operator family of iscm.country; holds country_hash_ops';
 
 COMMENT ON COLUMN @extschema@.countries.key IS 'Stored key of the country (= iscm.country_key(c)); stable across releases';
 COMMENT ON COLUMN @extschema@.countries.code IS 'Canonical code: alpha-3, alpha-4 for a former country whose alpha-3 was reused, M49 code for an M49-only area; reads back as the country';

@@ -11,6 +11,14 @@ CREATE FUNCTION @extschema@.country_set_recv(internal) RETURNS @extschema@.count
     AS 'MODULE_PATHNAME', 'country_set_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.country_set_send(@extschema@.country_set) RETURNS bytea
     AS 'MODULE_PATHNAME', 'country_set_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.country_set_in(cstring) IS
+    'Text input of country_set: {code or name, ...} with any country input form; duplicates dropped; 22P02 on a bad list or an unknown country';
+COMMENT ON FUNCTION @extschema@.country_set_out(@extschema@.country_set) IS
+    'Text output of country_set: {...} in key order, each country written under the iscm.country_output setting (hence STABLE)';
+COMMENT ON FUNCTION @extschema@.country_set_recv(internal) IS
+    'Binary input of country_set: version byte 1 then strictly increasing 16-bit country keys, every one checked (22P03 otherwise)';
+COMMENT ON FUNCTION @extschema@.country_set_send(@extschema@.country_set) IS
+    'Binary output of country_set: version byte 1 then the sorted 16-bit country keys';
 
 CREATE FUNCTION @extschema@.country_set_typanalyze(internal) RETURNS boolean
     AS 'MODULE_PATHNAME', 'country_set_typanalyze' LANGUAGE C STABLE STRICT PARALLEL SAFE;
@@ -52,6 +60,12 @@ CREATE CAST (@extschema@.country[] AS @extschema@.country_set)
     WITH FUNCTION @extschema@.country_set(@extschema@.country[]) AS ASSIGNMENT;
 CREATE CAST (@extschema@.country_set AS @extschema@.country[])
     WITH FUNCTION @extschema@.country_array(@extschema@.country_set);
+COMMENT ON CAST (@extschema@.country AS @extschema@.country_set) IS
+    'Assignment cast: the set holding just this country (country_set(country))';
+COMMENT ON CAST (@extschema@.country[] AS @extschema@.country_set) IS
+    'Assignment cast: the set of the countries of an array, duplicates dropped, NULL elements an error (country_set(country[]))';
+COMMENT ON CAST (@extschema@.country_set AS @extschema@.country[]) IS
+    'Explicit cast: the countries of a set as an array in key order (country_array(country_set))';
 
 -- ---- comparison: btree order is lexicographic over the sorted keys -----------
 
@@ -131,6 +145,10 @@ COMMENT ON OPERATOR CLASS @extschema@.country_set_ops USING btree IS
     'btree order of country sets: lexicographic over their sorted country keys';
 COMMENT ON OPERATOR CLASS @extschema@.country_set_hash_ops USING hash IS
     'hashing of country sets for hash joins, hash aggregation and hash indexes';
+COMMENT ON OPERATOR FAMILY @extschema@.country_set_ops USING btree IS
+    'btree family of country_set (one type): lexicographic order over sorted country keys';
+COMMENT ON OPERATOR FAMILY @extschema@.country_set_hash_ops USING hash IS
+    'hash family of country_set (one type): equality of the sorted country keys';
 
 -- ---- set algebra ---------------------------------------------------------------
 
@@ -310,3 +328,5 @@ CREATE OPERATOR CLASS @extschema@.country_set_gin_ops
         STORAGE int4;
 COMMENT ON OPERATOR CLASS @extschema@.country_set_gin_ops USING gin IS
     'GIN index on the countries of a set: @>, <@, &&, = and set @> country';
+COMMENT ON OPERATOR FAMILY @extschema@.country_set_gin_ops USING gin IS
+    'GIN family of country_set: one int4 key per country of the indexed set';

@@ -98,20 +98,36 @@ COMMENT ON COLUMN @extschema@.framework_items.is_seed IS 'True for rows loaded b
 
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.participation_roles
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.participation_roles IS
+    'Seed rows (is_seed) of participation_roles are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.participation_roles
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.participation_roles IS
+    'Only the install script may add seed rows to participation_roles or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.event_levels
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.event_levels IS
+    'Seed rows (is_seed) of event_levels are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.event_levels
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.event_levels IS
+    'Only the install script may add seed rows to event_levels or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.event_roles
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.event_roles IS
+    'Seed rows (is_seed) of event_roles are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.event_roles
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.event_roles IS
+    'Only the install script may add seed rows to event_roles or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.framework_items
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.framework_items IS
+    'Seed rows (is_seed) of framework_items are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.framework_items
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.framework_items IS
+    'Only the install script may add seed rows to framework_items or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 
 ALTER TABLE @extschema@.participation_roles ALTER COLUMN is_seed SET DEFAULT true;
 -- @load iscm.participation_roles data/participation_roles.csv

@@ -77,6 +77,7 @@ CREATE TABLE @extschema@.mechanism_claims (
     CONSTRAINT seed_ids_reserved CHECK (is_seed OR id >= 1000000)
 );
 ALTER SEQUENCE @extschema@.mechanism_claims_id_seq OWNED BY @extschema@.mechanism_claims.id;
+COMMENT ON SEQUENCE @extschema@.mechanism_claims_id_seq IS 'Ids of user rows of mechanism_claims (from 1000000; seed rows use ids below).';
 CREATE INDEX mechanism_claims_mechanism_idx ON @extschema@.mechanism_claims (mechanism);
 COMMENT ON TABLE @extschema@.mechanism_claims IS 'What individual sources say about a mechanism where it adds to or disagrees with mechanisms: founding dates (Budapest Process 1993 vs 1991), reported member counts (IGC 17 and 19) ...';
 COMMENT ON COLUMN @extschema@.mechanism_claims.id IS 'Row id: seed rows below 1000000, user rows from the sequence.';
@@ -104,6 +105,7 @@ CREATE TABLE @extschema@.mechanism_relations (
     CONSTRAINT seed_ids_reserved CHECK (is_seed OR id >= 1000000)
 );
 ALTER SEQUENCE @extschema@.mechanism_relations_id_seq OWNED BY @extschema@.mechanism_relations.id;
+COMMENT ON SEQUENCE @extschema@.mechanism_relations_id_seq IS 'Ids of user rows of mechanism_relations (from 1000000; seed rows use ids below).';
 CREATE INDEX mechanism_relations_mechanism_idx ON @extschema@.mechanism_relations (mechanism);
 COMMENT ON TABLE @extschema@.mechanism_relations IS 'Related bodies: what a mechanism emerged or grew out of, which organization hosts or serves as its secretariat, other links.';
 COMMENT ON COLUMN @extschema@.mechanism_relations.id IS 'Row id: seed rows below 1000000, user rows from the sequence.';
@@ -139,28 +141,52 @@ COMMENT ON COLUMN @extschema@.structures.is_seed IS 'True for rows loaded by CRE
 
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.organizations
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.organizations IS
+    'Seed rows (is_seed) of organizations are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.organizations
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.organizations IS
+    'Only the install script may add seed rows to organizations or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.mechanisms
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.mechanisms IS
+    'Seed rows (is_seed) of mechanisms are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.mechanisms
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.mechanisms IS
+    'Only the install script may add seed rows to mechanisms or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.mechanism_aliases
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.mechanism_aliases IS
+    'Seed rows (is_seed) of mechanism_aliases are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.mechanism_aliases
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.mechanism_aliases IS
+    'Only the install script may add seed rows to mechanism_aliases or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.mechanism_claims
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.mechanism_claims IS
+    'Seed rows (is_seed) of mechanism_claims are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.mechanism_claims
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.mechanism_claims IS
+    'Only the install script may add seed rows to mechanism_claims or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.mechanism_relations
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.mechanism_relations IS
+    'Seed rows (is_seed) of mechanism_relations are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.mechanism_relations
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.mechanism_relations IS
+    'Only the install script may add seed rows to mechanism_relations or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.structures
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.structures IS
+    'Seed rows (is_seed) of structures are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.structures
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.structures IS
+    'Only the install script may add seed rows to structures or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 
 ALTER TABLE @extschema@.organizations ALTER COLUMN is_seed SET DEFAULT true;
 -- @load iscm.organizations data/organizations.csv

@@ -32,6 +32,7 @@ CREATE TABLE @extschema@.participations (
     CONSTRAINT seed_ids_reserved CHECK (is_seed OR id >= 1000000)
 );
 ALTER SEQUENCE @extschema@.participations_id_seq OWNED BY @extschema@.participations.id;
+COMMENT ON SEQUENCE @extschema@.participations_id_seq IS 'Ids of user rows of participations (from 1000000; seed rows use ids below).';
 CREATE INDEX participations_mechanism_idx ON @extschema@.participations (mechanism, role);
 CREATE INDEX participations_state_idx ON @extschema@.participations (state, mechanism, role);
 CREATE INDEX participations_organization_idx ON @extschema@.participations (organization, mechanism, role);
@@ -76,6 +77,7 @@ CREATE TABLE @extschema@.chairs (
     CONSTRAINT seed_ids_reserved CHECK (is_seed OR id >= 1000000)
 );
 ALTER SEQUENCE @extschema@.chairs_id_seq OWNED BY @extschema@.chairs.id;
+COMMENT ON SEQUENCE @extschema@.chairs_id_seq IS 'Ids of user rows of chairs (from 1000000; seed rows use ids below).';
 CREATE INDEX chairs_mechanism_idx ON @extschema@.chairs (mechanism);
 CREATE INDEX chairs_holder_state_idx ON @extschema@.chairs (holder_state);
 COMMENT ON TABLE @extschema@.chairs IS 'Who held the chair of a mechanism for which period; co-chairs share a period; a term whose holder no source names is an explicit row with holder_unknown.';
@@ -216,16 +218,28 @@ COMMENT ON FUNCTION @extschema@._check_chair() IS
 
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.participations
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.participations IS
+    'Seed rows (is_seed) of participations are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.participations
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.participations IS
+    'Only the install script may add seed rows to participations or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER validate_period BEFORE INSERT OR UPDATE ON @extschema@.participations
     FOR EACH ROW EXECUTE FUNCTION @extschema@._check_participation();
+COMMENT ON TRIGGER validate_period ON @extschema@.participations IS
+    'Runs _check_participation(): normalizes the period, refuses an end before the start (23514) and overlapping periods of one participant in one role (23P01).';
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.chairs
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.chairs IS
+    'Seed rows (is_seed) of chairs are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.chairs
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.chairs IS
+    'Only the install script may add seed rows to chairs or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER validate_period BEFORE INSERT OR UPDATE ON @extschema@.chairs
     FOR EACH ROW EXECUTE FUNCTION @extschema@._check_chair();
+COMMENT ON TRIGGER validate_period ON @extschema@.chairs IS
+    'Runs _check_chair(): normalizes the period, refuses an end before the start (23514) and overlapping terms of one holder in one role (23P01).';
 
 ALTER TABLE @extschema@.participations ALTER COLUMN is_seed SET DEFAULT true;
 -- @load iscm.participations data/participations.csv

@@ -113,6 +113,7 @@ CREATE TABLE @extschema@.event_participants (
     CONSTRAINT seed_ids_reserved CHECK (is_seed OR id >= 1000000)
 );
 ALTER SEQUENCE @extschema@.event_participants_id_seq OWNED BY @extschema@.event_participants.id;
+COMMENT ON SEQUENCE @extschema@.event_participants_id_seq IS 'Ids of user rows of event_participants (from 1000000; seed rows use ids below).';
 CREATE INDEX event_participants_event_idx ON @extschema@.event_participants (event);
 CREATE INDEX event_participants_state_idx ON @extschema@.event_participants (state);
 COMMENT ON TABLE @extschema@.event_participants IS 'Who played which role in an event: a State, an organization, a mechanism or a named person (for a State or organization).';
@@ -130,14 +131,24 @@ COMMENT ON COLUMN @extschema@.event_participants.is_seed IS 'True for rows loade
 
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.events
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.events IS
+    'Seed rows (is_seed) of events are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.events
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.events IS
+    'Only the install script may add seed rows to events or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER validate_dates BEFORE INSERT OR UPDATE ON @extschema@.events
     FOR EACH ROW EXECUTE FUNCTION @extschema@._check_event();
+COMMENT ON TRIGGER validate_dates ON @extschema@.events IS
+    'Runs _check_event(): refuses an end before the start, a child event outside its parent''s dates and parent cycles (23514).';
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.event_participants
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.event_participants IS
+    'Seed rows (is_seed) of event_participants are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.event_participants
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.event_participants IS
+    'Only the install script may add seed rows to event_participants or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 
 ALTER TABLE @extschema@.events ALTER COLUMN is_seed SET DEFAULT true;
 -- @load iscm.events data/events.csv

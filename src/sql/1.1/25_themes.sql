@@ -1,7 +1,10 @@
 -- Thematic priorities of mechanisms, their events and chairs, mapped to the 23
 -- objectives of the Global Compact for Migration (and MiGOF / MGI where that
--- fits better).  The theme text is the source's; the mapping is an editorial
--- reading, kept apart in theme_mappings so that it can be disputed.
+-- fits better).  The theme text is the source's; the mapping is kept apart in
+-- theme_mappings so that it can be disputed, and each mapping says whether it
+-- is an editorial reading or stated by a source (basis) and names its source.
+-- No seed source maps a theme to a framework item, so every seed mapping is
+-- editorial.
 
 CREATE SEQUENCE @extschema@.themes_id_seq START 1000000;
 CREATE TABLE @extschema@.themes (
@@ -18,6 +21,7 @@ CREATE TABLE @extschema@.themes (
     CONSTRAINT seed_ids_reserved CHECK (is_seed OR id >= 1000000)
 );
 ALTER SEQUENCE @extschema@.themes_id_seq OWNED BY @extschema@.themes.id;
+COMMENT ON SEQUENCE @extschema@.themes_id_seq IS 'Ids of user rows of themes (from 1000000; seed rows use ids below).';
 CREATE INDEX themes_mechanism_idx ON @extschema@.themes (mechanism);
 COMMENT ON TABLE @extschema@.themes IS 'Thematic priorities as the sources state them, for a mechanism, one of its events or a chairmanship.';
 COMMENT ON COLUMN @extschema@.themes.id IS 'Row id: seed rows below 1000000, user rows from the sequence.';
@@ -34,24 +38,36 @@ CREATE TABLE @extschema@.theme_mappings (
     theme_id  bigint NOT NULL REFERENCES @extschema@.themes ON DELETE CASCADE,
     framework text NOT NULL,
     code      text NOT NULL,
+    basis     text NOT NULL CONSTRAINT mapping_basis_known CHECK (basis IN ('editorial', 'stated')),
+    source    text NOT NULL CHECK (source ~ '\S'),
     is_seed   boolean NOT NULL DEFAULT false,
     PRIMARY KEY (theme_id, framework, code),
     FOREIGN KEY (framework, code) REFERENCES @extschema@.framework_items ON UPDATE CASCADE
 );
-COMMENT ON TABLE @extschema@.theme_mappings IS 'Which framework items (GCM objectives, MiGOF, MGI) a theme addresses.';
+COMMENT ON TABLE @extschema@.theme_mappings IS 'Which framework items (GCM objectives, MiGOF, MGI) a theme addresses, each mapping with its basis (editorial reading or stated by a source) and its source.';
 COMMENT ON COLUMN @extschema@.theme_mappings.theme_id IS 'Theme id.';
 COMMENT ON COLUMN @extschema@.theme_mappings.framework IS 'GCM, MiGOF or MGI.';
 COMMENT ON COLUMN @extschema@.theme_mappings.code IS 'Item code in framework_items.';
+COMMENT ON COLUMN @extschema@.theme_mappings.basis IS 'editorial: a curator''s reading of the theme (every seed row); stated: a source itself links the theme to the item.';
+COMMENT ON COLUMN @extschema@.theme_mappings.source IS 'Who made the mapping and from what: for editorial rows the curator, the theme''s source and the framework document; for stated rows the source that states it.';
 COMMENT ON COLUMN @extschema@.theme_mappings.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.themes
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.themes IS
+    'Seed rows (is_seed) of themes are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.themes
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.themes IS
+    'Only the install script may add seed rows to themes or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.theme_mappings
     FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.theme_mappings IS
+    'Seed rows (is_seed) of theme_mappings are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.theme_mappings
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.theme_mappings IS
+    'Only the install script may add seed rows to theme_mappings or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 
 ALTER TABLE @extschema@.themes ALTER COLUMN is_seed SET DEFAULT true;
 -- @load iscm.themes data/themes.csv

@@ -258,10 +258,11 @@ SELECT tm.mechanism,
        f.title,
        count(x.id)::int AS themes,
        pg_catalog.array_remove(pg_catalog.array_agg(x.theme ORDER BY x.id), NULL) AS theme_texts,
-       pg_catalog.array_remove(pg_catalog.array_agg(DISTINCT x.source), NULL) AS sources
+       pg_catalog.array_remove(pg_catalog.array_agg(DISTINCT x.source), NULL) AS sources,
+       count(x.id) FILTER (WHERE x.basis = 'stated')::int AS stated_mappings
   FROM (SELECT DISTINCT mechanism FROM theme_mechanism) AS tm
  CROSS JOIN @extschema@.framework_items f
-  LEFT JOIN (SELECT tmc.*, mp.framework, mp.code
+  LEFT JOIN (SELECT tmc.*, mp.framework, mp.code, mp.basis
                FROM theme_mechanism tmc
                JOIN @extschema@.theme_mappings mp ON mp.theme_id = tmc.id) AS x
          ON x.mechanism IS NOT DISTINCT FROM tm.mechanism AND x.framework = f.framework AND x.code = f.code
@@ -275,4 +276,5 @@ COMMENT ON COLUMN @extschema@.theme_coverage.number IS 'Item number.';
 COMMENT ON COLUMN @extschema@.theme_coverage.title IS 'Item title.';
 COMMENT ON COLUMN @extschema@.theme_coverage.themes IS 'Number of the mechanism''s themes mapped to the item.';
 COMMENT ON COLUMN @extschema@.theme_coverage.theme_texts IS 'Those themes, in the sources'' words.';
-COMMENT ON COLUMN @extschema@.theme_coverage.sources IS 'Their sources.';
+COMMENT ON COLUMN @extschema@.theme_coverage.sources IS 'The sources of those themes.';
+COMMENT ON COLUMN @extschema@.theme_coverage.stated_mappings IS 'How many of those mappings a source states (basis stated); the others are editorial readings (see theme_mappings.source).';

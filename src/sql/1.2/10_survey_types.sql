@@ -24,6 +24,14 @@ CREATE TYPE @extschema@.answer_summary (
 );
 COMMENT ON TYPE @extschema@.answer_summary IS
     'Summary of the answers to one survey item: counts per category, item non-response, weighted sums; made by answer_agg or choices_agg';
+COMMENT ON FUNCTION @extschema@.answer_summary_in(cstring) IS
+    'Input function of iscm.answer_summary: reads the JSON text form and validates every field (22P02 when invalid)';
+COMMENT ON FUNCTION @extschema@.answer_summary_out(@extschema@.answer_summary) IS
+    'Output function of iscm.answer_summary: the JSON text form (the same document as to_jsonb)';
+COMMENT ON FUNCTION @extschema@.answer_summary_recv(internal) IS
+    'Binary receive function of iscm.answer_summary: reads the versioned big-endian byte format and validates it (22P03 when invalid)';
+COMMENT ON FUNCTION @extschema@.answer_summary_send(@extschema@.answer_summary) IS
+    'Binary send function of iscm.answer_summary: the versioned big-endian byte format (doc/survey.md, Serialization format)';
 
 CREATE TYPE @extschema@.transition_summary;
 
@@ -47,6 +55,14 @@ CREATE TYPE @extschema@.transition_summary (
 );
 COMMENT ON TYPE @extschema@.transition_summary IS
     'Panel transitions of one survey item: counts of (answer before, answer after) pairs for the same respondents; made by transition_agg';
+COMMENT ON FUNCTION @extschema@.transition_summary_in(cstring) IS
+    'Input function of iscm.transition_summary: reads the JSON text form and validates every field (22P02 when invalid)';
+COMMENT ON FUNCTION @extschema@.transition_summary_out(@extschema@.transition_summary) IS
+    'Output function of iscm.transition_summary: the JSON text form (the same document as to_jsonb)';
+COMMENT ON FUNCTION @extschema@.transition_summary_recv(internal) IS
+    'Binary receive function of iscm.transition_summary: reads the versioned big-endian byte format and validates it (22P03 when invalid)';
+COMMENT ON FUNCTION @extschema@.transition_summary_send(@extschema@.transition_summary) IS
+    'Binary send function of iscm.transition_summary: the versioned big-endian byte format (doc/survey.md, Serialization format)';
 
 CREATE TYPE @extschema@.disposition_summary;
 
@@ -70,6 +86,14 @@ CREATE TYPE @extschema@.disposition_summary (
 );
 COMMENT ON TYPE @extschema@.disposition_summary IS
     'AAPOR final disposition counts (I, P, R, NC, O, UH, UO, NE) of a survey; made by disposition_agg, read by aapor_rate';
+COMMENT ON FUNCTION @extschema@.disposition_summary_in(cstring) IS
+    'Input function of iscm.disposition_summary: reads the JSON text form and validates every field (22P02 when invalid)';
+COMMENT ON FUNCTION @extschema@.disposition_summary_out(@extschema@.disposition_summary) IS
+    'Output function of iscm.disposition_summary: the JSON text form (the same document as to_jsonb)';
+COMMENT ON FUNCTION @extschema@.disposition_summary_recv(internal) IS
+    'Binary receive function of iscm.disposition_summary: reads the versioned big-endian byte format and validates it (22P03 when invalid)';
+COMMENT ON FUNCTION @extschema@.disposition_summary_send(@extschema@.disposition_summary) IS
+    'Binary send function of iscm.disposition_summary: the versioned big-endian byte format (doc/survey.md, Serialization format)';
 
 CREATE TYPE @extschema@.proportion_interval AS (
     estimate float8,

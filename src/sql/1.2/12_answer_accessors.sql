@@ -18,7 +18,7 @@ COMMENT ON FUNCTION @extschema@.total(@extschema@.answer_summary) IS
 CREATE FUNCTION @extschema@.count(s @extschema@.answer_summary, category text) RETURNS int8
     AS 'MODULE_PATHNAME', 'answer_summary_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.count(@extschema@.answer_summary, text) IS
-    'Respondents who gave (single choice) or chose (multiple choice) the category; 0 for a category nobody gave';
+    'Respondents who gave (single choice) or chose (multiple choice) the category; a category the summary does not know (neither given nor declared with with_categories) is an error';
 
 CREATE FUNCTION @extschema@.share(s @extschema@.answer_summary, category text) RETURNS float8
     AS 'MODULE_PATHNAME', 'answer_summary_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -91,3 +91,9 @@ CREATE FUNCTION @extschema@.share_difference(s1 @extschema@.answer_summary, s2 @
     AS 'MODULE_PATHNAME', 'answer_summary_share_difference' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.share_difference(@extschema@.answer_summary, @extschema@.answer_summary, text, float8) IS
     'Difference p1 - p2 of a category''s share between two independent rounds, with Newcombe''s hybrid score interval';
+
+CREATE FUNCTION @extschema@.with_categories(s @extschema@.answer_summary, categories text[])
+    RETURNS @extschema@.answer_summary
+    AS 'MODULE_PATHNAME', 'answer_summary_with_categories' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.with_categories(@extschema@.answer_summary, text[]) IS
+    'The summary with the listed categories it lacks declared with count 0, so that count, share, ci and describe report 0 for them instead of refusing an unknown category';

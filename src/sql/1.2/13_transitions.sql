@@ -13,6 +13,19 @@ CREATE FUNCTION @extschema@.transition_summary_serialize(internal) RETURNS bytea
 CREATE FUNCTION @extschema@.transition_summary_deserialize(bytea, internal) RETURNS internal
     AS 'MODULE_PATHNAME', 'transition_summary_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+COMMENT ON FUNCTION @extschema@.transition_agg_trans(internal, text, text) IS
+    'Transition function of transition_agg(text, text): counts one (before, after) pair (NULL = non-response on that side)';
+COMMENT ON FUNCTION @extschema@.transition_rollup_trans(internal, @extschema@.transition_summary) IS
+    'Transition function of rollup(transition_summary): merges one stored summary into the state';
+COMMENT ON FUNCTION @extschema@.transition_agg_final(internal) IS
+    'Final function of transition_agg and rollup(transition_summary): the transition_summary of the state (an empty one over zero rows)';
+COMMENT ON FUNCTION @extschema@.transition_summary_combine(internal, internal) IS
+    'Combine function of the transition_summary aggregates: merges two partial states (parallel aggregation)';
+COMMENT ON FUNCTION @extschema@.transition_summary_serialize(internal) IS
+    'Serial function of the transition_summary aggregates: a partial state in the transition_summary byte format';
+COMMENT ON FUNCTION @extschema@.transition_summary_deserialize(bytea, internal) IS
+    'Deserial function of the transition_summary aggregates: a partial state from the transition_summary byte format, validated';
+
 CREATE AGGREGATE @extschema@.transition_agg(before text, after text) (
     SFUNC = @extschema@.transition_agg_trans,
     STYPE = internal,

@@ -13,6 +13,19 @@ CREATE FUNCTION @extschema@.disposition_summary_serialize(internal) RETURNS byte
 CREATE FUNCTION @extschema@.disposition_summary_deserialize(bytea, internal) RETURNS internal
     AS 'MODULE_PATHNAME', 'disposition_summary_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+COMMENT ON FUNCTION @extschema@.disposition_agg_trans(internal, text) IS
+    'Transition function of disposition_agg(text): counts one AAPOR final disposition code (NULL skipped, unknown code 22023)';
+COMMENT ON FUNCTION @extschema@.disposition_rollup_trans(internal, @extschema@.disposition_summary) IS
+    'Transition function of rollup(disposition_summary): adds one stored summary to the state';
+COMMENT ON FUNCTION @extschema@.disposition_agg_final(internal) IS
+    'Final function of disposition_agg and rollup(disposition_summary): the disposition_summary of the state (all zero over zero rows)';
+COMMENT ON FUNCTION @extschema@.disposition_summary_combine(internal, internal) IS
+    'Combine function of the disposition_summary aggregates: adds two partial states (parallel aggregation)';
+COMMENT ON FUNCTION @extschema@.disposition_summary_serialize(internal) IS
+    'Serial function of the disposition_summary aggregates: a partial state in the disposition_summary byte format';
+COMMENT ON FUNCTION @extschema@.disposition_summary_deserialize(bytea, internal) IS
+    'Deserial function of the disposition_summary aggregates: a partial state from the disposition_summary byte format, validated';
+
 CREATE AGGREGATE @extschema@.disposition_agg(disposition text) (
     SFUNC = @extschema@.disposition_agg_trans,
     STYPE = internal,

@@ -10,9 +10,9 @@ CREATE FUNCTION @extschema@.grim_candidates(reported text, max_n int, OUT k int,
     AS 'MODULE_PATHNAME', 'survey_grim_candidates' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
     ROWS 100;
 COMMENT ON FUNCTION @extschema@.grim_candidates(text, int) IS
-    'GRIM: every (k, n) with 1 <= n <= max_n whose percentage rounds to the published figure';
+    'GRIM: every (k, n) with 1 <= n <= max_n (at most 10000) whose percentage rounds to the published figure';
 
 CREATE FUNCTION @extschema@.suppress(count int8, threshold int) RETURNS int8
     AS 'MODULE_PATHNAME', 'survey_suppress' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.suppress(int8, int) IS
-    'Disclosure control: NULL when count is below threshold, else count';
+    'Disclosure control: NULL when 0 < count < threshold (a zero cell is published), else count; a negative count is an error';

@@ -48,8 +48,11 @@ CREATE TABLE @extschema@.surveys (
     organizer text,
     series text,
     round integer CHECK (round >= 1),
-    fielded text CHECK (fielded ~ '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$'
-                        AND @extschema@._survey_period(fielded) IS NOT NULL),
+    -- optional (a date the sources do not give is unknown, not invented); the
+    -- IS NULL is needed because "NULL AND false" is false, not unknown
+    fielded text CHECK (fielded IS NULL
+                        OR (fielded ~ '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$'
+                            AND @extschema@._survey_period(fielded) IS NOT NULL)),
     population text,
     population_size integer CHECK (population_size >= 1),
     n_respondents_stated integer CHECK (n_respondents_stated >= 0),
@@ -68,7 +71,7 @@ COMMENT ON COLUMN @extschema@.surveys.title IS 'title of the questionnaire or as
 COMMENT ON COLUMN @extschema@.surveys.organizer IS 'who sent the questionnaire (a State or an organization), as the source names it';
 COMMENT ON COLUMN @extschema@.surveys.series IS 'surveys repeated over rounds share a series (e.g. gfmd-coherence for the 2007 and 2008 GFMD questionnaires)';
 COMMENT ON COLUMN @extschema@.surveys.round IS 'round number within the series (1 = first questionnaire)';
-COMMENT ON COLUMN @extschema@.surveys.fielded IS 'when the questionnaire was sent, with the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD';
+COMMENT ON COLUMN @extschema@.surveys.fielded IS 'when the questionnaire was sent, with the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD; NULL when unknown';
 COMMENT ON COLUMN @extschema@.surveys.population IS 'who was asked, in words (e.g. UN member States, GFMD focal points)';
 COMMENT ON COLUMN @extschema@.surveys.population_size IS 'size of that population when known (e.g. 193 UN member States); NULL when the source does not give it';
 COMMENT ON COLUMN @extschema@.surveys.n_respondents_stated IS 'number of respondents the published report states (53 for the 2008 GFMD questionnaire); the stored respondents may be fewer';
@@ -173,6 +176,8 @@ CREATE TABLE @extschema@.survey_answers (
     CONSTRAINT survey_answers_value_or_choices CHECK (value IS NULL OR choices IS NULL)
 );
 CREATE INDEX survey_answers_question_idx ON @extschema@.survey_answers (survey, question);
+COMMENT ON INDEX @extschema@.survey_answers_question_idx IS
+    'The answers to one question of a survey (survey_table, reconciliation, survey_transition)';
 COMMENT ON TABLE @extschema@.survey_answers IS
   'One answer per respondent and question; value for every type but multiple_choice, choices for multiple_choice; both NULL = item non-response';
 COMMENT ON COLUMN @extschema@.survey_answers.survey IS 'the survey';

@@ -143,9 +143,20 @@ BEGIN
     END IF;
 
     problem := @extschema@._survey_answer_problem(NEW.question, q.answer_type, q.allowed_answers, NEW.value, NEW.choices);
-    IF problem.errcode IS NOT NULL THEN
+    -- RAISE prints DETAIL and HINT even when empty: attach only those there are
+    IF problem.errcode IS NULL THEN
+        RETURN NEW;
+    ELSIF problem.detail IS NOT NULL AND problem.hint IS NOT NULL THEN
         RAISE EXCEPTION USING ERRCODE = problem.errcode, MESSAGE = problem.message,
-                              DETAIL = coalesce(problem.detail, ''), HINT = coalesce(problem.hint, '');
+                              DETAIL = problem.detail, HINT = problem.hint;
+    ELSIF problem.detail IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = problem.errcode, MESSAGE = problem.message,
+                              DETAIL = problem.detail;
+    ELSIF problem.hint IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = problem.errcode, MESSAGE = problem.message,
+                              HINT = problem.hint;
+    ELSE
+        RAISE EXCEPTION USING ERRCODE = problem.errcode, MESSAGE = problem.message;
     END IF;
     RETURN NEW;
 END
@@ -156,6 +167,8 @@ COMMENT ON FUNCTION @extschema@._survey_answers_check() IS
 CREATE TRIGGER survey_answers_check
     BEFORE INSERT OR UPDATE ON @extschema@.survey_answers
     FOR EACH ROW EXECUTE FUNCTION @extschema@._survey_answers_check();
+COMMENT ON TRIGGER survey_answers_check ON @extschema@.survey_answers IS
+    'Validates every answer as it is written (allowed answers, answer type, one answer per respondent and question, dispositions that carry answers): see _survey_answers_check';
 
 -- yes_no questions get {yes,no} when no list is given; a change of type or
 -- allowed answers must keep every stored answer valid.
@@ -195,6 +208,8 @@ COMMENT ON FUNCTION @extschema@._survey_questions_check() IS
 CREATE TRIGGER survey_questions_check
     BEFORE INSERT OR UPDATE ON @extschema@.survey_questions
     FOR EACH ROW EXECUTE FUNCTION @extschema@._survey_questions_check();
+COMMENT ON TRIGGER survey_questions_check ON @extschema@.survey_questions IS
+    'Fills in {yes,no} for yes_no questions and refuses changes of type or allowed answers that would invalidate stored answers: see _survey_questions_check';
 
 CREATE FUNCTION @extschema@._survey_respondents_check()
 RETURNS trigger
@@ -226,6 +241,8 @@ COMMENT ON FUNCTION @extschema@._survey_respondents_check() IS
 CREATE TRIGGER survey_respondents_check
     BEFORE UPDATE OF disposition ON @extschema@.survey_respondents
     FOR EACH ROW EXECUTE FUNCTION @extschema@._survey_respondents_check();
+COMMENT ON TRIGGER survey_respondents_check ON @extschema@.survey_respondents IS
+    'Refuses a disposition change that would leave stored answers on a respondent whose disposition carries none: see _survey_respondents_check';
 
 -- A published figure counts an answer the question allows.
 CREATE FUNCTION @extschema@._published_figures_check()
@@ -265,3 +282,5 @@ COMMENT ON FUNCTION @extschema@._published_figures_check() IS
 CREATE TRIGGER published_figures_check
     BEFORE INSERT OR UPDATE ON @extschema@.published_figures
     FOR EACH ROW EXECUTE FUNCTION @extschema@._published_figures_check();
+COMMENT ON TRIGGER published_figures_check ON @extschema@.published_figures IS
+    'The answer (and previous answer) a published figure counts must be allowed by its question: see _published_figures_check';

@@ -58,10 +58,11 @@ SELECT f.survey,
       SELECT pg_catalog.floor(f.percent OPERATOR(pg_catalog.*) base.n OPERATOR(pg_catalog./) 100)::integer AS k_lo
   ) AS near
   CROSS JOIN LATERAL (
-      SELECT CASE WHEN f.percent IS NOT NULL AND base.n IS NOT NULL
+      -- grim_candidates stops at 10000, past which every n fits anyway
+      SELECT CASE WHEN f.percent IS NOT NULL AND base.n IS NOT NULL AND base.n <= 10000
                   THEN coalesce(pg_catalog.array_agg(DISTINCT c.n ORDER BY c.n), '{}') END AS denominators
         FROM @extschema@.grim_candidates(f.percent::text, base.n) AS c
-       WHERE f.percent IS NOT NULL AND base.n IS NOT NULL
+       WHERE f.percent IS NOT NULL AND base.n IS NOT NULL AND base.n <= 10000
   ) AS fit
   CROSS JOIN LATERAL (
       SELECT pg_catalog.count(*)::integer AS n_named,
@@ -88,6 +89,48 @@ SELECT f.survey,
 
 COMMENT ON VIEW @extschema@.published_figure_check IS
   'Each published figure checked against its survey: stated base, GRIM consistency of a percentage with it, the denominators that would fit, and how many States the document names or the stored answers support';
+COMMENT ON COLUMN @extschema@.published_figure_check.survey IS
+    'Survey code (iscm.surveys.code)';
+COMMENT ON COLUMN @extschema@.published_figure_check.figure IS
+    'Figure code, unique within its survey';
+COMMENT ON COLUMN @extschema@.published_figure_check.question IS
+    'Question the figure is about';
+COMMENT ON COLUMN @extschema@.published_figure_check.answer IS
+    'The answer the figure counts';
+COMMENT ON COLUMN @extschema@.published_figure_check.as_written IS
+    'The figure exactly as printed';
+COMMENT ON COLUMN @extschema@.published_figure_check.percent IS
+    'The percentage as written (text, decimals kept: 84 and 84.0 are different claims); NULL when none';
+COMMENT ON COLUMN @extschema@.published_figure_check.published_count IS
+    'The count published with the figure; NULL when none';
+COMMENT ON COLUMN @extschema@.published_figure_check.stated_n IS
+    'The base the figure claims: its written denominator, else the stated respondents of its base respondent type, else of the survey; NULL for a change between rounds';
+COMMENT ON COLUMN @extschema@.published_figure_check.stated_n_basis IS
+    'Where stated_n comes from (written with the figure, stated respondents of a type or of the survey, none)';
+COMMENT ON COLUMN @extschema@.published_figure_check.percent_consistent IS
+    'GRIM: whether some k of stated_n rounds (half up) to the percentage';
+COMMENT ON COLUMN @extschema@.published_figure_check.nearest_at_stated_n IS
+    'The two shares possible around the percentage at stated_n, e.g. 38/53 = 71.7%, 39/53 = 73.6%';
+COMMENT ON COLUMN @extschema@.published_figure_check.fitting_denominators IS
+    'Every n <= stated_n that can give the percentage ({} when none; NULL when stated_n is over 10000, the limit of grim_candidates)';
+COMMENT ON COLUMN @extschema@.published_figure_check.largest_fitting_denominator IS
+    'The largest n <= stated_n that can give the percentage: stated_n minus it is the least item non-response implied';
+COMMENT ON COLUMN @extschema@.published_figure_check.count_consistent IS
+    'Whether published_count <= stated_n';
+COMMENT ON COLUMN @extschema@.published_figure_check.named_states IS
+    'How many States the document names as behind the figure (iscm.figure_attributions)';
+COMMENT ON COLUMN @extschema@.published_figure_check.named_as_written IS
+    'The names of those States as the document writes them';
+COMMENT ON COLUMN @extschema@.published_figure_check.unnamed IS
+    'How many of the published count the document leaves unnamed';
+COMMENT ON COLUMN @extschema@.published_figure_check.stored_answers IS
+    'Stored answers that support the figure (for a change between rounds: respondents with the previous answer earlier and the answer now)';
+COMMENT ON COLUMN @extschema@.published_figure_check.named_support IS
+    'Summary of named support: all 15 named, 24 of 26 named, no State named ...';
+COMMENT ON COLUMN @extschema@.published_figure_check.source_file IS
+    'The document the figure was published in';
+COMMENT ON COLUMN @extschema@.published_figure_check.source_section IS
+    'Where in the document';
 
 -- A published figure as an answer summary, so that the survey-core accessors
 -- (intervals, share_difference between rounds ...) apply to it: "26 out of 53"
@@ -104,6 +147,8 @@ DECLARE
     k integer;
     n_fit integer;
     label text;
+    p numeric;
+    half numeric;
 BEGIN
     SELECT c.* INTO f
       FROM @extschema@.published_figure_check AS c
@@ -116,7 +161,8 @@ BEGIN
     IF f.stated_n IS NULL THEN
         RAISE EXCEPTION 'figure % has no stated base', quote_literal(figure)
             USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('stated base: %s', f.stated_n_basis);
+                  DETAIL = format('stated base: %s', coalesce(f.stated_n_basis,
+                                  'none (no denominator written with it, no stated respondents)'));
     END IF;
     label := coalesce(f.answer, 'counted');
     IF f.published_count IS NOT NULL THEN
@@ -126,22 +172,27 @@ BEGIN
                 USING ERRCODE = 'invalid_parameter_value';
         END IF;
     ELSE
-        SELECT min(c.k), count(*) INTO k, n_fit
-          FROM @extschema@.grim_candidates(f.percent, f.stated_n) AS c
-         WHERE c.n = f.stated_n;
+        -- the counts k of stated_n that round half up to the percentage, in
+        -- exact numeric: (p - h) n / 100 <= k < (p + h) n / 100 with h half a
+        -- unit of its last decimal (GRIM at one n, whatever its size)
+        p := f.percent::numeric;
+        half := 0.5 * power(10::numeric, -scale(p));
+        k := greatest(0, ceil((p - half) * f.stated_n / 100));
+        n_fit := greatest(0, least(f.stated_n, ceil((p + half) * f.stated_n / 100) - 1) - k + 1);
         IF n_fit <> 1 THEN
             RAISE EXCEPTION 'figure % (%) is not one count of % respondents', quote_literal(figure), f.as_written, f.stated_n
                 USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = CASE WHEN n_fit = 0 THEN format('no count of %s rounds to %s%%; it fits %s respondents at most',
-                                                                f.stated_n, f.percent, f.largest_fitting_denominator)
+                      DETAIL = CASE WHEN n_fit = 0 AND f.largest_fitting_denominator IS NOT NULL
+                                    THEN format('no count of %s rounds to %s%%; it fits %s respondents at most',
+                                                f.stated_n, f.percent, f.largest_fitting_denominator)
+                                    WHEN n_fit = 0 THEN format('no count of %s rounds to %s%%', f.stated_n, f.percent)
                                     ELSE format('%s counts of %s round to %s%%', n_fit, f.stated_n, f.percent) END;
         END IF;
     END IF;
     RETURN jsonb_strip_nulls(jsonb_build_object(
                'format', 1, 'kind', 'single', 'weighted', false,
                'respondents', f.stated_n, 'missing', 0,
-               'counts', jsonb_strip_nulls(jsonb_build_object(label, NULLIF(k, 0),
-                                                              'not ' || label, NULLIF(f.stated_n - k, 0)))))::text::@extschema@.answer_summary;
+               'counts', jsonb_build_object(label, k, 'not ' || label, f.stated_n - k)))::text::@extschema@.answer_summary;
 END
 $$;
 

@@ -151,16 +151,20 @@ BEGIN
     -- (group, question) pair gets its rows below, with base 0 when nobody in
     -- the group answered
     summaries AS (
+        -- the allowed answers are declared, so that an answer nobody gave is
+        -- a known 0 to the accessors rather than an unknown category
         SELECT gr.g, q.qn,
-               CASE WHEN q.answer_type = 'multiple_choice'
-                    THEN @extschema@.choices_agg(a.choices)
-                    ELSE @extschema@.answer_agg(a.value) END AS s
+               @extschema@.with_categories(
+                   CASE WHEN q.answer_type = 'multiple_choice'
+                        THEN @extschema@.choices_agg(a.choices)
+                        ELSE @extschema@.answer_agg(a.value) END,
+                   q.allowed_answers) AS s
           FROM eligible AS e
           JOIN groups AS gr ON gr.grp = e.grp
           JOIN @extschema@.survey_answers AS a
             ON a.survey = survey_table.survey AND a.respondent = e.respondent
           JOIN questions AS q ON q.code = a.question
-         GROUP BY gr.g, q.qn, q.answer_type
+         GROUP BY gr.g, q.qn, q.answer_type, q.allowed_answers
     ),
     cells AS (
         SELECT gr.grp, gr.g, q.qn, q.code, q.wording, q.answer_type, sm.s,
@@ -174,8 +178,8 @@ BEGIN
     ),
     primary_cells AS (
         SELECT cl.*,
-               (cl.c > 0 AND @extschema@.suppress(cl.c, survey_table.min_cell) IS NULL)
-               OR (cl.answer_type = 'multiple_choice' AND cl.b - cl.c > 0
+               @extschema@.suppress(cl.c, survey_table.min_cell) IS NULL
+               OR (cl.answer_type = 'multiple_choice'
                    AND @extschema@.suppress(cl.b - cl.c, survey_table.min_cell) IS NULL) AS prim
           FROM cells AS cl
     ),
