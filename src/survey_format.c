@@ -122,6 +122,8 @@ put_f64(uint8_t *p, double v)
 {
 	uint64_t	u;
 
+	/* -0.0 + 0.0 is +0.0: every stored double (weights, sums) has one byte form */
+	v += 0.0;
 	memcpy(&u, &v, sizeof(u));
 	return put_u64(p, u);
 }
@@ -139,7 +141,8 @@ survey_category_compare(const char *a, uint32_t alen, const char *b, uint32_t bl
 static bool
 valid_weight(double w)
 {
-	return isfinite(w) && w >= 0.0;
+	/* no -0.0: it would print as -0 and read back as 0, a second byte form */
+	return isfinite(w) && w >= 0.0 && !signbit(w);
 }
 
 /* a <= b up to the relative tolerance (b >= 0) */
