@@ -173,13 +173,13 @@ BEGIN
         -- what was accepted must print, read back equal, and send the same bytes
         FOR i IN 1 .. 2 LOOP
             BEGIN
-                EXECUTE format($q$SELECT count(*) FROM %1$s
+                EXECUTE format($q$SELECT count(*), (array_agg(%3$s(v)))[1] FROM %1$s
                                    WHERE v::text::%2$s::text IS DISTINCT FROM v::text
                                       OR %3$s(v::text::%2$s) IS DISTINCT FROM %3$s(v)$q$,
-                               (ARRAY['sink_bin', 'sink_txt'])[i], t.fmt, t.send) INTO bad;
+                               (ARRAY['sink_bin', 'sink_txt'])[i], t.fmt, t.send) INTO bad, payload;
                 IF bad > 0 THEN
                     INSERT INTO fuzz_findings VALUES (t.typname, (ARRAY['receive', 'input'])[i], 'roundtrip',
-                        bad || ' accepted values do not survive output and input unchanged', NULL);
+                        bad || ' accepted values do not survive output and input unchanged', payload);
                 END IF;
             EXCEPTION WHEN OTHERS THEN
                 GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;

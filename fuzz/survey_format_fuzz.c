@@ -9,9 +9,10 @@
  *   - the view agrees with the validator, and every category it hands out lies
  *     inside the payload, holds no NUL, and categories are strictly increasing
  *     in survey_category_compare order; find() of each category gives its index;
- *   - counts and weights obey the documented rules (counts >= 1, single choice
- *     sums to respondents, multiple choice each <= respondents, weights finite
- *     and >= 0; cells strictly increasing with indexes in range);
+ *   - counts and weights obey the documented rules (answer counts >= 0, single
+ *     choice sums to respondents, multiple choice each <= respondents, weights
+ *     finite, >= 0 and 0 for a count of 0; cell counts >= 1, cells strictly
+ *     increasing with indexes in range);
  *   - re-encoding what was read gives back the same bytes: an accepted value
  *     has one byte form, so byte-wise equality and hashing stay consistent.
  */
@@ -58,13 +59,15 @@ fuzz_answer(const uint8_t *buf, size_t len)
 	{
 		cats[i] = answer_summary_category(&v, i);
 		check_category(buf, len, cats[i]);
-		FUZZ_CHECK(cats[i].count >= 1);
+		/* 0: a category declared with iscm.with_categories that nobody gave */
+		FUZZ_CHECK(cats[i].count >= 0);
 		if (v.flags & SURVEY_FLAG_MULTIPLE)
 			FUZZ_CHECK(cats[i].count <= v.respondents);
 		else
 			sum += cats[i].count;
 		if (weighted)
-			FUZZ_CHECK(isfinite(cats[i].weight) && cats[i].weight >= 0);
+			FUZZ_CHECK(isfinite(cats[i].weight) && cats[i].weight >= 0 &&
+					   (cats[i].count > 0 || cats[i].weight == 0));
 		if (i > 0)
 			FUZZ_CHECK(survey_category_compare(cats[i - 1].text, cats[i - 1].len, cats[i].text, cats[i].len) < 0);
 		FUZZ_CHECK(answer_summary_find(&v, cats[i].text, cats[i].len) == (int64_t) i);
