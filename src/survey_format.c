@@ -166,7 +166,8 @@ valid_weight_sums(double weight_sum, double weight_sq_sum, int64_t respondents)
 
 	if (!at_most(sqrt(weight_sq_sum), weight_sum))
 		return false;
-	return at_most(weight_sum, sqrt(n * (weight_sq_sum + n * DBL_TRUE_MIN)));
+	/* DBL_MIN * DBL_EPSILON is the least subnormal (C11's DBL_TRUE_MIN); this file stays C99 */
+	return at_most(weight_sum, sqrt(n * (weight_sq_sum + n * (DBL_MIN * DBL_EPSILON))));
 }
 
 /*
