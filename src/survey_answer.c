@@ -24,7 +24,6 @@
 PG_FUNCTION_INFO_V1(answer_summary_in);
 PG_FUNCTION_INFO_V1(answer_summary_out);
 PG_FUNCTION_INFO_V1(answer_summary_recv);
-PG_FUNCTION_INFO_V1(answer_summary_send);
 PG_FUNCTION_INFO_V1(answer_agg_trans);
 PG_FUNCTION_INFO_V1(answer_agg_weighted_trans);
 PG_FUNCTION_INFO_V1(choices_agg_trans);
@@ -468,7 +467,6 @@ answer_summary_recv(PG_FUNCTION_ARGS)
 	const uint8 *bytes = (const uint8 *) pq_getmsgbytes(buf, len);
 	AnswerSummaryView view;
 	SurveyFormatStatus status = answer_summary_view(bytes, (size_t) len, &view);
-	struct varlena *result;
 
 	if (status != SURVEY_FORMAT_OK)
 		ereport(ERROR,
@@ -476,21 +474,7 @@ answer_summary_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid binary iscm.answer_summary: %s",
 						survey_format_status_message(status))));
 	check_encoding(&view);
-	result = palloc(VARHDRSZ + len);
-	SET_VARSIZE(result, VARHDRSZ + len);
-	memcpy(VARDATA(result), bytes, len);
-	PG_RETURN_POINTER(result);
-}
-
-Datum
-answer_summary_send(PG_FUNCTION_ARGS)
-{
-	struct varlena *value = PG_GETARG_VARLENA_PP(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_POINTER(survey_varlena_from_bytes(bytes, len));
 }
 
 /* ---- text I/O: the JSON document of doc/survey.md ------------------------ */

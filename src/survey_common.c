@@ -8,6 +8,7 @@
 #include "access/htup_details.h"
 #include "common/shortest_dec.h"
 #include "funcapi.h"
+#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/numeric.h"
@@ -243,4 +244,31 @@ char *
 survey_json_cstring(const JsonbValue *value)
 {
 	return pnstrdup(value->val.string.val, value->val.string.len);
+}
+
+struct varlena *
+survey_varlena_from_bytes(const void *bytes, int len)
+{
+	struct varlena *result = palloc(VARHDRSZ + len);
+
+	SET_VARSIZE(result, VARHDRSZ + len);
+	memcpy(VARDATA(result), bytes, len);
+	return result;
+}
+
+/*
+ * SEND of all three summary types: their stored bytes already are the wire
+ * format (versioned, big-endian, validated on the way in), so they go out as
+ * they are.
+ */
+PG_FUNCTION_INFO_V1(survey_summary_send);
+Datum
+survey_summary_send(PG_FUNCTION_ARGS)
+{
+	struct varlena *value = PG_GETARG_VARLENA_PP(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

@@ -32,6 +32,9 @@ Datum		survey_interval_datum(FunctionCallInfo fcinfo, bool known, double estimat
 /* ERROR for a corrupt stored/received/serialized summary */
 void		survey_format_check(SurveyFormatStatus status, const char *type_name);
 
+/* A varlena holding a copy of bytes already validated as a summary. */
+struct varlena *survey_varlena_from_bytes(const void *bytes, int len);
+
 /*
  * ERROR 22023: category does not occur in a summary of the given categories
  * (a hint lists them, case-insensitive matches first).  declare_hint says how

@@ -21,7 +21,6 @@
 PG_FUNCTION_INFO_V1(disposition_summary_in);
 PG_FUNCTION_INFO_V1(disposition_summary_out);
 PG_FUNCTION_INFO_V1(disposition_summary_recv);
-PG_FUNCTION_INFO_V1(disposition_summary_send);
 PG_FUNCTION_INFO_V1(disposition_agg_trans);
 PG_FUNCTION_INFO_V1(disposition_rollup_trans);
 PG_FUNCTION_INFO_V1(disposition_agg_final);
@@ -248,16 +247,6 @@ disposition_summary_recv(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(disposition_encode(counts));
 }
 
-Datum
-disposition_summary_send(PG_FUNCTION_ARGS)
-{
-	struct varlena *value = PG_GETARG_VARLENA_PP(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
-}
 
 /* ---- accessors -------------------------------------------------------------- */
 

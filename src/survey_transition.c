@@ -25,7 +25,6 @@
 PG_FUNCTION_INFO_V1(transition_summary_in);
 PG_FUNCTION_INFO_V1(transition_summary_out);
 PG_FUNCTION_INFO_V1(transition_summary_recv);
-PG_FUNCTION_INFO_V1(transition_summary_send);
 PG_FUNCTION_INFO_V1(transition_agg_trans);
 PG_FUNCTION_INFO_V1(transition_rollup_trans);
 PG_FUNCTION_INFO_V1(transition_agg_final);
@@ -282,7 +281,6 @@ transition_summary_recv(PG_FUNCTION_ARGS)
 	const uint8 *bytes = (const uint8 *) pq_getmsgbytes(buf, len);
 	TransitionSummaryView view;
 	SurveyFormatStatus status = transition_summary_view(bytes, (size_t) len, &view);
-	struct varlena *result;
 
 	if (status != SURVEY_FORMAT_OK)
 		ereport(ERROR,
@@ -294,21 +292,7 @@ transition_summary_recv(PG_FUNCTION_ARGS)
 
 		(void) pg_verify_mbstr(GetDatabaseEncoding(), c.text, (int) c.len, false);
 	}
-	result = palloc(VARHDRSZ + len);
-	SET_VARSIZE(result, VARHDRSZ + len);
-	memcpy(VARDATA(result), bytes, len);
-	PG_RETURN_POINTER(result);
-}
-
-Datum
-transition_summary_send(PG_FUNCTION_ARGS)
-{
-	struct varlena *value = PG_GETARG_VARLENA_PP(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_POINTER(survey_varlena_from_bytes(bytes, len));
 }
 
 static void

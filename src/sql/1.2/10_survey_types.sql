@@ -11,7 +11,7 @@ CREATE FUNCTION @extschema@.answer_summary_out(@extschema@.answer_summary) RETUR
 CREATE FUNCTION @extschema@.answer_summary_recv(internal) RETURNS @extschema@.answer_summary
     AS 'MODULE_PATHNAME', 'answer_summary_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.answer_summary_send(@extschema@.answer_summary) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'answer_summary_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'survey_summary_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE @extschema@.answer_summary (
     INPUT = @extschema@.answer_summary_in,
@@ -42,7 +42,7 @@ CREATE FUNCTION @extschema@.transition_summary_out(@extschema@.transition_summar
 CREATE FUNCTION @extschema@.transition_summary_recv(internal) RETURNS @extschema@.transition_summary
     AS 'MODULE_PATHNAME', 'transition_summary_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.transition_summary_send(@extschema@.transition_summary) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'transition_summary_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'survey_summary_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE @extschema@.transition_summary (
     INPUT = @extschema@.transition_summary_in,
@@ -73,7 +73,7 @@ CREATE FUNCTION @extschema@.disposition_summary_out(@extschema@.disposition_summ
 CREATE FUNCTION @extschema@.disposition_summary_recv(internal) RETURNS @extschema@.disposition_summary
     AS 'MODULE_PATHNAME', 'disposition_summary_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.disposition_summary_send(@extschema@.disposition_summary) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'disposition_summary_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    AS 'MODULE_PATHNAME', 'survey_summary_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE @extschema@.disposition_summary (
     INPUT = @extschema@.disposition_summary_in,
