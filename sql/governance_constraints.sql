@@ -117,8 +117,8 @@ DELETE FROM iscm.chairs WHERE mechanism = 'GFMD';
 INSERT INTO iscm.organizations (code, name, kind, source, is_seed) VALUES ('X', 'X', 'other', 'test', true);
 \echo :LAST_ERROR_SQLSTATE
 \set VERBOSITY terse
-INSERT INTO iscm.participations (id, mechanism, state, role, start_date, source)
-VALUES (51, 'IGC', 'Canada', 'member', '2012', 'test: id in the seed range');
+INSERT INTO iscm.participations (id, mechanism, state, role, start_date, end_date, source)
+VALUES (51, 'IGC', 'Canada', 'member', '2012', '2012', 'test: id in the seed range');
 \echo :LAST_ERROR_SQLSTATE
 \set VERBOSITY default
 -- User rows can be changed and deleted.

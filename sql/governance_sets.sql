@@ -32,23 +32,27 @@ SELECT iscm.members_on('GFMD', '2019-06-30')
        & (SELECT iscm.country_set_agg(state) FROM iscm.event_participants WHERE event = 'GFMD-2008-Q' AND role = 'respondent')
        AS answered_in_2008_and_member_in_2019;
 
--- Overlap matrix and multi-membership on seed data: only the GFMD has member States in 2019.
+-- Overlap matrix and multi-membership on seed data on 2019-06-30: the GFMD's 2019 members, and the
+-- memberships whose stated periods reach that day (Almaty Process founders from 2013, Khartoum
+-- Process signatories from 2014, the United Kingdom in the Rabat Process 2014-11 .. 2020-01).
 SELECT * FROM iscm.membership_overlap('2019-06-30');
 SELECT * FROM iscm.states_in_at_least(1, '2019-06-30') LIMIT 3;
 SELECT count(*) FROM iscm.states_in_at_least(2, '2019-06-30');
--- Under the possible reading the attested 2019 memberships reach back to the GFMD's founding (2007), not further.
+-- Under the possible reading attested memberships reach back to each mechanism's founding, not further
+-- (the GFMD's 2019 members to 2007; lists of mechanisms founded earlier reach further back).
 SELECT d, (SELECT count(*) FROM iscm.states_in_at_least(1, d, reading => 'possible')) AS states
   FROM unnest(ARRAY['2006-12-31', '2007-01-01']::date[]) AS d;
 
--- With user rows: IGC and Colombo Process members in 2019 (test data, not facts).
+-- With user rows: IGC and Colombo Process members around 2019 (test data, not facts; before the
+-- seed lists, which are as of 2021-04 and 2024-06).
 INSERT INTO iscm.participations (mechanism, state, role, start_date, end_date, source) VALUES
     ('IGC', 'Canada', 'member', '2018', '2020', 'test'),
     ('IGC', 'Norway', 'member', '2018', '2020', 'test'),
     ('IGC', 'Spain', 'member', '2018', '2020', 'test'),
     ('IGC', 'Sweden', 'member', '2018', '2020', 'test'),
-    ('Colombo Process', 'Sri Lanka', 'member', '2003', NULL, 'test'),
-    ('Colombo Process', 'Philippines', 'member', '2003', NULL, 'test'),
-    ('Colombo Process', 'Nepal', 'member', '2003', NULL, 'test');
+    ('Colombo Process', 'Sri Lanka', 'member', '2003', '2023', 'test'),
+    ('Colombo Process', 'Philippines', 'member', '2003', '2023', 'test'),
+    ('Colombo Process', 'Nepal', 'member', '2003', '2023', 'test');
 SELECT * FROM iscm.membership_overlap('2019-06-30');
 SELECT state, iscm.name(state), mechanism_count, mechanisms FROM iscm.states_in_at_least(2, '2019-06-30');
 SELECT * FROM iscm.membership_overlap('2021-06-30');

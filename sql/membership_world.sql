@@ -1,0 +1,108 @@
+-- Membership of the mechanisms, held to its sources: every mechanism has a
+-- list or a row saying why not, every list has the size its source states,
+-- nobody is a member before the mechanism existed, and the query functions
+-- answer for five States as the sources, read by hand, say they should.
+SET client_min_messages = warning;
+SET datestyle = ISO;
+SET search_path = public, iscm;
+
+-- Every mechanism is covered: a list (complete or partial) with participations,
+-- or a reason why there is none.
+SELECT coverage, count(*) AS mechanisms FROM membership_coverage GROUP BY coverage ORDER BY 1;
+SELECT m.code, c.coverage,
+       (SELECT count(*) FROM participations p WHERE p.mechanism = m.code) AS participations
+  FROM mechanisms m LEFT JOIN membership_coverage c ON c.mechanism = m.code
+ WHERE c.mechanism IS NULL
+    OR (c.coverage IN ('complete', 'partial') AND NOT EXISTS (SELECT 1 FROM participations p WHERE p.mechanism = m.code))
+    OR (c.coverage IN ('open', 'unlisted') AND c.explanation !~ '\S');
+
+-- Complete lists of member States whose size a source states.
+SELECT count(DISTINCT c.mechanism) AS mechanisms_with_counted_complete_lists
+  FROM membership_count_check c JOIN membership_coverage v ON v.mechanism = c.mechanism
+ WHERE v.coverage = 'complete' AND c.is_default AND c.matches;
+
+-- Each list has the size its source states (the default reading) ...
+SELECT mechanism, role, participant_kind, stated, as_of, listed
+  FROM membership_count_check WHERE is_default AND NOT matches;
+-- ... and the counts that disagree with it stay visible beside it.
+SELECT mechanism, stated, as_of, listed FROM membership_count_check WHERE NOT is_default ORDER BY mechanism, as_of;
+
+-- Every seed row of the new tables names its source; participations quote it.
+SELECT count(*) AS counts_without_quote FROM membership_counts WHERE note !~ 'Quote: "' OR source !~ '\S';
+SELECT count(*) AS rows_from_500000_without_quote FROM participations WHERE id >= 500000 AND note !~ 'Quote: "';
+SELECT count(*) AS chairs_from_500000_without_quote FROM chairs WHERE id >= 500000 AND note !~ 'Quote: "';
+
+-- No State is a member before its mechanism was founded (stated reading).
+SELECT p.id, p.mechanism, alpha3(p.state), p.start_date, m.founded
+  FROM participations p JOIN mechanisms m ON m.code = p.mechanism
+ WHERE p.state IS NOT NULL AND lower(p.period) < partial_date_first(m.founded);
+SELECT c.id, c.mechanism, c.start_date, m.founded
+  FROM chairs c JOIN mechanisms m ON m.code = c.mechanism
+ WHERE lower(c.period) < partial_date_first(m.founded);
+
+-- Five States checked by hand against the sources.
+-- Philippines: Abu Dhabi Dialogue (Khaleej Times 2021), Bali Process (IOM,
+-- undated), Colombo Process (Tribune 2024), GFMD (seed 000); GFMD chair 2008.
+SELECT mechanism, record, role, period FROM memberships_of('PHL');
+-- Morocco: ARCP, GFMD, Rabat Process, 5+5 Dialogue; GFMD co-chair 2017-18.
+SELECT mechanism, record, role, period FROM memberships_of('MAR');
+-- Mexico: RCM member, Quito Declaration signatory, SACM observer; GFMD chair
+-- 2010, RCM Presidency Pro-Tempore 2021.
+SELECT mechanism, record, role, period FROM memberships_of('MEX');
+-- Ethiopia: IGAD-RCP, Khartoum Process (Rome Declaration 2014), MIDCOM, RMFM;
+-- Khartoum chair 2017, RMFM chair 2022-24.
+SELECT mechanism, record, role, period FROM memberships_of('ETH');
+-- Germany: IGC, Khartoum Process, Prague Process, Rabat Process; IGC chair
+-- 2011-12, GFMD co-chair 2017-18.
+SELECT mechanism, record, role, period FROM memberships_of('DEU');
+
+-- On a day no single source speaks of, the stated reading finds each list
+-- only where its source dates it; the possible reading carries every list not
+-- known to have ended.  By hand: Germany, Ethiopia, Morocco and the
+-- Philippines are in four each; Mexico in three (RCM, Quito, and SACM only as observer).
+SELECT alpha3(state), mechanism_count, mechanisms
+  FROM states_in_at_least(4, '2024-06-30', 'member', 'possible')
+ WHERE state IN ('PHL', 'MAR', 'MEX', 'ETH', 'DEU');
+SELECT count(*) AS states_in_four_or_more FROM states_in_at_least(4, '2024-06-30', 'member', 'possible');
+SELECT alpha3(state), mechanism_count, mechanisms FROM states_in_at_least(2, '2024-06-30') ORDER BY 1;
+
+-- Overlap on that day (possible reading): Colombo Process and Abu Dhabi
+-- Dialogue share the 11 Colombo members other than Cambodia; the Rabat
+-- Process and the 5+5 Dialogue share Morocco, Mauritania, Tunisia and the
+-- five European members.
+SELECT mechanism_a, mechanism_b, members_a, members_b, shared, round(jaccard::numeric, 3) AS jaccard
+  FROM membership_overlap('2024-06-30', 'member', 'possible')
+ WHERE (mechanism_a, mechanism_b) IN (('ADD', 'Colombo Process'), ('5+5 Dialogue', 'Rabat Process'),
+                                      ('IGAD-RCP', 'MIDCOM'), ('Khartoum Process', 'RMFM'), ('RCM', 'Quito Process'));
+
+-- The BI views: long format and overlap matrix of current members.
+SELECT mechanism, participant_kind, alpha3, organization, role, date_from, date_to, period, is_current
+  FROM membership_long WHERE mechanism = 'Almaty Process' ORDER BY participant_kind, alpha3, organization, role, date_from;
+SELECT count(*) AS current_member_states, count(DISTINCT mechanism) AS mechanisms
+  FROM membership_long WHERE is_current AND role = 'member' AND participant_kind = 'state';
+SELECT mechanism_a, mechanism_b, members_a, members_b, shared, round(jaccard::numeric, 3) AS jaccard, shared_alpha3
+  FROM membership_overlap_matrix
+ WHERE (mechanism_a, mechanism_b) IN (('Colombo Process', 'ADD'), ('5+5 Dialogue', 'Rabat Process'), ('Almaty Process', 'Almaty Process'));
+SELECT count(*) = (SELECT count(DISTINCT mechanism) FROM membership_long WHERE is_current AND role = 'member' AND participant_kind = 'state') ^ 2
+       AS matrix_is_square
+  FROM membership_overlap_matrix;
+
+-- membership_basis says whether a list speaks of a date, and when it cannot.
+SELECT * FROM membership_basis('Colombo Process', '2024-06-15');
+SELECT * FROM membership_basis('Colombo Process', '2019-06-30');
+SELECT mechanism_code, coverage, listed, attested, explanation FROM membership_basis('GFMD', '2019-06-30');
+SELECT mechanism_code, coverage, listed, attested, nearest_as_of FROM membership_basis('Puebla Process', '2016-03-01');
+SELECT mechanism_code, listed, attested, nearest_as_of, stated FROM membership_basis('Almaty Process', '2023-05-01', 'observer');
+SELECT * FROM membership_basis('Nowhere Process', '2020-01-01');
+SELECT * FROM membership_basis('RCM', '2020-01-01', 'chair');
+
+-- Chairs from the new sources, checked against the calendar.
+SELECT holder, role, period FROM chair_on('Colombo Process', '2024-07-01');
+SELECT holder, role, period FROM chair_on('Almaty Process', '2017-06-30');
+SELECT term, holders, period FROM chair_timeline('RMFM');
+
+-- Seed rows of the new tables are read-only; user rows work and are checked.
+UPDATE membership_counts SET stated = '13' WHERE id = 500000;
+INSERT INTO membership_counts (mechanism, role, participant_kind, stated, minimum, maximum, as_of, source)
+VALUES ('Colombo Process', 'member', 'state', 'twelve', 12, 11, '2024', 'test');
+INSERT INTO membership_coverage (mechanism, coverage, explanation, source) VALUES ('GFMD', 'open', 'again', 'test');
