@@ -6,7 +6,8 @@
 #      what it installed;
 #   3. the pg_regress suite against the installed files, on a throw-away
 #      cluster of the system PostgreSQL (debian/tests/installcheck, the
-#      package's autopkgtest: pg_buildext installcheck, pg_virtualenv);
+#      package's autopkgtest: pg_buildext installcheck, pg_virtualenv), run as
+#      an unprivileged user as autopkgtest runs a test that does not need root;
 #   4. dpkg --purge, and nothing of iscm left in the system directories.
 # Needs root (dpkg) and the build dependencies tools/setup-debian installs;
 # exit 77 (skipped) without them.
@@ -29,8 +30,13 @@ fi
 exec 9>/var/lock/iscm-debian-package.lock
 flock 9
 
-work=$ISCM_TMP/debian_package
-rm -rf "$work" && mkdir -p "$work" || exit 1
+logs=$ISCM_TMP/debian_package
+rm -rf "$logs" && mkdir -p "$logs" || exit 1
+# The tree and the packages live where the unprivileged user of step 3 can reach them.
+work=$(mktemp -d -t iscm-debian-package.XXXXXX) || exit 1
+chmod 755 "$work"
+cleanup() { rm -rf "$work"; }
+trap cleanup EXIT
 git archive --prefix=iscm/ HEAD | tar -x -C "$work" || fail "git archive HEAD"
 src=$work/iscm
 cd "$src" || exit 1
@@ -64,8 +70,8 @@ stray=$(iscm_files)
 
 # ---- 1. build ---------------------------------------------------------------------
 echo "dpkg-buildpackage -us -uc -b (PostgreSQL ${majors[*]})"
-if ! dpkg-buildpackage -us -uc -b >"$work/build.log" 2>&1; then
-    tail -n 80 "$work/build.log"
+if ! dpkg-buildpackage -us -uc -b >"$logs/build.log" 2>&1; then
+    tail -n 80 "$logs/build.log"
     fail "dpkg-buildpackage failed"
 fi
 debs=()
@@ -76,9 +82,9 @@ for p in "${packages[@]}"; do
 done
 
 # ---- 2. install ---------------------------------------------------------------------
-purge() { dpkg --purge "${packages[@]}" >"$work/purge.log" 2>&1; }
-trap purge EXIT
-dpkg -i "${debs[@]}" >"$work/install.log" 2>&1 || { cat "$work/install.log"; fail "dpkg -i failed"; }
+purge() { dpkg --purge "${packages[@]}" >"$logs/purge.log" 2>&1; }
+trap 'purge; cleanup' EXIT
+dpkg -i "${debs[@]}" >"$logs/install.log" 2>&1 || { cat "$logs/install.log"; fail "dpkg -i failed"; }
 default=$(sed -n "s/^default_version *= *'\(.*\)'.*/\1/p" iscm.control)
 for v in "${majors[@]}"; do
     p=postgresql-$v-iscm
@@ -98,17 +104,22 @@ done
 
 # ---- 3. the regression suite against the installed files -----------------------------
 # pg_buildext runs the system's pg_config and pg_virtualenv the system's server, on
-# a port it finds free: nothing of the runner's private install or server.
-unset PGHOST PGPORT PGUSER PGDATABASE PG_CONFIG
-if ! debian/tests/installcheck >"$work/installcheck.log" 2>&1; then
-    grep -v '^20[0-9-]* [0-9:.]* UTC \[' "$work/installcheck.log" | tail -n 80
+# a port it finds free: nothing of the runner's private install or server.  The
+# cluster belongs to the unprivileged user: postgresql-common names every
+# pg_virtualenv cluster <major>/regress, and a stop or drop run as root or postgres
+# would delete the pid and log files of a system cluster of that name.
+chown -R nobody: "$src"
+if ! runuser -u nobody -- env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE -u PG_CONFIG \
+        HOME="$src" USER=nobody LOGNAME=nobody sh -c 'cd "$1" && debian/tests/installcheck' sh "$src" \
+        >"$logs/installcheck.log" 2>&1; then
+    grep -v '^20[0-9-]* [0-9:.]* UTC \[' "$logs/installcheck.log" | tail -n 80
     fail "the regression suite failed against the installed package"
 fi
-grep -E 'tests passed|tests failed' "$work/installcheck.log"
+grep -E 'tests passed|tests failed' "$logs/installcheck.log"
 
 # ---- 4. purge -------------------------------------------------------------------------
-purge || { cat "$work/purge.log"; fail "dpkg --purge failed"; }
-trap - EXIT
+purge || { cat "$logs/purge.log"; fail "dpkg --purge failed"; }
+trap cleanup EXIT
 left=$(iscm_files)
 [ -z "$left" ] || fail "files left after dpkg --purge: $(echo $left)"
 echo "purged ${packages[*]}"
