@@ -103,13 +103,15 @@ for v in "${majors[@]}"; do
 done
 
 # ---- 3. the regression suite against the installed files -----------------------------
-# pg_buildext runs the system's pg_config and pg_virtualenv the system's server, on
-# a port it finds free: nothing of the runner's private install or server.  The
-# cluster belongs to the unprivileged user: postgresql-common names every
-# pg_virtualenv cluster <major>/regress, and a stop or drop run as root or postgres
-# would delete the pid and log files of a system cluster of that name.
+# pg_buildext runs the system's pg_config and pg_virtualenv the system's server:
+# nothing of the runner's private install or server.  The cluster belongs to the
+# unprivileged user: postgresql-common names every pg_virtualenv cluster
+# <major>/regress, and a stop or drop run as root or postgres would delete the pid
+# and log files of a system cluster of that name.  Its port is the runner's + 10:
+# the suite writes server-side scratch files named after the port into /tmp, and
+# files of another user under the same name would be in the way.
 chown -R nobody: "$src"
-if ! runuser -u nobody -- env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE -u PG_CONFIG \
+if ! runuser -u nobody -- env -u PGHOST -u PGUSER -u PGDATABASE -u PG_CONFIG PGPORT=$((${PGPORT:-54329} + 10)) \
         HOME="$src" USER=nobody LOGNAME=nobody sh -c 'cd "$1" && debian/tests/installcheck' sh "$src" \
         >"$logs/installcheck.log" 2>&1; then
     grep -v '^20[0-9-]* [0-9:.]* UTC \[' "$logs/installcheck.log" | tail -n 80
