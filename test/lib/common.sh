@@ -92,13 +92,6 @@ server_survived() {
     "$REL_BINDIR/psql" -X -q -d postgres -c 'SELECT 1' >/dev/null || { echo "SERVER DOWN"; return 1; }
 }
 
-# count_ext_types DB: base types the extension defines
-count_ext_types() {
-    psql_val "$1" "SELECT count(*) FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'iscm'
-                    JOIN pg_type t ON t.oid = d.objid
-                   WHERE d.classid = 'pg_type'::regclass AND d.deptype = 'e' AND t.typtype = 'b' AND t.typelem = 0"
-}
-
 # setup_fixture_db DB: extension, every test/fixtures/*.sql, userdata.every_type
 setup_fixture_db() {
     local f
