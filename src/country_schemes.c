@@ -57,11 +57,10 @@ scheme_list(void)
 	return buf.data;
 }
 
+/* The scheme called name (any case); 22023 when there is none. */
 static int
-scheme_from_text(const text *arg)
+scheme_from_name(const char *name)
 {
-	char	   *name = text_to_cstring(arg);
-
 	for (int scheme = 0; scheme < SCHEME_COUNT; scheme++)
 		if (pg_strcasecmp(name, scheme_name(scheme)) == 0)
 			return scheme;
@@ -100,7 +99,7 @@ Datum
 country_from_code(PG_FUNCTION_ARGS)
 {
 	text	   *arg = PG_GETARG_TEXT_PP(0);
-	int			scheme = scheme_from_text(PG_GETARG_TEXT_PP(1));
+	int			scheme = scheme_from_name(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	const char *code = VARDATA_ANY(arg);
 	size_t		len = VARSIZE_ANY_EXHDR(arg);
 	const CountryRecord *r = NULL;
@@ -171,7 +170,7 @@ Datum
 country_code(PG_FUNCTION_ARGS)
 {
 	CountryKey	key = PG_GETARG_COUNTRY(0);
-	int			scheme = scheme_from_text(PG_GETARG_TEXT_PP(1));
+	int			scheme = scheme_from_name(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	char	   *code = code_in_scheme(key, scheme);
 
 	if (code == NULL)
