@@ -53,7 +53,7 @@ exact_candidates(const char *str, size_t len, const char *norm, Candidate *out, 
 	CountryKey	key;
 	size_t		first,
 				count,
-				distinct = 0,
+				distinct,
 				n = 0;
 
 	if (country_lookup_code(str, len, &key) != CCODE_NONE)
@@ -66,9 +66,7 @@ exact_candidates(const char *str, size_t len, const char *norm, Candidate *out, 
 		return 1;
 	}
 	country_names_matching(norm, &first, &count);
-	for (size_t i = first; i < first + count; i++)
-		if (i == first || country_names[i].key != country_names[i - 1].key)
-			distinct++;
+	distinct = country_names_distinct_keys(first, count);
 	for (size_t i = first; i < first + count && n < max; i++)
 	{
 		const CountryName *nm = &country_names[i];

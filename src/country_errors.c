@@ -59,16 +59,13 @@ ambiguous_hint(const char *shown, const char *str, size_t len)
 	char		norm[COUNTRY_NORM_BUFSIZE];
 	size_t		first,
 				count,
-				distinct = 0,
+				distinct,
 				listed = 0;
 	StringInfoData buf;
 
 	country_normalize(str, len, norm, sizeof(norm));
 	country_names_matching(norm, &first, &count);
-	/* rows are sorted by key within one normalized name */
-	for (size_t i = first; i < first + count; i++)
-		if (i == first || country_names[i].key != country_names[i - 1].key)
-			distinct++;
+	distinct = country_names_distinct_keys(first, count);
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "\"%s\" could be ", shown);
 	for (size_t i = first; i < first + count; i++)

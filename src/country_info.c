@@ -56,6 +56,18 @@ country_name_kind_label(uint8_t kind)
 	return kind < lengthof(labels) && labels[kind] ? labels[kind] : "unknown";
 }
 
+size_t
+country_names_distinct_keys(size_t first, size_t count)
+{
+	size_t		distinct = 0;
+
+	/* rows are sorted by key within one normalized name */
+	for (size_t i = first; i < first + count; i++)
+		if (i == first || country_names[i].key != country_names[i - 1].key)
+			distinct++;
+	return distinct;
+}
+
 /* ---- values that may be absent: an empty string or code 0 is NULL -------- */
 
 static Datum

@@ -50,6 +50,13 @@ extern const char *country_m49_level_label(uint8_t level);
 /* Name of a CountryNameKind as iscm.country_names shows it ("iso", "alias" ...). */
 extern const char *country_name_kind_label(uint8_t kind);
 
+/*
+ * How many countries the count country_names rows from first name (a run of
+ * one normalized name, as country_names_matching() gives it): more than one
+ * makes the name ambiguous.
+ */
+extern size_t country_names_distinct_keys(size_t first, size_t count);
+
 /* ---- set-returning functions (country_info.c) ------------------------------ */
 
 /*
