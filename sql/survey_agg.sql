@@ -221,9 +221,7 @@ INSERT INTO stored SELECT -2, iscm.answer_agg(answer) FROM big WHERE false;
 CREATE TABLE restored (LIKE stored);
 \getenv abs_srcdir PG_ABS_SRCDIR
 \set copy_binary :abs_srcdir '/test/lib/copy_binary.sql'
-\set ECHO none
 \i :copy_binary
-\set ECHO all
 CALL pg_temp.copy_binary_round_trip('stored', 'restored');
 SELECT count(*) AS rows, count(*) FILTER (WHERE s.s::text = r.s::text) AS equal
   FROM stored s JOIN restored r USING (id);

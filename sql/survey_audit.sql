@@ -102,9 +102,7 @@ SELECT iscm.respondents(s), iscm.share(s, 'a')
 -- (byte 23) to 5, weight_sq_sum (byte 31) to 1 (effective_n 4 > 2)
 \getenv abs_srcdir PG_ABS_SRCDIR
 \set copy_binary :abs_srcdir '/test/lib/copy_binary.sql'
-\set ECHO none
 \i :copy_binary
-\set ECHO all
 CREATE FUNCTION pg_temp.receive(payload bytea) RETURNS text LANGUAGE sql
     RETURN pg_temp.copy_binary_receive(payload, 'iscm.answer_summary');
 CREATE TEMP TABLE two AS

@@ -87,9 +87,7 @@ INSERT INTO stored SELECT id % 5, iscm.transition_agg(before, after) FROM big GR
 CREATE TABLE restored (LIKE stored);
 \getenv abs_srcdir PG_ABS_SRCDIR
 \set copy_binary :abs_srcdir '/test/lib/copy_binary.sql'
-\set ECHO none
 \i :copy_binary
-\set ECHO all
 CALL pg_temp.copy_binary_round_trip('stored', 'restored');
 SELECT count(*) AS rows, count(*) FILTER (WHERE s.t::text = r.t::text) AS equal
   FROM stored s JOIN restored r USING (id);

@@ -1,5 +1,7 @@
+\set copy_binary_echo :ECHO
+\set ECHO none
 -- Binary COPY from SQL, for the regression tests of the receive functions
--- (included with \i; the routines live in pg_temp).  Files go to the
+-- (included with \i, quietly: the routines live in pg_temp).  Files go to the
 -- server's data directory (its working directory), under a name of this
 -- backend, and the COPY that reads one removes it.
 
@@ -40,3 +42,4 @@ BEGIN
     DROP TABLE incoming;
     RETURN result;
 END $$;
+\set ECHO :copy_binary_echo
