@@ -92,7 +92,7 @@ CREATE TABLE @extschema@.statements (
         CHECK (period_start IS NULL OR period_end IS NULL
                OR @extschema@.partial_date_last(period_end) >= @extschema@.partial_date_first(period_start)),
     CONSTRAINT period_end_needs_period_start CHECK (period_end IS NULL OR period_start IS NOT NULL),
-    CONSTRAINT inferred_statement_says_from_what CHECK (basis = 'stated' OR note ~ '\S'),
+    CONSTRAINT inferred_statement_says_from_what CHECK (basis = 'stated' OR coalesce(note, '') ~ '\S'),
     CONSTRAINT seed_ids_reserved CHECK (is_seed OR id >= 1000000)
 );
 ALTER SEQUENCE @extschema@.statements_id_seq OWNED BY @extschema@.statements.id;
@@ -241,7 +241,8 @@ SELECT p.id,
             WHEN p.event IS NOT NULL THEN 'event'
             WHEN p.document IS NOT NULL THEN 'document'
             ELSE 'person' END AS party_kind,
-       coalesce(@extschema@.name(p.state), p.organization, p.mechanism || coalesce(' ' || p.structure, ''),
+       coalesce(p.person || ' (' || coalesce(@extschema@.name(p.state), p.organization) || ')',
+                @extschema@.name(p.state), p.organization, p.mechanism || coalesce(' ' || p.structure, ''),
                 p.event, p.document, p.person) AS party,
        @extschema@.alpha3(p.state) AS alpha3,
        p.organization,
@@ -267,7 +268,7 @@ COMMENT ON COLUMN @extschema@.statement_party_report.first_day IS 'First day the
 COMMENT ON COLUMN @extschema@.statement_party_report.last_day IS 'Last day the statement refers to (NULL: undated).';
 COMMENT ON COLUMN @extschema@.statement_party_report.role IS 'by, by one of, about or cited.';
 COMMENT ON COLUMN @extschema@.statement_party_report.party_kind IS 'state, organization, mechanism, structure, event, document or person.';
-COMMENT ON COLUMN @extschema@.statement_party_report.party IS 'State name, organization code, mechanism code (with the structure), event code, document code or person.';
+COMMENT ON COLUMN @extschema@.statement_party_report.party IS 'State name, organization code, mechanism code (with the structure), event code, document code or person (with the State or organization it speaks for).';
 COMMENT ON COLUMN @extschema@.statement_party_report.alpha3 IS 'Alpha-3 code of the State.';
 COMMENT ON COLUMN @extschema@.statement_party_report.organization IS 'Organization code.';
 COMMENT ON COLUMN @extschema@.statement_party_report.mechanism IS 'Mechanism code.';
