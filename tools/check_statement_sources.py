@@ -8,7 +8,7 @@ For every row of data/statements.csv whose source_document is a seed document
 must appear in that document, pieces separated by " ... " in order; every
 party's as_written text must appear in it too; and every phrase quoted ("...")
 in the source of data/documents.csv must appear in the seed document it cites.
-Normalization as in check_survey_sources.py.  Prints each problem; exit status
+Normalization as in check_survey_sources.py, and an en dash reads as a hyphen.  Prints each problem; exit status
 1 when there is any.
 """
 import csv
@@ -20,8 +20,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from check_survey_sources import contains_in_order, normalize  # noqa: E402
 
 
+def latin1(text):
+    # the install script must load into LATIN1 databases, so the data writes
+    # a hyphen where a document has an en dash
+    return normalize(text).replace('\u2013', '-')
+
+
 def pieces(text):
-    return [p.strip() for p in normalize(text).rstrip('.').split('...') if p.strip()]
+    return [p.strip() for p in latin1(text).rstrip('.').split('...') if p.strip()]
 
 
 def main(data_dir, seeds_dir):
@@ -29,7 +35,7 @@ def main(data_dir, seeds_dir):
     for name in os.listdir(seeds_dir):
         if name.endswith('.txt'):
             with open(os.path.join(seeds_dir, name), encoding='utf-8') as f:
-                by_number['seed ' + name[:3]] = normalize(f.read())
+                by_number['seed ' + name[:3]] = latin1(f.read())
 
     def rows(name):
         with open(os.path.join(data_dir, name), newline='', encoding='utf-8') as f:
