@@ -65,14 +65,14 @@ SELECT count(*) AS possible_2006 FROM iscm.participants_on('GMG', '2006-01-01', 
 SELECT "position", holders FROM iscm.troika_on('GMG', '2007-05-02');
 SELECT participant FROM iscm.meeting_role_report WHERE event = 'GMG-2007-05-02-BRIEFING' ORDER BY 1;
 
--- GFMD chair timeline: co-chairs share a term; the 2021 gap is an explicit unknown.
+-- GFMD chair timeline: co-chairs share a term; the gaps 2021-22 and early 2024 are explicit unknowns.
 SELECT term, holders, roles, period, first_day, last_day, unknown FROM iscm.chair_timeline('GFMD');
 -- GMG gaps are unknown, not empty: H1 2009, H1 2012, H2 2013, 2015 (and 2016).
 SELECT term, holders, period, unknown FROM iscm.chair_timeline('GMG') WHERE unknown;
 SELECT * FROM iscm.chair_on('GMG', '2015-05-01');
--- UNITAR's June 2009 start "as printed" overlaps the unknown first half of 2009.
+-- UNITAR's June 2009 start "as printed": the unknown first half of 2009 ends in May.
 SELECT holder, period, certain FROM iscm.chair_on('GMG', '2009-06-15');
--- Year-precision IGC terms overlap: on 2008-10-29 two terms are current, neither certain.
+-- IGC terms are known by year only: in the handover year 2008 two terms are current, neither certain.
 SELECT * FROM iscm.troika_on('IGC', '2008-10-29');
 SELECT holder, period, certain FROM iscm.chair_on('IGC', '2008-10-29', 'certain');
 -- In a gap with no term at all the troika has no current row.

@@ -27,10 +27,14 @@ SELECT gfmd.s & igc_chairs.s AS both_sets, gfmd.s && igc_chairs.s AS overlap,
        iscm.cardinality(gfmd.s - igc_chairs.s) AS gfmd_only, iscm.cardinality(gfmd.s | igc_chairs.s) AS together,
        round(iscm.jaccard(gfmd.s, igc_chairs.s)::numeric, 4) AS jaccard
   FROM gfmd, igc_chairs;
--- The 2008 questionnaire's respondents (event roles) contain which 2019 GFMD members?
+-- Which 2019 GFMD members answered the 2008 questionnaire: the respondents the paper states or names as
+-- reporting, and apart from them those it only names with a practice (inferred respondents).
 SELECT iscm.members_on('GFMD', '2019-06-30')
-       & (SELECT iscm.country_set_agg(state) FROM iscm.event_participants WHERE event = 'GFMD-2008-Q' AND role = 'respondent')
-       AS answered_in_2008_and_member_in_2019;
+       & (SELECT iscm.country_set_agg(country) FROM iscm.survey_respondents WHERE survey = 'gfmd-2008' AND basis <> 'inferred')
+       AS answered_in_2008_and_member_in_2019,
+       iscm.members_on('GFMD', '2019-06-30')
+       & (SELECT iscm.country_set_agg(country) FROM iscm.survey_respondents WHERE survey = 'gfmd-2008' AND basis = 'inferred')
+       AS inferred_respondent_in_2008;
 
 -- Overlap matrix and multi-membership on seed data on 2019-06-30: the GFMD's 2019 members, and the
 -- memberships whose stated periods reach that day (Almaty Process founders from 2013, Khartoum

@@ -102,6 +102,16 @@ SELECT iscm.describe(iscm.figure_summary('gfmd-2008', 'development_in_migration_
 SELECT iscm.figure_summary('gfmd-2008', 'migration_in_development_84');
 SELECT iscm.figure_summary('gfmd-2008', 'migration_in_development_no_to_yes');
 SELECT iscm.figure_summary('gfmd-2008', 'no_such_figure');
+-- A figure published in words has a range, not a count ("just over half" of 2007).
+SELECT iscm.figure_summary('gfmd-2007', 'resources_just_over_half');
+SELECT figure, percent_range FROM iscm.published_figures WHERE percent_range IS NOT NULL ORDER BY survey, figure;
+-- A range lies within 0..100 and is not empty.
+INSERT INTO iscm.published_figures (survey, figure, question, answer, as_written, percent_range, quote, source_file, source_section)
+VALUES ('gfmd-2008', 'range_1', 'resources', 'yes', 'most', '(50,101]', 'test', 'test', 'test');
+INSERT INTO iscm.published_figures (survey, figure, question, answer, as_written, percent_range, quote, source_file, source_section)
+VALUES ('gfmd-2008', 'range_2', 'resources', 'yes', 'none', '(50,50)', 'test', 'test', 'test');
+INSERT INTO iscm.published_figures (survey, figure, question, answer, as_written, quote, source_file, source_section)
+VALUES ('gfmd-2008', 'range_3', 'resources', 'yes', 'some', 'test', 'test', 'test');
 
 -- A percentage is checked with the decimals it was written with: 83.0% fits
 -- 44/53 (83.02%), 83.00% does not.

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Every seed row names its source: every data/*.csv has a non-blank source
 # column in every row, or is a reference vocabulary whose source data/README.md
-# states (tools/check_seed_sources.py spells out the rules and first proves on
+# states, or takes its source from rows of another file that README names
+# (tools/check_seed_sources.py spells out the rules and first proves on
 # planted faults that it catches each of them).
 set -eu
 TOP=${ISCM_TOP:-$(cd "$(dirname "$0")/.." && pwd)}

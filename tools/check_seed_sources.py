@@ -10,14 +10,18 @@ For every data/*.csv (any area's):
     and .source_section), each non-blank in every row;
   - a file with neither is accepted only as a reference vocabulary whose
     source is one stated document, listed in data/README.md under
-    "## Reference vocabularies" as "- `file.csv`: <the document>".
+    "## Reference vocabularies" as "- `file.csv`: <the document>", or as rows
+    that take their source from rows of another file, listed under
+    "## Rows sourced through another file" as
+    "- `file.csv`: `column` -> `other.csv`"; every value of that column must
+    then be the key (first column) of a row of the other file.
 Every row must also have as many fields as the header.  The checker first
 proves on planted faults that it catches each of these, then checks data/.
 """
 import csv, glob, os, re, sys
 
-def vocabularies(datadir):
-    """file -> stated source, from the Reference vocabularies section of data/README.md"""
+def readme_list(datadir, heading):
+    """file -> the rest of its line, from one section of data/README.md"""
     listed, section = {}, False
     try:
         lines = open(os.path.join(datadir, 'README.md'), encoding='utf-8').read().splitlines()
@@ -25,14 +29,38 @@ def vocabularies(datadir):
         return listed
     for line in lines:
         if line.startswith('## '):
-            section = line.strip().lower() == '## reference vocabularies'
+            section = line.strip().lower() == heading
         m = re.match(r'- `([^`/]+\.csv)`: *(\S.*)$', line) if section else None
         if m:
             listed[m.group(1)] = m.group(2)
     return listed
 
+def vocabularies(datadir):
+    """file -> stated source, from the Reference vocabularies section of data/README.md"""
+    return readme_list(datadir, '## reference vocabularies')
+
+def sourced_through(datadir):
+    """file -> (column, other file), from the Rows sourced through another file section"""
+    out = {}
+    for name, rest in readme_list(datadir, '## rows sourced through another file').items():
+        m = re.match(r'`([^`]+)` *-> *`([^`/]+\.csv)`', rest)
+        out[name] = (m.group(1), m.group(2)) if m else (None, None)
+    return out
+
+def through_problems(datadir, name, header, body, column, other):
+    if column not in header:
+        return [f'{name}: data/README.md names column {column}, which it does not have']
+    try:
+        with open(os.path.join(datadir, other), newline='', encoding='utf-8') as f:
+            keys = {row[0] for row in list(csv.reader(f))[1:] if row}
+    except FileNotFoundError:
+        return [f'{name}: sourced through {other}, which does not exist']
+    i = header.index(column)
+    return [f'{name}:{n}: {column} {row[i]!r} is no row of {other}'
+            for n, row in enumerate(body, start=2) if i < len(row) and row[i] not in keys]
+
 def problems(datadir):
-    out, listed = [], vocabularies(datadir)
+    out, listed, through = [], vocabularies(datadir), sourced_through(datadir)
     files = sorted(glob.glob(os.path.join(datadir, '*.csv')))
     for path in files:
         name = os.path.basename(path)
@@ -49,7 +77,13 @@ def problems(datadir):
         else:
             cols = [c for c in header if c.endswith('_source') or c.startswith('source_')]
         if not cols:
-            if name not in listed:
+            if name in through:
+                column, other = through[name]
+                if column is None:
+                    out.append(f'{name}: data/README.md does not say through which column and file')
+                else:
+                    out += through_problems(datadir, name, header, body, column, other)
+            elif name not in listed:
                 out.append(f'{name}: no source column, and not listed in data/README.md '
                            'under "## Reference vocabularies" with its source document')
             continue
@@ -58,7 +92,7 @@ def problems(datadir):
             for n, row in enumerate(body, start=2):
                 if i >= len(row) or not row[i].strip():
                     out.append(f'{name}:{n}: empty {c}')
-    for name in sorted(set(listed) - {os.path.basename(p) for p in files}):
+    for name in sorted((set(listed) | set(through)) - {os.path.basename(p) for p in files}):
         out.append(f'data/README.md lists {name}, which does not exist')
     return out, len(files)
 
@@ -73,7 +107,9 @@ def self_test(scratch):
         'sub_sources.csv': 'code,wording_source,source_file\na,seed 004,004.txt\nb,seed 004,\n',
         'nosource.csv': 'code,title\na,A\n',
         'vocab.csv': 'code,title\na,A\n',
-        'README.md': '# data\n\n## Reference vocabularies\n\n- `vocab.csv`: A/RES/73/195\n- `gone.csv`: X\n',
+        'parts.csv': 'id,good_id,role\n1,a,by\n2,x,by\n',
+        'README.md': '# data\n\n## Reference vocabularies\n\n- `vocab.csv`: A/RES/73/195\n- `gone.csv`: X\n'
+                     '\n## Rows sourced through another file\n\n- `parts.csv`: `good_id` -> `good.csv`\n',
     }
     for name, text in fixtures.items():
         with open(os.path.join(scratch, name), 'w', encoding='utf-8') as f:
@@ -81,7 +117,8 @@ def self_test(scratch):
     got, _ = problems(scratch)
     expect = ['blank.csv:3: empty source', 'missing_field.csv:3: 2 fields',
               'missing_field.csv:3: empty source', 'sub_sources.csv:3: empty source_file',
-              'nosource.csv: no source column', 'data/README.md lists gone.csv']
+              'nosource.csv: no source column', 'data/README.md lists gone.csv',
+              "parts.csv:3: good_id 'x' is no row of good.csv"]
     unexpected = [g for g in got if not any(g.startswith(e) for e in expect)]
     missed = [e for e in expect if not any(g.startswith(e) for g in got)]
     if missed or unexpected:

@@ -32,8 +32,20 @@ SELECT start_date AS date, level, city, country_name AS country
  ORDER BY start_date;
 
 \echo
+\echo '== Who chaired the GFMD on the first day of each of its summits (the host, in every case)'
+SELECT m.first_day, m.title, coalesce(m.city, m.venue) AS place, c.holder AS chair, c.period AS term
+  FROM iscm.meeting_report AS m, iscm.chair_on('GFMD', m.first_day) AS c
+ WHERE m.mechanism = 'GFMD' AND m.level = 'summit'
+ ORDER BY m.first_day;
+
+\echo
 \echo '== GFMD member States named in the 2019 assessment, as a country_set, and which of them answered the 2008 questionnaire'
+\echo '   (answered: the 2008 paper says so or names them reporting in their responses; a lower bound, since Annex II,'
+\echo '   the list of the 53 respondents, is not in the seed; apart: named only with a practice, an inferred respondent)'
 SELECT iscm.members_on('GFMD', '2019-06-30') AS members_2019,
        iscm.members_on('GFMD', '2019-06-30') OPERATOR(iscm.&)
-       (SELECT iscm.country_set_agg(state) FROM iscm.event_participants
-         WHERE event = 'GFMD-2008-Q' AND role = 'respondent') AS also_answered_in_2008;
+       (SELECT iscm.country_set_agg(country) FROM iscm.survey_respondents
+         WHERE survey = 'gfmd-2008' AND basis IN ('stated', 'reported')) AS answered_2008,
+       iscm.members_on('GFMD', '2019-06-30') OPERATOR(iscm.&)
+       (SELECT iscm.country_set_agg(country) FROM iscm.survey_respondents
+         WHERE survey = 'gfmd-2008' AND basis = 'inferred') AS inferred_2008;

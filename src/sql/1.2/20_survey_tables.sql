@@ -140,6 +140,8 @@ CREATE TABLE @extschema@.survey_respondents (
     respondent_type text NOT NULL CHECK (respondent_type ~ '^[a-z][a-z0-9_]*$'),
     disposition text NOT NULL DEFAULT 'I'
         CHECK (disposition IN ('I', 'P', 'R', 'NC', 'O', 'UH', 'UO', 'NE')),
+    basis text NOT NULL DEFAULT 'stated'
+        CONSTRAINT survey_respondents_basis_known CHECK (basis IN ('stated', 'reported', 'inferred')),
     source text,
     is_seed boolean NOT NULL DEFAULT false,
     PRIMARY KEY (survey, respondent),
@@ -159,6 +161,8 @@ COMMENT ON COLUMN @extschema@.survey_respondents.organization IS 'the inter-gove
 COMMENT ON COLUMN @extschema@.survey_respondents.respondent_type IS 'state, iscm, igo ... (a lower-case word); a country respondent may be of any type, a state must be a country';
 COMMENT ON COLUMN @extschema@.survey_respondents.disposition IS
   'AAPOR final disposition: I complete, P partial, R refusal, NC non-contact, O other, UH/UO unknown eligibility, NE not eligible; only I and P carry answers';
+COMMENT ON COLUMN @extschema@.survey_respondents.basis IS
+  'why the respondent is on record: stated (the source says it responded), reported (the source names it as reporting or mentioning something in the responses), inferred (the source only names it with a practice; the source column says from what)';
 COMMENT ON COLUMN @extschema@.survey_respondents.source IS 'where the respondent is named';
 COMMENT ON COLUMN @extschema@.survey_respondents.is_seed IS 'true for rows shipped with the extension';
 
@@ -168,6 +172,8 @@ CREATE TABLE @extschema@.survey_answers (
     question text NOT NULL,
     value text,
     choices text[],
+    basis text NOT NULL DEFAULT 'stated'
+        CONSTRAINT survey_answers_basis_known CHECK (basis IN ('stated', 'coded', 'inferred')),
     source text,
     is_seed boolean NOT NULL DEFAULT false,
     PRIMARY KEY (survey, respondent, question),
@@ -185,6 +191,8 @@ COMMENT ON COLUMN @extschema@.survey_answers.respondent IS 'the respondent (surv
 COMMENT ON COLUMN @extschema@.survey_answers.question IS 'the question (survey_questions.code)';
 COMMENT ON COLUMN @extschema@.survey_answers.value IS 'the answer to a yes_no, single_choice, ordinal, number or free_text question';
 COMMENT ON COLUMN @extschema@.survey_answers.choices IS 'the answers chosen for a multiple_choice question ({} = answered, chose none)';
+COMMENT ON COLUMN @extschema@.survey_answers.basis IS
+  'stated: the respondent gave the answer (or the source says it did); coded: a curator''s or the report''s coding of what the source says the respondent mentioned; inferred: a reading of the source, which the source column explains';
 COMMENT ON COLUMN @extschema@.survey_answers.source IS 'where the answer is attributed to the respondent (for answers taken from a report)';
 COMMENT ON COLUMN @extschema@.survey_answers.is_seed IS 'true for rows shipped with the extension';
 
@@ -197,6 +205,8 @@ CREATE TABLE @extschema@.published_figures (
     previous_answer text,
     as_written text NOT NULL CHECK (as_written ~ '\S'),
     percent numeric CHECK (percent OPERATOR(pg_catalog.>=) 0 AND percent OPERATOR(pg_catalog.<=) 100),
+    percent_range numrange CHECK (NOT pg_catalog.isempty(percent_range)
+                                  AND percent_range OPERATOR(pg_catalog.<@) '[0,100]'::pg_catalog.numrange),
     count integer CHECK (count >= 0),
     stated_denominator integer CHECK (stated_denominator >= 1),
     base_respondent_type text NOT NULL DEFAULT 'state',
@@ -207,7 +217,7 @@ CREATE TABLE @extschema@.published_figures (
     is_seed boolean NOT NULL DEFAULT false,
     PRIMARY KEY (survey, figure),
     FOREIGN KEY (survey, question) REFERENCES @extschema@.survey_questions,
-    CONSTRAINT published_figures_has_a_number CHECK (percent IS NOT NULL OR count IS NOT NULL),
+    CONSTRAINT published_figures_has_a_number CHECK (percent IS NOT NULL OR count IS NOT NULL OR percent_range IS NOT NULL),
     CONSTRAINT published_figures_answer_needs_question CHECK (answer IS NULL OR question IS NOT NULL),
     CONSTRAINT published_figures_previous_round CHECK ((previous_survey IS NULL) = (previous_answer IS NULL))
 );
@@ -221,6 +231,8 @@ COMMENT ON COLUMN @extschema@.published_figures.previous_survey IS 'for a change
 COMMENT ON COLUMN @extschema@.published_figures.previous_answer IS 'for a change between rounds: the answer given in the earlier survey (e.g. no)';
 COMMENT ON COLUMN @extschema@.published_figures.as_written IS 'the figure exactly as printed: Eighty-four percent, 26 out of 53, (73%)';
 COMMENT ON COLUMN @extschema@.published_figures.percent IS 'the percentage as a number, with the decimals the report wrote (84 and 84.0 differ for consistency checks)';
+COMMENT ON COLUMN @extschema@.published_figures.percent_range IS
+  'for a figure published in words (just over half, most, as many as): the percentages the words allow, as the note explains (e.g. (50,60.4] when the report itself calls 60.4% just over half); NULL for a number';
 COMMENT ON COLUMN @extschema@.published_figures.count IS 'the count of respondents the report gives';
 COMMENT ON COLUMN @extschema@.published_figures.stated_denominator IS 'the denominator written with the figure (53 in 26 out of 53); NULL when the figure does not write one';
 COMMENT ON COLUMN @extschema@.published_figures.base_respondent_type IS 'the respondents the figure is about (state, iscm, igo); picks the stated count used when no denominator is written';

@@ -158,6 +158,11 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'see iscm.published_figures';
     END IF;
+    IF f.percent IS NULL AND f.published_count IS NULL THEN
+        RAISE EXCEPTION 'figure % (%) is published in words, not as a number', quote_literal(figure), f.as_written
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'iscm.published_figures.percent_range holds the percentages the words allow';
+    END IF;
     IF f.stated_n IS NULL THEN
         RAISE EXCEPTION 'figure % has no stated base', quote_literal(figure)
             USING ERRCODE = 'invalid_parameter_value',

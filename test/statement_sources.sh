@@ -1,0 +1,14 @@
+#!/bin/bash
+# The statements of the seed data (data/statements.csv and its parties) quote
+# their seed documents faithfully: every quote, every party as written and every
+# phrase quoted in a document's source is found in the seed document cited
+# (tools/check_statement_sources.py).  Skipped when the seeds are absent.
+set -eu
+seeds=${ISCM_SEEDS:-}
+for d in "$ISCM_TOP/../shared/seeds" /work/shared/seeds; do
+    [ -z "$seeds" ] && [ -d "$d" ] && seeds=$d
+done
+if [ -z "$seeds" ]; then
+    echo "seed documents not found (set ISCM_SEEDS)"; exit 77
+fi
+python3 "$ISCM_TOP/tools/check_statement_sources.py" "$ISCM_TOP/data" "$seeds"
