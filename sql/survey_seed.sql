@@ -76,7 +76,8 @@ SELECT count(*) AS figures_checked,
        count(*) FILTER (WHERE c.fitting_denominators IS DISTINCT FROM direct.denominators) AS denominator_disagreements
   FROM iscm.published_figure_check AS c
  CROSS JOIN LATERAL (
-     SELECT coalesce(bool_or(n = c.stated_n), false) AS consistent, array_agg(DISTINCT n ORDER BY n) AS denominators
+     SELECT coalesce(bool_or(n = c.stated_n), false) AS consistent,
+            array_to_string(array_agg(DISTINCT n ORDER BY n), ', ') AS denominators
        FROM generate_series(1, c.stated_n) AS n, generate_series(0, n) AS k
       WHERE round(100.0 * k / n) = c.percent::numeric
  ) AS direct

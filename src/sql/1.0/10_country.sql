@@ -281,7 +281,11 @@ CREATE FUNCTION @extschema@._m49_regions(
 COMMENT ON FUNCTION @extschema@._m49_regions() IS 'Rows of the iscm.m49_regions view';
 
 CREATE VIEW @extschema@.countries AS
-    SELECT * FROM @extschema@._countries();
+    SELECT key, code, alpha2, alpha3, alpha4, "numeric", name_en, name_fr, name_es,
+           official_name, common_name, region_code, region_name, subregion_code, subregion_name,
+           intermediate_region_code, intermediate_region_name, is_former, withdrawn,
+           pg_catalog.array_to_string(successors, ' | ') AS successors
+      FROM @extschema@._countries();
 COMMENT ON VIEW @extschema@.countries IS
     'Every country iscm.country knows (current, former, M49-only areas), with codes, names and M49 regions, in plain types';
 
@@ -320,7 +324,7 @@ COMMENT ON COLUMN @extschema@.countries.intermediate_region_code IS 'M49 interme
 COMMENT ON COLUMN @extschema@.countries.intermediate_region_name IS 'M49 intermediate region name';
 COMMENT ON COLUMN @extschema@.countries.is_former IS 'True for a former country (ISO 3166-3)';
 COMMENT ON COLUMN @extschema@.countries.withdrawn IS 'Withdrawal date of a former country as ISO 3166-3 gives it';
-COMMENT ON COLUMN @extschema@.countries.successors IS 'Canonical codes of the successor states of a former country';
+COMMENT ON COLUMN @extschema@.countries.successors IS 'Canonical codes of the successor states of a former country, separated by " | " (one row each in iscm.country_successors)';
 
 COMMENT ON COLUMN @extschema@.country_names.key IS 'Key of the country the name means';
 COMMENT ON COLUMN @extschema@.country_names.code IS 'Canonical code of the country the name means';
