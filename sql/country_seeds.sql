@@ -87,7 +87,7 @@ INSERT INTO seed_states VALUES
   ('Zambia', 'ZMB');
 
 -- Each spelling, what it reads as, and whether that is the expected State.
-SELECT spelling, spelling::country AS country, name(spelling::country) AS name,
+SELECT spelling, spelling::country AS country, country_name(spelling::country) AS name,
        canonical_code(spelling::country) = expected AS ok
   FROM seed_states ORDER BY spelling;
 SELECT count(*) AS spellings, count(DISTINCT expected) AS states,
