@@ -39,7 +39,7 @@ SELECT count(*) AS attributions,
        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM iscm.survey_respondents AS r
                                        WHERE r.survey = fa.survey AND r.country OPERATOR(iscm.=) fa.country)) AS respondents
   FROM iscm.figure_attributions AS fa;
-SELECT r.survey, r.respondent, iscm.name(r.country) AS name, iscm.region_name(r.country) AS region
+SELECT r.survey, r.respondent, iscm.country_name(r.country) AS name, iscm.region_name(r.country) AS region
   FROM iscm.survey_respondents AS r
  WHERE r.survey = 'gfmd-2008' AND r.respondent IN ('CIV', 'TZA', 'RUS', 'ARE')
  ORDER BY r.respondent;

@@ -11,7 +11,7 @@ SELECT spelling, spelling::country AS country, country_name(spelling::country) A
 
 \echo
 \echo '== States as the seed documents spell them, with their M49 region'
-SELECT written, written::country AS code, name(written::country) AS iso_name, region_name(written::country) AS region,
+SELECT written, written::country AS code, country_name(written::country) AS iso_name, region_name(written::country) AS region,
        subregion_name(written::country) AS subregion
   FROM unnest(ARRAY['DRC', 'Republic of El Salvador', 'the Netherlands', 'Tanzania', 'Moldova',
                     'Russian Federation', 'UK', 'Turkey', 'Czech Republic']) AS written;
