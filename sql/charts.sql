@@ -56,3 +56,10 @@ SELECT iscm.chair_timeline_svg('no such mechanism');
 SELECT iscm.country_tile_map_svg(ARRAY['DEU', 'FRA']::iscm.country[], ARRAY['yes'], 'x');
 SELECT iscm.country_tile_map_svg(ARRAY['DEU', 'Germany']::iscm.country[], ARRAY['yes', 'no'], 'x');
 SELECT iscm.membership_matrix_svg(NULL);
+
+-- 8. The survey report (rendered in Chromium by test/report_chromium.sh): one
+-- section per question and one for the published figures, each chart inline.
+SELECT s.code, regexp_count(h, '<section>') AS sections, regexp_count(h, '<svg ') AS charts,
+       regexp_count(h, '<tr>') AS table_rows, h ~ 'http://(?!www\.w3\.org/2000/svg)' AS links_out
+  FROM iscm.surveys AS s, LATERAL iscm.survey_report_html(s.code) AS h ORDER BY 1;
+SELECT iscm.survey_report_html('gfmd-2009');

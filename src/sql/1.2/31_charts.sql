@@ -14,14 +14,14 @@
 
 -- ---- helpers ------------------------------------------------------------------
 
-CREATE FUNCTION @extschema@._svg_escape(value text)
+CREATE FUNCTION @extschema@._xml_escape(value text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 RETURN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
            value, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;');
-COMMENT ON FUNCTION @extschema@._svg_escape(text) IS
-    'Text made safe for SVG character data and attribute values (& < > " '' escaped)';
+COMMENT ON FUNCTION @extschema@._xml_escape(text) IS
+    'Text made safe for XML and HTML character data and attribute values (& < > " '' escaped)';
 
 CREATE FUNCTION @extschema@._svg_num(value double precision)
 RETURNS text
@@ -44,7 +44,7 @@ RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 RETURN pg_catalog.format('<text x="%s" y="%s"%s>%s</text>', @extschema@._svg_num(x), @extschema@._svg_num(y),
-                         attributes, @extschema@._svg_escape(value));
+                         attributes, @extschema@._xml_escape(value));
 COMMENT ON FUNCTION @extschema@._svg_text(double precision, double precision, text, text) IS
     'An SVG <text> element at (x, y) with extra attributes and escaped content';
 
@@ -142,7 +142,7 @@ BEGIN
         '<rect width="100%%" height="100%%" fill="#fff"/>%6$s\n'
         '<g transform="translate(0,%7$s)">\n%8$s\n</g>\n</svg>',
         @extschema@._svg_num(pg_catalog.ceil(full_width)), @extschema@._svg_num(pg_catalog.ceil(top + height)), id,
-        @extschema@._svg_escape(title), @extschema@._svg_escape(description), heading,
+        @extschema@._xml_escape(title), @extschema@._xml_escape(description), heading,
         @extschema@._svg_num(top), body);
 END
 $$;
@@ -489,7 +489,7 @@ BEGIN
             body := body || CASE WHEN i = ANY (r.columns)
                 THEN pg_catalog.format('<rect x="%s" y="%s" width="14" height="14" fill="#0072B2"><title>%s</title></rect>',
                                        @extschema@._svg_num(label_w + cell * (i - 1) + 2), @extschema@._svg_num(y + 2),
-                                       @extschema@._svg_escape(r.label || ': ' || role || ' of ' || cols[i]))
+                                       @extschema@._xml_escape(r.label || ': ' || role || ' of ' || cols[i]))
                 ELSE @extschema@._svg_rect(label_w + cell * (i - 1) + 2, y + 2, 14, 14, ' fill="none" stroke="#ddd"') END;
         END LOOP;
         body := body || @extschema@._svg_text(label_w + cell * pg_catalog.cardinality(cols) + 8, y + 13,
@@ -507,7 +507,7 @@ BEGIN
         body := body
             || pg_catalog.format('<text transform="translate(%s,%s) rotate(-90)">%s</text>',
                                  @extschema@._svg_num(label_w + cell * (i - 1) + 13), @extschema@._svg_num(head_h - 6),
-                                 @extschema@._svg_escape(cols[i]))
+                                 @extschema@._xml_escape(cols[i]))
             || @extschema@._svg_text(label_w + cell * (i - 1) + 9, y + 14,
                                      (SELECT @extschema@.cardinality(@extschema@.members_on(cols[i], on_date, role, reading)))::text,
                                      ' text-anchor="middle" font-size="9"');
@@ -588,7 +588,7 @@ BEGIN
         body := body || pg_catalog.format(
             '<g transform="translate(%s,%s)"><title>%s</title>%s%s%s</g>',
             @extschema@._svg_num(10 + tile * (r.i % per_row)), @extschema@._svg_num(y + tile * (r.i / per_row)),
-            @extschema@._svg_escape(r.name || ': ' || coalesce(r.category, 'no data')),
+            @extschema@._xml_escape(r.name || ': ' || coalesce(r.category, 'no data')),
             @extschema@._svg_rect(1, 1, tile - 2, tile - 2,
                 CASE WHEN r.n IS NULL THEN ' fill="#fff" stroke="#bbb"'
                      ELSE pg_catalog.format(' fill="%s" stroke="#333"', @extschema@._svg_colour(r.n)) END),
