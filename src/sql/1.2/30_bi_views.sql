@@ -1,6 +1,10 @@
 -- Views for BI tools (Metabase, Superset, Power BI, Tableau): plain column
 -- types only, and the long forms of the lists that other reporting views
 -- write as one ' | '-separated text.  Reference: doc/reporting.md.
+--
+-- SQL functions here have string bodies, not RETURN ones: a string body is
+-- parsed when called, under the function's own search_path, while a RETURN
+-- body binds its operators when the install script runs.
 
 -- "26 of 53 (49%)" for a count and a base, worded by iscm.describe itself so
 -- that tables, charts and reports never disagree with it: the pair becomes a
@@ -9,11 +13,11 @@ CREATE FUNCTION @extschema@._share_label(count bigint, base bigint)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN @extschema@.describe(
-    pg_catalog.jsonb_build_object('format', 1, 'kind', 'multiple', 'weighted', false,
-                                  'respondents', base, 'missing', 0,
-                                  'counts', pg_catalog.jsonb_build_object('x', count))::text::@extschema@.answer_summary,
-    'x');
+AS $$ SELECT @extschema@.describe(
+       pg_catalog.jsonb_build_object('format', 1, 'kind', 'multiple', 'weighted', false,
+                                     'respondents', base, 'missing', 0,
+                                     'counts', pg_catalog.jsonb_build_object('x', count))::text::@extschema@.answer_summary,
+       'x') $$;
 COMMENT ON FUNCTION @extschema@._share_label(bigint, bigint) IS
     'A count of a base worded as iscm.describe words it: ''26 of 53 (49%)'', ''1 of 300 (<1%)'', ''0 of 0''';
 

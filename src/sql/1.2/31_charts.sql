@@ -11,6 +11,10 @@
 -- tests compare it byte for byte.  Label columns are as wide as their longest
 -- label (estimated at 6.6 px a character of the 12 px sans-serif font), so
 -- long names are never cut; long titles wrap.
+--
+-- SQL functions here have string bodies, not RETURN ones: a string body is
+-- parsed when called, under the function's own search_path, while a RETURN
+-- body binds its operators when the install script runs.
 
 -- ---- helpers ------------------------------------------------------------------
 
@@ -18,8 +22,8 @@ CREATE FUNCTION @extschema@._xml_escape(value text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
-           value, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;');
+AS $$ SELECT pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+              value, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;') $$;
 COMMENT ON FUNCTION @extschema@._xml_escape(text) IS
     'Text made safe for XML and HTML character data and attribute values (& < > " '' escaped)';
 
@@ -27,7 +31,7 @@ CREATE FUNCTION @extschema@._svg_num(value double precision)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN pg_catalog.trim_scale(pg_catalog.round(value::numeric, 1))::text;
+AS $$ SELECT pg_catalog.trim_scale(pg_catalog.round(value::numeric, 1))::text $$;
 COMMENT ON FUNCTION @extschema@._svg_num(double precision) IS
     'A coordinate as SVG text: rounded to 0.1, no trailing zeros (12, 12.5), the same bytes on every platform';
 
@@ -35,7 +39,7 @@ CREATE FUNCTION @extschema@._svg_text_width(value text)
 RETURNS double precision
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN pg_catalog.length(value) * 6.6;
+AS $$ SELECT pg_catalog.length(value) * 6.6 $$;
 COMMENT ON FUNCTION @extschema@._svg_text_width(text) IS
     'Estimated width in px of a text in the charts'' 12 px sans-serif font (generous, so labels fit)';
 
@@ -43,8 +47,8 @@ CREATE FUNCTION @extschema@._svg_text(x double precision, y double precision, va
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN pg_catalog.format('<text x="%s" y="%s"%s>%s</text>', @extschema@._svg_num(x), @extschema@._svg_num(y),
-                         attributes, @extschema@._xml_escape(value));
+AS $$ SELECT pg_catalog.format('<text x="%s" y="%s"%s>%s</text>', @extschema@._svg_num(x), @extschema@._svg_num(y),
+                            attributes, @extschema@._xml_escape(value)) $$;
 COMMENT ON FUNCTION @extschema@._svg_text(double precision, double precision, text, text) IS
     'An SVG <text> element at (x, y) with extra attributes and escaped content';
 
@@ -53,8 +57,8 @@ CREATE FUNCTION @extschema@._svg_rect(x double precision, y double precision, wi
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN pg_catalog.format('<rect x="%s" y="%s" width="%s" height="%s"%s/>', @extschema@._svg_num(x),
-                         @extschema@._svg_num(y), @extschema@._svg_num(width), @extschema@._svg_num(height), attributes);
+AS $$ SELECT pg_catalog.format('<rect x="%s" y="%s" width="%s" height="%s"%s/>', @extschema@._svg_num(x),
+                            @extschema@._svg_num(y), @extschema@._svg_num(width), @extschema@._svg_num(height), attributes) $$;
 COMMENT ON FUNCTION @extschema@._svg_rect(double precision, double precision, double precision, double precision, text) IS
     'An SVG <rect> element';
 
@@ -63,8 +67,8 @@ CREATE FUNCTION @extschema@._svg_line(x1 double precision, y1 double precision, 
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN pg_catalog.format('<line x1="%s" y1="%s" x2="%s" y2="%s"%s/>', @extschema@._svg_num(x1),
-                         @extschema@._svg_num(y1), @extschema@._svg_num(x2), @extschema@._svg_num(y2), attributes);
+AS $$ SELECT pg_catalog.format('<line x1="%s" y1="%s" x2="%s" y2="%s"%s/>', @extschema@._svg_num(x1),
+                            @extschema@._svg_num(y1), @extschema@._svg_num(x2), @extschema@._svg_num(y2), attributes) $$;
 COMMENT ON FUNCTION @extschema@._svg_line(double precision, double precision, double precision, double precision, text) IS
     'An SVG <line> element';
 
@@ -73,9 +77,9 @@ CREATE FUNCTION @extschema@._svg_whisker(x1 double precision, x2 double precisio
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN @extschema@._svg_line(x1, y, x2, y, ' stroke="#000" stroke-width="1.5"')
-    || @extschema@._svg_line(x1, y - 4, x1, y + 4, ' stroke="#000" stroke-width="1.5"')
-    || @extschema@._svg_line(x2, y - 4, x2, y + 4, ' stroke="#000" stroke-width="1.5"');
+AS $$ SELECT @extschema@._svg_line(x1, y, x2, y, ' stroke="#000" stroke-width="1.5"')
+       || @extschema@._svg_line(x1, y - 4, x1, y + 4, ' stroke="#000" stroke-width="1.5"')
+       || @extschema@._svg_line(x2, y - 4, x2, y + 4, ' stroke="#000" stroke-width="1.5"') $$;
 COMMENT ON FUNCTION @extschema@._svg_whisker(double precision, double precision, double precision) IS
     'A confidence interval drawn from x1 to x2 at height y, with end caps';
 
@@ -111,8 +115,8 @@ CREATE FUNCTION @extschema@._svg_colour(n integer)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN (ARRAY['#56B4E9', '#E69F00', '#009E73', '#F0E442', '#CC79A7', '#D55E00', '#0072B2', '#999999'])
-       [((n - 1) OPERATOR(pg_catalog.%) 8) + 1];
+AS $$ SELECT (ARRAY['#56B4E9', '#E69F00', '#009E73', '#F0E442', '#CC79A7', '#D55E00', '#0072B2', '#999999'])
+          [((n - 1) OPERATOR(pg_catalog.%) 8) + 1] $$;
 COMMENT ON FUNCTION @extschema@._svg_colour(integer) IS
     'Fill colour of the n-th category (Okabe-Ito palette, repeating after 8)';
 
@@ -155,13 +159,13 @@ CREATE FUNCTION @extschema@._svg_percent_axis(x0 double precision, px double pre
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN (SELECT pg_catalog.string_agg(
-                   @extschema@._svg_line(x, 14, x, height, ' stroke="#ccc"')
-                   || @extschema@._svg_text(x, 10, CASE WHEN t > 0 AND low < 0 THEN '+' ELSE '' END || t || '%',
-                                            ' text-anchor="middle" fill="#333"'),
-                   E'\n' ORDER BY t)
-          FROM pg_catalog.generate_series(low, high, (high - low) / 4) AS t,
-               LATERAL (SELECT x0 + px * (t - low) / (high - low) AS x) AS p);
+AS $$ SELECT (SELECT pg_catalog.string_agg(
+                      @extschema@._svg_line(x, 14, x, height, ' stroke="#ccc"')
+                      || @extschema@._svg_text(x, 10, CASE WHEN t > 0 AND low < 0 THEN '+' ELSE '' END || t || '%',
+                                               ' text-anchor="middle" fill="#333"'),
+                      E'\n' ORDER BY t)
+             FROM pg_catalog.generate_series(low, high, (high - low) / 4) AS t,
+                  LATERAL (SELECT x0 + px * (t - low) / (high - low) AS x) AS p) $$;
 COMMENT ON FUNCTION @extschema@._svg_percent_axis(double precision, double precision, double precision, integer, integer) IS
     'Tick labels and grid lines of a percentage axis in five steps from low to high';
 
@@ -258,7 +262,7 @@ CREATE FUNCTION @extschema@._points(value double precision)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN CASE WHEN pg_catalog.round(100 * value) > 0 THEN '+' ELSE '' END || pg_catalog.round(100 * value)::integer;
+AS $$ SELECT CASE WHEN pg_catalog.round(100 * value) > 0 THEN '+' ELSE '' END || pg_catalog.round(100 * value)::integer $$;
 COMMENT ON FUNCTION @extschema@._points(double precision) IS
     'A difference of shares in whole percentage points, signed: +12, -3, 0';
 

@@ -3,14 +3,18 @@
 -- and a table of its shares with intervals, suppressed cells marked, and the
 -- reconciliation of the figures published about the survey.  tools/report
 -- prints it.  Reference: doc/reporting.md, Survey report.
+--
+-- SQL functions here have string bodies, not RETURN ones: a string body is
+-- parsed when called, under the function's own search_path, while a RETURN
+-- body binds its operators when the install script runs.
 
 CREATE FUNCTION @extschema@._html_row(cells text[], tag text DEFAULT 'td')
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN '<tr>' || (SELECT pg_catalog.string_agg(pg_catalog.format('<%1$s>%2$s</%1$s>', tag,
-                                                                 coalesce(@extschema@._xml_escape(c), '—')), '' ORDER BY o)
-                    FROM pg_catalog.unnest(cells) WITH ORDINALITY AS u(c, o)) || '</tr>';
+AS $$ SELECT '<tr>' || (SELECT pg_catalog.string_agg(pg_catalog.format('<%1$s>%2$s</%1$s>', tag,
+                                                                    coalesce(@extschema@._xml_escape(c), '—')), '' ORDER BY o)
+                       FROM pg_catalog.unnest(cells) WITH ORDINALITY AS u(c, o)) || '</tr>' $$;
 COMMENT ON FUNCTION @extschema@._html_row(text[], text) IS
     'An HTML table row of the escaped cells (td, or th for a header row); a NULL cell shows as an em dash';
 
@@ -18,7 +22,7 @@ CREATE FUNCTION @extschema@._percent_range(lower double precision, upper double 
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-RETURN pg_catalog.round(100 * lower)::integer || '–' || pg_catalog.round(100 * upper)::integer || '%';
+AS $$ SELECT pg_catalog.round(100 * lower)::integer || '–' || pg_catalog.round(100 * upper)::integer || '%' $$;
 COMMENT ON FUNCTION @extschema@._percent_range(double precision, double precision) IS
     'A confidence interval of a share in whole percent: 86–100%';
 
