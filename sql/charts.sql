@@ -29,9 +29,15 @@ SELECT iscm.country_tile_map_svg(ARRAY['DEU', 'SEN', 'Ivory Coast', 'SUN']::iscm
                                  ARRAY['yes', 'no', 'yes', 'a long category name <with> "markup" & more'],
                                  'Answers by State', 'Made-up answers.');
 
+-- 6. The same on a world map (Natural Earth 1:110m): Senegal and Ivory Coast
+-- drawn, the USSR (a former country) listed as too small to draw.
+SELECT iscm.world_map_svg(ARRAY['DEU', 'SEN', 'Ivory Coast', 'SUN']::iscm.country[],
+                          ARRAY['yes', 'no', 'yes', 'a long category name <with> "markup" & more'],
+                          'Answers by State', 'Made-up answers.');
+
 \pset tuples_only off
 \pset format aligned
--- 6. Every chart is a well-formed document with a title and a description,
+-- 7. Every chart is a well-formed document with a title and a description,
 -- and the same arguments give the same bytes.
 WITH charts(name, svg) AS (
     VALUES ('survey', iscm.survey_chart_svg('gfmd-2008', 'national_plan', 'subregion')),
@@ -40,7 +46,8 @@ WITH charts(name, svg) AS (
                                                     'yes', NULL, NULL, 'Two figures')),
            ('timeline', iscm.chair_timeline_svg('GFMD')),
            ('matrix', iscm.membership_matrix_svg('2008-06-30', ARRAY['GFMD', 'Global Forum'])),
-           ('tiles', iscm.country_tile_map_svg('{}', '{}', 'Nothing'))
+           ('tiles', iscm.country_tile_map_svg('{}', '{}', 'Nothing')),
+           ('world', iscm.world_map_svg('{FRA,NOR,XKX}', '{a,b,c}', 'Three'))
 )
 SELECT name, xml_is_well_formed_document(svg) AS well_formed,
        svg ~ '<title id="iscm-[0-9a-f]{12}-title">' AND svg ~ '<desc id="iscm-[0-9a-f]{12}-desc">' AS accessible
@@ -48,7 +55,7 @@ SELECT name, xml_is_well_formed_document(svg) AS well_formed,
 SELECT iscm.survey_chart_svg('gfmd-2008', 'national_plan', 'subregion')
        = iscm.survey_chart_svg('gfmd-2008', 'national_plan', 'subregion') AS same_bytes;
 
--- 7. Bad arguments.
+-- 8. Bad arguments.
 \set SHOW_CONTEXT never
 SELECT iscm.survey_chart_svg('gfmd-2008', 'no_such_question');
 SELECT iscm.survey_chart_svg('no-such-survey', 'national_plan');
@@ -56,10 +63,20 @@ SELECT iscm.chair_timeline_svg('no such mechanism');
 SELECT iscm.country_tile_map_svg(ARRAY['DEU', 'FRA']::iscm.country[], ARRAY['yes'], 'x');
 SELECT iscm.country_tile_map_svg(ARRAY['DEU', 'Germany']::iscm.country[], ARRAY['yes', 'no'], 'x');
 SELECT iscm.membership_matrix_svg(NULL);
+SELECT iscm.chair_timeline_svg(NULL);
+SELECT iscm.world_map_svg(ARRAY['DEU']::iscm.country[], NULL, 'x');
+-- every outline is a country iscm knows, or an area without an ISO code
+SELECT ne_code, ne_name FROM iscm.world_map_shapes WHERE country IS NULL ORDER BY 1;
+SELECT count(*) AS outlines, count(country) AS countries FROM iscm.world_map_shapes;
 
--- 8. The survey report (rendered in Chromium by test/report_chromium.sh): one
+-- 9. The survey report (rendered in Chromium by test/report_chromium.sh): one
 -- section per question and one for the published figures, each chart inline.
 SELECT s.code, regexp_count(h, '<section>') AS sections, regexp_count(h, '<svg ') AS charts,
        regexp_count(h, '<tr>') AS table_rows, h ~ 'http://(?!www\.w3\.org/2000/svg)' AS links_out
   FROM iscm.surveys AS s, LATERAL iscm.survey_report_html(s.code) AS h ORDER BY 1;
 SELECT iscm.survey_report_html('gfmd-2009');
+-- dates in charts are ISO whatever the DateStyle
+SET datestyle = 'SQL, DMY';
+SELECT iscm.chair_timeline_svg('GFMD', '2019-06-30') = iscm.chair_timeline_svg('GFMD', '2019-06-30'::date) AS same,
+       iscm.chair_timeline_svg('GFMD', '2019-06-30') ~ 'troika on 2019-06-30' AS iso_date;
+RESET datestyle;

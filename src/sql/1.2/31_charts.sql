@@ -348,6 +348,7 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+    day text := pg_catalog.to_char(on_date, 'YYYY-MM-DD');   -- whatever the DateStyle
     mech text := @extschema@.mechanism_code(mechanism);
     m record;
     first_year integer;
@@ -364,6 +365,9 @@ DECLARE
     step integer;
     r record;
 BEGIN
+    IF mechanism IS NULL THEN
+        RAISE EXCEPTION 'chair_timeline_svg needs a mechanism' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
     SELECT mm.name, coalesce(mm.acronym, mm.code) AS short INTO m FROM @extschema@.mechanisms AS mm WHERE mm.code = mech;
     SELECT pg_catalog.min(pg_catalog.date_part('year', t.first_day))::integer,
            pg_catalog.max(pg_catalog.date_part('year', coalesce(t.last_day, t.first_day)))::integer,
@@ -415,7 +419,7 @@ BEGIN
                      ELSE ' fill="#56B4E9"' END);
         END IF;
         note := r.period || CASE WHEN r.last_day IS NULL AND r.first_day IS NOT NULL THEN ' (open)' ELSE '' END
-                || coalesce(' — ' || r."position" || ' on ' || on_date, '');
+                || coalesce(' - ' || r."position" || ' on ' || day, '');
         right_w := greatest(right_w, @extschema@._svg_text_width(note) + 20);
         body := body || @extschema@._svg_text(x0 + plot_w + 10, y + 13, note) || E'\n';
         y := y + 20;
@@ -426,12 +430,12 @@ BEGIN
     END IF;
     RETURN @extschema@._svg_document(
         x0 + plot_w + right_w, y + 10,
-        'Chairs of ' || m.name || coalesce(' — troika on ' || on_date, ''),
+        'Chairs of ' || m.name || coalesce(': troika on ' || day, ''),
         pg_catalog.format('Chair terms of %s (%s) in order, one row per term (co-chairs together), each a bar over the years of its stated period'
                           ' with the period written beside it; a term whose holder no source names is a dashed outline%s.',
                           m.name, m.short,
                           CASE WHEN on_date IS NULL THEN ''
-                               ELSE pg_catalog.format('; the previous, current and next terms on %s (the troika) are marked as such', on_date) END),
+                               ELSE pg_catalog.format('; the previous, current and next terms on %s (the troika) are marked as such', day) END),
         axis || E'\n' || body);
 END
 $$;
@@ -447,6 +451,7 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+    day text := pg_catalog.to_char(on_date, 'YYYY-MM-DD');   -- whatever the DateStyle
     cols text[];
     label_w double precision;
     head_h double precision;
@@ -502,7 +507,7 @@ BEGIN
     END LOOP;
     label_w := coalesce(label_w, 100);
     IF body = '' THEN
-        body := @extschema@._svg_text(10, y + 13, 'no State is ' || role || ' of any of these mechanisms on ' || on_date,
+        body := @extschema@._svg_text(10, y + 13, 'no State is ' || role || ' of any of these mechanisms on ' || day,
                                       ' font-style="italic" fill="#555"');
         y := y + cell;
     END IF;
@@ -518,17 +523,84 @@ BEGIN
     END LOOP;
     RETURN @extschema@._svg_document(
         label_w + cell * pg_catalog.cardinality(cols) + 70, y + 24,
-        pg_catalog.format('States by mechanism: %s on %s', role, on_date),
+        pg_catalog.format('States by mechanism: %s on %s', role, day),
         pg_catalog.format('One row per State and one column per mechanism (%s); a filled square marks a State that is %s of the mechanism on %s'
                           ' (%s reading); each row ends with the number of these mechanisms the State belongs to, each column with its number of States.',
-                          pg_catalog.array_to_string(cols, ', '), role, on_date, reading),
+                          pg_catalog.array_to_string(cols, ', '), role, day, reading),
         body);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.membership_matrix_svg(date, text[], text, text) IS
     'SVG matrix of States (rows) by mechanisms (columns) on a date: which State holds the role (default member) in which mechanism, with row and column counts';
 
--- ---- country tile grid --------------------------------------------------------------
+-- ---- maps: a category per country ----------------------------------------------------
+
+-- Countries and their categories, checked: as many categories as countries,
+-- no country twice.  Rows: the country, its category and the category's
+-- number (1, 2 ... in byte order of the categories).
+CREATE FUNCTION @extschema@._country_categories(countries @extschema@.country[], categories text[], title text,
+                                                OUT country @extschema@.country, OUT category text, OUT n integer)
+RETURNS SETOF record
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    twice text;
+BEGIN
+    IF countries IS NULL OR categories IS NULL OR title IS NULL THEN
+        RAISE EXCEPTION 'a map needs countries, categories and a title' USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    IF pg_catalog.cardinality(countries) <> pg_catalog.cardinality(categories) THEN
+        RAISE EXCEPTION '% countries but % categories', pg_catalog.cardinality(countries), pg_catalog.cardinality(categories)
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'Give one category for each country.';
+    END IF;
+    SELECT pg_catalog.string_agg(@extschema@.canonical_code(d.c), ', ' ORDER BY d.c) INTO twice
+      FROM (SELECT c FROM pg_catalog.unnest(countries) AS c GROUP BY c HAVING pg_catalog.count(*) > 1) AS d;
+    IF twice IS NOT NULL THEN
+        RAISE EXCEPTION 'countries given more than once: %', twice USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN QUERY
+        SELECT g.c, g.category, pg_catalog.dense_rank() OVER (ORDER BY g.category COLLATE "C")::integer
+          FROM ROWS FROM (pg_catalog.unnest(countries), pg_catalog.unnest(categories)) AS g(c, category)
+         WHERE g.c IS NOT NULL AND g.category IS NOT NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@._country_categories(@extschema@.country[], text[], text) IS
+    'The countries of a map with their categories and category numbers; 22023 for arrays of different lengths or a country given twice';
+
+-- The legend of a map, from y = 0: per category its number, colour, name,
+-- count and the codes of its countries (so the map is readable without
+-- colour); height is its height in px.
+CREATE FUNCTION @extschema@._svg_legend(countries @extschema@.country[], categories text[], width double precision,
+                                        OUT svg text, OUT height double precision)
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r record;
+    line text;
+BEGIN
+    svg := '';
+    height := 0;
+    FOR r IN
+        SELECT c.n, c.category, pg_catalog.count(*) AS k,
+               pg_catalog.string_agg(@extschema@.canonical_code(c.country), ' ' ORDER BY @extschema@.canonical_code(c.country)) AS codes
+          FROM @extschema@._country_categories(countries, categories, '') AS c
+         GROUP BY c.n, c.category ORDER BY c.n
+    LOOP
+        svg := svg || @extschema@._svg_rect(10, height + 2, 14, 14,
+                                            pg_catalog.format(' fill="%s" stroke="#333"', @extschema@._svg_colour(r.n)));
+        FOREACH line IN ARRAY @extschema@._svg_wrap(pg_catalog.format('%s  %s (%s): %s', r.n, r.category, r.k, r.codes),
+                                                    ((width - 40) / 6.6)::integer) LOOP
+            svg := svg || @extschema@._svg_text(32, height + 13, line) || E'\n';
+            height := height + 16;
+        END LOOP;
+        height := height + 4;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@._svg_legend(@extschema@.country[], text[], double precision) IS
+    'Legend of a map: number, colour, category, count and country codes of each category, and its height';
 
 CREATE FUNCTION @extschema@.country_tile_map_svg(countries @extschema@.country[], categories text[],
                                                  title text, description text DEFAULT NULL)
@@ -541,46 +613,28 @@ DECLARE
     per_row constant integer := 20;
     y double precision := 0;
     body text := '';
-    legend text := '';
     band text;
     last_i integer := 0;
+    legend record;
     r record;
 BEGIN
-    IF countries IS NULL OR categories IS NULL OR title IS NULL THEN
-        RAISE EXCEPTION 'country_tile_map_svg needs countries, categories and a title' USING ERRCODE = 'null_value_not_allowed';
-    END IF;
-    IF pg_catalog.cardinality(countries) <> pg_catalog.cardinality(categories) THEN
-        RAISE EXCEPTION '% countries but % categories', pg_catalog.cardinality(countries), pg_catalog.cardinality(categories)
-            USING ERRCODE = 'invalid_parameter_value', HINT = 'Give one category for each country.';
-    END IF;
-    SELECT pg_catalog.string_agg(c::text, ', ' ORDER BY c) INTO band
-      FROM (SELECT c FROM pg_catalog.unnest(countries) AS c GROUP BY c HAVING pg_catalog.count(*) > 1) AS d;
-    IF band IS NOT NULL THEN
-        RAISE EXCEPTION 'countries given more than once: %', band USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    band := NULL;
     FOR r IN
         WITH given AS (
-            SELECT g.c, g.category FROM ROWS FROM (pg_catalog.unnest(countries), pg_catalog.unnest(categories)) AS g(c, category) WHERE g.c IS NOT NULL
-        ),
-        numbered AS (
-            SELECT l.category, pg_catalog.row_number() OVER (ORDER BY l.category COLLATE "C")::integer AS n
-              FROM (SELECT DISTINCT g.category FROM given AS g WHERE g.category IS NOT NULL) AS l
+            SELECT * FROM @extschema@._country_categories(countries, categories, title)
         ),
         -- every current country with an M49 region, and whatever else is given
         shown AS (
-            SELECT k.code::@extschema@.country AS c, coalesce(k.region_name, 'Other') AS region, k.subregion_name, k.code
+            SELECT k.code::@extschema@.country AS c, k.region_name AS region, k.subregion_name, k.code
               FROM @extschema@._countries() AS k WHERE NOT k.is_former AND k.region_name IS NOT NULL
             UNION
-            SELECT g.c, coalesce(@extschema@.region_name(g.c), 'Other'), @extschema@.subregion_name(g.c),
-                   @extschema@.canonical_code(g.c)
+            SELECT g.country, coalesce(@extschema@.region_name(g.country), 'Other'),
+                   @extschema@.subregion_name(g.country), @extschema@.canonical_code(g.country)
               FROM given AS g
         )
-        SELECT s.region, s.code, @extschema@.country_name(s.c) AS name, g.category, l.n,
+        SELECT s.region, s.code, @extschema@.country_name(s.c) AS name, g.category, g.n,
                pg_catalog.row_number() OVER (PARTITION BY s.region ORDER BY s.subregion_name COLLATE "C", s.code COLLATE "C") - 1 AS i
           FROM shown AS s
-          LEFT JOIN given AS g ON g.c OPERATOR(@extschema@.=) s.c
-          LEFT JOIN numbered AS l ON l.category = g.category
+          LEFT JOIN given AS g ON g.country OPERATOR(@extschema@.=) s.c
          ORDER BY s.region = 'Other', s.region COLLATE "C", i
     LOOP
         IF band IS DISTINCT FROM r.region THEN
@@ -603,25 +657,13 @@ BEGIN
         last_i := r.i + 1;
     END LOOP;
     y := y + tile * pg_catalog.ceil(last_i / per_row::numeric) + 10;
-    -- the legend: number in the tile, colour, category and how many countries
-    FOR r IN
-        SELECT l.category, pg_catalog.row_number() OVER (ORDER BY l.category COLLATE "C")::integer AS n, l.k
-          FROM (SELECT g.category, pg_catalog.count(*) AS k
-                  FROM ROWS FROM (pg_catalog.unnest(countries), pg_catalog.unnest(categories)) AS g(c, category)
-                 WHERE g.c IS NOT NULL AND g.category IS NOT NULL GROUP BY g.category) AS l
-         ORDER BY 2
-    LOOP
-        legend := legend || @extschema@._svg_rect(10, y + 2, 14, 14,
-                                                   pg_catalog.format(' fill="%s" stroke="#333"', @extschema@._svg_colour(r.n)))
-                         || @extschema@._svg_text(32, y + 13, pg_catalog.format('%s  %s (%s)', r.n, r.category, r.k)) || E'\n';
-        y := y + 20;
-    END LOOP;
+    legend := @extschema@._svg_legend(countries, categories, 20 + tile * per_row);
     RETURN @extschema@._svg_document(
-        20 + tile * per_row, y + 10, title,
+        20 + tile * per_row, y + legend.height + 10, title,
         coalesce(description || ' ', '')
         || 'Countries as tiles grouped by M49 region (not a map: no geometry), each with its code; a tile with a number has data,'
-        || ' the number being its category in the legend below, which also gives how many countries are in each; blank tiles have no data.',
-        body || legend);
+        || ' the number being its category in the legend below, which also gives how many countries are in each and their codes; blank tiles have no data.',
+        body || pg_catalog.format(E'<g transform="translate(0,%s)">\n%s</g>', @extschema@._svg_num(y), legend.svg));
 END
 $$;
 COMMENT ON FUNCTION @extschema@.country_tile_map_svg(@extschema@.country[], text[], text, text) IS

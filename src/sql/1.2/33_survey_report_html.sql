@@ -13,7 +13,7 @@ RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$ SELECT '<tr>' || (SELECT pg_catalog.string_agg(pg_catalog.format('<%1$s>%2$s</%1$s>', tag,
-                                                                    coalesce(@extschema@._xml_escape(c), '—')), '' ORDER BY o)
+                                                                    coalesce(@extschema@._xml_escape(c), '&#8212;')), '' ORDER BY o)
                        FROM pg_catalog.unnest(cells) WITH ORDINALITY AS u(c, o)) || '</tr>' $$;
 COMMENT ON FUNCTION @extschema@._html_row(text[], text) IS
     'An HTML table row of the escaped cells (td, or th for a header row); a NULL cell shows as an em dash';
@@ -22,9 +22,9 @@ CREATE FUNCTION @extschema@._percent_range(lower double precision, upper double 
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$ SELECT pg_catalog.round(100 * lower)::integer || '–' || pg_catalog.round(100 * upper)::integer || '%' $$;
+AS $$ SELECT pg_catalog.round(100 * lower)::integer || '-' || pg_catalog.round(100 * upper)::integer || '%' $$;
 COMMENT ON FUNCTION @extschema@._percent_range(double precision, double precision) IS
-    'A confidence interval of a share in whole percent: 86–100%';
+    'A confidence interval of a share in whole percent: 86-100%';
 
 -- The section of one question: base, non-response, chart and table.
 CREATE FUNCTION @extschema@._survey_report_question(survey text, question text, eligible bigint,
@@ -43,7 +43,7 @@ BEGIN
      WHERE sq.survey = _survey_report_question.survey AND sq.code = _survey_report_question.question;
     IF q.answer_type IN ('number', 'free_text') THEN
         RETURN pg_catalog.format(E'<section>\n<h2>%s. %s</h2>\n<p>%s answers (%s); not tabulated.</p>\n</section>\n',
-                                 coalesce(q.position::text, '–'), @extschema@._xml_escape(q.wording),
+                                 coalesce(q.position::text, '&#8211;'), @extschema@._xml_escape(q.wording),
                                  (SELECT pg_catalog.count(*) FROM @extschema@.survey_answers AS a
                                    WHERE a.survey = _survey_report_question.survey AND a.question = q.code AND a.value IS NOT NULL),
                                  q.answer_type);
@@ -63,7 +63,7 @@ BEGIN
     RETURN pg_catalog.format(
         E'<section>\n<h2>%s. %s</h2>\n<p class="base">Answered: %s of %s responding; item non-response: %s.</p>\n'
         '<figure>%s</figure>\n<table>\n%s\n%s\n</table>\n</section>\n',
-        coalesce(q.position::text, '–'), @extschema@._xml_escape(q.wording),
+        coalesce(q.position::text, '&#8211;'), @extschema@._xml_escape(q.wording),
         coalesce(base::text, 'withheld'), eligible, coalesce((eligible - base)::text, 'withheld'),
         @extschema@.survey_chart_svg(survey, q.code, NULL, min_cell, level, method),
         @extschema@._html_row(ARRAY['answer', 'count', 'share', @extschema@._svg_num(100 * level) || '% CI (' || method || ')'], 'th'),
@@ -120,8 +120,8 @@ BEGIN
         '<p>Shares are of the respondents who answered each question, with %9$s%% %10$s intervals; counts under %11$s, and cells'
         ' that would reveal them, are suppressed.</p>\n%12$s'
         '<section>\n<h2>Published figures reconciled</h2>\n%13$s\n</section>\n</body>\n</html>\n',
-        @extschema@._xml_escape(s.title), @extschema@._xml_escape(s.code), coalesce(@extschema@._xml_escape(s.organizer), '—'),
-        coalesce(s.fielded, 'unknown'), coalesce(@extschema@._xml_escape(s.population), '—'),
+        @extschema@._xml_escape(s.title), @extschema@._xml_escape(s.code), coalesce(@extschema@._xml_escape(s.organizer), '&#8212;'),
+        coalesce(s.fielded, 'unknown'), coalesce(@extschema@._xml_escape(s.population), '&#8212;'),
         eligible, coalesce(s.n_respondents_stated::text, 'no number'), @extschema@._xml_escape(s.source),
         @extschema@._svg_num(100 * level), @extschema@._xml_escape(method), min_cell,
         coalesce(questions, E'<p>No questions are stored.</p>\n'),
