@@ -57,7 +57,7 @@ SELECT country_from_code('ZZ', 'alpha2');
 \echo :LAST_ERROR_SQLSTATE
 SELECT country_from_code('002', 'm49');
 SELECT country_from_code('830', 'numeric');
-SELECT name('USA', 'de');
+SELECT country_name('USA', 'de');
 \echo :LAST_ERROR_SQLSTATE
 SELECT * FROM country_candidates('USA', -1);
 

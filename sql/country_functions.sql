@@ -5,7 +5,7 @@ SET search_path = iscm, public;
 SELECT c, country_key(c) AS key, canonical_code(c), alpha2(c), alpha3(c), alpha4(c), numeric_code(c),
        is_former(c), withdrawn(c)
   FROM unnest(ARRAY['DEU', 'XKX', 'SUN', 'FQHH', '830', 'TWN']::country[]) AS c ORDER BY c;
-SELECT c, name(c), name(c, 'fr') AS fr, name(c, 'es') AS es, name(c, 'EN') AS upper_lang
+SELECT c, country_name(c) AS name, country_name(c, 'fr') AS fr, country_name(c, 'es') AS es, country_name(c, 'EN') AS upper_lang
   FROM unnest(ARRAY['DEU', 'CIV', 'GBR', '830']::country[]) AS c ORDER BY c;
 SELECT c, official_name(c), common_name(c)
   FROM unnest(ARRAY['DEU', 'BOL', 'FRA']::country[]) AS c ORDER BY c;

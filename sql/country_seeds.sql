@@ -10,7 +10,7 @@ CREATE TEMP TABLE seed_states (spelling text, expected text, source text);
 \copy seed_states FROM PROGRAM 'cat "$PG_ABS_SRCDIR/test/fixtures/seed_country_names.csv"' (FORMAT csv, HEADER)
 
 -- Each spelling, what it reads as, and whether that is the expected State.
-SELECT spelling, spelling::country AS country, name(spelling::country) AS name,
+SELECT spelling, spelling::country AS country, country_name(spelling::country) AS name,
        canonical_code(spelling::country) = expected AS ok
   FROM seed_states ORDER BY spelling;
 SELECT count(*) AS spellings, count(DISTINCT expected) AS states,

@@ -90,7 +90,7 @@ SELECT start_date, level, city, alpha3 FROM iscm.meeting_report
 
 -- The 2007 GFMD agenda: round tables 1.1–3.4 and their coordinating governments.
 SELECT e.code, e.start_date, to_char(e.start_time, 'HH24:MI') AS starts,
-       (SELECT string_agg(iscm.name(ep.state), ', ' ORDER BY ep.id) FROM iscm.event_participants ep
+       (SELECT string_agg(iscm.country_name(ep.state), ', ' ORDER BY ep.id) FROM iscm.event_participants ep
          WHERE ep.event = e.code AND ep.role = 'coordinating government') AS coordinating
   FROM iscm.events e WHERE e.parent LIKE 'GFMD-2007-RT_' ORDER BY e.code;
 

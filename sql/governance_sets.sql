@@ -58,7 +58,7 @@ INSERT INTO iscm.participations (mechanism, state, role, start_date, end_date, s
     ('Colombo Process', 'Philippines', 'member', '2003', '2023', 'test'),
     ('Colombo Process', 'Nepal', 'member', '2003', '2023', 'test');
 SELECT * FROM iscm.membership_overlap('2019-06-30');
-SELECT state, iscm.name(state), mechanism_count, mechanisms FROM iscm.states_in_at_least(2, '2019-06-30');
+SELECT state, iscm.country_name(state) AS name, mechanism_count, mechanisms FROM iscm.states_in_at_least(2, '2019-06-30');
 SELECT * FROM iscm.membership_overlap('2021-06-30');
 SELECT mechanism, record, role, period FROM iscm.memberships_of('Sri Lanka');
 

@@ -39,7 +39,7 @@ SELECT count(*) AS attributions,
        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM iscm.survey_respondents AS r
                                        WHERE r.survey = fa.survey AND r.country OPERATOR(iscm.=) fa.country)) AS respondents
   FROM iscm.figure_attributions AS fa;
-SELECT r.survey, r.respondent, iscm.name(r.country) AS name, iscm.region_name(r.country) AS region
+SELECT r.survey, r.respondent, iscm.country_name(r.country) AS name, iscm.region_name(r.country) AS region
   FROM iscm.survey_respondents AS r
  WHERE r.survey = 'gfmd-2008' AND r.respondent IN ('CIV', 'TZA', 'RUS', 'ARE')
  ORDER BY r.respondent;
@@ -76,7 +76,8 @@ SELECT count(*) AS figures_checked,
        count(*) FILTER (WHERE c.fitting_denominators IS DISTINCT FROM direct.denominators) AS denominator_disagreements
   FROM iscm.published_figure_check AS c
  CROSS JOIN LATERAL (
-     SELECT coalesce(bool_or(n = c.stated_n), false) AS consistent, array_agg(DISTINCT n ORDER BY n) AS denominators
+     SELECT coalesce(bool_or(n = c.stated_n), false) AS consistent,
+            array_to_string(array_agg(DISTINCT n ORDER BY n), ', ') AS denominators
        FROM generate_series(1, c.stated_n) AS n, generate_series(0, n) AS k
       WHERE round(100.0 * k / n) = c.percent::numeric
  ) AS direct

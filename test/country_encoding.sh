@@ -14,7 +14,7 @@ got=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" <<'SQL'
 CREATE EXTENSION iscm;
 SET search_path = iscm;
 SELECT 'Côte d''Ivoire'::country, 'Türkiye'::country, 'Curaçao'::country, 'São Tomé and Príncipe'::country;
-SELECT name('CIV', 'fr'), name('DEU', 'es'), name('ALA'::country);
+SELECT country_name('CIV', 'fr'), country_name('DEU', 'es'), country_name('ALA'::country);
 SELECT normalize_country_name('  The Côte d''Ivoire ');
 SET iscm.country_output = name;
 SELECT 'CIV'::country, 'REU'::country;

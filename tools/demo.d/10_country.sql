@@ -4,21 +4,21 @@ SET search_path = iscm, public;
 
 \echo
 \echo '== One State, many spellings: codes, M49, World Bank and French/Spanish names all compare equal'
-SELECT spelling, spelling::country AS country, name(spelling::country) AS iso_name,
+SELECT spelling, spelling::country AS country, country_name(spelling::country) AS iso_name,
        spelling::country = 'CIV'::country AS same_as_civ
   FROM unnest(ARRAY['CI', 'CIV', '384', 'Ivory Coast', 'Côte d’Ivoire', 'cote d''ivoire',
                     'Costa de Marfil', 'the Ivory Coast']) AS spelling;
 
 \echo
 \echo '== States as the seed documents spell them, with their M49 region'
-SELECT written, written::country AS code, name(written::country) AS iso_name, region_name(written::country) AS region,
+SELECT written, written::country AS code, country_name(written::country) AS iso_name, region_name(written::country) AS region,
        subregion_name(written::country) AS subregion
   FROM unnest(ARRAY['DRC', 'Republic of El Salvador', 'the Netherlands', 'Tanzania', 'Moldova',
                     'Russian Federation', 'UK', 'Turkey', 'Czech Republic']) AS written;
 
 \echo
 \echo '== Former countries are values of their own, with their successors'
-SELECT c AS country, name(c), withdrawn(c), array_to_string(successors(c)::text[], ',') AS successors
+SELECT c AS country, country_name(c) AS name, withdrawn(c), array_to_string(successors(c)::text[], ',') AS successors
   FROM unnest(ARRAY['USSR', 'Yugoslavia', 'Czechoslovakia', 'Zaire']::country[]) AS c;
 
 \echo

@@ -211,7 +211,7 @@ CREATE FUNCTION @extschema@.alpha4(@extschema@.country) RETURNS text
     AS 'MODULE_PATHNAME', 'country_alpha4' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.numeric_code(@extschema@.country) RETURNS integer
     AS 'MODULE_PATHNAME', 'country_numeric_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.name(@extschema@.country, lang text DEFAULT 'en') RETURNS text
+CREATE FUNCTION @extschema@.country_name(@extschema@.country, lang text DEFAULT 'en') RETURNS text
     AS 'MODULE_PATHNAME', 'country_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.official_name(@extschema@.country) RETURNS text
     AS 'MODULE_PATHNAME', 'country_official_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -242,7 +242,7 @@ COMMENT ON FUNCTION @extschema@.alpha2(@extschema@.country) IS 'ISO 3166-1 alpha
 COMMENT ON FUNCTION @extschema@.alpha3(@extschema@.country) IS 'ISO 3166-1 alpha-3 code (XKX for Kosovo; the old alpha-3 of a former country); NULL when none';
 COMMENT ON FUNCTION @extschema@.alpha4(@extschema@.country) IS 'ISO 3166-3 alpha-4 code of a former country; NULL otherwise';
 COMMENT ON FUNCTION @extschema@.numeric_code(@extschema@.country) IS 'ISO 3166-1 numeric = M49 code (the old numeric of a former country); NULL when none';
-COMMENT ON FUNCTION @extschema@.name(@extschema@.country, text) IS 'Short name in English (en, default), French (fr) or Spanish (es)';
+COMMENT ON FUNCTION @extschema@.country_name(@extschema@.country, text) IS 'Short name in English (en, default), French (fr) or Spanish (es)';
 COMMENT ON FUNCTION @extschema@.official_name(@extschema@.country) IS 'Official (English) name from ISO 3166-1; NULL when it has none';
 COMMENT ON FUNCTION @extschema@.common_name(@extschema@.country) IS 'Common (English) name when it differs from the ISO short name; NULL otherwise';
 COMMENT ON FUNCTION @extschema@.region_code(@extschema@.country) IS 'M49 region code (2 Africa, 19 Americas, 142 Asia, 150 Europe, 9 Oceania); NULL when none';
@@ -281,7 +281,11 @@ CREATE FUNCTION @extschema@._m49_regions(
 COMMENT ON FUNCTION @extschema@._m49_regions() IS 'Rows of the iscm.m49_regions view';
 
 CREATE VIEW @extschema@.countries AS
-    SELECT * FROM @extschema@._countries();
+    SELECT key, code, alpha2, alpha3, alpha4, "numeric", name_en, name_fr, name_es,
+           official_name, common_name, region_code, region_name, subregion_code, subregion_name,
+           intermediate_region_code, intermediate_region_name, is_former, withdrawn,
+           pg_catalog.array_to_string(successors, ' | ') AS successors
+      FROM @extschema@._countries();
 COMMENT ON VIEW @extschema@.countries IS
     'Every country iscm.country knows (current, former, M49-only areas), with codes, names and M49 regions, in plain types';
 
@@ -320,7 +324,7 @@ COMMENT ON COLUMN @extschema@.countries.intermediate_region_code IS 'M49 interme
 COMMENT ON COLUMN @extschema@.countries.intermediate_region_name IS 'M49 intermediate region name';
 COMMENT ON COLUMN @extschema@.countries.is_former IS 'True for a former country (ISO 3166-3)';
 COMMENT ON COLUMN @extschema@.countries.withdrawn IS 'Withdrawal date of a former country as ISO 3166-3 gives it';
-COMMENT ON COLUMN @extschema@.countries.successors IS 'Canonical codes of the successor states of a former country';
+COMMENT ON COLUMN @extschema@.countries.successors IS 'Canonical codes of the successor states of a former country, separated by " | " (one row each in iscm.country_successors)';
 
 COMMENT ON COLUMN @extschema@.country_names.key IS 'Key of the country the name means';
 COMMENT ON COLUMN @extschema@.country_names.code IS 'Canonical code of the country the name means';

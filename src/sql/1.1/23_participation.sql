@@ -128,7 +128,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, @extschema@
 AS $$
 DECLARE
-    who text := coalesce(@extschema@.name(NEW.state), NEW.organization);
+    who text := coalesce(@extschema@.country_name(NEW.state), NEW.organization);
     new_period daterange;
     norm record;
     other record;
@@ -178,7 +178,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, @extschema@
 AS $$
 DECLARE
-    who text := coalesce(@extschema@.name(NEW.holder_state), NEW.holder_organization, 'unknown holder');
+    who text := coalesce(@extschema@.country_name(NEW.holder_state), NEW.holder_organization, 'unknown holder');
     new_period daterange;
     norm record;
     other record;

@@ -89,7 +89,7 @@ CREATE FUNCTION @extschema@._party_label(state @extschema@.country, organization
 RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@
-RETURN coalesce(@extschema@.name(state), organization);
+RETURN coalesce(@extschema@.country_name(state), organization);
 COMMENT ON FUNCTION @extschema@._party_label(@extschema@.country, text) IS 'Display label of a State (its English name) or an organization (its code).';
 
 CREATE FUNCTION @extschema@.chair_on(mechanism text, on_date date, reading text DEFAULT 'stated')

@@ -1,5 +1,8 @@
 -- Reporting views for BI tools: only plain column types (text, int, date,
--- boolean, text[]); States appear as alpha-3 code and English name.
+-- boolean); States appear as alpha-3 code and English name.  A list is one
+-- text with its items separated by ' | ' (no seed text contains that), since BI
+-- filters and drivers' metadata handle arrays poorly; its long form, one row per
+-- item, is a table or view named in the column's comment.
 
 CREATE VIEW @extschema@.mechanism_overview AS
 SELECT m.code,
@@ -8,7 +11,7 @@ SELECT m.code,
        m.kind,
        m.founded::text AS founded,
        @extschema@.partial_date_precision(m.founded) AS founded_precision,
-       (SELECT pg_catalog.array_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' [' || c.source || ']' ORDER BY c.id)
+       (SELECT pg_catalog.string_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' [' || c.source || ']', ' | ' ORDER BY c.id)
           FROM @extschema@.mechanism_claims c
          WHERE c.mechanism = m.code AND c.attribute = 'founded') AS founded_claims,
        EXISTS (SELECT 1 FROM @extschema@.mechanism_claims c
@@ -17,11 +20,11 @@ SELECT m.code,
                   AND NOT @extschema@.partial_date_range(c.value::@extschema@.partial_date)
                           OPERATOR(pg_catalog.&&) @extschema@.partial_date_range(m.founded)) AS founding_disputed,
        m.secretariat,
-       (SELECT pg_catalog.array_agg(r.relation || ': ' || coalesce(r.related_organization, r.related_mechanism) ORDER BY r.id)
+       (SELECT pg_catalog.string_agg(r.relation || ': ' || coalesce(r.related_organization, r.related_mechanism), ' | ' ORDER BY r.id)
           FROM @extschema@.mechanism_relations r WHERE r.mechanism = m.code) AS related_bodies,
        m.status,
        m.status_as_of::text AS status_as_of,
-       (SELECT pg_catalog.array_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' [' || c.source || ']' ORDER BY c.as_of NULLS FIRST, c.id)
+       (SELECT pg_catalog.string_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' [' || c.source || ']', ' | ' ORDER BY c.as_of NULLS FIRST, c.id)
           FROM @extschema@.mechanism_claims c
          WHERE c.mechanism = m.code AND c.attribute = 'members') AS reported_members,
        (SELECT count(DISTINCT p.state)::int FROM @extschema@.participations p
@@ -32,7 +35,7 @@ SELECT m.code,
           FROM @extschema@.chairs c WHERE c.mechanism = m.code) AS chair_terms,
        (SELECT count(*)::int FROM @extschema@.events e WHERE e.mechanism = m.code) AS events,
        (SELECT count(*)::int FROM @extschema@.themes t WHERE t.mechanism = m.code) AS themes,
-       (SELECT pg_catalog.array_agg(a.alias ORDER BY a.alias) FROM @extschema@.mechanism_aliases a WHERE a.mechanism = m.code) AS aliases,
+       (SELECT pg_catalog.string_agg(a.alias, ' | ' ORDER BY a.alias) FROM @extschema@.mechanism_aliases a WHERE a.mechanism = m.code) AS aliases,
        m.note,
        m.source,
        m.is_seed
@@ -44,19 +47,19 @@ COMMENT ON COLUMN @extschema@.mechanism_overview.acronym IS 'Acronym.';
 COMMENT ON COLUMN @extschema@.mechanism_overview.kind IS 'global process, inter-regional forum, regional consultative process or inter-agency group.';
 COMMENT ON COLUMN @extschema@.mechanism_overview.founded IS 'Founding date as the main source gives it (partial date).';
 COMMENT ON COLUMN @extschema@.mechanism_overview.founded_precision IS 'year, month or day.';
-COMMENT ON COLUMN @extschema@.mechanism_overview.founded_claims IS 'Founding dates given by other sources, each with its source.';
+COMMENT ON COLUMN @extschema@.mechanism_overview.founded_claims IS 'Founding dates given by other sources, each with its source, separated by " | " (long form: iscm.mechanism_claims, attribute founded).';
 COMMENT ON COLUMN @extschema@.mechanism_overview.founding_disputed IS 'True when some source''s founding date cannot be the main one (Budapest Process 1993 vs 1991).';
 COMMENT ON COLUMN @extschema@.mechanism_overview.secretariat IS 'Secretariat or host as the source words it.';
-COMMENT ON COLUMN @extschema@.mechanism_overview.related_bodies IS 'Relations to organizations and mechanisms (''secretariat: ICMPD'', ''emerged from: HLD'').';
+COMMENT ON COLUMN @extschema@.mechanism_overview.related_bodies IS 'Relations to organizations and mechanisms (''secretariat: ICMPD'', ''emerged from: HLD''), separated by " | " (long form: iscm.mechanism_relations).';
 COMMENT ON COLUMN @extschema@.mechanism_overview.status IS 'active, dormant or ended where a source says so.';
 COMMENT ON COLUMN @extschema@.mechanism_overview.status_as_of IS 'Date of the status.';
-COMMENT ON COLUMN @extschema@.mechanism_overview.reported_members IS 'Member counts as sources report them, with date and source (disagreements side by side).';
+COMMENT ON COLUMN @extschema@.mechanism_overview.reported_members IS 'Member counts as sources report them, with date and source (disagreements side by side), separated by " | " (long form: iscm.mechanism_claims, attribute members).';
 COMMENT ON COLUMN @extschema@.mechanism_overview.states_recorded IS 'Distinct States with a participation row (any role, any period).';
 COMMENT ON COLUMN @extschema@.mechanism_overview.organizations_recorded IS 'Distinct organizations with a participation row (any role, any period).';
 COMMENT ON COLUMN @extschema@.mechanism_overview.chair_terms IS 'Chair terms recorded (co-chairs count once).';
 COMMENT ON COLUMN @extschema@.mechanism_overview.events IS 'Events recorded.';
 COMMENT ON COLUMN @extschema@.mechanism_overview.themes IS 'Themes recorded.';
-COMMENT ON COLUMN @extschema@.mechanism_overview.aliases IS 'Other names.';
+COMMENT ON COLUMN @extschema@.mechanism_overview.aliases IS 'Other names, separated by " | " (long form: iscm.mechanism_aliases).';
 COMMENT ON COLUMN @extschema@.mechanism_overview.note IS 'Remarks.';
 COMMENT ON COLUMN @extschema@.mechanism_overview.source IS 'Source of the mechanism row.';
 COMMENT ON COLUMN @extschema@.mechanism_overview.is_seed IS 'True for seed rows.';
@@ -67,7 +70,7 @@ SELECT p.id,
        m.name AS mechanism_name,
        CASE WHEN p.state IS NOT NULL THEN 'state' ELSE 'organization' END AS participant_kind,
        @extschema@.alpha3(p.state) AS alpha3,
-       @extschema@.name(p.state) AS country_name,
+       @extschema@.country_name(p.state) AS country_name,
        p.organization,
        o.name AS organization_name,
        p.role,
@@ -121,7 +124,7 @@ SELECT c.mechanism,
        (dense_rank() OVER (PARTITION BY c.mechanism
                            ORDER BY lower(c.period) NULLS LAST, upper(c.period) NULLS LAST,
                                     c.start_date, c.start_basis, c.end_date, c.end_basis))::int AS term,
-       coalesce(@extschema@.name(c.holder_state), c.holder_organization, 'unknown') AS holder,
+       coalesce(@extschema@.country_name(c.holder_state), c.holder_organization, 'unknown') AS holder,
        CASE WHEN c.holder_unknown THEN 'unknown' WHEN c.holder_state IS NOT NULL THEN 'state' ELSE 'organization' END AS holder_kind,
        @extschema@.alpha3(c.holder_state) AS alpha3,
        c.holder_organization AS organization,
@@ -172,11 +175,11 @@ SELECT e.code,
        to_char(e.end_time, 'HH24:MI') AS end_time,
        e.city,
        @extschema@.alpha3(e.country) AS alpha3,
-       @extschema@.name(e.country) AS country_name,
+       @extschema@.country_name(e.country) AS country_name,
        e.venue,
-       (SELECT pg_catalog.array_agg(concat_ws(': ', concat_ws(', ', ep.person, coalesce(@extschema@.name(ep.state), ep.organization, ep.mechanism)),
-                                   ep.role || CASE WHEN ep.tentative THEN ' (tentative)' ELSE '' END)
-                         ORDER BY ep.role, ep.id)
+       (SELECT pg_catalog.string_agg(concat_ws(': ', concat_ws(', ', ep.person, coalesce(@extschema@.country_name(ep.state), ep.organization, ep.mechanism)),
+                                   ep.role || CASE WHEN ep.tentative THEN ' (tentative)' ELSE '' END),
+                         ' | ' ORDER BY ep.role, ep.id)
           FROM @extschema@.event_participants ep WHERE ep.event = e.code) AS participants,
        e.note,
        e.source,
@@ -201,7 +204,7 @@ COMMENT ON COLUMN @extschema@.meeting_report.city IS 'City.';
 COMMENT ON COLUMN @extschema@.meeting_report.alpha3 IS 'Alpha-3 code of the country of the place.';
 COMMENT ON COLUMN @extschema@.meeting_report.country_name IS 'Name of the country of the place.';
 COMMENT ON COLUMN @extschema@.meeting_report.venue IS 'Venue or room.';
-COMMENT ON COLUMN @extschema@.meeting_report.participants IS 'Participants with their roles (''Spain: coordinating government'').';
+COMMENT ON COLUMN @extschema@.meeting_report.participants IS 'Participants with their roles (''Spain: coordinating government''), separated by " | " (long form: iscm.meeting_role_report).';
 COMMENT ON COLUMN @extschema@.meeting_report.note IS 'Remarks.';
 COMMENT ON COLUMN @extschema@.meeting_report.source IS 'Source of the row.';
 COMMENT ON COLUMN @extschema@.meeting_report.is_seed IS 'True for seed rows.';
@@ -214,7 +217,7 @@ SELECT ep.id,
        lower(e.period) AS first_day,
        CASE WHEN ep.state IS NOT NULL THEN 'state' WHEN ep.organization IS NOT NULL THEN 'organization'
             WHEN ep.mechanism IS NOT NULL THEN 'mechanism' ELSE 'person' END AS participant_kind,
-       coalesce(@extschema@.name(ep.state), ep.organization, ep.mechanism, ep.person) AS participant,
+       coalesce(@extschema@.country_name(ep.state), ep.organization, ep.mechanism, ep.person) AS participant,
        @extschema@.alpha3(ep.state) AS alpha3,
        ep.organization,
        ep.mechanism AS participant_mechanism,
@@ -257,8 +260,8 @@ SELECT tm.mechanism,
        f.number,
        f.title,
        count(x.id)::int AS themes,
-       pg_catalog.array_remove(pg_catalog.array_agg(x.theme ORDER BY x.id), NULL) AS theme_texts,
-       pg_catalog.array_remove(pg_catalog.array_agg(DISTINCT x.source), NULL) AS sources,
+       coalesce(pg_catalog.string_agg(x.theme, ' | ' ORDER BY x.id), '') AS theme_texts,
+       coalesce(pg_catalog.string_agg(DISTINCT x.source, ' | ' ORDER BY x.source), '') AS sources,
        count(x.id) FILTER (WHERE x.basis = 'stated')::int AS stated_mappings
   FROM (SELECT DISTINCT mechanism FROM theme_mechanism) AS tm
  CROSS JOIN @extschema@.framework_items f
@@ -275,6 +278,6 @@ COMMENT ON COLUMN @extschema@.theme_coverage.kind IS 'objective, principle or do
 COMMENT ON COLUMN @extschema@.theme_coverage.number IS 'Item number.';
 COMMENT ON COLUMN @extschema@.theme_coverage.title IS 'Item title.';
 COMMENT ON COLUMN @extschema@.theme_coverage.themes IS 'Number of the mechanism''s themes mapped to the item.';
-COMMENT ON COLUMN @extschema@.theme_coverage.theme_texts IS 'Those themes, in the sources'' words.';
-COMMENT ON COLUMN @extschema@.theme_coverage.sources IS 'The sources of those themes.';
+COMMENT ON COLUMN @extschema@.theme_coverage.theme_texts IS 'Those themes, in the sources'' words, separated by " | " ('''' when none; long form: iscm.theme_mapping_report).';
+COMMENT ON COLUMN @extschema@.theme_coverage.sources IS 'The sources of those themes, separated by " | " ('''' when none).';
 COMMENT ON COLUMN @extschema@.theme_coverage.stated_mappings IS 'How many of those mappings a source states (basis stated); the others are editorial readings (see theme_mappings.source).';

@@ -20,7 +20,7 @@ SELECT f.survey,
                                    near.k_lo, base.n, pg_catalog.round(100.0 OPERATOR(pg_catalog.*) near.k_lo OPERATOR(pg_catalog./) base.n, 1),
                                    near.k_lo + 1, base.n, pg_catalog.round(100.0 OPERATOR(pg_catalog.*) (near.k_lo + 1) OPERATOR(pg_catalog./) base.n, 1))
        END AS nearest_at_stated_n,
-       fit.denominators AS fitting_denominators,
+       pg_catalog.array_to_string(fit.denominators, ', ') AS fitting_denominators,
        fit.denominators[pg_catalog.cardinality(fit.denominators)] AS largest_fitting_denominator,
        CASE WHEN f.count IS NOT NULL AND base.n IS NOT NULL THEN f.count <= base.n END AS count_consistent,
        named.n_named AS named_states,
@@ -112,7 +112,7 @@ COMMENT ON COLUMN @extschema@.published_figure_check.percent_consistent IS
 COMMENT ON COLUMN @extschema@.published_figure_check.nearest_at_stated_n IS
     'The two shares possible around the percentage at stated_n, e.g. 38/53 = 71.7%, 39/53 = 73.6%';
 COMMENT ON COLUMN @extschema@.published_figure_check.fitting_denominators IS
-    'Every n <= stated_n that can give the percentage ({} when none; NULL when stated_n is over 10000, the limit of grim_candidates)';
+    'Every n <= stated_n that can give the percentage, in ascending order separated by ", " ('''' when none; NULL when stated_n is over 10000, the limit of grim_candidates; one row each in iscm.published_figure_denominators)';
 COMMENT ON COLUMN @extschema@.published_figure_check.largest_fitting_denominator IS
     'The largest n <= stated_n that can give the percentage: stated_n minus it is the least item non-response implied';
 COMMENT ON COLUMN @extschema@.published_figure_check.count_consistent IS
