@@ -43,7 +43,7 @@ SELECT e.code, e.start_date, e.end_date, host.names AS host, on_days.chairs, on_
        coalesce(on_days.terms = 1 AND on_days.chairs LIKE '%' || host.names || '%', false) AS host_is_the_chair
   FROM iscm.events e
  CROSS JOIN LATERAL (
-       SELECT string_agg(iscm.name(ep.state), ' & ' ORDER BY ep.id) AS names
+       SELECT string_agg(iscm.country_name(ep.state), ' & ' ORDER BY ep.id) AS names
          FROM iscm.event_participants ep
         WHERE ep.event = e.code AND ep.role = 'host') AS host
  CROSS JOIN LATERAL (
