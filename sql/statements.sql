@@ -28,7 +28,7 @@ SELECT source_place, statement, by_parties, cited FROM iscm.statement_report
 SELECT about FROM iscm.statement_report WHERE kind = 'structure' AND source_document = 'seed 000';
 
 -- Statements about a State: Nigeria's national policy (GFMD 2014-2015), Morocco's benefits and institutions.
-SELECT kind, statement, first_day, last_day FROM iscm.statement_report WHERE 'NGA' = ANY (alpha3s);
+SELECT kind, statement, first_day, last_day FROM iscm.statement_report WHERE alpha3s LIKE '%NGA%';
 SELECT source_document, source_place, kind, role, statement
   FROM iscm.statement_party_report WHERE alpha3 = 'MAR' ORDER BY statement_id;
 -- The benefits the 13 States named: each type once, the 13 as a group, not each.

@@ -303,11 +303,11 @@ SELECT s.id,
   FROM @extschema@.statements s
   JOIN @extschema@.documents d ON d.code = s.source_document
   LEFT JOIN LATERAL (
-      SELECT pg_catalog.array_agg(r.party ORDER BY r.id) FILTER (WHERE r.role = 'by') AS by_parties,
-             pg_catalog.array_agg(r.party ORDER BY r.id) FILTER (WHERE r.role = 'by one of') AS by_one_of,
-             pg_catalog.array_agg(r.party ORDER BY r.id) FILTER (WHERE r.role = 'about') AS about,
-             pg_catalog.array_agg(r.party ORDER BY r.id) FILTER (WHERE r.role = 'cited') AS cited,
-             pg_catalog.array_agg(DISTINCT r.alpha3) FILTER (WHERE r.alpha3 IS NOT NULL) AS alpha3s
+      SELECT pg_catalog.string_agg(r.party, ' | ' ORDER BY r.id) FILTER (WHERE r.role = 'by') AS by_parties,
+             pg_catalog.string_agg(r.party, ' | ' ORDER BY r.id) FILTER (WHERE r.role = 'by one of') AS by_one_of,
+             pg_catalog.string_agg(r.party, ' | ' ORDER BY r.id) FILTER (WHERE r.role = 'about') AS about,
+             pg_catalog.string_agg(r.party, ' | ' ORDER BY r.id) FILTER (WHERE r.role = 'cited') AS cited,
+             pg_catalog.string_agg(DISTINCT r.alpha3::text, ' | ' ORDER BY r.alpha3::text) FILTER (WHERE r.alpha3 IS NOT NULL) AS alpha3s
         FROM @extschema@.statement_party_report r
        WHERE r.statement_id = s.id
   ) AS pr ON true;
@@ -325,11 +325,11 @@ COMMENT ON COLUMN @extschema@.statement_report.first_day IS 'First day referred 
 COMMENT ON COLUMN @extschema@.statement_report.last_day IS 'Last day referred to (NULL: undated).';
 COMMENT ON COLUMN @extschema@.statement_report.basis IS 'stated or inferred.';
 COMMENT ON COLUMN @extschema@.statement_report.tentative IS 'Stated as likely, planned or suggested.';
-COMMENT ON COLUMN @extschema@.statement_report.by_parties IS 'Parties that make the statement.';
-COMMENT ON COLUMN @extschema@.statement_report.by_one_of IS 'Parties named together as making it, not each.';
-COMMENT ON COLUMN @extschema@.statement_report.about IS 'Parties the statement is about.';
-COMMENT ON COLUMN @extschema@.statement_report.cited IS 'Parties, frameworks and documents it cites.';
-COMMENT ON COLUMN @extschema@.statement_report.alpha3s IS 'Alpha-3 codes of every State among the parties, in any role.';
+COMMENT ON COLUMN @extschema@.statement_report.by_parties IS 'Parties that make the statement, '' | ''-separated (one row each in statement_party_report).';
+COMMENT ON COLUMN @extschema@.statement_report.by_one_of IS 'Parties named together as making it, not each, '' | ''-separated (one row each in statement_party_report).';
+COMMENT ON COLUMN @extschema@.statement_report.about IS 'Parties the statement is about, '' | ''-separated (one row each in statement_party_report).';
+COMMENT ON COLUMN @extschema@.statement_report.cited IS 'Parties, frameworks and documents it cites, '' | ''-separated (one row each in statement_party_report).';
+COMMENT ON COLUMN @extschema@.statement_report.alpha3s IS 'Alpha-3 codes of every State among the parties, in any role, '' | ''-separated (one row each in statement_party_report).';
 COMMENT ON COLUMN @extschema@.statement_report.note IS 'Remarks; for inferred statements, what they are inferred from.';
 COMMENT ON COLUMN @extschema@.statement_report.is_seed IS 'True for seed rows.';
 
