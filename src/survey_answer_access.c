@@ -118,17 +118,7 @@ share_of(const AnswerSummaryView *view, CategoryFigures f, double *share)
 static double
 sample_size(const AnswerSummaryView *view)
 {
-	if (is_weighted(view))
-	{
-		double		n_eff;
-
-		if (!(view->weight_sq_sum > 0.0))
-			return 0.0;
-		/* in this order nothing overflows; rounding may pass n by an ulp */
-		n_eff = view->weight_sum * (view->weight_sum / view->weight_sq_sum);
-		return fmin(n_eff, (double) view->respondents);
-	}
-	return (double) view->respondents;
+	return answer_summary_n_eff(view);
 }
 
 Datum
@@ -464,6 +454,9 @@ answer_summary_share_difference(PG_FUNCTION_ARGS)
 
 	READ_SUMMARY(0, &v1);
 	READ_SUMMARY(1, &v2);
+	/* a share of respondents is not a share of choices, nor a weighted share an unweighted one */
+	answer_summary_check_kinds(v1.flags, v1.respondents == 0 && v1.missing == 0,
+							   v2.flags, v2.respondents == 0 && v2.missing == 0, "compare");
 	n1 = sample_size(&v1);
 	n2 = sample_size(&v2);
 

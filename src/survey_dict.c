@@ -6,6 +6,8 @@
 #include "common/hashfn.h"
 #include "utils/memutils.h"
 
+#include "survey_common.h"
+
 /* below this many categories a linear scan beats hashing */
 #define LINEAR_LIMIT 8
 
@@ -154,7 +156,7 @@ survey_dict_sorted(const SurveyDict *dict, uint32 *order, size_t *string_bytes)
 
 	for (uint32 i = 0; i < dict->n; i++)
 		idx[i] = i;
-	qsort_arg(idx, dict->n, sizeof(uint32), compare_indexes, dict->entries);
+	survey_sort(idx, dict->n, sizeof(uint32), compare_indexes, dict->entries);
 	for (uint32 i = 0; i < dict->n; i++)
 	{
 		const SurveyDictEntry *e = &dict->entries[idx[i]];
