@@ -231,11 +231,11 @@ answer_entry_size(uint8_t flags)
 	return (flags & SURVEY_FLAG_WEIGHTED) ? 24 : 16;
 }
 
-/* 0, or a normal double: a sum of squares that can be stored as it is */
+/* a sum of squares of positive weights that can be stored as it is */
 static bool
-normal_or_zero(double v)
+is_normal(double v)
 {
-	return v == 0.0 || (isfinite(v) && fabs(v) >= DBL_MIN);
+	return isfinite(v) && fabs(v) >= DBL_MIN;
 }
 
 /*
@@ -249,7 +249,7 @@ check_weight_sq_mean(double weight_sum, double mean, int64_t respondents)
 	if (!(weight_sum > 0.0) || respondents <= 0 ||
 		!at_most(mean, weight_sum) || !at_most(weight_sum / (double) respondents, mean))
 		return SURVEY_FORMAT_BAD_WEIGHT_SQ_MEAN;
-	if (normal_or_zero(mean * weight_sum))
+	if (is_normal(mean * weight_sum))
 		return SURVEY_FORMAT_SQ_MEAN_NOT_NEEDED;
 	return SURVEY_FORMAT_OK;
 }
@@ -377,7 +377,7 @@ answer_summary_weight_sq(double scaled, int exp, double weight_sum, double *weig
 	double		fs,
 				fw;
 
-	if (normal_or_zero(sum) || !(weight_sum > 0.0))
+	if (scaled == 0.0 || is_normal(sum) || !(weight_sum > 0.0))
 	{
 		*weight_sq = sum;
 		return 0;
@@ -394,8 +394,8 @@ answer_summary_weight_sq_from_mean(double mean, double weight_sum, double *weigh
 {
 	double		sum = mean * weight_sum;
 
-	/* the product decides, as the validator checks it */
-	if (normal_or_zero(sum))
+	/* the product decides, as the validator checks it; 0 only when it is exact */
+	if (mean == 0.0 || weight_sum == 0.0 || is_normal(sum))
 	{
 		*weight_sq = sum;
 		return 0;
