@@ -116,7 +116,10 @@ answer_state_merge_view(AnswerState *st, const AnswerSummaryView *view)
 	for (uint32 i = 0; i < view->ncat; i++)
 	{
 		SurveyCategory c = answer_summary_category(view, i);
-		SurveyDictEntry *e = survey_dict_entry(&st->dict, c.text, c.len);
+		SurveyDictEntry *e;
+
+		CHECK_FOR_INTERRUPTS();
+		e = survey_dict_entry(&st->dict, c.text, c.len);
 
 		add_counts(&e->count, c.count);
 		survey_sum_add(&e->weight, c.weight);
@@ -137,7 +140,10 @@ answer_state_merge(AnswerState *st, const AnswerState *other)
 	for (uint32 i = 0; i < other->dict.n; i++)
 	{
 		const SurveyDictEntry *o = &other->dict.entries[i];
-		SurveyDictEntry *e = survey_dict_entry(&st->dict, o->text, o->len);
+		SurveyDictEntry *e;
+
+		CHECK_FOR_INTERRUPTS();
+		e = survey_dict_entry(&st->dict, o->text, o->len);
 
 		add_counts(&e->count, o->count);
 		survey_sum_merge(&e->weight, &o->weight);
@@ -158,7 +164,10 @@ answer_summary_build(uint8 flags, int64 respondents, int64 missing,
 	struct varlena *result;
 
 	for (uint32 i = 0; i < ncat; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		string_bytes += cats[i].len;
+	}
 	size = answer_summary_size(ncat, string_bytes, (flags & SURVEY_FLAG_WEIGHTED) != 0);
 	if (size > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
@@ -331,6 +340,7 @@ add_choices(AnswerState *st, ArrayType *choices, double w)
 		text	   *choice;
 		SurveyDictEntry *e;
 
+		CHECK_FOR_INTERRUPTS();
 		if (nulls[j])
 			continue;
 		choice = DatumGetTextPP(elems[j]);
@@ -788,11 +798,15 @@ answer_summary_with_categories(PG_FUNCTION_ARGS)
 	deconstruct_array(declared, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
 	cats = palloc(sizeof(SurveyCategory) * ((size_t) view.ncat + n + 1));
 	for (uint32 i = 0; i < view.ncat; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		cats[ncat++] = answer_summary_category(&view, i);
+	}
 	for (int i = 0; i < n; i++)
 	{
 		text	   *t;
 
+		CHECK_FOR_INTERRUPTS();
 		if (nulls[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -813,8 +827,11 @@ answer_summary_with_categories(PG_FUNCTION_ARGS)
 	/* canonical order; a category declared twice is kept once */
 	survey_sort(cats, ncat, sizeof(SurveyCategory), survey_compare_categories, NULL);
 	for (uint32 i = 0; i < ncat; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		if (kept == 0 || survey_compare_categories(&cats[kept - 1], &cats[i], NULL) != 0)
 			cats[kept++] = cats[i];
+	}
 	PG_RETURN_POINTER(answer_summary_build(view.flags, view.respondents, view.missing,
 										   view.weight_sum, view.weight_sq, cats, kept));
 }

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
@@ -69,7 +70,10 @@ unknown_category(const AnswerSummaryView *view, text *category)
 	SurveyCategory *cats = palloc(sizeof(SurveyCategory) * (view->ncat + 1));
 
 	for (uint32 i = 0; i < view->ncat; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		cats[i] = answer_summary_category(view, i);
+	}
 	survey_unknown_category(VARDATA_ANY(category), VARSIZE_ANY_EXHDR(category),
 							cats, view->ncat, DECLARE_HINT);
 }
@@ -209,6 +213,7 @@ answer_summary_mode(PG_FUNCTION_ARGS)
 		SurveyCategory c = answer_summary_category(&view, i);
 		double		value = is_weighted(&view) ? c.weight : (double) c.count;
 
+		CHECK_FOR_INTERRUPTS();
 		if (c.count == 0)
 			continue;			/* declared, nobody gave it */
 		if (value > best_value)

@@ -95,6 +95,7 @@ survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats
 	for (int pass = 0; pass < 2; pass++)
 		for (uint32 i = 0; i < ncat && listed < UNKNOWN_CATEGORY_LISTED; i++)
 		{
+			CHECK_FOR_INTERRUPTS();
 			if (case_insensitive_equal(cats[i].text, cats[i].len, text, len) != (pass == 0))
 				continue;
 			if (listed++ > 0)

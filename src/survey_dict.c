@@ -4,6 +4,7 @@
 #include "survey_dict.h"
 
 #include "common/hashfn.h"
+#include "miscadmin.h"
 #include "utils/memutils.h"
 
 #include "survey_common.h"
@@ -55,6 +56,7 @@ index_rebuild(SurveyDict *dict)
 	dict->nslots = nslots;
 	for (uint32 i = 0; i < dict->n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		dict->entries[i].hash = hash_bytes((const unsigned char *) dict->entries[i].text,
 										   (int) dict->entries[i].len);
 		index_insert(dict, i);
@@ -161,6 +163,7 @@ survey_dict_sorted(const SurveyDict *dict, uint32 *order, size_t *string_bytes)
 	{
 		const SurveyDictEntry *e = &dict->entries[idx[i]];
 
+		CHECK_FOR_INTERRUPTS();
 		cats[i].text = e->text;
 		cats[i].len = e->len;
 		cats[i].count = e->count;

@@ -94,12 +94,14 @@ merge_view(TransitionState *st, const TransitionSummaryView *view)
 	{
 		SurveyCategory c = transition_summary_category(view, i);
 
+		CHECK_FOR_INTERRUPTS();
 		slot[i + 1] = category_slot(st, c.text, c.len);
 	}
 	for (uint32 i = 0; i < view->ncell; i++)
 	{
 		TransitionCell c = transition_summary_cell(view, i);
 
+		CHECK_FOR_INTERRUPTS();
 		add_cell(st, slot[c.before], slot[c.after], c.count);
 	}
 	pfree(slot);
@@ -149,6 +151,7 @@ transition_encode_parts(const SurveyCategory *cats, uint32 ncat, TransitionCell 
 
 	for (uint32 i = 0; i < ncat; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		sorted[i].category = cats[i];
 		sorted[i].slot = i + 1;
 	}
@@ -156,14 +159,14 @@ transition_encode_parts(const SurveyCategory *cats, uint32 ncat, TransitionCell 
 	rank[0] = 0;
 	for (uint32 i = 0; i < ncat; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		ordered[i] = sorted[i].category;
 		rank[sorted[i].slot] = i + 1;
 		string_bytes += sorted[i].category.len;
 	}
 	for (uint32 i = 0; i < ncell; i++)
 	{
-		if ((i & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
+		CHECK_FOR_INTERRUPTS();
 		cells[i].before = rank[cells[i].before];
 		cells[i].after = rank[cells[i].after];
 	}
@@ -215,6 +218,7 @@ transition_state_encode(const TransitionState *st)
 
 	for (uint32 i = 0; i < ncat; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		cats[i].text = st->categories.entries[i].text;
 		cats[i].len = st->categories.entries[i].len;
 		cats[i].count = 0;
@@ -224,8 +228,7 @@ transition_state_encode(const TransitionState *st)
 	{
 		uint32		key[2];
 
-		if ((i & 0xFFFF) == 0)
-			CHECK_FOR_INTERRUPTS();
+		CHECK_FOR_INTERRUPTS();
 		memcpy(key, st->cells.entries[i].text, sizeof(key));
 		cells[i].before = key[0];
 		cells[i].after = key[1];
@@ -322,6 +325,7 @@ transition_summary_combine(PG_FUNCTION_ARGS)
 		uint32		key[2];
 		uint32		slot[2];
 
+		CHECK_FOR_INTERRUPTS();
 		memcpy(key, b->cells.entries[i].text, sizeof(key));
 		for (int side = 0; side < 2; side++)
 		{
@@ -378,8 +382,7 @@ transition_summary_recv(PG_FUNCTION_ARGS)
 
 		for (uint32 i = 0; i < view.ncell; i++)
 		{
-			if ((i & 0xFFFF) == 0)
-				CHECK_FOR_INTERRUPTS();
+			CHECK_FOR_INTERRUPTS();
 			cells[i] = transition_summary_cell(&view, i);
 		}
 		/* the texts follow the cells, in entry order */
@@ -441,8 +444,7 @@ transition_summary_send_bytes(struct varlena *value)
 		cells = palloc(sizeof(TransitionCell) * ((size_t) view.ncell + 1));
 		for (uint32 i = 0; i < view.ncell; i++)
 		{
-			if ((i & 0xFFFF) == 0)
-				CHECK_FOR_INTERRUPTS();
+			CHECK_FOR_INTERRUPTS();
 			cells[i] = transition_summary_cell(&view, i);
 		}
 		if (size > MaxAllocSize - VARHDRSZ)
@@ -482,6 +484,7 @@ transition_json(const TransitionSummaryView *view)
 	{
 		TransitionCell c = transition_summary_cell(view, i);
 
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoString(&buf, ", ");
 		appendStringInfoChar(&buf, '[');
@@ -577,6 +580,7 @@ transition_summary_in(PG_FUNCTION_ARGS)
 	cats = palloc(sizeof(SurveyCategory) * ((size_t) categories.n + 1));
 	for (uint32 i = 0; i < categories.n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		cats[i].text = categories.entries[i].text;
 		cats[i].len = categories.entries[i].len;
 		cats[i].count = 0;
@@ -684,7 +688,10 @@ paired_table(const TransitionSummaryView *view, text *category)
 		SurveyCategory *cats = palloc(sizeof(SurveyCategory) * (view->ncat + 1));
 
 		for (uint32 i = 0; i < view->ncat; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
 			cats[i] = transition_summary_category(view, i);
+		}
 		survey_unknown_category(VARDATA_ANY(category), VARSIZE_ANY_EXHDR(category),
 								cats, view->ncat,
 								"A transition summary knows the answers given in either round; "
@@ -698,6 +705,7 @@ paired_table(const TransitionSummaryView *view, text *category)
 		bool		before,
 					after;
 
+		CHECK_FOR_INTERRUPTS();
 		if (c.before == 0 || c.after == 0)
 			continue;
 		before = slot != 0 && c.before == slot;
@@ -725,6 +733,7 @@ transition_summary_pairs(PG_FUNCTION_ARGS)
 	{
 		TransitionCell c = transition_summary_cell(&view, i);
 
+		CHECK_FOR_INTERRUPTS();
 		if (c.before != 0 && c.after != 0)
 			pairs = add_count(pairs, c.count);
 	}
