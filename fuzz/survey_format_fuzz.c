@@ -51,7 +51,7 @@ fuzz_answer(const uint8_t *buf, size_t len)
 	weighted = (v.flags & SURVEY_FLAG_WEIGHTED) != 0;
 	FUZZ_CHECK(v.respondents >= 0 && v.missing >= 0);
 	if (weighted)
-		FUZZ_CHECK(isfinite(v.weight_sum) && v.weight_sum >= 0 && isfinite(v.weight_sq_sum) && v.weight_sq_sum >= 0);
+		FUZZ_CHECK(isfinite(v.weight_sum) && v.weight_sum >= 0 && isfinite(v.weight_sq) && v.weight_sq >= 0);
 	FUZZ_CHECK(v.ncat <= len);	/* each entry takes bytes */
 	cats = malloc((v.ncat + 1) * sizeof(SurveyCategory));
 	FUZZ_CHECK(cats != NULL);
@@ -78,7 +78,7 @@ fuzz_answer(const uint8_t *buf, size_t len)
 	FUZZ_CHECK(answer_summary_size(v.ncat, strings, weighted) == len);
 	again = malloc(len);
 	FUZZ_CHECK(again != NULL);
-	answer_summary_encode(again, v.flags, v.respondents, v.missing, v.weight_sum, v.weight_sq_sum, cats, v.ncat);
+	answer_summary_encode(again, v.flags, v.respondents, v.missing, v.weight_sum, v.weight_sq, cats, v.ncat);
 	FUZZ_CHECK(memcmp(again, buf, len) == 0);
 	free(again);
 	free(cats);

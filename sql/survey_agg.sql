@@ -64,6 +64,8 @@ SELECT iscm.answer_agg(a, w) FROM (VALUES ('yes', 'NaN'::float8)) v(a, w);
 SELECT iscm.answer_agg(a, w) FROM (VALUES ('yes', 'Infinity'::float8)) v(a, w);
 SELECT iscm.answer_agg(a, w) FROM (VALUES ('yes', NULL::float8)) v(a, w);
 SELECT iscm.choices_agg(a, w) FROM (VALUES (ARRAY['x'], -0.5)) v(a, w);
+-- weights at any scale: 1e200 squared is past the double range, so the
+-- summary keeps the mean square weight (weight_sq_mean) instead of the sum
 SELECT iscm.answer_agg(a, w) FROM (VALUES ('yes', 1e200), ('no', 1.0)) v(a, w);
 -- a missing answer needs no weight
 SELECT iscm.answer_agg(a, w) FROM (VALUES (NULL, NULL::float8), ('yes', 1.0)) v(a, w);

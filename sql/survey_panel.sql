@@ -75,6 +75,7 @@ RESET parallel_leader_participation;
 SELECT t::iscm.transition_summary::text = t AS text_round_trip,
        iscm.to_jsonb(t::iscm.transition_summary)::text::iscm.transition_summary::text = t AS jsonb_round_trip
   FROM direct;
+-- a transition listed twice is refused, not merged (a duplicated line in a report)
 SELECT '{"format": 1, "transitions": [["yes", "no", 2], [null, "yes", 1], ["yes", "no", 1]]}'::iscm.transition_summary;
 SELECT '{"format": 1, "transitions": [["yes", "no"]]}'::iscm.transition_summary;
 SELECT '{"format": 1, "transitions": [["yes", 3, 1]]}'::iscm.transition_summary;

@@ -13,6 +13,7 @@
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -158,6 +159,7 @@ country_set_in(PG_FUNCTION_ARGS)
 	{
 		bool		ok;
 
+		CHECK_FOR_INTERRUPTS();
 		ectx.number = scanner.elements;
 		callback.previous = error_context_stack;
 		error_context_stack = &callback;
@@ -279,6 +281,7 @@ country_set_from_array(PG_FUNCTION_ARGS)
 	keys = palloc(Max(n, 1) * sizeof(CountryKey));
 	for (int i = 0; i < n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (nulls[i])
 			ereport(ERROR,
 					errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),

@@ -86,6 +86,9 @@ compare_keys(const void *a, const void *b)
 	return (ka > kb) - (ka < kb);
 }
 
+/* above this many keys, marking them in a bitmap of every key beats sorting */
+#define SORT_UNIQUE_BITMAP_MIN	1024
+
 size_t
 country_set_sort_unique(CountryKey *keys, size_t n)
 {
@@ -93,6 +96,23 @@ country_set_sort_unique(CountryKey *keys, size_t n)
 
 	if (n < 2)
 		return n;
+	if (n >= SORT_UNIQUE_BITMAP_MIN)
+	{
+		/* one pass over the keys and one over the 8 kB bitmap, whatever n is */
+		uint64_t	seen[(COUNTRY_SET_MAX_KEYS + 1) / 64];
+
+		memset(seen, 0, sizeof(seen));
+		for (size_t i = 0; i < n; i++)
+			seen[keys[i] / 64] |= UINT64_C(1) << (keys[i] % 64);
+		for (size_t word = 0; word < sizeof(seen) / sizeof(seen[0]); word++)
+			for (unsigned bit = 0; bit < 64 && seen[word] != 0; bit++)
+				if (seen[word] & (UINT64_C(1) << bit))
+				{
+					keys[out++] = (CountryKey) (word * 64 + bit);
+					seen[word] &= ~(UINT64_C(1) << bit);
+				}
+		return out;
+	}
 	qsort(keys, n, sizeof(CountryKey), compare_keys);
 	for (size_t i = 1; i < n; i++)
 	{

@@ -251,6 +251,34 @@ estimate(const ColumnStats *cs, SetPredicate pred, const CountryKey *keys, int n
 	return DEFAULT_COUNTRY_SET_SEL;
 }
 
+/*
+ * The country frequency slot, checked for the shape ANALYZE gives it.  A
+ * sample in which no set held any country (only empty sets) stores no
+ * values, and pg_statistic then has a NULL stavalues that
+ * get_attstatsslot(ATTSTATSSLOT_VALUES) refuses with an internal error: such
+ * a slot is read for its numbers alone (just the never-seen frequency).
+ */
+static bool
+frequency_slot(HeapTuple statsTuple, AttStatsSlot *freq)
+{
+	if (!get_attstatsslot(freq, statsTuple, STATISTIC_KIND_COUNTRY_FREQ, InvalidOid,
+						  ATTSTATSSLOT_NUMBERS))
+		return false;
+	if (freq->nnumbers > 1)
+	{
+		free_attstatsslot(freq);
+		if (!get_attstatsslot(freq, statsTuple, STATISTIC_KIND_COUNTRY_FREQ, InvalidOid,
+							  ATTSTATSSLOT_VALUES | ATTSTATSSLOT_NUMBERS))
+			return false;
+	}
+	if (freq->nnumbers != freq->nvalues + 1)
+	{
+		free_attstatsslot(freq);
+		return false;
+	}
+	return true;
+}
+
 static double
 restriction_selectivity(FunctionCallInfo fcinfo, SetPredicate pred)
 {
@@ -308,9 +336,7 @@ restriction_selectivity(FunctionCallInfo fcinfo, SetPredicate pred)
 		keys[0] = DatumGetCountryKey(constant->constvalue);
 	}
 
-	if (!HeapTupleIsValid(vardata.statsTuple) ||
-		!get_attstatsslot(&cs.freq, vardata.statsTuple, STATISTIC_KIND_COUNTRY_FREQ,
-						  InvalidOid, ATTSTATSSLOT_VALUES | ATTSTATSSLOT_NUMBERS))
+	if (!HeapTupleIsValid(vardata.statsTuple) || !frequency_slot(vardata.statsTuple, &cs.freq))
 	{
 		ReleaseVariableStats(vardata);
 		return DEFAULT_COUNTRY_SET_SEL;

@@ -36,9 +36,10 @@ survey_disposition_parse(const char *code, size_t len)
 			strncasecmp(code, survey_disposition_names[i], len) == 0)
 			return i;
 
-	if (numeric_code(code, len, '1', '1'))
+	/* interviews have no sub-codes: "1.12" is a slip for 1.2 or 2.12, not a complete interview */
+	if (len == 3 && memcmp(code, "1.1", 3) == 0)
 		return DISP_I;
-	if (numeric_code(code, len, '1', '2'))
+	if (len == 3 && memcmp(code, "1.2", 3) == 0)
 		return DISP_P;
 	if (numeric_code(code, len, '2', '1'))
 		return DISP_R;

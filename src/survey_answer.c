@@ -18,6 +18,7 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 
 #include "survey_common.h"
 
@@ -68,27 +69,35 @@ answer_state_empty(const AnswerState *st)
 }
 
 /*
- * Summaries of different kinds cannot be merged, except that an empty one
- * (zero rows) is neutral whatever its kind: that keeps rollup associative.
+ * Summaries of different kinds cannot be merged or compared, except that an
+ * empty one (zero rows) is neutral whatever its kind: that keeps rollup
+ * associative.
  */
+void
+answer_summary_check_kinds(uint8 flags_a, bool empty_a, uint8 flags_b, bool empty_b,
+						   const char *action)
+{
+	flags_a &= ANSWER_KIND_FLAGS;
+	flags_b &= ANSWER_KIND_FLAGS;
+	if (empty_a || empty_b || flags_a == flags_b)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot %s summaries of different kinds: %s %s and %s %s", action,
+					(flags_a & SURVEY_FLAG_WEIGHTED) ? "weighted" : "unweighted",
+					(flags_a & SURVEY_FLAG_MULTIPLE) ? "multiple-choice" : "single-choice",
+					(flags_b & SURVEY_FLAG_WEIGHTED) ? "weighted" : "unweighted",
+					(flags_b & SURVEY_FLAG_MULTIPLE) ? "multiple-choice" : "single-choice"),
+			 errhint("Use summaries of the same aggregate: answer_agg or choices_agg, both with or both without weights.")));
+}
+
 static void
 answer_state_adopt_flags(AnswerState *st, uint8 flags, bool other_empty)
 {
-	if (other_empty || st->flags == flags)
-		return;
-	if (answer_state_empty(st))
-	{
+	flags &= ANSWER_KIND_FLAGS;
+	answer_summary_check_kinds(st->flags, answer_state_empty(st), flags, other_empty, "combine");
+	if (!other_empty)
 		st->flags = flags;
-		return;
-	}
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("cannot combine summaries of different kinds: %s %s and %s %s",
-					(st->flags & SURVEY_FLAG_WEIGHTED) ? "weighted" : "unweighted",
-					(st->flags & SURVEY_FLAG_MULTIPLE) ? "multiple-choice" : "single-choice",
-					(flags & SURVEY_FLAG_WEIGHTED) ? "weighted" : "unweighted",
-					(flags & SURVEY_FLAG_MULTIPLE) ? "multiple-choice" : "single-choice"),
-			 errhint("Roll up summaries of the same aggregate: answer_agg or choices_agg, with or without weights.")));
 }
 
 static void
@@ -107,7 +116,10 @@ answer_state_merge_view(AnswerState *st, const AnswerSummaryView *view)
 	for (uint32 i = 0; i < view->ncat; i++)
 	{
 		SurveyCategory c = answer_summary_category(view, i);
-		SurveyDictEntry *e = survey_dict_entry(&st->dict, c.text, c.len);
+		SurveyDictEntry *e;
+
+		CHECK_FOR_INTERRUPTS();
+		e = survey_dict_entry(&st->dict, c.text, c.len);
 
 		add_counts(&e->count, c.count);
 		survey_sum_add(&e->weight, c.weight);
@@ -115,7 +127,10 @@ answer_state_merge_view(AnswerState *st, const AnswerSummaryView *view)
 	add_counts(&st->respondents, view->respondents);
 	add_counts(&st->missing, view->missing);
 	survey_sum_add(&st->weight_sum, view->weight_sum);
-	survey_sum_add(&st->weight_sq_sum, view->weight_sq_sum);
+	if (view->flags & SURVEY_FLAG_SQ_MEAN)
+		survey_square_add_product(&st->weight_sq, view->weight_sq, view->weight_sum);
+	else
+		survey_square_add_product(&st->weight_sq, view->weight_sq, 1.0);
 }
 
 static void
@@ -125,7 +140,10 @@ answer_state_merge(AnswerState *st, const AnswerState *other)
 	for (uint32 i = 0; i < other->dict.n; i++)
 	{
 		const SurveyDictEntry *o = &other->dict.entries[i];
-		SurveyDictEntry *e = survey_dict_entry(&st->dict, o->text, o->len);
+		SurveyDictEntry *e;
+
+		CHECK_FOR_INTERRUPTS();
+		e = survey_dict_entry(&st->dict, o->text, o->len);
 
 		add_counts(&e->count, o->count);
 		survey_sum_merge(&e->weight, &o->weight);
@@ -133,12 +151,12 @@ answer_state_merge(AnswerState *st, const AnswerState *other)
 	add_counts(&st->respondents, other->respondents);
 	add_counts(&st->missing, other->missing);
 	survey_sum_merge(&st->weight_sum, &other->weight_sum);
-	survey_sum_merge(&st->weight_sq_sum, &other->weight_sq_sum);
+	survey_square_merge(&st->weight_sq, &other->weight_sq);
 }
 
 struct varlena *
 answer_summary_build(uint8 flags, int64 respondents, int64 missing,
-					 double weight_sum, double weight_sq_sum,
+					 double weight_sum, double weight_sq,
 					 SurveyCategory *cats, uint32 ncat)
 {
 	size_t		string_bytes = 0;
@@ -146,7 +164,10 @@ answer_summary_build(uint8 flags, int64 respondents, int64 missing,
 	struct varlena *result;
 
 	for (uint32 i = 0; i < ncat; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		string_bytes += cats[i].len;
+	}
 	size = answer_summary_size(ncat, string_bytes, (flags & SURVEY_FLAG_WEIGHTED) != 0);
 	if (size > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
@@ -155,7 +176,7 @@ answer_summary_build(uint8 flags, int64 respondents, int64 missing,
 	result = palloc(VARHDRSZ + size);
 	SET_VARSIZE(result, VARHDRSZ + size);
 	answer_summary_encode((uint8 *) VARDATA(result), flags, respondents, missing,
-						  weight_sum, weight_sq_sum, cats, ncat);
+						  weight_sum, weight_sq, cats, ncat);
 	return result;
 }
 
@@ -167,17 +188,28 @@ answer_state_encode(const AnswerState *st)
 	SurveyCategory *cats;
 	struct varlena *result;
 	double		weight_sum = survey_sum_value(&st->weight_sum);
-	double		weight_sq_sum = survey_sum_value(&st->weight_sq_sum);
+	double		weight_sq = 0.0;
+	uint8		flags = st->flags;
 
-	/* each weight is finite, but their sums (or squares) can overflow */
-	if (!isfinite(weight_sum) || !isfinite(weight_sq_sum))
+	/* each count and weight fits, but their totals can overflow */
+	if (st->missing > PG_INT64_MAX - st->respondents)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("answer summary count out of range"),
+				 errdetail("Respondents (" INT64_FORMAT ") and item non-response (" INT64_FORMAT
+						   ") add up to more than " INT64_FORMAT ".",
+						   st->respondents, st->missing, PG_INT64_MAX)));
+	if (!isfinite(weight_sum))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("sum of survey weights out of range"),
 				 errhint("Rescale the weights, for example so that they sum to the number of respondents.")));
+	if (flags & SURVEY_FLAG_WEIGHTED)
+		flags |= answer_summary_weight_sq(survey_sum_value(&st->weight_sq.scaled), st->weight_sq.exp,
+										  weight_sum, &weight_sq);
 	cats = survey_dict_sorted(&st->dict, NULL, &string_bytes);
-	result = answer_summary_build(st->flags, st->respondents, st->missing,
-								  weight_sum, weight_sq_sum, cats, st->dict.n);
+	result = answer_summary_build(flags, st->respondents, st->missing,
+								  weight_sum, weight_sq, cats, st->dict.n);
 	pfree(cats);
 	return result;
 }
@@ -281,7 +313,7 @@ answer_agg_weighted_trans(PG_FUNCTION_ARGS)
 		survey_sum_add(&e->weight, w);
 		st->respondents++;
 		survey_sum_add(&st->weight_sum, w);
-		survey_sum_add(&st->weight_sq_sum, w * w);
+		survey_square_add(&st->weight_sq, w);
 	}
 	PG_RETURN_POINTER(st);
 }
@@ -295,12 +327,20 @@ add_choices(AnswerState *st, ArrayType *choices, double w)
 	int			nelems;
 	int64		row = st->respondents;
 
+	/* deconstruct_array would flatten {{a,b},{c,d}}: one respondent's choices are a list */
+	if (ARR_NDIM(choices) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("the choices of one respondent must be a one-dimensional array, not %d-dimensional",
+						ARR_NDIM(choices)),
+				 errhint("Pass each respondent's choices as text[], one row per respondent.")));
 	deconstruct_array(choices, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &nelems);
 	for (int j = 0; j < nelems; j++)
 	{
 		text	   *choice;
 		SurveyDictEntry *e;
 
+		CHECK_FOR_INTERRUPTS();
 		if (nulls[j])
 			continue;
 		choice = DatumGetTextPP(elems[j]);
@@ -316,7 +356,7 @@ add_choices(AnswerState *st, ArrayType *choices, double w)
 	if (st->flags & SURVEY_FLAG_WEIGHTED)
 	{
 		survey_sum_add(&st->weight_sum, w);
-		survey_sum_add(&st->weight_sq_sum, w * w);
+		survey_square_add(&st->weight_sq, w);
 	}
 }
 
@@ -440,41 +480,114 @@ answer_summary_deserialize(PG_FUNCTION_ARGS)
 	AnswerState *st;
 
 	answer_summary_read((struct varlena *) bytes, &view);
-	st = answer_state_new(cxt, view.flags);
+	st = answer_state_new(cxt, view.flags & ANSWER_KIND_FLAGS);
 	answer_state_merge_view(st, &view);
 	PG_RETURN_POINTER(st);
 }
 
-/* ---- binary I/O ------------------------------------------------------------ */
+/* ---- one way in: text input and binary receive ----------------------------- */
 
-/* category strings must be valid in the database encoding */
-static void
-check_encoding(const AnswerSummaryView *view)
+/*
+ * A summary from figures that come from outside (the JSON text form or the
+ * binary form): categories sorted into byte order, then checked by the one
+ * validator of survey_format.c, so both forms accept exactly the same values.
+ * NULL, with the reason in *status, when they do not make a summary.
+ */
+static struct varlena *
+answer_summary_from_parts(uint8 flags, int64 respondents, int64 missing,
+						  double weight_sum, double weight_sq,
+						  SurveyCategory *cats, uint32 ncat, SurveyFormatStatus *status)
 {
-	for (uint32 i = 0; i < view->ncat; i++)
-	{
-		SurveyCategory c = answer_summary_category(view, i);
+	struct varlena *result;
 
-		(void) pg_verify_mbstr(GetDatabaseEncoding(), c.text, (int) c.len, false);
+	survey_sort(cats, ncat, sizeof(SurveyCategory), survey_compare_categories, NULL);
+	result = answer_summary_build(flags, respondents, missing, weight_sum, weight_sq, cats, ncat);
+	*status = answer_summary_validate((const uint8 *) VARDATA(result), VARSIZE(result) - VARHDRSZ);
+	if (*status != SURVEY_FORMAT_OK)
+	{
+		pfree(result);
+		return NULL;
 	}
+	return result;
 }
 
+/* ---- binary I/O: the stored format, with texts in the client encoding ---- */
+
+/*
+ * The message is the byte format of survey_format.h, except that category
+ * texts are in the client encoding, as textrecv reads text (pq_getmsgtext),
+ * and may therefore come in any order: they are sorted again once converted.
+ */
 Datum
 answer_summary_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			len = buf->len - buf->cursor;
-	const uint8 *bytes = (const uint8 *) pq_getmsgbytes(buf, len);
+	const uint8 *bytes = (const uint8 *) buf->data + buf->cursor;
 	AnswerSummaryView view;
-	SurveyFormatStatus status = answer_summary_view(bytes, (size_t) len, &view);
+	SurveyCategory *cats;
+	struct varlena *result;
+	SurveyFormatStatus status = answer_summary_view_unordered(bytes, (size_t) (buf->len - buf->cursor),
+															  &view);
 
-	if (status != SURVEY_FORMAT_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary iscm.answer_summary: %s",
-						survey_format_status_message(status))));
-	check_encoding(&view);
-	PG_RETURN_POINTER(survey_varlena_from_bytes(bytes, len));
+	if (status == SURVEY_FORMAT_OK)
+	{
+		cats = palloc(sizeof(SurveyCategory) * ((size_t) view.ncat + 1));
+		/* the texts follow the entries, in entry order */
+		buf->cursor += (int) (view.strings - bytes);
+		for (uint32 i = 0; i < view.ncat; i++)
+		{
+			int			nbytes;
+
+			cats[i] = answer_summary_category(&view, i);
+			CHECK_FOR_INTERRUPTS();
+			cats[i].text = pq_getmsgtext(buf, (int) cats[i].len, &nbytes);
+			cats[i].len = (uint32) nbytes;
+		}
+		result = answer_summary_from_parts(view.flags, view.respondents, view.missing,
+										   view.weight_sum, view.weight_sq, cats, view.ncat, &status);
+		if (result != NULL)
+			PG_RETURN_POINTER(result);
+	}
+	ereport(ERROR,
+			(errcode(status == SURVEY_FORMAT_NO_MEMORY ? ERRCODE_OUT_OF_MEMORY :
+					 ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary iscm.answer_summary: %s",
+					survey_format_status_message(status))));
+	PG_RETURN_NULL();			/* not reached */
+}
+
+/* category texts converted to the client encoding, as textsend sends text */
+bytea *
+answer_summary_send_bytes(struct varlena *value)
+{
+	AnswerSummaryView view;
+	SurveyCategory *cats;
+	bool		converted = false;
+	struct varlena *wire;
+	StringInfoData buf;
+
+	answer_summary_read(value, &view);
+	cats = palloc(sizeof(SurveyCategory) * ((size_t) view.ncat + 1));
+	for (uint32 i = 0; i < view.ncat; i++)
+	{
+		char	   *text;
+
+		cats[i] = answer_summary_category(&view, i);
+		CHECK_FOR_INTERRUPTS();
+		text = pg_server_to_client(cats[i].text, (int) cats[i].len);
+		if (text != cats[i].text)
+		{
+			cats[i].text = text;
+			cats[i].len = (uint32) strlen(text);
+			converted = true;
+		}
+	}
+	wire = converted ? answer_summary_build(view.flags, view.respondents, view.missing,
+											view.weight_sum, view.weight_sq, cats, view.ncat)
+		: value;
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(wire), VARSIZE_ANY_EXHDR(wire));
+	return pq_endtypsend(&buf);
 }
 
 /* ---- text I/O: the JSON document of doc/survey.md ------------------------ */
@@ -493,14 +606,16 @@ answer_summary_write_json(StringInfo buf, const AnswerSummaryView *view)
 	{
 		appendStringInfoString(buf, ", \"weight_sum\": ");
 		survey_json_float(buf, view->weight_sum);
-		appendStringInfoString(buf, ", \"weight_sq_sum\": ");
-		survey_json_float(buf, view->weight_sq_sum);
+		appendStringInfoString(buf, (view->flags & SURVEY_FLAG_SQ_MEAN) ?
+							   ", \"weight_sq_mean\": " : ", \"weight_sq_sum\": ");
+		survey_json_float(buf, view->weight_sq);
 	}
 	appendStringInfoString(buf, ", \"counts\": {");
 	for (uint32 i = 0; i < view->ncat; i++)
 	{
 		SurveyCategory c = answer_summary_category(view, i);
 
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoString(buf, ", ");
 		survey_json_string(buf, c.text, c.len);
@@ -514,6 +629,7 @@ answer_summary_write_json(StringInfo buf, const AnswerSummaryView *view)
 		{
 			SurveyCategory c = answer_summary_category(view, i);
 
+			CHECK_FOR_INTERRUPTS();
 			if (i > 0)
 				appendStringInfoString(buf, ", ");
 			survey_json_string(buf, c.text, c.len);
@@ -537,15 +653,6 @@ answer_summary_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf.data);
 }
 
-static int
-compare_category(const void *a, const void *b)
-{
-	const SurveyCategory *x = a;
-	const SurveyCategory *y = b;
-
-	return survey_category_compare(x->text, x->len, y->text, y->len);
-}
-
 #define BAD_INPUT(detail_fmt, ...) \
 	ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0, \
 					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION), \
@@ -556,7 +663,9 @@ Datum
 answer_summary_in(PG_FUNCTION_ARGS)
 {
 	static const char *const keys[] = {"format", "kind", "weighted", "respondents", "missing",
-	"weight_sum", "weight_sq_sum", "counts", "weights", NULL};
+	"weight_sum", "weight_sq_sum", "weight_sq_mean", "counts", "weights", NULL};
+	static const char *const weight_keys[] = {"weight_sum", "weight_sq_sum", "weight_sq_mean",
+	"weights", NULL};
 	char	   *str = PG_GETARG_CSTRING(0);
 	Jsonb	   *jb = survey_json_parse_input(str, fcinfo->context);
 	JsonbValue	v,
@@ -579,7 +688,7 @@ answer_summary_in(PG_FUNCTION_ARGS)
 	if (jb == NULL)
 		return (Datum) 0;		/* soft error, already reported */
 	if ((unknown = survey_json_unknown_key(jb, keys)) != NULL)
-		BAD_INPUT("Unexpected key %s; expected format, kind, weighted, respondents, missing, counts, weight_sum, weight_sq_sum, weights.", unknown);
+		BAD_INPUT("Unexpected key %s; expected format, kind, weighted, respondents, missing, counts, weight_sum, weight_sq_sum (or weight_sq_mean), weights.", unknown);
 	if (!survey_json_key(&jb->root, "format", &v) || !survey_json_int64(&v, &format) ||
 		format != SURVEY_FORMAT_VERSION)
 		BAD_INPUT("Key \"format\" must be %d.", SURVEY_FORMAT_VERSION);
@@ -601,12 +710,30 @@ answer_summary_in(PG_FUNCTION_ARGS)
 		BAD_INPUT("Key \"missing\" must be an integer >= 0.");
 	if (flags & SURVEY_FLAG_WEIGHTED)
 	{
+		JsonbValue	sq_v,
+					mean_v;
+		bool		has_sum = survey_json_key(&jb->root, "weight_sq_sum", &sq_v);
+		bool		has_mean = survey_json_key(&jb->root, "weight_sq_mean", &mean_v);
+
+		if (has_sum == has_mean)
+			BAD_INPUT("A weighted summary needs one of \"weight_sq_sum\" (the sum of the squared weights) and \"weight_sq_mean\" (that sum divided by weight_sum).");
 		if (!survey_json_key(&jb->root, "weight_sum", &v) || !survey_json_float8(&v, &wsum) ||
-			!survey_json_key(&jb->root, "weight_sq_sum", &v) || !survey_json_float8(&v, &wsq))
-			BAD_INPUT("A weighted summary needs numbers \"weight_sum\" and \"weight_sq_sum\".");
+			!survey_json_float8(has_mean ? &mean_v : &sq_v, &wsq))
+			BAD_INPUT("A weighted summary needs numbers \"weight_sum\" and \"%s\".",
+					  has_mean ? "weight_sq_mean" : "weight_sq_sum");
+		if (has_mean && !(wsum > 0.0) && wsq != 0.0)
+			BAD_INPUT("%s.", survey_format_status_message(SURVEY_FORMAT_BAD_WEIGHT_SQ_MEAN));
+		if (has_mean)
+			flags |= answer_summary_weight_sq_from_mean(wsq, wsum, &wsq);
 		if (!survey_json_key(&jb->root, "weights", &weights_v) || weights_v.type != jbvBinary ||
 			!JsonContainerIsObject(weights_v.val.binary.data))
 			BAD_INPUT("A weighted summary needs an object \"weights\" mapping each category to its weight sum.");
+	}
+	else
+	{
+		for (const char *const *k = weight_keys; *k != NULL; k++)
+			if (survey_json_key(&jb->root, *k, &v))
+				BAD_INPUT("Key \"%s\" belongs to a weighted summary, and this one has \"weighted\": false.", *k);
 	}
 	if (!survey_json_key(&jb->root, "counts", &counts_v) || counts_v.type != jbvBinary ||
 		!JsonContainerIsObject(counts_v.val.binary.data))
@@ -618,6 +745,7 @@ answer_summary_in(PG_FUNCTION_ARGS)
 	{
 		SurveyCategory *c;
 
+		CHECK_FOR_INTERRUPTS();
 		if (tok != WJB_KEY)
 			continue;
 		c = &cats[ncat++];
@@ -638,11 +766,9 @@ answer_summary_in(PG_FUNCTION_ARGS)
 	}
 	if ((flags & SURVEY_FLAG_WEIGHTED) && JsonContainerSize(weights_v.val.binary.data) != ncat)
 		BAD_INPUT("\"weights\" and \"counts\" must list the same categories.");
-	qsort(cats, ncat, sizeof(SurveyCategory), compare_category);
 
-	result = answer_summary_build(flags, respondents, missing, wsum, wsq, cats, ncat);
-	status = answer_summary_validate((const uint8 *) VARDATA(result), VARSIZE(result) - VARHDRSZ);
-	if (status != SURVEY_FORMAT_OK)
+	result = answer_summary_from_parts(flags, respondents, missing, wsum, wsq, cats, ncat, &status);
+	if (result == NULL)
 		BAD_INPUT("%s.", survey_format_status_message(status));
 	PG_RETURN_POINTER(result);
 }
@@ -672,11 +798,15 @@ answer_summary_with_categories(PG_FUNCTION_ARGS)
 	deconstruct_array(declared, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
 	cats = palloc(sizeof(SurveyCategory) * ((size_t) view.ncat + n + 1));
 	for (uint32 i = 0; i < view.ncat; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		cats[ncat++] = answer_summary_category(&view, i);
+	}
 	for (int i = 0; i < n; i++)
 	{
 		text	   *t;
 
+		CHECK_FOR_INTERRUPTS();
 		if (nulls[i])
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -695,10 +825,13 @@ answer_summary_with_categories(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(PG_GETARG_VARLENA_P(0));
 
 	/* canonical order; a category declared twice is kept once */
-	qsort(cats, ncat, sizeof(SurveyCategory), compare_category);
+	survey_sort(cats, ncat, sizeof(SurveyCategory), survey_compare_categories, NULL);
 	for (uint32 i = 0; i < ncat; i++)
-		if (kept == 0 || compare_category(&cats[kept - 1], &cats[i]) != 0)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (kept == 0 || survey_compare_categories(&cats[kept - 1], &cats[i], NULL) != 0)
 			cats[kept++] = cats[i];
+	}
 	PG_RETURN_POINTER(answer_summary_build(view.flags, view.respondents, view.missing,
-										   view.weight_sum, view.weight_sq_sum, cats, kept));
+										   view.weight_sum, view.weight_sq, cats, kept));
 }

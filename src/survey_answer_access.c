@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
@@ -69,7 +70,10 @@ unknown_category(const AnswerSummaryView *view, text *category)
 	SurveyCategory *cats = palloc(sizeof(SurveyCategory) * (view->ncat + 1));
 
 	for (uint32 i = 0; i < view->ncat; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		cats[i] = answer_summary_category(view, i);
+	}
 	survey_unknown_category(VARDATA_ANY(category), VARSIZE_ANY_EXHDR(category),
 							cats, view->ncat, DECLARE_HINT);
 }
@@ -118,17 +122,7 @@ share_of(const AnswerSummaryView *view, CategoryFigures f, double *share)
 static double
 sample_size(const AnswerSummaryView *view)
 {
-	if (is_weighted(view))
-	{
-		double		n_eff;
-
-		if (!(view->weight_sq_sum > 0.0))
-			return 0.0;
-		/* in this order nothing overflows; rounding may pass n by an ulp */
-		n_eff = view->weight_sum * (view->weight_sum / view->weight_sq_sum);
-		return fmin(n_eff, (double) view->respondents);
-	}
-	return (double) view->respondents;
+	return answer_summary_n_eff(view);
 }
 
 Datum
@@ -219,6 +213,7 @@ answer_summary_mode(PG_FUNCTION_ARGS)
 		SurveyCategory c = answer_summary_category(&view, i);
 		double		value = is_weighted(&view) ? c.weight : (double) c.count;
 
+		CHECK_FOR_INTERRUPTS();
 		if (c.count == 0)
 			continue;			/* declared, nobody gave it */
 		if (value > best_value)
@@ -464,6 +459,9 @@ answer_summary_share_difference(PG_FUNCTION_ARGS)
 
 	READ_SUMMARY(0, &v1);
 	READ_SUMMARY(1, &v2);
+	/* a share of respondents is not a share of choices, nor a weighted share an unweighted one */
+	answer_summary_check_kinds(v1.flags, v1.respondents == 0 && v1.missing == 0,
+							   v2.flags, v2.respondents == 0 && v2.missing == 0, "compare");
 	n1 = sample_size(&v1);
 	n2 = sample_size(&v2);
 

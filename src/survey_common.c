@@ -2,6 +2,7 @@
  * survey_common.c — helpers shared by the survey summary types.
  */
 #include "survey_common.h"
+#include "survey_answer.h"
 
 #include <math.h>
 
@@ -9,8 +10,10 @@
 #include "common/shortest_dec.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
+#include "utils/lsyscache.h"
 #include "utils/numeric.h"
 
 SurveyCiMethod
@@ -92,6 +95,7 @@ survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats
 	for (int pass = 0; pass < 2; pass++)
 		for (uint32 i = 0; i < ncat && listed < UNKNOWN_CATEGORY_LISTED; i++)
 		{
+			CHECK_FOR_INTERRUPTS();
 			if (case_insensitive_equal(cats[i].text, cats[i].len, text, len) != (pass == 0))
 				continue;
 			if (listed++ > 0)
@@ -114,7 +118,8 @@ survey_format_check(SurveyFormatStatus status, const char *type_name)
 {
 	if (status != SURVEY_FORMAT_OK)
 		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
+				(errcode(status == SURVEY_FORMAT_NO_MEMORY ? ERRCODE_OUT_OF_MEMORY :
+						 ERRCODE_DATA_CORRUPTED),
 				 errmsg("invalid %s value: %s", type_name, survey_format_status_message(status))));
 }
 
@@ -246,21 +251,76 @@ survey_json_cstring(const JsonbValue *value)
 	return pnstrdup(value->val.string.val, value->val.string.len);
 }
 
-struct varlena *
-survey_varlena_from_bytes(const void *bytes, int len)
+typedef struct InterruptibleSort
 {
-	struct varlena *result = palloc(VARHDRSZ + len);
+	qsort_arg_comparator compare;
+	void	   *arg;
+	uint32		calls;
+} InterruptibleSort;
 
-	SET_VARSIZE(result, VARHDRSZ + len);
-	memcpy(VARDATA(result), bytes, len);
-	return result;
+static int
+compare_checking_interrupts(const void *a, const void *b, void *arg)
+{
+	InterruptibleSort *sort = (InterruptibleSort *) arg;
+
+	if ((++sort->calls & 0xFFFF) == 0)
+		CHECK_FOR_INTERRUPTS();
+	return sort->compare(a, b, sort->arg);
+}
+
+int
+survey_compare_categories(const void *a, const void *b, void *arg)
+{
+	const SurveyCategory *x = a;
+	const SurveyCategory *y = b;
+
+	return survey_category_compare(x->text, x->len, y->text, y->len);
+}
+
+void
+survey_sort(void *base, size_t n, size_t size, qsort_arg_comparator compare, void *arg)
+{
+	InterruptibleSort sort = {compare, arg, 0};
+
+	qsort_arg(base, n, size, compare_checking_interrupts, &sort);
 }
 
 /*
- * SEND of all three summary types: their stored bytes already are the wire
- * format (versioned, big-endian, validated on the way in), so they go out as
- * they are.
+ * SEND of the three summary types: the SQL script binds all three to this one
+ * symbol, so the type is told apart by the function's name (looked up once
+ * per call site).  A disposition summary holds no text and goes out as
+ * stored; the other two convert their category texts to the client encoding.
  */
+typedef enum SummarySendKind
+{
+	SEND_AS_STORED,
+	SEND_ANSWER_SUMMARY,
+	SEND_TRANSITION_SUMMARY
+} SummarySendKind;
+
+static SummarySendKind
+summary_send_kind(FunctionCallInfo fcinfo)
+{
+	SummarySendKind *kind = (SummarySendKind *) fcinfo->flinfo->fn_extra;
+
+	if (kind == NULL)
+	{
+		char	   *name = get_func_name(fcinfo->flinfo->fn_oid);
+
+		kind = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(SummarySendKind));
+		if (name != NULL && strcmp(name, "answer_summary_send") == 0)
+			*kind = SEND_ANSWER_SUMMARY;
+		else if (name != NULL && strcmp(name, "transition_summary_send") == 0)
+			*kind = SEND_TRANSITION_SUMMARY;
+		else if (name != NULL && strcmp(name, "disposition_summary_send") == 0)
+			*kind = SEND_AS_STORED;
+		else
+			elog(ERROR, "survey_summary_send called as %s", name ? name : "an unknown function");
+		fcinfo->flinfo->fn_extra = kind;
+	}
+	return *kind;
+}
+
 PG_FUNCTION_INFO_V1(survey_summary_send);
 Datum
 survey_summary_send(PG_FUNCTION_ARGS)
@@ -268,6 +328,15 @@ survey_summary_send(PG_FUNCTION_ARGS)
 	struct varlena *value = PG_GETARG_VARLENA_PP(0);
 	StringInfoData buf;
 
+	switch (summary_send_kind(fcinfo))
+	{
+		case SEND_ANSWER_SUMMARY:
+			PG_RETURN_BYTEA_P(answer_summary_send_bytes(value));
+		case SEND_TRANSITION_SUMMARY:
+			PG_RETURN_BYTEA_P(transition_summary_send_bytes(value));
+		case SEND_AS_STORED:
+			break;
+	}
 	pq_begintypsend(&buf);
 	pq_sendbytes(&buf, VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));

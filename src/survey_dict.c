@@ -4,7 +4,10 @@
 #include "survey_dict.h"
 
 #include "common/hashfn.h"
+#include "miscadmin.h"
 #include "utils/memutils.h"
+
+#include "survey_common.h"
 
 /* below this many categories a linear scan beats hashing */
 #define LINEAR_LIMIT 8
@@ -53,6 +56,7 @@ index_rebuild(SurveyDict *dict)
 	dict->nslots = nslots;
 	for (uint32 i = 0; i < dict->n; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		dict->entries[i].hash = hash_bytes((const unsigned char *) dict->entries[i].text,
 										   (int) dict->entries[i].len);
 		index_insert(dict, i);
@@ -154,11 +158,12 @@ survey_dict_sorted(const SurveyDict *dict, uint32 *order, size_t *string_bytes)
 
 	for (uint32 i = 0; i < dict->n; i++)
 		idx[i] = i;
-	qsort_arg(idx, dict->n, sizeof(uint32), compare_indexes, dict->entries);
+	survey_sort(idx, dict->n, sizeof(uint32), compare_indexes, dict->entries);
 	for (uint32 i = 0; i < dict->n; i++)
 	{
 		const SurveyDictEntry *e = &dict->entries[idx[i]];
 
+		CHECK_FOR_INTERRUPTS();
 		cats[i].text = e->text;
 		cats[i].len = e->len;
 		cats[i].count = e->count;

@@ -217,11 +217,16 @@ disposition_summary_in(PG_FUNCTION_ARGS)
 						 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						 errmsg("invalid input syntax for type " TYPE_NAME ": \"%s\"", str),
 						 errdetail("Key \"format\" must be %d.", SURVEY_FORMAT_VERSION));
+	/* every code, 0 included: a code left out is more likely a slip than a known 0 */
 	for (int i = 0; i < DISP_COUNT; i++)
 	{
-		counts[i] = 0;
-		if (survey_json_key(&jb->root, survey_disposition_names[i], &v) &&
-			(!survey_json_int64(&v, &counts[i]) || counts[i] < 0))
+		if (!survey_json_key(&jb->root, survey_disposition_names[i], &v))
+			ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
+							 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							 errmsg("invalid input syntax for type " TYPE_NAME ": \"%s\"", str),
+							 errdetail("Key \"%s\" is missing.", survey_disposition_names[i]),
+							 errhint("A disposition summary lists all eight codes I, P, R, NC, O, UH, UO, NE, with 0 for a code no case has."));
+		if (!survey_json_int64(&v, &counts[i]) || counts[i] < 0)
 			ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
 							 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							 errmsg("invalid input syntax for type " TYPE_NAME ": \"%s\"", str),

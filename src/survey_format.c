@@ -7,6 +7,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ANSWER_HEADER		22		/* version, flags, ncat, respondents, missing */
@@ -39,14 +40,28 @@ survey_format_status_message(SurveyFormatStatus status)
 		case SURVEY_FORMAT_BAD_WEIGHT_SQ_SUM:
 			return "weight_sq_sum must lie between weight_sum^2 / respondents and weight_sum^2 "
 				"(no weights of the respondents give these sums)";
+		case SURVEY_FORMAT_BAD_WEIGHT_SQ_MEAN:
+			return "weight_sq_mean must lie between weight_sum / respondents and weight_sum "
+				"(no weights of the respondents give these sums)";
+		case SURVEY_FORMAT_SQ_MEAN_NOT_NEEDED:
+			return "weight_sq_mean is for sums of squared weights that are not a normal double; "
+				"this one is weight_sq_sum";
 		case SURVEY_FORMAT_WEIGHT_WITHOUT_COUNT:
 			return "a category with count 0 has a non-zero weight";
 		case SURVEY_FORMAT_BAD_CATEGORY:
 			return "category is malformed, duplicated or out of order";
 		case SURVEY_FORMAT_BAD_CELL:
 			return "transition cell refers to an unknown category or is out of order";
+		case SURVEY_FORMAT_DUPLICATE_CELL:
+			return "a transition (before, after) is listed twice";
+		case SURVEY_FORMAT_UNUSED_CATEGORY:
+			return "a category is the answer of no transition";
+		case SURVEY_FORMAT_COUNT_OVERFLOW:
+			return "the counts add up to more than 9223372036854775807";
 		case SURVEY_FORMAT_TRAILING_BYTES:
 			return "data is longer than its header says";
+		case SURVEY_FORMAT_NO_MEMORY:
+			return "out of memory";
 	}
 	return "unknown status";
 }
@@ -172,12 +187,13 @@ valid_weight_sums(double weight_sum, double weight_sq_sum, int64_t respondents)
 
 /*
  * Check a table of (offset, length) category entries against the string
- * area: offsets are the running total, no NUL, strictly increasing order.
+ * area: offsets are the running total, no NUL, and (when ordered) strictly
+ * increasing order.
  * Returns the total string bytes through *used.
  */
 static SurveyFormatStatus
 check_categories(const uint8_t *entries, size_t stride, size_t name_at, uint32_t ncat,
-				 const uint8_t *strings, size_t available, size_t *used)
+				 const uint8_t *strings, size_t available, bool ordered, size_t *used)
 {
 	size_t		total = 0;
 	const char *prev = NULL;
@@ -197,7 +213,7 @@ check_categories(const uint8_t *entries, size_t stride, size_t name_at, uint32_t
 		text = (const char *) strings + total;
 		if (memchr(text, '\0', len) != NULL)
 			return SURVEY_FORMAT_BAD_CATEGORY;
-		if (prev != NULL && survey_category_compare(prev, prev_len, text, len) >= 0)
+		if (ordered && prev != NULL && survey_category_compare(prev, prev_len, text, len) >= 0)
 			return SURVEY_FORMAT_BAD_CATEGORY;
 		prev = text;
 		prev_len = len;
@@ -215,8 +231,31 @@ answer_entry_size(uint8_t flags)
 	return (flags & SURVEY_FLAG_WEIGHTED) ? 24 : 16;
 }
 
-SurveyFormatStatus
-answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view)
+/* a sum of squares of positive weights that can be stored as it is */
+static bool
+is_normal(double v)
+{
+	return isfinite(v) && fabs(v) >= DBL_MIN;
+}
+
+/*
+ * weight_sq given as the mean of the squares over weight_sum: between
+ * weight_sum / n and weight_sum, and only when the sum of squares is not a
+ * normal double (one byte form per value).
+ */
+static SurveyFormatStatus
+check_weight_sq_mean(double weight_sum, double mean, int64_t respondents)
+{
+	if (!(weight_sum > 0.0) || respondents <= 0 ||
+		!at_most(mean, weight_sum) || !at_most(weight_sum / (double) respondents, mean))
+		return SURVEY_FORMAT_BAD_WEIGHT_SQ_MEAN;
+	if (is_normal(mean * weight_sum))
+		return SURVEY_FORMAT_SQ_MEAN_NOT_NEEDED;
+	return SURVEY_FORMAT_OK;
+}
+
+static SurveyFormatStatus
+answer_summary_parse(const uint8_t *buf, size_t len, bool ordered, AnswerSummaryView *view)
 {
 	size_t		header,
 				stride,
@@ -230,7 +269,9 @@ answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view)
 		return SURVEY_FORMAT_TRUNCATED;
 	if (buf[0] != SURVEY_FORMAT_VERSION)
 		return SURVEY_FORMAT_BAD_VERSION;
-	if (buf[1] & ~(SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED))
+	if (buf[1] & ~(SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED | SURVEY_FLAG_SQ_MEAN))
+		return SURVEY_FORMAT_BAD_FLAGS;
+	if ((buf[1] & SURVEY_FLAG_SQ_MEAN) && !(buf[1] & SURVEY_FLAG_WEIGHTED))
 		return SURVEY_FORMAT_BAD_FLAGS;
 
 	view->flags = buf[1];
@@ -241,15 +282,15 @@ answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view)
 	view->respondents = get_i64(buf + 6);
 	view->missing = get_i64(buf + 14);
 	view->weight_sum = 0.0;
-	view->weight_sq_sum = 0.0;
+	view->weight_sq = 0.0;
 	if (view->respondents < 0 || view->missing < 0 ||
 		view->missing > INT64_MAX - view->respondents)
 		return SURVEY_FORMAT_BAD_COUNT;
 	if (view->flags & SURVEY_FLAG_WEIGHTED)
 	{
 		view->weight_sum = get_f64(buf + 22);
-		view->weight_sq_sum = get_f64(buf + 30);
-		if (!valid_weight(view->weight_sum) || !valid_weight(view->weight_sq_sum))
+		view->weight_sq = get_f64(buf + 30);
+		if (!valid_weight(view->weight_sum) || !valid_weight(view->weight_sq))
 			return SURVEY_FORMAT_BAD_WEIGHT;
 	}
 
@@ -296,17 +337,88 @@ answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view)
 		if (!(view->flags & SURVEY_FLAG_MULTIPLE) &&
 			!(at_most(total, view->weight_sum) && at_most(view->weight_sum, total)))
 			return SURVEY_FORMAT_WEIGHTS_NOT_TOTAL;
-		if (!valid_weight_sums(view->weight_sum, view->weight_sq_sum, view->respondents))
+		if (view->flags & SURVEY_FLAG_SQ_MEAN)
+		{
+			status = check_weight_sq_mean(view->weight_sum, view->weight_sq, view->respondents);
+			if (status != SURVEY_FORMAT_OK)
+				return status;
+		}
+		else if (!valid_weight_sums(view->weight_sum, view->weight_sq, view->respondents))
 			return SURVEY_FORMAT_BAD_WEIGHT_SQ_SUM;
 	}
 
 	status = check_categories(view->entries, stride, stride - 8, view->ncat,
-							  strings, len - (size_t) (strings - buf), &used);
+							  strings, len - (size_t) (strings - buf), ordered, &used);
 	if (status != SURVEY_FORMAT_OK)
 		return status;
 	if (used != len - (size_t) (strings - buf))
 		return SURVEY_FORMAT_TRAILING_BYTES;
 	return SURVEY_FORMAT_OK;
+}
+
+SurveyFormatStatus
+answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view)
+{
+	return answer_summary_parse(buf, len, true, view);
+}
+
+SurveyFormatStatus
+answer_summary_view_unordered(const uint8_t *buf, size_t len, AnswerSummaryView *view)
+{
+	return answer_summary_parse(buf, len, false, view);
+}
+
+uint8_t
+answer_summary_weight_sq(double scaled, int exp, double weight_sum, double *weight_sq)
+{
+	double		sum = ldexp(scaled, 2 * exp);
+	int			es,
+				ew;
+	double		fs,
+				fw;
+
+	if (scaled == 0.0 || is_normal(sum) || !(weight_sum > 0.0))
+	{
+		*weight_sq = sum;
+		return 0;
+	}
+	/* sum / weight_sum, from the mantissas and exponents: neither side overflows */
+	fs = frexp(scaled, &es);
+	fw = frexp(weight_sum, &ew);
+	return answer_summary_weight_sq_from_mean(ldexp(fs / fw, es + 2 * exp - ew), weight_sum,
+											  weight_sq);
+}
+
+uint8_t
+answer_summary_weight_sq_from_mean(double mean, double weight_sum, double *weight_sq)
+{
+	double		sum = mean * weight_sum;
+
+	/* the product decides, as the validator checks it; 0 only when it is exact */
+	if (mean == 0.0 || weight_sum == 0.0 || is_normal(sum))
+	{
+		*weight_sq = sum;
+		return 0;
+	}
+	*weight_sq = mean;
+	return SURVEY_FLAG_SQ_MEAN;
+}
+
+double
+answer_summary_n_eff(const AnswerSummaryView *view)
+{
+	double		n_eff;
+
+	if (!(view->flags & SURVEY_FLAG_WEIGHTED))
+		return (double) view->respondents;
+	if (!(view->weight_sq > 0.0))
+		return 0.0;
+	/* in this order nothing overflows; rounding may pass n by an ulp */
+	if (view->flags & SURVEY_FLAG_SQ_MEAN)
+		n_eff = view->weight_sum / view->weight_sq;
+	else
+		n_eff = view->weight_sum * (view->weight_sum / view->weight_sq);
+	return fmin(n_eff, (double) view->respondents);
 }
 
 SurveyFormatStatus
@@ -364,7 +476,7 @@ answer_summary_size(uint32_t ncat, size_t string_bytes, bool weighted)
 
 void
 answer_summary_encode(uint8_t *out, uint8_t flags, int64_t respondents,
-					  int64_t missing, double weight_sum, double weight_sq_sum,
+					  int64_t missing, double weight_sum, double weight_sq,
 					  const SurveyCategory *cats, uint32_t ncat)
 {
 	bool		weighted = (flags & SURVEY_FLAG_WEIGHTED) != 0;
@@ -380,7 +492,7 @@ answer_summary_encode(uint8_t *out, uint8_t flags, int64_t respondents,
 	if (weighted)
 	{
 		p = put_f64(p, weight_sum);
-		p = put_f64(p, weight_sq_sum);
+		p = put_f64(p, weight_sq);
 	}
 	strings = p + (size_t) ncat * answer_entry_size(flags);
 	for (uint32_t i = 0; i < ncat; i++)
@@ -397,11 +509,49 @@ answer_summary_encode(uint8_t *out, uint8_t flags, int64_t respondents,
 
 /* ---- transition_summary -------------------------------------------------- */
 
-SurveyFormatStatus
-transition_summary_view(const uint8_t *buf, size_t len, TransitionSummaryView *view)
+/*
+ * Every category must be the answer of some cell: text input only knows the
+ * categories its cells name, so an unused one would vanish in a dump.
+ */
+static SurveyFormatStatus
+check_categories_used(const TransitionSummaryView *view)
+{
+	uint8_t		small[256];
+	size_t		bytes = view->ncat / 8 + 1;
+	uint8_t    *used = bytes <= sizeof(small) ? small : calloc(bytes, 1);
+	SurveyFormatStatus status = SURVEY_FORMAT_OK;
+
+	if (used == NULL)
+		return SURVEY_FORMAT_NO_MEMORY;
+	if (used == small)
+		memset(small, 0, bytes);
+	for (uint32_t i = 0; i < view->ncell; i++)
+	{
+		TransitionCell c = transition_summary_cell(view, i);
+
+		/* slot 0 is "no answer"; category k is slot k + 1 */
+		if (c.before > 0)
+			used[(c.before - 1) / 8] |= (uint8_t) (1u << ((c.before - 1) % 8));
+		if (c.after > 0)
+			used[(c.after - 1) / 8] |= (uint8_t) (1u << ((c.after - 1) % 8));
+	}
+	for (uint32_t k = 0; k < view->ncat; k++)
+		if (!(used[k / 8] & (1u << (k % 8))))
+		{
+			status = SURVEY_FORMAT_UNUSED_CATEGORY;
+			break;
+		}
+	if (used != small)
+		free(used);
+	return status;
+}
+
+static SurveyFormatStatus
+transition_summary_parse(const uint8_t *buf, size_t len, bool ordered, TransitionSummaryView *view)
 {
 	size_t		rest,
 				used;
+	int64_t		total = 0;
 	SurveyFormatStatus status;
 
 	if (buf == NULL || len < 2)
@@ -431,24 +581,42 @@ transition_summary_view(const uint8_t *buf, size_t len, TransitionSummaryView *v
 
 		if (c.count < 1)
 			return SURVEY_FORMAT_BAD_COUNT;
+		/* total <= INT64_MAX throughout, so this cannot overflow */
+		if (c.count > INT64_MAX - total)
+			return SURVEY_FORMAT_COUNT_OVERFLOW;
+		total += c.count;
 		if (c.before > view->ncat || c.after > view->ncat)
 			return SURVEY_FORMAT_BAD_CELL;
-		if (i > 0)
+		if (ordered && i > 0)
 		{
 			TransitionCell p = transition_summary_cell(view, i - 1);
 
-			if (p.before > c.before || (p.before == c.before && p.after >= c.after))
+			if (p.before == c.before && p.after == c.after)
+				return SURVEY_FORMAT_DUPLICATE_CELL;
+			if (p.before > c.before || (p.before == c.before && p.after > c.after))
 				return SURVEY_FORMAT_BAD_CELL;
 		}
 	}
 
 	status = check_categories(view->entries, TRANSITION_ENTRY, 0, view->ncat,
-							  view->strings, rest, &used);
+							  view->strings, rest, ordered, &used);
 	if (status != SURVEY_FORMAT_OK)
 		return status;
 	if (used != rest)
 		return SURVEY_FORMAT_TRAILING_BYTES;
-	return SURVEY_FORMAT_OK;
+	return ordered ? check_categories_used(view) : SURVEY_FORMAT_OK;
+}
+
+SurveyFormatStatus
+transition_summary_view(const uint8_t *buf, size_t len, TransitionSummaryView *view)
+{
+	return transition_summary_parse(buf, len, true, view);
+}
+
+SurveyFormatStatus
+transition_summary_view_unordered(const uint8_t *buf, size_t len, TransitionSummaryView *view)
+{
+	return transition_summary_parse(buf, len, false, view);
 }
 
 SurveyFormatStatus

@@ -10,26 +10,33 @@
  * fuzzes them); nothing here includes postgres.h.
  *
  * answer_summary, version 1:
- *   u8  version (1)          u8  flags (bit 0 multiple choice, bit 1 weighted)
+ *   u8  version (1)          u8  flags (bit 0 multiple choice, bit 1 weighted,
+ *                                       bit 2 weight_sq is a mean)
  *   u32 ncat                 i64 respondents          i64 missing
- *   [weighted: f64 weight_sum, f64 weight_sq_sum]
+ *   [weighted: f64 weight_sum, f64 weight_sq]
  *   ncat entries: i64 count, [weighted: f64 weight], u32 offset, u32 length
  *   category bytes, concatenated in entry order (offset = running total)
  * Categories are distinct, sorted by bytes (a shorter prefix first) and free
  * of NUL; counts are >= 0 (0: a category declared with
  * iscm.with_categories that nobody gave); single choice: counts sum to
- * respondents; multiple choice: each count <= respondents.  Weights are finite
- * and >= 0, and consistent up to SURVEY_WEIGHT_TOLERANCE (relative): each
- * category weight <= weight_sum (single choice: they add up to it), 0 for a
- * count of 0, and weight_sum^2 / respondents <= weight_sq_sum <= weight_sum^2
- * (Cauchy-Schwarz for non-negative weights).
+ * respondents; multiple choice: each count <= respondents; respondents +
+ * missing fits in an i64.  Weights are finite and >= 0, and consistent up to
+ * SURVEY_WEIGHT_TOLERANCE (relative): each category weight <= weight_sum
+ * (single choice: they add up to it), 0 for a count of 0.  weight_sq is the
+ * sum of the squared weights, with weight_sum^2 / respondents <= weight_sq <=
+ * weight_sum^2 (Cauchy-Schwarz for non-negative weights) — unless that sum
+ * is not a normal double (weights below about 1e-154 or above 1e154): then
+ * flag bit 2 is set and weight_sq holds the sum of squares divided by
+ * weight_sum (the weighted mean weight, weight_sum / respondents <= weight_sq
+ * <= weight_sum), which has the scale of the weights themselves.
  *
  * transition_summary, version 1:
  *   u8 version (1), u8 flags (0), u32 ncat, u32 ncell
  *   ncat entries: u32 offset, u32 length
  *   ncell cells: u32 before, u32 after, i64 count   (0 = no answer, i = category i-1)
  *   category bytes
- * Cells strictly sorted by (before, after), counts >= 1.
+ * Cells strictly sorted by (before, after), counts >= 1 and summing to at
+ * most 2^63 - 1; every category is the before or after side of some cell.
  *
  * disposition_summary, version 1:
  *   u8 version (1), u8 flags (0), then 8 x i64 counts (I P R NC O UH UO NE), each >= 0.
@@ -45,6 +52,7 @@
 
 #define SURVEY_FLAG_MULTIPLE		0x01
 #define SURVEY_FLAG_WEIGHTED		0x02
+#define SURVEY_FLAG_SQ_MEAN			0x04
 
 /*
  * Relative tolerance of the weight invariants: sums of doubles carry rounding
@@ -68,9 +76,15 @@ typedef enum SurveyFormatStatus
 	SURVEY_FORMAT_WEIGHT_ABOVE_TOTAL,	/* a category weight exceeds weight_sum */
 	SURVEY_FORMAT_BAD_WEIGHT_SQ_SUM,	/* no weights of the respondents give both sums */
 	SURVEY_FORMAT_WEIGHT_WITHOUT_COUNT,	/* a category nobody gave has a weight */
+	SURVEY_FORMAT_BAD_WEIGHT_SQ_MEAN,	/* weight_sq as a mean outside weight_sum / respondents .. weight_sum */
+	SURVEY_FORMAT_SQ_MEAN_NOT_NEEDED,	/* weight_sq given as a mean although the sum of squares is a normal double */
 	SURVEY_FORMAT_BAD_CATEGORY,	/* offset, length, NUL byte or order */
 	SURVEY_FORMAT_BAD_CELL,		/* index out of range or cells out of order */
-	SURVEY_FORMAT_TRAILING_BYTES
+	SURVEY_FORMAT_DUPLICATE_CELL,	/* two cells for the same (before, after) */
+	SURVEY_FORMAT_UNUSED_CATEGORY,	/* a transition category no cell refers to */
+	SURVEY_FORMAT_COUNT_OVERFLOW,	/* counts sum past 2^63 - 1 */
+	SURVEY_FORMAT_TRAILING_BYTES,
+	SURVEY_FORMAT_NO_MEMORY		/* a validator could not allocate its scratch space */
 } SurveyFormatStatus;
 
 const char *survey_format_status_message(SurveyFormatStatus status);
@@ -92,20 +106,41 @@ typedef struct AnswerSummaryView
 	int64_t		respondents;
 	int64_t		missing;
 	double		weight_sum;
-	double		weight_sq_sum;
+	double		weight_sq;		/* sum of squared weights, or their mean (SURVEY_FLAG_SQ_MEAN) */
 	const uint8_t *entries;
 	const uint8_t *strings;
 } AnswerSummaryView;
 
 SurveyFormatStatus answer_summary_validate(const uint8_t *buf, size_t len);
 SurveyFormatStatus answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view);
+
+/*
+ * As answer_summary_view, but categories may come in any order (and repeat):
+ * the binary receive functions read a value this way, convert its texts to
+ * the database encoding and sort them again.
+ */
+SurveyFormatStatus answer_summary_view_unordered(const uint8_t *buf, size_t len,
+												 AnswerSummaryView *view);
+
+/*
+ * The weight_sq field and flags for a sum of squared weights given as
+ * scaled * 2^(2 exp): the sum itself when it is 0 or a normal double, else
+ * the sum divided by weight_sum with SURVEY_FLAG_SQ_MEAN.  Returns the flag.
+ */
+uint8_t		answer_summary_weight_sq(double scaled, int exp, double weight_sum, double *weight_sq);
+
+/* the same from weight_sq given as a mean (text input) */
+uint8_t		answer_summary_weight_sq_from_mean(double mean, double weight_sum, double *weight_sq);
+
+/* Kish's effective sample size of a validated weighted summary (respondents when unweighted) */
+double		answer_summary_n_eff(const AnswerSummaryView *view);
 SurveyCategory answer_summary_category(const AnswerSummaryView *view, uint32_t i);
 /* index of category text, or -1 */
 int64_t		answer_summary_find(const AnswerSummaryView *view, const char *text, uint32_t len);
 
 size_t		answer_summary_size(uint32_t ncat, size_t string_bytes, bool weighted);
 void		answer_summary_encode(uint8_t *out, uint8_t flags, int64_t respondents,
-								  int64_t missing, double weight_sum, double weight_sq_sum,
+								  int64_t missing, double weight_sum, double weight_sq,
 								  const SurveyCategory *cats, uint32_t ncat);
 
 /* A validated transition summary, read in place. */
@@ -127,6 +162,9 @@ typedef struct TransitionCell
 
 SurveyFormatStatus transition_summary_validate(const uint8_t *buf, size_t len);
 SurveyFormatStatus transition_summary_view(const uint8_t *buf, size_t len, TransitionSummaryView *view);
+/* categories and cells in any order, categories unused or repeated (binary receive) */
+SurveyFormatStatus transition_summary_view_unordered(const uint8_t *buf, size_t len,
+													 TransitionSummaryView *view);
 SurveyCategory transition_summary_category(const TransitionSummaryView *view, uint32_t i);
 TransitionCell transition_summary_cell(const TransitionSummaryView *view, uint32_t i);
 int64_t		transition_summary_find(const TransitionSummaryView *view, const char *text, uint32_t len);

@@ -6,7 +6,12 @@
  *   P. J. Acklam, "An algorithm for computing the inverse normal cumulative
  *     distribution function" (2003), refined by one Halley step on erfc().
  *   Abramowitz & Stegun 26.5.8 (continued fraction of the incomplete beta),
- *     evaluated with the modified Lentz method (Thompson & Barnett 1986).
+ *     in its even contraction, evaluated with the modified Lentz method
+ *     (Thompson & Barnett 1986).
+ *   N. M. Temme, Special Functions, Wiley 1996, 11.3.3 (uniform asymptotic
+ *     expansion of the incomplete beta function for large parameters).
+ *   T. J. Dekker (1971) and D. E. Knuth, TAOCP vol. 2 (error-free sums and
+ *     products).
  *   R. G. Newcombe, Stat Med 17 (1998) 857-872 and 873-890 (intervals for one
  *     proportion, a difference of independent and of paired proportions).
  *   L. D. Brown, T. T. Cai, A. DasGupta, Stat Sci 16 (2001) 101-133.
@@ -148,151 +153,462 @@ survey_two_sided_z(double level)
 
 /* ---- incomplete beta ---------------------------------------------------- */
 
+/*
+ * The Clopper-Pearson and Jeffreys limits are Beta(a, b) quantiles with a + b
+ * up to the largest count (2^63) and beyond (the finite population correction
+ * enlarges n).  Textbook formulas fail long before that: the prefactor
+ * x^a (1-x)^b / B(a,b), taken as exp(a ln x + b ln(1-x) - ln B(a,b)), sums
+ * terms of size a and b to a result of size 1, and the continued fraction
+ * needs more steps the larger both parameters are.  Here the prefactor is
+ * written relative to the mean x0 = a/(a+b) with ln(1+u) - u and Stirling's
+ * series, which cancel nothing large, and when both parameters are large I_x
+ * comes from Temme's uniform asymptotic expansion (N. M. Temme, Special
+ * Functions, Wiley 1996, section 11.3.3) instead of the continued fraction.
+ */
+
+#define LN_SQRT_2PI		0.91893853320467274178
+
+/*
+ * Both parameters at least this large: Temme's expansion, with its first
+ * correction term; the next term is about 1/min(a,b) times smaller, which
+ * leaves quantiles exact to a few units in the last place.  Below it the
+ * contracted continued fraction takes at most several hundred steps.
+ */
+#define TEMME_MIN_PARAMETER	1e7
+
+/* ln(1 + u) - u for u > -1, without cancellation when |u| is small */
 static double
-log_beta(double a, double b)
+log1p_minus(double u)
 {
-	return lgamma(a) + lgamma(b) - lgamma(a + b);
+	double		s,
+				s2,
+				power,
+				sum = 0.0;
+
+	if (fabs(u) >= 0.25)
+		return log1p(u) - u;
+	/* ln(1+u) = 2 atanh(s) with s = u/(2+u), and u = 2s/(1-s) */
+	s = u / (2.0 + u);
+	s2 = s * s;
+	power = s;
+	for (int k = 3; k < 60; k += 2)
+	{
+		double		term;
+
+		power *= s2;
+		term = power / k;
+		sum += term;
+		if (fabs(term) <= DBL_EPSILON * fabs(sum))
+			break;
+	}
+	return 2.0 * sum - 2.0 * s2 / (1.0 - s);
+}
+
+/* (ln(1 + u) - u + u^2/2) / u^3, which tends to 1/3 as u -> 0 */
+static double
+log1p_cubic(double u)
+{
+	double		sum = 0.0,
+				power = 1.0;
+
+	if (fabs(u) >= 0.25)
+		return (log1p_minus(u) + 0.5 * u * u) / (u * u * u);
+	for (int k = 3; k < 60; k++)
+	{
+		double		term = power / k;
+
+		sum += (k % 2) ? term : -term;
+		if (fabs(term) <= DBL_EPSILON * fabs(sum))
+			break;
+		power *= u;
+	}
+	return sum;
+}
+
+/* ln Gamma(z) minus Stirling's approximation (z - 1/2) ln z - z + ln sqrt(2 pi) */
+static double
+stirling_remainder(double z)
+{
+	double		z2;
+
+	if (z < 15.0)
+		return lgamma(z) - ((z - 0.5) * log(z) - z + LN_SQRT_2PI);
+	/* the asymptotic series; its next term is below 3e-16 for z >= 15 */
+	z2 = 1.0 / (z * z);
+	return (1.0 / 12 - z2 * (1.0 / 360 - z2 * (1.0 / 1260 - z2 * (1.0 / 1680 - z2 / 1188)))) / z;
 }
 
 /*
- * Continued fraction for I_x(a,b) (A&S 26.5.8):
- *   I_x(a,b) = x^a (1-x)^b / (a B(a,b)) * 1/(1+ d1/(1+ d2/(1+ ...)))
- *   d(2m+1) = -(a+m)(a+b+m) x / ((a+2m)(a+2m+1))
- *   d(2m)   =  m (b-m) x / ((a+2m-1)(a+2m))
- * evaluated front to back with the modified Lentz method.  Converges fast
- * for x < (a+1)/(a+b+2); the caller uses the symmetry otherwise.
+ * A point x of Beta(a, b) seen from the mean x0: w = x - x0 and the relative
+ * distances ux = w/x0, uy = -w/y0 of x from x0 and of y = 1 - x from y0.
+ * a ux + b uy = 0 exactly, so
+ *     kernel = a ln(x/x0) + b ln(y/y0) = a (ln(1+ux) - ux) + b (ln(1+uy) - uy),
+ * the logarithm of x^a y^b relative to its maximum, has no large terms left
+ * to cancel.
+ */
+typedef struct BetaPoint
+{
+	double		r,
+				x0,
+				y0,
+				w,
+				ux,
+				uy,
+				kernel;
+} BetaPoint;
+
+/* s + err = a + b exactly (Knuth's TwoSum) */
+static double
+two_sum(double a, double b, double *err)
+{
+	double		s = a + b;
+	double		bb = s - a;
+
+	*err = (a - (s - bb)) + (b - bb);
+	return s;
+}
+
+/*
+ * c + p q + r s, the two products and the sum without rounding in between
+ * (error-free transformations), so a result far smaller than its terms keeps
+ * full relative precision.
  */
 static double
-ibeta_fraction(double x, double a, double b)
+sum_of_products(double c, double p, double q, double r, double s)
+{
+	double		pq = p * q,
+				pq_err = fma(p, q, -pq);
+	double		rs = r * s,
+				rs_err = fma(r, s, -rs);
+	double		e1,
+				e2;
+	double		t = two_sum(two_sum(c, pq, &e1), rs, &e2);
+
+	return t + (e1 + e2 + pq_err + rs_err);
+}
+
+/* y = 1 - x, passed separately: whichever is smaller is exact */
+static BetaPoint
+beta_point(double x, double y, double a, double b)
+{
+	BetaPoint	pt;
+	double		lambda,
+				tx,
+				ty;
+
+	pt.r = a + b;
+	pt.x0 = a / pt.r;
+	pt.y0 = b / pt.r;
+
+	/*
+	 * x - x0 = -lambda / (a+b) with lambda = a y - b x, from the exact one
+	 * of x and y: x0 itself is rounded, and at a + b = 1e15 one unit in its
+	 * last place moves I_x by 1e-9.
+	 */
+	if (x <= y)
+		lambda = sum_of_products(a, -a, x, -b, x);
+	else
+		lambda = sum_of_products(-b, a, y, b, y);
+	pt.w = -lambda / pt.r;
+	pt.ux = pt.w / pt.x0;
+	pt.uy = -pt.w / pt.y0;
+	/* far below the mean, ln(1+u) is the log of the exact ratio */
+	tx = pt.ux < -0.5 ? log(x / pt.x0) - pt.ux : log1p_minus(pt.ux);
+	ty = pt.uy < -0.5 ? log(y / pt.y0) - pt.uy : log1p_minus(pt.uy);
+	pt.kernel = a * tx + b * ty;
+	if (pt.kernel > 0.0)
+		pt.kernel = 0.0;		/* rounding at the mean */
+	return pt;
+}
+
+/* ln Gamma(a) + ln Gamma(b) - ln Gamma(a+b) minus its Stirling approximation */
+static double
+beta_stirling_remainder(double a, double b)
+{
+	return stirling_remainder(a) + stirling_remainder(b) - stirling_remainder(a + b);
+}
+
+/*
+ * ln(x^a y^b / B(a,b)).  By Stirling, x0^a y0^b / B(a,b) =
+ * sqrt(a b / (2 pi (a+b))) exp(-remainder), so this is kernel plus that.
+ */
+static double
+beta_log_prefactor(const BetaPoint *pt, double a, double b)
+{
+	/* ln(a b / (a+b)) = ln(min) - ln(1 + min/max): ln(max) - ln(a+b) would cancel */
+	double		lmin = a <= b ? log(a) - log1p(a / b) : log(b) - log1p(b / a);
+
+	return pt->kernel + 0.5 * lmin - LN_SQRT_2PI - beta_stirling_remainder(a, b);
+}
+
+/*
+ * The continued fraction of A&S 26.5.8,
+ *   I_x(a,b) = x^a y^b / (a B(a,b)) * 1/(1+ d1/(1+ d2/(1+ ...)))
+ *   d(2m+1) = -(a+m)(a+b+m) x / ((a+2m)(a+2m+1))
+ *   d(2m)   =  m (b-m) x / ((a+2m-1)(a+2m)),
+ * used for x < (a+1)/(a+b+2) (the caller swaps a and b otherwise).  As
+ * written it cancels when x is near 1 and a large: the odd terms are then
+ * close to -1, and 1 + d(2m+1) keeps only the error of x.  So it is
+ * evaluated in its even contraction,
+ *   1/(1+ d1/(1+ ...)) = 1 - d1/G,  G = S0 - d2 d3/(S1 - d4 d5/(S2 - ...)),
+ *   S(m) = 1 + d(2m+1) + d(2m+2),
+ * with 1 + d(2m+1) computed from y = 1 - x when x is near 1:
+ *   ((a+m)(2m+1-b) + m(m+1) + (a+m)(a+b+m) y) / ((a+2m)(a+2m+1)),
+ * and G by the modified Lentz method.
+ */
+static double
+fraction_even(int m, double x, double a, double b)
+{
+	return m * (b - m) * x / ((a + 2.0 * m - 1.0) * (a + 2.0 * m));
+}
+
+static double
+fraction_odd(int m, double x, double a, double b)
+{
+	return -(a + m) * (a + b + m) * x / ((a + 2.0 * m) * (a + 2.0 * m + 1.0));
+}
+
+static double
+fraction_pair(int m, double x, double y, double a, double b)
+{
+	double		one_plus_odd;
+
+	if (x <= 0.5)
+		one_plus_odd = 1.0 + fraction_odd(m, x, a, b);
+	else
+		one_plus_odd = ((a + m) * (2.0 * m + 1.0 - b) + m * (m + 1.0) +
+						(a + m) * (a + b + m) * y) / ((a + 2.0 * m) * (a + 2.0 * m + 1.0));
+	return one_plus_odd + fraction_even(m + 1, x, a, b);
+}
+
+static double
+ibeta_fraction(double x, double y, double a, double b)
 {
 	const double tiny = 1e-300;
-	const double eps = 1e-16;
-	double		c = 1.0;
-	double		d = 1.0 - (a + b) * x / (a + 1.0);
-	double		f;
+	double		g = fraction_pair(0, x, y, a, b);
+	double		c,
+				d = 0.0;
 
-	if (fabs(d) < tiny)
-		d = tiny;
-	d = 1.0 / d;
-	f = d;
-	for (int m = 1; m < 1000000; m++)
+	if (fabs(g) < tiny)
+		g = tiny;
+	c = g;
+	for (int k = 1; k < 1000000; k++)
 	{
-		double		m2 = 2.0 * m;
-		double		coef;
+		double		num = -fraction_even(k, x, a, b) * fraction_odd(k, x, a, b);
+		double		den = fraction_pair(k, x, y, a, b);
 		double		delta;
 
-		/* even step d(2m) */
-		coef = m * (b - m) * x / ((a + m2 - 1.0) * (a + m2));
-		d = 1.0 + coef * d;
+		d = den + num * d;
 		if (fabs(d) < tiny)
 			d = tiny;
-		c = 1.0 + coef / c;
+		c = den + num / c;
 		if (fabs(c) < tiny)
 			c = tiny;
 		d = 1.0 / d;
-		f *= d * c;
-
-		/* odd step d(2m+1) */
-		coef = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0));
-		d = 1.0 + coef * d;
-		if (fabs(d) < tiny)
-			d = tiny;
-		c = 1.0 + coef / c;
-		if (fabs(c) < tiny)
-			c = tiny;
-		d = 1.0 / d;
-		delta = d * c;
-		f *= delta;
-		if (fabs(delta - 1.0) < eps)
+		delta = c * d;
+		g *= delta;
+		if (fabs(delta - 1.0) < DBL_EPSILON)
 			break;
 	}
-	return f;
+	return 1.0 - fraction_odd(0, x, a, b) / g;
+}
+
+/*
+ * Temme's expansion: with eta = sign(x - x0) sqrt(-2 kernel / (a+b)),
+ *   I_x(a,b) = erfc(-eta sqrt((a+b)/2)) / 2
+ *              - exp(kernel - remainder) / sqrt(2 pi (a+b)) * h(eta) + ...
+ * where h(eta) = (g(eta) - 1)/eta and g(eta) = sqrt(x0 y0) eta / (x - x0)
+ * (g = 1 at the mean).  Near the mean g - 1 comes from the cubic parts of
+ * the logarithms: g^2 - 1 = -2 w ((y0/x0) c(ux) - (x0/y0) c(uy)).
+ */
+static void
+ibeta_temme(const BetaPoint *pt, double a, double b, double *lower, double *upper)
+{
+	double		s = copysign(sqrt(-pt->kernel), pt->w);	/* eta sqrt((a+b)/2) */
+	double		h = 0.0;
+	double		scale = exp(pt->kernel - beta_stirling_remainder(a, b)) /
+		sqrt(2.0 * M_PI * pt->r);
+	double		correction;
+
+	if (scale > 0.0)
+	{
+		if (fabs(pt->ux) < 0.25 && fabs(pt->uy) < 0.25)
+		{
+			double		bracket = (pt->y0 / pt->x0) * log1p_cubic(pt->ux) -
+				(pt->x0 / pt->y0) * log1p_cubic(pt->uy);
+			double		g = sqrt(1.0 - 2.0 * pt->w * bracket);
+
+			h = -2.0 * sqrt(pt->x0 * pt->y0) * bracket / (g * (g + 1.0));
+		}
+		else
+		{
+			double		eta = s * SQRT2 / sqrt(pt->r);
+			double		g = sqrt(pt->x0 * pt->y0) * eta / pt->w;
+
+			h = (g - 1.0) / eta;
+		}
+	}
+	correction = scale * h;
+	*lower = 0.5 * erfc(-s) - correction;
+	*upper = 0.5 * erfc(s) + correction;
+}
+
+/*
+ * I_x(a,b) and 1 - I_x(a,b), each with full relative precision when it is
+ * the smaller one; y = 1 - x is passed so that x near 1 loses nothing.
+ */
+static void
+ibeta_tails(double x, double y, double a, double b, double *lower, double *upper)
+{
+	BetaPoint	pt;
+
+	if (x <= 0.0 || y <= 0.0)
+	{
+		*lower = x <= 0.0 ? 0.0 : 1.0;
+		*upper = 1.0 - *lower;
+		return;
+	}
+	pt = beta_point(x, y, a, b);
+	if (a >= TEMME_MIN_PARAMETER && b >= TEMME_MIN_PARAMETER)
+		ibeta_temme(&pt, a, b, lower, upper);
+	else if (x < (a + 1.0) / (a + b + 2.0))
+	{
+		*lower = exp(beta_log_prefactor(&pt, a, b)) * ibeta_fraction(x, y, a, b) / a;
+		*upper = 1.0 - *lower;
+	}
+	else
+	{
+		*upper = exp(beta_log_prefactor(&pt, a, b)) * ibeta_fraction(y, x, b, a) / b;
+		*lower = 1.0 - *upper;
+	}
+	/* the expansion may leave [0, 1] by rounding far out in a tail */
+	*lower = fmin(fmax(*lower, 0.0), 1.0);
+	*upper = fmin(fmax(*upper, 0.0), 1.0);
 }
 
 double
 survey_ibeta(double x, double a, double b)
 {
-	double		front;
+	double		lower,
+				upper;
 
 	if (isnan(x) || isnan(a) || isnan(b) || a <= 0.0 || b <= 0.0)
 		return NAN;
-	if (x <= 0.0)
-		return 0.0;
-	if (x >= 1.0)
-		return 1.0;
-
-	front = a * log(x) + b * log1p(-x) - log_beta(a, b);
-	if (x < (a + 1.0) / (a + b + 2.0))
-		return exp(front) * ibeta_fraction(x, a, b) / a;
-	return 1.0 - exp(front) * ibeta_fraction(1.0 - x, b, a) / b;
+	ibeta_tails(x, 1.0 - x, a, b, &lower, &upper);
+	return lower;
 }
 
-/* density of Beta(a, b) at x, in log space */
+/* the density x^(a-1) y^(b-1) / B(a,b) */
 static double
-beta_log_density(double x, double a, double b, double lbeta)
+beta_density(double x, double y, double a, double b)
 {
-	return (a - 1.0) * log(x) + (b - 1.0) * log1p(-x) - lbeta;
+	BetaPoint	pt = beta_point(x, y, a, b);
+
+	return exp(beta_log_prefactor(&pt, a, b)) / (x * y);
+}
+
+/* a first guess for the quantile of the smaller tail p (lower) or q (upper) */
+static double
+beta_quantile_guess(double p, double q, double a, double b)
+{
+	double		r = a + b;
+	double		z = p <= q ? survey_normal_quantile(p) : -survey_normal_quantile(q);
+	double		x = a / r + z * sqrt(a / r * (b / r) / (r + 1.0));
+	double		lbeta;
+
+	if (x > 0.0 && x < 1.0)
+		return x;
+	/* a skewed tail: I_x ~ x^a / (a B(a,b)) near 0, 1 - I_x ~ y^b / (b B(a,b)) near 1 */
+	lbeta = lgamma(a) + lgamma(b) - lgamma(r);
+	if (p <= q)
+		x = exp((log(p * a) + lbeta) / a);
+	else
+		x = 1.0 - exp((log(q * b) + lbeta) / b);
+	return (x > 0.0 && x < 1.0) ? x : a / r;
+}
+
+/* I_x - p on the smaller tail (p, or q = 1 - p): increases with x */
+static double
+quantile_residual(double x, double p, double q, double a, double b)
+{
+	double		lower,
+				upper;
+
+	ibeta_tails(x, 1.0 - x, a, b, &lower, &upper);
+	return p <= q ? lower - p : q - upper;
 }
 
 /*
- * x with I_x(a,b) = p: Newton steps kept inside a shrinking bracket, with
- * bisection whenever Newton would leave it.  Stops at full double precision.
+ * x with I_x(a,b) = p, given p and q = 1 - p (each exact where it is the
+ * smaller).  Newton steps, kept inside a shrinking bracket; a step that would
+ * leave it bisects instead (geometrically while the bracket spans orders of
+ * magnitude).  Once a step moves x by less than an ulp or two, the
+ * neighbouring doubles are tried, so the result is the double closest to the
+ * root.
  */
-double
-survey_ibeta_inverse(double p, double a, double b)
+static double
+beta_quantile(double p, double q, double a, double b)
 {
 	double		lo = 0.0,
 				hi = 1.0;
-	double		lbeta;
-	double		x;
+	double		x = beta_quantile_guess(p, q, a, b);
+	double		f;
 
-	if (isnan(p) || isnan(a) || isnan(b) || a <= 0.0 || b <= 0.0)
-		return NAN;
-	if (p <= 0.0)
-		return 0.0;
-	if (p >= 1.0)
-		return 1.0;
-
-	lbeta = log_beta(a, b);
-
-	/* start from the normal approximation of Beta(a, b) */
+	for (int iter = 0; iter < 2000; iter++)
 	{
-		double		mean = a / (a + b);
-		double		sd = sqrt(a * b / ((a + b) * (a + b) * (a + b + 1.0)));
-
-		x = mean + survey_normal_quantile(p) * sd;
-		if (!(x > 0.0 && x < 1.0))
-			x = mean;
-	}
-
-	for (int iter = 0; iter < 400; iter++)
-	{
-		double		f = survey_ibeta(x, a, b) - p;
 		double		next;
 
+		f = quantile_residual(x, p, q, a, b);
 		if (f == 0.0)
 			return x;
 		if (f < 0.0)
 			lo = x;
 		else
 			hi = x;
-
-		next = x - f / exp(beta_log_density(x, a, b, lbeta));
+		next = x - f / beta_density(x, 1.0 - x, a, b);
 		if (!(next > lo && next < hi))
-			next = 0.5 * (lo + hi);
-		if (fabs(next - x) <= 4.0 * DBL_EPSILON * x || hi - lo <= 4.0 * DBL_EPSILON * hi)
-			return next;
+			next = lo > 0.0 && hi > 4.0 * lo ? sqrt(lo * hi) : 0.5 * (lo + hi);
+		if (fabs(next - x) <= 2.0 * DBL_EPSILON * x || hi - lo <= 2.0 * DBL_EPSILON * hi)
+			break;
 		x = next;
+	}
+	for (int step = 0; step < 8; step++)
+	{
+		double		neighbour = nextafter(x, f > 0.0 ? 0.0 : 1.0);
+		double		g;
+
+		if (neighbour <= 0.0 || neighbour >= 1.0)
+			break;
+		g = quantile_residual(neighbour, p, q, a, b);
+		if (!(fabs(g) < fabs(f)))
+			break;
+		x = neighbour;
+		f = g;
 	}
 	return x;
 }
 
+double
+survey_ibeta_inverse(double p, double a, double b)
+{
+	if (isnan(p) || isnan(a) || isnan(b) || a <= 0.0 || b <= 0.0)
+		return NAN;
+	if (p <= 0.0)
+		return 0.0;
+	if (p >= 1.0)
+		return 1.0;
+	return beta_quantile(p, 1.0 - p, a, b);
+}
+
 /* ---- binomial ------------------------------------------------------------ */
 
+/* C(n,k) p^k (1-p)^(n-k) = x^a y^b / B(a,b) / ((n+1) p (1-p)), a = k+1, b = n-k+1 */
 double
 survey_binom_pmf(int64_t k, int64_t n, double p)
 {
-	double		logpmf;
+	double		a,
+				b;
+	BetaPoint	pt;
 
 	if (k < 0 || k > n)
 		return 0.0;
@@ -300,21 +616,25 @@ survey_binom_pmf(int64_t k, int64_t n, double p)
 		return k == 0 ? 1.0 : 0.0;
 	if (p >= 1.0)
 		return k == n ? 1.0 : 0.0;
-	logpmf = lgamma((double) n + 1.0) - lgamma((double) k + 1.0) -
-		lgamma((double) (n - k) + 1.0) +
-		(double) k * log(p) + (double) (n - k) * log1p(-p);
-	return exp(logpmf);
+	a = (double) k + 1.0;
+	b = (double) (n - k) + 1.0;
+	pt = beta_point(p, 1.0 - p, a, b);
+	return exp(beta_log_prefactor(&pt, a, b)) / (((double) n + 1.0) * p * (1.0 - p));
 }
 
 /* P(X <= k) = I_{1-p}(n - k, k + 1) */
 double
 survey_binom_cdf(int64_t k, int64_t n, double p)
 {
+	double		lower,
+				upper;
+
 	if (k < 0)
 		return 0.0;
 	if (k >= n)
 		return 1.0;
-	return survey_ibeta(1.0 - p, (double) (n - k), (double) k + 1.0);
+	ibeta_tails(1.0 - p, p, (double) (n - k), (double) k + 1.0, &lower, &upper);
+	return lower;
 }
 
 /* ---- intervals for one proportion ---------------------------------------- */
@@ -345,8 +665,9 @@ beta_quantiles(double alpha, double a_lower, double b_lower,
 {
 	SurveyInterval r;
 
-	r.lower = x <= 0.0 ? 0.0 : survey_ibeta_inverse(alpha / 2.0, a_lower, b_lower);
-	r.upper = x >= n ? 1.0 : survey_ibeta_inverse(1.0 - alpha / 2.0, a_upper, b_upper);
+	/* each tail alpha/2 passed exactly, not as 1 - (1 - alpha/2) */
+	r.lower = x <= 0.0 ? 0.0 : beta_quantile(alpha / 2.0, 1.0 - alpha / 2.0, a_lower, b_lower);
+	r.upper = x >= n ? 1.0 : beta_quantile(1.0 - alpha / 2.0, alpha / 2.0, a_upper, b_upper);
 	return r;
 }
 

@@ -45,4 +45,85 @@ survey_sum_value(const SurveySum *s)
 	return s->sum + s->comp;
 }
 
+/*
+ * A sum of squares (or products) of weights anywhere in the double range.
+ * Weights of 1e-200 have squares that underflow to 0 and weights of 1e200
+ * squares that overflow, yet shares and effective sample sizes only depend on
+ * ratios of the sums.  So the sum is kept as 2^(2 exp) times a compensated
+ * sum whose terms are scaled into a safe range; exp changes (by an exact
+ * rescaling with a power of two) when a term would not fit.
+ */
+typedef struct SurveySquareSum
+{
+	SurveySum	scaled;			/* the sum times 2^(-2 exp) */
+	int			exp;
+} SurveySquareSum;
+
+/* scaled terms stay within 2^-SURVEY_SQUARE_RANGE .. 2^SURVEY_SQUARE_RANGE */
+#define SURVEY_SQUARE_RANGE 600
+
+static inline void
+survey_square_rescale(SurveySquareSum *s, int exp)
+{
+	s->scaled.sum = ldexp(s->scaled.sum, 2 * (s->exp - exp));
+	s->scaled.comp = ldexp(s->scaled.comp, 2 * (s->exp - exp));
+	s->exp = exp;
+}
+
+/* add p q (p, q >= 0 and finite) */
+static inline void
+survey_square_add_product(SurveySquareSum *s, double p, double q)
+{
+	int			ep,
+				eq,
+				e;
+	double		mantissa;
+
+	if (p == 0.0 || q == 0.0)
+		return;
+	mantissa = frexp(p, &ep) * frexp(q, &eq);
+	e = ep + eq - 2 * s->exp;
+	/*
+	 * A term too large for the scale, or the first term too small for it,
+	 * moves the scale to the term.  A later small term is negligible next to
+	 * the sum, which holds a term of about 1 from then on.
+	 */
+	if (e > SURVEY_SQUARE_RANGE ||
+		(e < -SURVEY_SQUARE_RANGE && survey_sum_value(&s->scaled) == 0.0))
+	{
+		survey_square_rescale(s, (ep + eq) / 2);
+		e = ep + eq - 2 * s->exp;
+	}
+	survey_sum_add(&s->scaled, ldexp(mantissa, e));
+}
+
+/* add w^2: a plain multiply and add while the scale is 1 and w^2 is safe */
+static inline void
+survey_square_add(SurveySquareSum *s, double w)
+{
+	if (s->exp == 0 && w <= 0x1p300 && (w >= 0x1p-300 || w == 0.0))
+		survey_sum_add(&s->scaled, w * w);
+	else
+		survey_square_add_product(s, w, w);
+}
+
+static inline void
+survey_square_merge(SurveySquareSum *s, const SurveySquareSum *other)
+{
+	SurveySquareSum o = *other;
+
+	if (o.scaled.sum == 0.0 && o.scaled.comp == 0.0)
+		return;
+	if (s->scaled.sum == 0.0 && s->scaled.comp == 0.0)
+	{
+		*s = o;
+		return;
+	}
+	if (o.exp > s->exp)
+		survey_square_rescale(s, o.exp);
+	else
+		survey_square_rescale(&o, s->exp);
+	survey_sum_merge(&s->scaled, &o.scaled);
+}
+
 #endif							/* ISCM_SURVEY_SUM_H */

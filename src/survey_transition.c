@@ -14,6 +14,7 @@
 #include "common/int.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
@@ -93,19 +94,21 @@ merge_view(TransitionState *st, const TransitionSummaryView *view)
 	{
 		SurveyCategory c = transition_summary_category(view, i);
 
+		CHECK_FOR_INTERRUPTS();
 		slot[i + 1] = category_slot(st, c.text, c.len);
 	}
 	for (uint32 i = 0; i < view->ncell; i++)
 	{
 		TransitionCell c = transition_summary_cell(view, i);
 
+		CHECK_FOR_INTERRUPTS();
 		add_cell(st, slot[c.before], slot[c.after], c.count);
 	}
 	pfree(slot);
 }
 
 static int
-compare_cells(const void *a, const void *b)
+compare_cells(const void *a, const void *b, void *arg)
 {
 	const TransitionCell *x = a;
 	const TransitionCell *y = b;
@@ -117,34 +120,57 @@ compare_cells(const void *a, const void *b)
 	return 0;
 }
 
-static struct varlena *
-transition_state_encode(const TransitionState *st)
+/* a category with the slot it had before sorting */
+typedef struct SlottedCategory
 {
-	uint32		ncat = st ? st->categories.n : 0;
-	uint32		ncell = st ? st->cells.n : 0;
-	uint32	   *order = palloc(sizeof(uint32) * (ncat + 1));
-	uint32	   *rank = palloc(sizeof(uint32) * (ncat + 1));
-	TransitionCell *cells = palloc(sizeof(TransitionCell) * (ncell + 1));
-	SurveyCategory *cats = NULL;
+	SurveyCategory category;
+	uint32		slot;
+} SlottedCategory;
+
+static int
+compare_slotted(const void *a, const void *b, void *arg)
+{
+	return survey_compare_categories(&((const SlottedCategory *) a)->category,
+									 &((const SlottedCategory *) b)->category, arg);
+}
+
+/*
+ * The byte form of categories (any order) and cells naming them by slot (0 =
+ * no answer, k = cats[k-1]), in any order: categories sorted by bytes, cells
+ * renumbered and sorted.  Not validated: see transition_from_parts.
+ */
+static struct varlena *
+transition_encode_parts(const SurveyCategory *cats, uint32 ncat, TransitionCell *cells, uint32 ncell)
+{
+	SlottedCategory *sorted = palloc(sizeof(SlottedCategory) * ((size_t) ncat + 1));
+	SurveyCategory *ordered = palloc(sizeof(SurveyCategory) * ((size_t) ncat + 1));
+	uint32	   *rank = palloc(sizeof(uint32) * ((size_t) ncat + 1));
 	size_t		string_bytes = 0;
 	size_t		size;
 	struct varlena *result;
 
-	if (st)
-		cats = survey_dict_sorted(&st->categories, order, &string_bytes);
+	for (uint32 i = 0; i < ncat; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		sorted[i].category = cats[i];
+		sorted[i].slot = i + 1;
+	}
+	survey_sort(sorted, ncat, sizeof(SlottedCategory), compare_slotted, NULL);
 	rank[0] = 0;
 	for (uint32 i = 0; i < ncat; i++)
-		rank[order[i] + 1] = i + 1;
+	{
+		CHECK_FOR_INTERRUPTS();
+		ordered[i] = sorted[i].category;
+		rank[sorted[i].slot] = i + 1;
+		string_bytes += sorted[i].category.len;
+	}
 	for (uint32 i = 0; i < ncell; i++)
 	{
-		uint32		key[2];
-
-		memcpy(key, st->cells.entries[i].text, sizeof(key));
-		cells[i].before = rank[key[0]];
-		cells[i].after = rank[key[1]];
-		cells[i].count = st->cells.entries[i].count;
+		CHECK_FOR_INTERRUPTS();
+		cells[i].before = rank[cells[i].before];
+		cells[i].after = rank[cells[i].after];
 	}
-	qsort(cells, ncell, sizeof(TransitionCell), compare_cells);
+	survey_sort(cells, ncell, sizeof(TransitionCell), compare_cells, NULL);
 
 	size = transition_summary_size(ncat, string_bytes, ncell);
 	if (size > MaxAllocSize - VARHDRSZ)
@@ -153,8 +179,68 @@ transition_state_encode(const TransitionState *st)
 				 errmsg("transition summary too large")));
 	result = palloc(VARHDRSZ + size);
 	SET_VARSIZE(result, VARHDRSZ + size);
-	transition_summary_encode((uint8 *) VARDATA(result), cats, ncat, cells, ncell);
+	transition_summary_encode((uint8 *) VARDATA(result), ordered, ncat, cells, ncell);
+	pfree(sorted);
+	pfree(ordered);
+	pfree(rank);
 	return result;
+}
+
+/*
+ * A summary from figures that come from outside (the JSON text form or the
+ * binary form), checked by the one validator of survey_format.c, so both
+ * forms accept exactly the same values.  NULL, with the reason in *status,
+ * when they do not make a summary.
+ */
+static struct varlena *
+transition_from_parts(const SurveyCategory *cats, uint32 ncat, TransitionCell *cells, uint32 ncell,
+					  SurveyFormatStatus *status)
+{
+	struct varlena *result = transition_encode_parts(cats, ncat, cells, ncell);
+
+	*status = transition_summary_validate((const uint8 *) VARDATA(result), VARSIZE(result) - VARHDRSZ);
+	if (*status != SURVEY_FORMAT_OK)
+	{
+		pfree(result);
+		return NULL;
+	}
+	return result;
+}
+
+static struct varlena *
+transition_state_encode(const TransitionState *st)
+{
+	uint32		ncat = st ? st->categories.n : 0;
+	uint32		ncell = st ? st->cells.n : 0;
+	SurveyCategory *cats = palloc(sizeof(SurveyCategory) * ((size_t) ncat + 1));
+	TransitionCell *cells = palloc(sizeof(TransitionCell) * ((size_t) ncell + 1));
+	int64		total = 0;
+
+	for (uint32 i = 0; i < ncat; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		cats[i].text = st->categories.entries[i].text;
+		cats[i].len = st->categories.entries[i].len;
+		cats[i].count = 0;
+		cats[i].weight = 0.0;
+	}
+	for (uint32 i = 0; i < ncell; i++)
+	{
+		uint32		key[2];
+
+		CHECK_FOR_INTERRUPTS();
+		memcpy(key, st->cells.entries[i].text, sizeof(key));
+		cells[i].before = key[0];
+		cells[i].after = key[1];
+		cells[i].count = st->cells.entries[i].count;
+		/* each cell fits in an int64 (add_cell checks); their total must too */
+		if (pg_add_s64_overflow(total, cells[i].count, &total))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("transition summary count out of range"),
+					 errdetail("The pairs add up to more than " INT64_FORMAT ".", PG_INT64_MAX)));
+	}
+	return transition_encode_parts(cats, ncat, cells, ncell);
 }
 
 static MemoryContext
@@ -239,6 +325,7 @@ transition_summary_combine(PG_FUNCTION_ARGS)
 		uint32		key[2];
 		uint32		slot[2];
 
+		CHECK_FOR_INTERRUPTS();
 		memcpy(key, b->cells.entries[i].text, sizeof(key));
 		for (int side = 0; side < 2; side++)
 		{
@@ -273,26 +360,104 @@ transition_summary_deserialize(PG_FUNCTION_ARGS)
 
 /* ---- I/O ---------------------------------------------------------------------- */
 
+/*
+ * The message is the byte format of survey_format.h, except that category
+ * texts are in the client encoding, as textrecv reads text (pq_getmsgtext),
+ * and categories and cells may therefore come in any order.
+ */
 Datum
 transition_summary_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			len = buf->len - buf->cursor;
-	const uint8 *bytes = (const uint8 *) pq_getmsgbytes(buf, len);
+	const uint8 *bytes = (const uint8 *) buf->data + buf->cursor;
 	TransitionSummaryView view;
-	SurveyFormatStatus status = transition_summary_view(bytes, (size_t) len, &view);
+	struct varlena *result;
+	SurveyFormatStatus status = transition_summary_view_unordered(bytes, (size_t) (buf->len - buf->cursor),
+																  &view);
 
-	if (status != SURVEY_FORMAT_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary " TYPE_NAME ": %s", survey_format_status_message(status))));
+	if (status == SURVEY_FORMAT_OK)
+	{
+		SurveyCategory *cats = palloc(sizeof(SurveyCategory) * ((size_t) view.ncat + 1));
+		TransitionCell *cells = palloc(sizeof(TransitionCell) * ((size_t) view.ncell + 1));
+
+		for (uint32 i = 0; i < view.ncell; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			cells[i] = transition_summary_cell(&view, i);
+		}
+		/* the texts follow the cells, in entry order */
+		buf->cursor += (int) (view.strings - bytes);
+		for (uint32 i = 0; i < view.ncat; i++)
+		{
+			int			nbytes;
+
+			cats[i] = transition_summary_category(&view, i);
+			CHECK_FOR_INTERRUPTS();
+			cats[i].text = pq_getmsgtext(buf, (int) cats[i].len, &nbytes);
+			cats[i].len = (uint32) nbytes;
+		}
+		result = transition_from_parts(cats, view.ncat, cells, view.ncell, &status);
+		if (result != NULL)
+			PG_RETURN_POINTER(result);
+	}
+	ereport(ERROR,
+			(errcode(status == SURVEY_FORMAT_NO_MEMORY ? ERRCODE_OUT_OF_MEMORY :
+					 ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary " TYPE_NAME ": %s", survey_format_status_message(status))));
+	PG_RETURN_NULL();			/* not reached */
+}
+
+/* category texts converted to the client encoding, as textsend sends text */
+bytea *
+transition_summary_send_bytes(struct varlena *value)
+{
+	TransitionSummaryView view;
+	SurveyCategory *cats;
+	TransitionCell *cells;
+	bool		converted = false;
+	size_t		string_bytes = 0;
+	struct varlena *wire = value;
+	StringInfoData buf;
+
+	transition_read(value, &view);
+	cats = palloc(sizeof(SurveyCategory) * ((size_t) view.ncat + 1));
 	for (uint32 i = 0; i < view.ncat; i++)
 	{
-		SurveyCategory c = transition_summary_category(&view, i);
+		char	   *text;
 
-		(void) pg_verify_mbstr(GetDatabaseEncoding(), c.text, (int) c.len, false);
+		cats[i] = transition_summary_category(&view, i);
+		CHECK_FOR_INTERRUPTS();
+		text = pg_server_to_client(cats[i].text, (int) cats[i].len);
+		if (text != cats[i].text)
+		{
+			cats[i].text = text;
+			cats[i].len = (uint32) strlen(text);
+			converted = true;
+		}
+		string_bytes += cats[i].len;
 	}
-	PG_RETURN_POINTER(survey_varlena_from_bytes(bytes, len));
+	if (converted)
+	{
+		size_t		size = transition_summary_size(view.ncat, string_bytes, view.ncell);
+
+		/* the cells as stored; only the texts (and so their lengths) change */
+		cells = palloc(sizeof(TransitionCell) * ((size_t) view.ncell + 1));
+		for (uint32 i = 0; i < view.ncell; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			cells[i] = transition_summary_cell(&view, i);
+		}
+		if (size > MaxAllocSize - VARHDRSZ)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("transition summary too large")));
+		wire = palloc(VARHDRSZ + size);
+		SET_VARSIZE(wire, VARHDRSZ + size);
+		transition_summary_encode((uint8 *) VARDATA(wire), cats, view.ncat, cells, view.ncell);
+	}
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(wire), VARSIZE_ANY_EXHDR(wire));
+	return pq_endtypsend(&buf);
 }
 
 static void
@@ -319,6 +484,7 @@ transition_json(const TransitionSummaryView *view)
 	{
 		TransitionCell c = transition_summary_cell(view, i);
 
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoString(&buf, ", ");
 		appendStringInfoChar(&buf, '[');
@@ -355,9 +521,14 @@ transition_summary_in(PG_FUNCTION_ARGS)
 	JsonbValue	v;
 	int64		format;
 	char	   *unknown;
-	TransitionState *st = transition_state_new(CurrentMemoryContext);
+	SurveyDict	categories;
+	TransitionCell *cells;
+	uint32		ncell = 0;
+	SurveyCategory *cats;
 	JsonbIterator *it;
 	JsonbIteratorToken tok;
+	struct varlena *result;
+	SurveyFormatStatus status;
 
 	if (jb == NULL)
 		return (Datum) 0;		/* soft error, already reported */
@@ -370,6 +541,8 @@ transition_summary_in(PG_FUNCTION_ARGS)
 		!JsonContainerIsArray(v.val.binary.data))
 		BAD_INPUT("Key \"transitions\" must be an array of [before, after, count] triples.");
 
+	survey_dict_init(&categories, CurrentMemoryContext);
+	cells = palloc(sizeof(TransitionCell) * ((size_t) JsonContainerSize(v.val.binary.data) + 1));
 	it = JsonbIteratorInit(v.val.binary.data);
 	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
@@ -378,6 +551,7 @@ transition_summary_in(PG_FUNCTION_ARGS)
 		uint32		slot[2];
 		int64		count;
 
+		CHECK_FOR_INTERRUPTS();
 		if (tok != WJB_ELEM)
 			continue;
 		if (v.type != jbvBinary || !JsonContainerIsArray(v.val.binary.data) ||
@@ -391,15 +565,31 @@ transition_summary_in(PG_FUNCTION_ARGS)
 			if (side[s]->type == jbvNull)
 				slot[s] = 0;
 			else if (side[s]->type == jbvString)
-				slot[s] = category_slot(st, side[s]->val.string.val, side[s]->val.string.len);
+				slot[s] = survey_dict_lookup_fast(&categories, side[s]->val.string.val,
+												  side[s]->val.string.len) + 1;
 			else
 				BAD_INPUT("The answers of a transition must be strings or null.");
 		}
 		if (!survey_json_int64(cnt, &count) || count < 1)
 			BAD_INPUT("The count of a transition must be an integer >= 1.");
-		add_cell(st, slot[0], slot[1], count);
+		cells[ncell].before = slot[0];
+		cells[ncell].after = slot[1];
+		cells[ncell].count = count;
+		ncell++;
 	}
-	PG_RETURN_POINTER(transition_state_encode(st));
+	cats = palloc(sizeof(SurveyCategory) * ((size_t) categories.n + 1));
+	for (uint32 i = 0; i < categories.n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		cats[i].text = categories.entries[i].text;
+		cats[i].len = categories.entries[i].len;
+		cats[i].count = 0;
+		cats[i].weight = 0.0;
+	}
+	result = transition_from_parts(cats, categories.n, cells, ncell, &status);
+	if (result == NULL)
+		BAD_INPUT("%s.", survey_format_status_message(status));
+	PG_RETURN_POINTER(result);
 }
 
 /* ---- accessors ------------------------------------------------------------- */
@@ -498,7 +688,10 @@ paired_table(const TransitionSummaryView *view, text *category)
 		SurveyCategory *cats = palloc(sizeof(SurveyCategory) * (view->ncat + 1));
 
 		for (uint32 i = 0; i < view->ncat; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
 			cats[i] = transition_summary_category(view, i);
+		}
 		survey_unknown_category(VARDATA_ANY(category), VARSIZE_ANY_EXHDR(category),
 								cats, view->ncat,
 								"A transition summary knows the answers given in either round; "
@@ -512,6 +705,7 @@ paired_table(const TransitionSummaryView *view, text *category)
 		bool		before,
 					after;
 
+		CHECK_FOR_INTERRUPTS();
 		if (c.before == 0 || c.after == 0)
 			continue;
 		before = slot != 0 && c.before == slot;
@@ -539,6 +733,7 @@ transition_summary_pairs(PG_FUNCTION_ARGS)
 	{
 		TransitionCell c = transition_summary_cell(&view, i);
 
+		CHECK_FOR_INTERRUPTS();
 		if (c.before != 0 && c.after != 0)
 			pairs = add_count(pairs, c.count);
 	}
