@@ -8,7 +8,7 @@ SELECT m.code,
        m.kind,
        m.founded::text AS founded,
        @extschema@.partial_date_precision(m.founded) AS founded_precision,
-       (SELECT pg_catalog.array_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' [' || c.source || ']' ORDER BY c.id)
+       (SELECT pg_catalog.array_agg(c.value || coalesce(' (as of ' || c.as_of::text || ')', '') || ' [' || c.source || ']' ORDER BY c.id)
           FROM @extschema@.mechanism_claims c
          WHERE c.mechanism = m.code AND c.attribute = 'founded') AS founded_claims,
        EXISTS (SELECT 1 FROM @extschema@.mechanism_claims c
@@ -21,17 +21,17 @@ SELECT m.code,
           FROM @extschema@.mechanism_relations r WHERE r.mechanism = m.code) AS related_bodies,
        m.status,
        m.status_as_of::text AS status_as_of,
-       (SELECT pg_catalog.array_agg(c.value || coalesce(' (as of ' || c.as_of || ')', '') || ' [' || c.source || ']' ORDER BY c.as_of NULLS FIRST, c.id)
+       (SELECT pg_catalog.array_agg(c.value || coalesce(' (as of ' || c.as_of::text || ')', '') || ' [' || c.source || ']' ORDER BY c.as_of NULLS FIRST, c.id)
           FROM @extschema@.mechanism_claims c
          WHERE c.mechanism = m.code AND c.attribute = 'members') AS reported_members,
-       (SELECT count(DISTINCT p.state)::int FROM @extschema@.participations p
+       (SELECT pg_catalog.count(DISTINCT p.state)::int FROM @extschema@.participations p
          WHERE p.mechanism = m.code AND p.state IS NOT NULL) AS states_recorded,
-       (SELECT count(DISTINCT p.organization)::int FROM @extschema@.participations p
+       (SELECT pg_catalog.count(DISTINCT p.organization)::int FROM @extschema@.participations p
          WHERE p.mechanism = m.code AND p.organization IS NOT NULL) AS organizations_recorded,
-       (SELECT count(DISTINCT (c.start_date, c.start_basis, c.end_date, c.end_basis))::int
+       (SELECT pg_catalog.count(DISTINCT (c.start_date, c.start_basis, c.end_date, c.end_basis))::int
           FROM @extschema@.chairs c WHERE c.mechanism = m.code) AS chair_terms,
-       (SELECT count(*)::int FROM @extschema@.events e WHERE e.mechanism = m.code) AS events,
-       (SELECT count(*)::int FROM @extschema@.themes t WHERE t.mechanism = m.code) AS themes,
+       (SELECT pg_catalog.count(*)::int FROM @extschema@.events e WHERE e.mechanism = m.code) AS events,
+       (SELECT pg_catalog.count(*)::int FROM @extschema@.themes t WHERE t.mechanism = m.code) AS themes,
        (SELECT pg_catalog.array_agg(a.alias ORDER BY a.alias) FROM @extschema@.mechanism_aliases a WHERE a.mechanism = m.code) AS aliases,
        m.note,
        m.source,
@@ -67,7 +67,7 @@ SELECT p.id,
        m.name AS mechanism_name,
        CASE WHEN p.state IS NOT NULL THEN 'state' ELSE 'organization' END AS participant_kind,
        @extschema@.alpha3(p.state) AS alpha3,
-       @extschema@.name(p.state) AS country_name,
+       @extschema@.name(p.state, 'en'::text) AS country_name,
        p.organization,
        o.name AS organization_name,
        p.role,
@@ -78,11 +78,11 @@ SELECT p.id,
        p.end_date::text AS end_date,
        @extschema@.partial_date_precision(p.end_date) AS end_precision,
        p.end_basis,
-       lower(p.period) AS first_day,
-       upper(p.period) - 1 AS last_day,
-       CASE WHEN NOT isempty(p.certain) THEN lower(p.certain) END AS certain_first_day,
-       CASE WHEN NOT isempty(p.certain) THEN upper(p.certain) - 1 END AS certain_last_day,
-       coalesce(isempty(p.certain), true) AS never_certain,
+       pg_catalog.lower(p.period) AS first_day,
+       pg_catalog.upper(p.period) - 1 AS last_day,
+       CASE WHEN NOT pg_catalog.isempty(p.certain) THEN pg_catalog.lower(p.certain) END AS certain_first_day,
+       CASE WHEN NOT pg_catalog.isempty(p.certain) THEN pg_catalog.upper(p.certain) - 1 END AS certain_last_day,
+       coalesce(pg_catalog.isempty(p.certain), true) AS never_certain,
        p.note,
        p.source,
        p.is_seed
@@ -118,10 +118,10 @@ COMMENT ON COLUMN @extschema@.membership_report.is_seed IS 'True for seed rows.'
 CREATE VIEW @extschema@.chair_report AS
 SELECT c.mechanism,
        m.name AS mechanism_name,
-       (dense_rank() OVER (PARTITION BY c.mechanism
-                           ORDER BY lower(c.period) NULLS LAST, upper(c.period) NULLS LAST,
+       (pg_catalog.dense_rank() OVER (PARTITION BY c.mechanism
+                           ORDER BY pg_catalog.lower(c.period) NULLS LAST, pg_catalog.upper(c.period) NULLS LAST,
                                     c.start_date, c.start_basis, c.end_date, c.end_basis))::int AS term,
-       coalesce(@extschema@.name(c.holder_state), c.holder_organization, 'unknown') AS holder,
+       coalesce(@extschema@.name(c.holder_state, 'en'::text), c.holder_organization, 'unknown') AS holder,
        CASE WHEN c.holder_unknown THEN 'unknown' WHEN c.holder_state IS NOT NULL THEN 'state' ELSE 'organization' END AS holder_kind,
        @extschema@.alpha3(c.holder_state) AS alpha3,
        c.holder_organization AS organization,
@@ -129,8 +129,8 @@ SELECT c.mechanism,
        @extschema@.period_label(c.start_date, c.start_basis, c.end_date, c.end_basis) AS period,
        c.start_date::text AS start_date,
        c.end_date::text AS end_date,
-       lower(c.period) AS first_day,
-       upper(c.period) - 1 AS last_day,
+       pg_catalog.lower(c.period) AS first_day,
+       pg_catalog.upper(c.period) - 1 AS last_day,
        c.theme,
        c.note,
        c.source,
@@ -166,15 +166,15 @@ SELECT e.code,
        e.start_date::text AS start_date,
        e.end_date::text AS end_date,
        @extschema@.partial_date_precision(e.start_date) AS date_precision,
-       lower(e.period) AS first_day,
-       upper(e.period) - 1 AS last_day,
-       to_char(e.start_time, 'HH24:MI') AS start_time,
-       to_char(e.end_time, 'HH24:MI') AS end_time,
+       pg_catalog.lower(e.period) AS first_day,
+       pg_catalog.upper(e.period) - 1 AS last_day,
+       pg_catalog.to_char(e.start_time, 'HH24:MI') AS start_time,
+       pg_catalog.to_char(e.end_time, 'HH24:MI') AS end_time,
        e.city,
        @extschema@.alpha3(e.country) AS alpha3,
-       @extschema@.name(e.country) AS country_name,
+       @extschema@.name(e.country, 'en'::text) AS country_name,
        e.venue,
-       (SELECT pg_catalog.array_agg(concat_ws(': ', concat_ws(', ', ep.person, coalesce(@extschema@.name(ep.state), ep.organization, ep.mechanism)),
+       (SELECT pg_catalog.array_agg(pg_catalog.concat_ws(': ', pg_catalog.concat_ws(', ', ep.person, coalesce(@extschema@.name(ep.state, 'en'::text), ep.organization, ep.mechanism)),
                                    ep.role || CASE WHEN ep.tentative THEN ' (tentative)' ELSE '' END)
                          ORDER BY ep.role, ep.id)
           FROM @extschema@.event_participants ep WHERE ep.event = e.code) AS participants,
@@ -211,10 +211,10 @@ SELECT ep.id,
        ep.event,
        e.title AS event_title,
        e.mechanism,
-       lower(e.period) AS first_day,
+       pg_catalog.lower(e.period) AS first_day,
        CASE WHEN ep.state IS NOT NULL THEN 'state' WHEN ep.organization IS NOT NULL THEN 'organization'
             WHEN ep.mechanism IS NOT NULL THEN 'mechanism' ELSE 'person' END AS participant_kind,
-       coalesce(@extschema@.name(ep.state), ep.organization, ep.mechanism, ep.person) AS participant,
+       coalesce(@extschema@.name(ep.state, 'en'::text), ep.organization, ep.mechanism, ep.person) AS participant,
        @extschema@.alpha3(ep.state) AS alpha3,
        ep.organization,
        ep.mechanism AS participant_mechanism,
@@ -256,10 +256,10 @@ SELECT tm.mechanism,
        f.kind,
        f.number,
        f.title,
-       count(x.id)::int AS themes,
+       pg_catalog.count(x.id)::int AS themes,
        pg_catalog.array_remove(pg_catalog.array_agg(x.theme ORDER BY x.id), NULL) AS theme_texts,
        pg_catalog.array_remove(pg_catalog.array_agg(DISTINCT x.source), NULL) AS sources,
-       count(x.id) FILTER (WHERE x.basis = 'stated')::int AS stated_mappings
+       pg_catalog.count(x.id) FILTER (WHERE x.basis = 'stated')::int AS stated_mappings
   FROM (SELECT DISTINCT mechanism FROM theme_mechanism) AS tm
  CROSS JOIN @extschema@.framework_items f
   LEFT JOIN (SELECT tmc.*, mp.framework, mp.code, mp.basis
