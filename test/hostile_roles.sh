@@ -74,7 +74,7 @@ echo "prepared every PL/pgSQL body again with the plants and $(grep -o 'CREATE T
 
 echo "running the regression suite as a superuser, with the plants in place"
 psql_q "$db" -c 'SELECT pg_stat_reset()' >/dev/null
-for f in sql/*.sql; do
+for f in sql/*.sql test/lib/hostile_workload.sql; do
     PGOPTIONS='-c track_functions=all' "$REL_BINDIR/psql" -X -q -d "$db" -f "$f" >>"$ISCM_TMP/hostile-workload.log" 2>&1
 done
 psql_q "$db" -c 'SELECT pg_stat_force_next_flush()' >/dev/null
@@ -85,11 +85,14 @@ ext_functions=$(psql_val "$db" "SELECT string_agg(DISTINCT p.proname, '|') FROM 
 ran=$(grep -o 'iscm hijacked: .*' "$ISCM_TMP/hostile-workload.log" | cut -d'|' -f1,3- |
       grep -E "\| *(PL/pgSQL function (iscm\.)?($ext_functions)\(|SQL function \"($ext_functions)\")" | sort | uniq -c)
 [ -n "$ran" ] && problem "planted code run by the extension's functions:" && echo "$ran" | head -n 40
+# pg_stat_user_functions counts completed calls only: the seed guard's every
+# run ends in a refusal (part 3 makes it refuse 124 times)
+refusing_only="'_protect_seed_rows'"
 not_run=$(psql_val "$db" "
     SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY 1)
       FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'iscm'
       JOIN pg_proc p ON p.oid = d.objid JOIN pg_language l ON l.oid = p.prolang AND l.lanname IN ('sql', 'plpgsql')
-     WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
+     WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e' AND p.proname NOT IN ($refusing_only)
        AND NOT EXISTS (SELECT FROM pg_stat_user_functions s WHERE s.funcid = p.oid AND s.calls > 0)")
 [ -n "$not_run" ] && problem "SQL and PL/pgSQL functions the workload never ran: $not_run"
 echo "the workload ran $(psql_val "$db" "SELECT count(*) || ' SQL and PL/pgSQL functions of the extension, ' || sum(calls) || ' calls'
@@ -104,6 +107,9 @@ psql_q "$seed" <<SQL || exit 1
 GRANT USAGE ON SCHEMA iscm TO $analyst;
 GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES ON ALL TABLES IN SCHEMA iscm TO $analyst;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA iscm TO $analyst;
+-- TRUNCATE ... CASCADE reaches the user tables that reference iscm's
+GRANT USAGE ON SCHEMA userdata TO $analyst;
+GRANT TRUNCATE ON ALL TABLES IN SCHEMA userdata TO $analyst;
 SQL
 psql_q "$seed" -f test/lib/table_digests.sql >"$ISCM_TMP/seed-before.txt" || exit 1
 attempt() {  # attempt EXPECTED_SQLSTATE SQL [COPY DATA]: run as the analyst, must fail with that state
@@ -144,8 +150,8 @@ untouched=$(diff "$ISCM_TMP/seed-before.txt" <(psql_q "$seed" -f test/lib/table_
 [ -n "$untouched" ] && problem "tables changed by the refused attempts:" && echo "$untouched"
 echo "$n_attempts attempts on seed rows of $(psql_val "$seed" "SELECT count(*) FROM pg_trigger WHERE tgname = 'seed_rows_read_only'") seed tables, each refused"
 # restore what the attempts left: nothing may be lost or revert
-"$REL_BINDIR/pg_dump" -Fc -f "$ISCM_TMP/seed.dump" "$seed" || exit 1
-"$REL_BINDIR/pg_dump" -f "$ISCM_TMP/seed.sql" "$seed" || exit 1
+"$REL_BINDIR/pg_dump" -Fc -f "$ISCM_TMP/seed.dump" "$seed" 2>/dev/null || exit 1
+"$REL_BINDIR/pg_dump" -f "$ISCM_TMP/seed.sql" "$seed" 2>/dev/null || exit 1
 for form in custom plain; do
     copy=iscm_rel_hostile_seed_$form
     new_db "$copy"

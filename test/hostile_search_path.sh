@@ -5,16 +5,18 @@
 #     where another role already created objects (55000, naming the owner or
 #     the objects); ALTER EXTENSION UPDATE refuses a schema that changed hands;
 #   * a role granted CREATE on schema iscm after the first version is
-#     installed plants traps before every ALTER EXTENSION UPDATE: the
-#     hand-written traps of test/lib/hostile_objects.sql (functions, aggregates
-#     and operators that out-match pg_catalog's for common argument types) and
-#     an exact-match plant for every call site of the newest version's code
-#     (test/lib/call_sites.py); the session's search_path puts a trap schema
-#     first.  Every update must succeed without calling a trap (each reports
-#     "iscm hijacked: ..." as a warning), no object of the extension may depend
-#     on a trap (views, defaults, constraints and SQL-standard bodies bind at
-#     creation), every SQL or PL/pgSQL function pins its search_path, and every
-#     view reads under the hostile search_path;
+#     installed plants traps in it: the hand-written traps of
+#     test/lib/hostile_objects.sql (functions, aggregates and operators that
+#     out-match pg_catalog's for common argument types) and an exact-match
+#     plant for every call site of the newest version's code
+#     (test/lib/call_sites.py).  ALTER EXTENSION UPDATE refuses to run among
+#     them (55000, listing them).  With the same traps in schemas trap and
+#     public instead, first on the session's search_path, every update must
+#     succeed without calling a trap (each reports "iscm hijacked: ..." as a
+#     warning), no object of the extension may depend on a trap (views,
+#     defaults, constraints and SQL-standard bodies bind at creation), every
+#     SQL or PL/pgSQL function pins search_path = pg_catalog, pg_temp, and
+#     every view reads under the hostile search_path;
 #   * the assembled scripts contain no CREATE OR REPLACE and no CREATE ... IF NOT EXISTS.
 . "$(dirname "$0")/lib/common.sh"
 . "$(dirname "$0")/lib/parse_trees.sh"
@@ -53,7 +55,7 @@ refused "$owned" 'CREATE EXTENSION iscm' "$role"
 refused "$owned" "CREATE EXTENSION iscm VERSION '$first'" "$role"
 psql_q "$planted" -c 'CREATE SCHEMA iscm' -c "GRANT USAGE, CREATE ON SCHEMA iscm TO $role" \
     -c "SET ROLE $role" -c 'CREATE FUNCTION iscm.format(text, text) RETURNS text LANGUAGE sql RETURN $2' || exit 1
-refused "$planted" 'CREATE EXTENSION iscm' 'iscm.format(text,text) (owner iscm_rel_hostile)'
+refused "$planted" 'CREATE EXTENSION iscm' 'iscm.format(text, text) (owner iscm_rel_hostile)'
 psql_q "$moved" -c "CREATE EXTENSION iscm VERSION '$first'" -c "ALTER SCHEMA iscm OWNER TO $role" || exit 1
 refused "$moved" 'ALTER EXTENSION iscm UPDATE' "$role"
 echo "refused: a schema another role owns (install and update), a schema holding another role's objects"
@@ -64,19 +66,20 @@ ref=iscm_rel_hostile_ref
 new_db "$ref"
 psql_q "$ref" -c 'CREATE EXTENSION iscm' || exit 1
 PGOPTIONS='-c search_path=pg_catalog,pg_temp' load_call_sites "$ref" || { problem "could not derive the call sites"; exit 1; }
-PGOPTIONS='-c search_path=pg_catalog,pg_temp' psql_q "$ref" \
-    -c "INSERT INTO iscm_rel.plants SELECT * FROM iscm_rel.plant_ddl('iscm')" \
-    -c "\copy iscm_rel.plants TO '$ISCM_TMP/plants.tsv'" || exit 1
+for schema in iscm trap public; do
+    PGOPTIONS='-c search_path=pg_catalog,pg_temp' psql_q "$ref" -c 'TRUNCATE iscm_rel.plants' \
+        -c "INSERT INTO iscm_rel.plants SELECT * FROM iscm_rel.plant_ddl('$schema')" \
+        -c "\copy iscm_rel.plants TO '$ISCM_TMP/plants-$schema.tsv'" || exit 1
+done
 
-plant() {  # plant DB: the hostile role fills schemas iscm and trap with traps
-    if [ "$(psql_val "$1" "SELECT count(*) FROM pg_proc WHERE proowner = '$role'::regrole")" = 0 ]; then
-        psql_q "$1" -c "GRANT USAGE, CREATE ON SCHEMA iscm, trap TO $role" || return 1
-        for s in iscm trap; do
-            { echo "SET ROLE $role;"; cat test/lib/hostile_objects.sql; } | psql_q "$1" -v schema="$s" -f - 2>/dev/null || return 1
-        done
-    fi
-    psql_q "$1" -c 'TRUNCATE iscm_rel.plants' -c "\copy iscm_rel.plants FROM '$ISCM_TMP/plants.tsv'" || return 1
-    { echo "SET ROLE $role;"; cat test/lib/plant_call_sites.sql; } | psql_q "$1" -f - 2>&1 | grep -o 'plants: .*'
+plant() {  # plant DB SCHEMA...: the hostile role fills the schemas with traps
+    local db=$1 s; shift
+    for s in "$@"; do
+        psql_q "$db" -c "GRANT USAGE, CREATE ON SCHEMA $s TO $role" || return 1
+        { echo "SET ROLE $role;"; cat test/lib/hostile_objects.sql; } | psql_q "$db" -v schema="$s" -f - 2>/dev/null || return 1
+        psql_q "$db" -c 'TRUNCATE iscm_rel.plants' -c "\copy iscm_rel.plants FROM '$ISCM_TMP/plants-$s.tsv'" || return 1
+        { echo "SET ROLE $role;"; cat test/lib/plant_call_sites.sql; } | psql_q "$db" -f - 2>&1 | grep -o 'plants: .*'
+    done
 }
 hostile_path="SET search_path = trap, pg_catalog, iscm, public"
 
@@ -117,16 +120,27 @@ hijacks() {  # hijacks LOG: fail for every trap that fired
 stepped=iscm_rel_hostile_stepped
 new_db "$stepped"
 psql_q "$stepped" -c "CREATE EXTENSION iscm VERSION '$first'" -c 'CREATE SCHEMA trap' -f test/lib/call_sites.sql || exit 1
+echo "traps in schema iscm: $(plant "$stepped" iscm | paste -sd' ')"
+refused "$stepped" 'ALTER EXTENSION iscm UPDATE' 'already holds objects of other roles'
+psql_q "$stepped" -c "DROP OWNED BY $role" || exit 1
+echo "traps in schemas trap and public: $(plant "$stepped" trap public | paste -sd' ')"
 : >"$ISCM_TMP/hostile-update.log"
 for v in "${versions[@]:1}"; do
-    echo "planting, then ALTER EXTENSION iscm UPDATE TO '$v': $(plant "$stepped")"
     psql_q "$stepped" -c "$hostile_path" -c "ALTER EXTENSION iscm UPDATE TO '$v'" >>"$ISCM_TMP/hostile-update.log" 2>&1 ||
         { problem "ALTER EXTENSION iscm UPDATE TO '$v' with traps planted failed"; break; }
 done
 check_installed "$stepped"
 grep -v 'iscm hijacked' "$ISCM_TMP/hostile-update.log"
 hijacks "$ISCM_TMP/hostile-update.log" "the updates"
+fresh=iscm_rel_hostile_fresh
+new_db "$fresh"
+psql_q "$fresh" -c 'CREATE SCHEMA trap' -f test/lib/call_sites.sql >/dev/null || exit 1
+plant "$fresh" trap public >/dev/null
+psql_q "$fresh" -c "$hostile_path" -c 'CREATE EXTENSION iscm' >"$ISCM_TMP/hostile-install.log" 2>&1 ||
+    problem "CREATE EXTENSION iscm with traps on the search_path failed: $(cat "$ISCM_TMP/hostile-install.log")"
+check_installed "$fresh"
+hijacks "$ISCM_TMP/hostile-install.log" "CREATE EXTENSION"
 echo "$(psql_val "$stepped" "SELECT count(*) FROM pg_proc WHERE proowner = '$role'::regrole") trap functions and" \
-     "$(psql_val "$stepped" "SELECT count(*) FROM pg_operator WHERE oprowner = '$role'::regrole") trap operators in place at the end"
+     "$(psql_val "$stepped" "SELECT count(*) FROM pg_operator WHERE oprowner = '$role'::regrole") trap operators in place during the updates"
 [ "$problems" -eq 0 ] || { echo "$problems problems"; exit 1; }
 echo "no trap fired, nothing bound to a trap"

@@ -124,7 +124,7 @@ BEGIN
                                 s, site.callee_name, params, result, format(body, CASE WHEN bare THEN '' ELSE 'NULL' END))];
         ELSIF site.kind IN ('aggregate', 'window') THEN
             IF site.argtypes = '{}' THEN
-                ddl := ARRAY['DO $$BEGIN RAISE EXCEPTION ''a window function without arguments: only C can define one''; END$$'];
+                ddl := ARRAY['DO $d$BEGIN RAISE EXCEPTION ''a window function without arguments: only C can define one''; END$d$'];
             ELSE
                 ddl := ARRAY[
                     format('CREATE FUNCTION %I.%I(%s) RETURNS %s LANGUAGE plpgsql AS %L', s, 'iscm_rel_step_' || n,

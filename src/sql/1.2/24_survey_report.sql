@@ -223,9 +223,9 @@ BEGIN
            CASE WHEN f.hide_base THEN NULL ELSE f.b END,
            CASE WHEN f.supp OR f.b = 0 THEN NULL ELSE @extschema@.share(f.s, f.answer) END,
            CASE WHEN f.supp OR f.b = 0 THEN NULL
-                ELSE @extschema@.ci_lower(f.s, f.answer, survey_table.method, survey_table.level) END,
+                ELSE @extschema@.ci_lower(f.s, f.answer, survey_table.method, survey_table.level, NULL::int8) END,
            CASE WHEN f.supp OR f.b = 0 THEN NULL
-                ELSE @extschema@.ci_upper(f.s, f.answer, survey_table.method, survey_table.level) END,
+                ELSE @extschema@.ci_upper(f.s, f.answer, survey_table.method, survey_table.level, NULL::int8) END,
            f.supp
       FROM decided AS f
      ORDER BY f.g, f.qn, f.ord;
