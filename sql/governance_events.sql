@@ -6,22 +6,25 @@ INSERT INTO iscm.events (code, mechanism, title, level, start_date, end_date, so
 VALUES ('EV-P', 'GFMD', 'Parent', 'summit', '2030-05-10', '2030-05-12', 'events test');
 INSERT INTO iscm.events (code, mechanism, parent, title, level, start_date, source)
 VALUES ('EV-C', 'GFMD', 'EV-P', 'Child', 'round table', '2030-05-12', 'events test');
+SAVEPOINT s;
 -- narrowing the parent so that the child falls outside is refused ...
 UPDATE iscm.events SET end_date = '2030-05-11' WHERE code = 'EV-P';
 \echo :LAST_ERROR_SQLSTATE
-SAVEPOINT s;
--- ... as an identical new child is
-INSERT INTO iscm.events (code, mechanism, parent, title, level, start_date, source)
-VALUES ('EV-C2', 'GFMD', 'EV-P', 'Child', 'round table', '2030-05-12', 'events test');
 ROLLBACK TO s;
--- moving the parent to a year keeps the child inside: accepted
+-- ... as a new child outside the parent's dates is
+INSERT INTO iscm.events (code, mechanism, parent, title, level, start_date, source)
+VALUES ('EV-C2', 'GFMD', 'EV-P', 'Child', 'round table', '2030-05-14', 'events test');
+\echo :LAST_ERROR_SQLSTATE
+ROLLBACK TO s;
+-- widening the parent to its year keeps the child inside: accepted
 UPDATE iscm.events SET start_date = '2030', end_date = NULL WHERE code = 'EV-P';
 SELECT code, start_date, end_date, lower(period), upper(period) FROM iscm.events WHERE code = 'EV-P';
+SAVEPOINT s2;
 -- moving it away from the child is refused
 UPDATE iscm.events SET start_date = '2031' WHERE code = 'EV-P';
 \echo :LAST_ERROR_SQLSTATE
-ROLLBACK TO s;
--- an undated parent constrains nothing; an undated child is never outside
+ROLLBACK TO s2;
+-- an undated parent constrains nothing, and dating it again is checked
 UPDATE iscm.events SET start_date = NULL, end_date = NULL WHERE code = 'EV-P';
 UPDATE iscm.events SET start_date = '2030-05-11' WHERE code = 'EV-P';
 \echo :LAST_ERROR_SQLSTATE

@@ -11,8 +11,10 @@ CREATE TEMP TABLE participations (id bigint, mechanism text, state iscm.country,
                                   end_basis text, source text);
 INSERT INTO iscm.participations (mechanism, state, role, start_date, end_date, source)
 VALUES ('GFMD', 'Canada', 'member', '2015', '2016', 'shadowing test');
+\set VERBOSITY terse
 INSERT INTO iscm.participations (mechanism, state, role, start_date, end_date, source)
 VALUES ('GFMD', 'Canada', 'member', '2016', '2017', 'shadowing test');
+\set VERBOSITY default
 \echo :LAST_ERROR_SQLSTATE
 ROLLBACK;
 
@@ -33,7 +35,9 @@ BEGIN;
 CREATE TEMP TABLE mechanisms (code text, acronym text, name text);
 INSERT INTO mechanisms VALUES ('FAKE', 'FAKE', 'Fake mechanism');
 SELECT iscm.mechanism_code('GFMD'), iscm.mechanism_code('Global Forum on Migration and Development');
+\set VERBOSITY terse
 SELECT iscm.mechanism_code('FAKE');
+\set VERBOSITY default
 \echo :LAST_ERROR_SQLSTATE
 ROLLBACK;
 
