@@ -105,7 +105,7 @@ COMMENT ON TRIGGER seed_rows_read_only ON {table} IS
 CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON {table}
     FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
 COMMENT ON TRIGGER seed_rows_added_by_install_only ON {table} IS
-    'Only the install script may add seed rows to {name} or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
+    'Only the extension''s scripts may add seed rows to {name} or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER seed_rows_not_truncated BEFORE TRUNCATE ON {table}
     FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._protect_seed_rows();
 COMMENT ON TRIGGER seed_rows_not_truncated ON {table} IS
