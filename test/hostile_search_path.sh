@@ -1,21 +1,25 @@
 #!/bin/bash
-# Install-script security (like contrib/seg's security test).  A hostile role
-# owns the schema iscm before the extension is created and has planted traps
-# in it (test/lib/hostile_objects.sql): functions, aggregates and operators that
-# an unqualified call or operator in an install or update script would resolve
-# to instead of pg_catalog's.  The session's own search_path also puts a trap
-# schema first, before pg_catalog.  Then:
-#   * CREATE EXTENSION iscm (newest version) and CREATE EXTENSION at the oldest
-#     version followed by every ALTER EXTENSION UPDATE must succeed without
-#     calling a trap (each reports "iscm hijacked: ..." as a warning and returns
-#     NULL, so that one run lists every hijack);
-#   * no object of the extension may depend on a trap (views, defaults,
-#     constraints and SQL-standard function bodies bind at creation);
-#   * every SQL or PL/pgSQL function of the extension pins its search_path or
-#     has a parsed (BEGIN ATOMIC) body, so callers' search_path cannot hijack it;
-#   * every extension view can be read with the hostile search_path in force;
+# Install and update scripts against other roles (like contrib/seg's security
+# test; doc/reliability.md, "Threats from other roles"):
+#   * CREATE EXTENSION refuses a schema iscm that another role owns, and one
+#     where another role already created objects (55000, naming the owner or
+#     the objects); ALTER EXTENSION UPDATE refuses a schema that changed hands;
+#   * a role granted CREATE on schema iscm after the first version is
+#     installed plants traps in it: the hand-written traps of
+#     test/lib/hostile_objects.sql (functions, aggregates and operators that
+#     out-match pg_catalog's for common argument types) and an exact-match
+#     plant for every call site of the newest version's code
+#     (test/lib/call_sites.py).  ALTER EXTENSION UPDATE refuses to run among
+#     them (55000, listing them).  With the same traps in schemas trap and
+#     public instead, first on the session's search_path, every update must
+#     succeed without calling a trap (each reports "iscm hijacked: ..." as a
+#     warning), no object of the extension may depend on a trap (views,
+#     defaults, constraints and SQL-standard bodies bind at creation), every
+#     SQL or PL/pgSQL function pins search_path = pg_catalog, pg_temp, and
+#     every view reads under the hostile search_path;
 #   * the assembled scripts contain no CREATE OR REPLACE and no CREATE ... IF NOT EXISTS.
 . "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/parse_trees.sh"
 cd "$ISCM_TOP" || exit 1
 problems=0
 problem() { echo "PROBLEM: $*"; problems=$((problems + 1)); }
@@ -37,12 +41,44 @@ for f in iscm--*.sql; do
     [ -n "$hits" ] && problem "$f: $(echo "$hits" | head -n 5 | paste -sd';')"
 done
 
-# ---- a database whose schema iscm belongs to the hostile role, traps planted ---------------
-plant() {  # plant DB: hostile role owns schemas iscm and trap, fills both with traps
-    psql_q "$1" -c "GRANT CREATE ON DATABASE $1 TO $role" \
-        -c "SET ROLE $role" -c 'CREATE SCHEMA iscm' -c 'CREATE SCHEMA trap' || return 1
-    for s in iscm trap; do
-        { echo "SET ROLE $role;"; cat test/lib/hostile_objects.sql; } | psql_q "$1" -v schema="$s" -f - || return 1
+# ---- schemas the extension refuses ---------------------------------------------------------
+refused() {  # refused DB SQL WORD: SQL must fail with 55000 and a message naming WORD
+    local out
+    out=$(psql_q "$1" -v VERBOSITY=verbose -c "$2" 2>&1)
+    grep -q "ERROR:  55000: " <<<"$out" && grep -qF "$3" <<<"$out" ||
+        problem "$1: '$2' was not refused with 55000 naming $3: $out"
+}
+owned=iscm_rel_hostile_owned planted=iscm_rel_hostile_planted moved=iscm_rel_hostile_moved
+new_db "$owned"; new_db "$planted"; new_db "$moved"
+psql_q "$owned" -c "GRANT CREATE ON DATABASE $owned TO $role" -c "SET ROLE $role" -c 'CREATE SCHEMA iscm' || exit 1
+refused "$owned" 'CREATE EXTENSION iscm' "$role"
+refused "$owned" "CREATE EXTENSION iscm VERSION '$first'" "$role"
+psql_q "$planted" -c 'CREATE SCHEMA iscm' -c "GRANT USAGE, CREATE ON SCHEMA iscm TO $role" \
+    -c "SET ROLE $role" -c 'CREATE FUNCTION iscm.format(text, text) RETURNS text LANGUAGE sql RETURN $2' || exit 1
+refused "$planted" 'CREATE EXTENSION iscm' 'iscm.format(text, text) (owner iscm_rel_hostile)'
+psql_q "$moved" -c "CREATE EXTENSION iscm VERSION '$first'" -c "ALTER SCHEMA iscm OWNER TO $role" || exit 1
+refused "$moved" 'ALTER EXTENSION iscm UPDATE' "$role"
+echo "refused: a schema another role owns (install and update), a schema holding another role's objects"
+
+# ---- updates with traps planted ---------------------------------------------------------------
+# exact-match plants for every call site of the newest version, derived in a fresh install
+ref=iscm_rel_hostile_ref
+new_db "$ref"
+psql_q "$ref" -c 'CREATE EXTENSION iscm' || exit 1
+PGOPTIONS='-c search_path=pg_catalog,pg_temp' load_call_sites "$ref" || { problem "could not derive the call sites"; exit 1; }
+for schema in iscm trap public; do
+    PGOPTIONS='-c search_path=pg_catalog,pg_temp' psql_q "$ref" -c 'TRUNCATE iscm_rel.plants' \
+        -c "INSERT INTO iscm_rel.plants SELECT * FROM iscm_rel.plant_ddl('$schema')" \
+        -c "\copy iscm_rel.plants TO '$ISCM_TMP/plants-$schema.tsv'" || exit 1
+done
+
+plant() {  # plant DB SCHEMA...: the hostile role fills the schemas with traps
+    local db=$1 s; shift
+    for s in "$@"; do
+        psql_q "$db" -c "GRANT USAGE, CREATE ON SCHEMA $s TO $role" || return 1
+        { echo "SET ROLE $role;"; cat test/lib/hostile_objects.sql; } | psql_q "$db" -v schema="$s" -f - 2>/dev/null || return 1
+        psql_q "$db" -c 'TRUNCATE iscm_rel.plants' -c "\copy iscm_rel.plants FROM '$ISCM_TMP/plants-$s.tsv'" || return 1
+        { echo "SET ROLE $role;"; cat test/lib/plant_call_sites.sql; } | psql_q "$db" -f - 2>&1 | grep -o 'plants: .*'
     done
 }
 hostile_path="SET search_path = trap, pg_catalog, iscm, public"
@@ -64,9 +100,8 @@ check_installed() {  # check_installed DB
           FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'iscm'
           JOIN pg_proc p ON p.oid = d.objid JOIN pg_language l ON l.oid = p.prolang
          WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e' AND l.lanname IN ('sql', 'plpgsql')
-           AND p.prosqlbody IS NULL
-           AND NOT EXISTS (SELECT FROM unnest(p.proconfig) c WHERE c LIKE 'search\_path=%')")
-    [ -n "$unpinned" ] && problem "$1: SQL/PL/pgSQL functions without SET search_path or a BEGIN ATOMIC body: $unpinned"
+           AND NOT ('search_path=pg_catalog, pg_temp' = ANY (coalesce(p.proconfig, '{}')))")
+    [ -n "$unpinned" ] && problem "$1: SQL/PL/pgSQL functions without SET search_path = pg_catalog, pg_temp: $unpinned"
     psql_val "$1" "SELECT c.oid::regclass FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'iscm'
                      JOIN pg_class c ON c.oid = d.objid AND c.relkind IN ('v', 'm')
                     WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e'" |
@@ -76,34 +111,36 @@ check_installed() {  # check_installed DB
     done | tee "$ISCM_TMP/hostile-views.txt"
     grep -q PROBLEM "$ISCM_TMP/hostile-views.txt" && problems=$((problems + 1))
 }
-
-fresh=iscm_rel_hostile_fresh stepped=iscm_rel_hostile_stepped
-new_db "$fresh"; new_db "$stepped"
-plant "$fresh" || exit 1
-plant "$stepped" || exit 1
-echo "CREATE EXTENSION iscm"
 hijacks() {  # hijacks LOG: fail for every trap that fired
     if grep -q 'iscm hijacked' "$1"; then
-        problem "traps fired during $2:"; grep -o 'iscm hijacked: .*' "$1" | sort | uniq -c
+        problem "traps fired during $2:"; grep -o 'iscm hijacked: .*' "$1" | cut -c1-300 | sort | uniq -c | head -n 40
     fi
 }
-if psql_q "$fresh" -c "$hostile_path" -c 'CREATE EXTENSION iscm' 2>&1 | tee "$ISCM_TMP/hostile-install.log"; [ "${PIPESTATUS[0]}" -eq 0 ]; then
-    check_installed "$fresh"
-else
-    problem "CREATE EXTENSION iscm with traps planted failed"
-fi
-hijacks "$ISCM_TMP/hostile-install.log" "CREATE EXTENSION iscm"
-echo "CREATE EXTENSION iscm VERSION '$first', then each update"
-if psql_q "$stepped" -c "$hostile_path" -c "CREATE EXTENSION iscm VERSION '$first'" >"$ISCM_TMP/hostile-update.log" 2>&1; then
-    for v in "${versions[@]:1}"; do
-        psql_q "$stepped" -c "$hostile_path" -c "ALTER EXTENSION iscm UPDATE TO '$v'" >>"$ISCM_TMP/hostile-update.log" 2>&1 ||
-            { problem "ALTER EXTENSION iscm UPDATE TO '$v' with traps planted failed"; break; }
-    done
-    check_installed "$stepped"
-else
-    problem "CREATE EXTENSION iscm VERSION '$first' with traps planted failed"
-fi
+
+stepped=iscm_rel_hostile_stepped
+new_db "$stepped"
+psql_q "$stepped" -c "CREATE EXTENSION iscm VERSION '$first'" -c 'CREATE SCHEMA trap' -f test/lib/call_sites.sql || exit 1
+echo "traps in schema iscm: $(plant "$stepped" iscm | paste -sd' ')"
+refused "$stepped" 'ALTER EXTENSION iscm UPDATE' 'already holds objects of other roles'
+psql_q "$stepped" -c "DROP OWNED BY $role" || exit 1
+echo "traps in schemas trap and public: $(plant "$stepped" trap public | paste -sd' ')"
+: >"$ISCM_TMP/hostile-update.log"
+for v in "${versions[@]:1}"; do
+    psql_q "$stepped" -c "$hostile_path" -c "ALTER EXTENSION iscm UPDATE TO '$v'" >>"$ISCM_TMP/hostile-update.log" 2>&1 ||
+        { problem "ALTER EXTENSION iscm UPDATE TO '$v' with traps planted failed"; break; }
+done
+check_installed "$stepped"
 grep -v 'iscm hijacked' "$ISCM_TMP/hostile-update.log"
-hijacks "$ISCM_TMP/hostile-update.log" "the install of $first and the updates"
+hijacks "$ISCM_TMP/hostile-update.log" "the updates"
+fresh=iscm_rel_hostile_fresh
+new_db "$fresh"
+psql_q "$fresh" -c 'CREATE SCHEMA trap' -f test/lib/call_sites.sql >/dev/null || exit 1
+plant "$fresh" trap public >/dev/null
+psql_q "$fresh" -c "$hostile_path" -c 'CREATE EXTENSION iscm' >"$ISCM_TMP/hostile-install.log" 2>&1 ||
+    problem "CREATE EXTENSION iscm with traps on the search_path failed: $(cat "$ISCM_TMP/hostile-install.log")"
+check_installed "$fresh"
+hijacks "$ISCM_TMP/hostile-install.log" "CREATE EXTENSION"
+echo "$(psql_val "$stepped" "SELECT count(*) FROM pg_proc WHERE proowner = '$role'::regrole") trap functions and" \
+     "$(psql_val "$stepped" "SELECT count(*) FROM pg_operator WHERE oprowner = '$role'::regrole") trap operators in place during the updates"
 [ "$problems" -eq 0 ] || { echo "$problems problems"; exit 1; }
 echo "no trap fired, nothing bound to a trap"

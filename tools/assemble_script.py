@@ -11,9 +11,11 @@ Inside a fragment, a line
 
     -- @load iscm.some_table data/some_file.csv
 
-is replaced by INSERT statements built from the CSV (first line = column names,
-empty field = NULL).  Seed rows therefore live in data/*.csv, each with its
-source column, and reach the database through CREATE EXTENSION.
+makes the table a seed table and loads its seed rows: INSERT statements built
+from the CSV (first line = column names, empty field = NULL) with is_seed =
+true, and around them the protection every seed table shares (SEED_TABLE
+below).  Seed rows therefore live in data/*.csv, each with its source column,
+and reach the database only through CREATE EXTENSION or ALTER EXTENSION UPDATE.
 """
 import argparse
 import csv
@@ -22,8 +24,97 @@ import re
 import sys
 
 GUARD = '\\echo Use "{verb}" to load this file. \\quit\n'
+
+# Whoever owns the schema controls every name in it: they could drop, rename
+# or shadow the extension's objects, or plant functions its scripts and
+# functions would call.  So the schema must belong to the extension's owner
+# (contrib refuses the same class of setups, CVE-2018-1058 and CVE-2023-39417).
+# Objects other roles created in it could stand in for what a script calls or
+# is about to create, so install and update scripts refuse those too: then no
+# script ever resolves a name through objects of another role.  The block runs
+# with the script's search_path, so every name in it is pg_catalog-qualified.
+GUARD_OWNER = """\
+DO $guard$
+DECLARE
+    ext_owner oid := (SELECT e.extowner FROM pg_catalog.pg_extension e
+                       WHERE e.extname OPERATOR(pg_catalog.=) 'iscm'::pg_catalog.name);
+    schema_owner oid := (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+                          WHERE n.oid OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace);
+    foreign_objects text;
+BEGIN
+    IF schema_owner OPERATOR(pg_catalog.<>) ext_owner THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'object_not_in_prerequisite_state',
+            MESSAGE = pg_catalog.format('schema %I is owned by role %s, not by %s, who owns extension iscm',
+                                        '@extschema@', schema_owner::pg_catalog.regrole, ext_owner::pg_catalog.regrole),
+            DETAIL = 'The owner of a schema can replace or shadow every object in it, so iscm only lives in a schema of its own owner.',
+            HINT = pg_catalog.format('Drop or rename schema %I, or have it owned by %s (ALTER SCHEMA ... OWNER TO), then try again.',
+                                     '@extschema@', ext_owner::pg_catalog.regrole);
+    END IF;
+"""
+
+FOREIGN_OBJECTS_CHECK = """\
+    SELECT pg_catalog.string_agg(pg_catalog.format('%I.%s (owner %s)', '@extschema@', o.what, o.owner::pg_catalog.regrole), ', ')
+      INTO foreign_objects
+      FROM (SELECT pg_catalog.quote_ident(c.relname) AS what, c.relowner AS owner
+              FROM pg_catalog.pg_class c WHERE c.relnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+            UNION ALL
+            SELECT pg_catalog.format('%I(%s)', p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)), p.proowner
+              FROM pg_catalog.pg_proc p WHERE p.pronamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+            UNION ALL
+            SELECT pg_catalog.format('%s(%s, %s)', o.oprname, o.oprleft::pg_catalog.regtype, o.oprright::pg_catalog.regtype), o.oprowner
+              FROM pg_catalog.pg_operator o WHERE o.oprnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+            UNION ALL
+            SELECT pg_catalog.quote_ident(t.typname), t.typowner
+              FROM pg_catalog.pg_type t WHERE t.typnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+            UNION ALL
+            SELECT pg_catalog.quote_ident(c.collname), c.collowner
+              FROM pg_catalog.pg_collation c WHERE c.collnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+            UNION ALL
+            SELECT pg_catalog.quote_ident(c.conname), c.conowner
+              FROM pg_catalog.pg_conversion c WHERE c.connamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+            UNION ALL
+            SELECT pg_catalog.quote_ident(f.opfname), f.opfowner
+              FROM pg_catalog.pg_opfamily f WHERE f.opfnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
+           ) AS o
+     WHERE o.owner OPERATOR(pg_catalog.<>) ext_owner;
+    IF foreign_objects IS NOT NULL THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'object_not_in_prerequisite_state',
+            MESSAGE = pg_catalog.format('schema %I already holds objects of other roles', '@extschema@'),
+            DETAIL = pg_catalog.format('Objects: %s.', foreign_objects),
+            HINT = 'They could stand in for what iscm calls or creates: move them to another schema (ALTER ... SET SCHEMA) or drop them.';
+    END IF;
+"""
+SCHEMA_GUARD = GUARD_OWNER + FOREIGN_OBJECTS_CHECK + "END\n$guard$;\n"
 LOAD = re.compile(r'^--\s*@load\s+(\S+)\s+(\S+)\s*$')
 ROWS_PER_INSERT = 200
+
+# Seed rows are not dumped (pg_dump keeps only WHERE NOT is_seed), so they must
+# never change after loading, and no other row may claim to be one.  The guard
+# triggers have no bypass a session could switch on: a setting any role can SET
+# would be no guard.  The extension's scripts load the rows with the INSERT
+# guard disabled, which only the table's owner (the extension's owner) can do;
+# a role that owns the table could drop the triggers anyway.
+SEED_TABLE = """\
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON {table}
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON {table} IS
+    'Seed rows (is_seed) of {name} are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON {table}
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON {table} IS
+    'Only the extension''s scripts may add seed rows to {name} or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
+CREATE TRIGGER seed_rows_not_truncated BEFORE TRUNCATE ON {table}
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_not_truncated ON {table} IS
+    'TRUNCATE of {name} fails with 55000 while it holds seed rows (DELETE ... WHERE NOT is_seed removes the user rows).';
+COMMENT ON COLUMN {table}.is_seed IS
+    'True for rows loaded by CREATE EXTENSION or ALTER EXTENSION UPDATE (read-only, not dumped); false for user rows.';
+ALTER TABLE {table} DISABLE TRIGGER seed_rows_added_by_install_only;
+{inserts}ALTER TABLE {table} ENABLE TRIGGER seed_rows_added_by_install_only;
+SELECT pg_catalog.pg_extension_config_dump('{table}', 'WHERE NOT is_seed');
+"""
 
 
 def version_key(v):
@@ -41,7 +132,8 @@ def literal(value):
     return "'" + value.replace("'", "''") + "'"
 
 
-def csv_inserts(srcdir, table, path):
+def seed_rows(srcdir, path):
+    """Header and rows of a seed CSV, with an is_seed column that is true on every row."""
     with open(os.path.join(srcdir, path), newline='', encoding='utf-8') as f:
         rows = list(csv.reader(f))
     if not rows:
@@ -50,6 +142,17 @@ def csv_inserts(srcdir, table, path):
     for n, row in enumerate(body, start=2):
         if len(row) != len(header):
             sys.exit(f'{path}:{n}: {len(row)} fields, header has {len(header)}')
+    if 'is_seed' not in header:
+        return header + ['is_seed'], [row + ['true'] for row in body]
+    i = header.index('is_seed')
+    for n, row in enumerate(body, start=2):
+        if row[i] not in ('t', 'true'):
+            sys.exit(f'{path}:{n}: is_seed is {row[i]!r}; every row of a seed file is a seed row')
+    return header, body
+
+
+def csv_inserts(srcdir, table, path):
+    header, body = seed_rows(srcdir, path)
     cols = ', '.join(header)
     out = [f'-- {len(body)} rows from {path}\n']
     for i in range(0, len(body), ROWS_PER_INSERT):
@@ -59,12 +162,17 @@ def csv_inserts(srcdir, table, path):
     return ''.join(out)
 
 
+def seed_table(srcdir, table, path):
+    name = table.split('.')[-1]
+    return SEED_TABLE.format(table=table, name=name, inserts=csv_inserts(srcdir, table, path))
+
+
 def fragment_text(srcdir, path):
     out = []
     with open(path, encoding='utf-8') as f:
         for line in f:
             m = LOAD.match(line)
-            out.append(csv_inserts(srcdir, m.group(1), m.group(2)) if m else line)
+            out.append(seed_table(srcdir, m.group(1), m.group(2)) if m else line)
     return ''.join(out)
 
 
@@ -74,7 +182,8 @@ def fragments(srcdir, version):
 
 
 def assemble(srcdir, wanted, verb):
-    parts = [f'/* generated by tools/assemble_script.py from src/sql/ -- do not edit */\n', GUARD.format(verb=verb)]
+    parts = [f'/* generated by tools/assemble_script.py from src/sql/ -- do not edit */\n', GUARD.format(verb=verb),
+             '\n', SCHEMA_GUARD]
     for v in wanted:
         for path in fragments(srcdir, v):
             rel = os.path.relpath(path, srcdir)

@@ -12,7 +12,7 @@
 CREATE FUNCTION @extschema@.partial_date_valid(value text)
 RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     m int;
@@ -62,29 +62,31 @@ COMMENT ON DOMAIN @extschema@.partial_date IS
 CREATE FUNCTION @extschema@.partial_date_precision(value @extschema@.partial_date)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
-RETURN CASE length(value) WHEN 4 THEN 'year' WHEN 7 THEN 'month' ELSE 'day' END;
+SET search_path = pg_catalog, pg_temp
+RETURN CASE pg_catalog.length(value) WHEN 4 THEN 'year' WHEN 7 THEN 'month' ELSE 'day' END;
 COMMENT ON FUNCTION @extschema@.partial_date_precision(@extschema@.partial_date) IS
 'Precision of a partial date: ''year'', ''month'' or ''day''.';
 
 CREATE FUNCTION @extschema@.partial_date_first(value @extschema@.partial_date)
 RETURNS date
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
-RETURN make_date(substr(value, 1, 4)::int,
-                 coalesce(nullif(substr(value, 6, 2), '')::int, 1),
-                 coalesce(nullif(substr(value, 9, 2), '')::int, 1));
+SET search_path = pg_catalog, pg_temp
+RETURN pg_catalog.make_date(pg_catalog.substr(value, 1, 4)::int,
+                            coalesce(nullif(pg_catalog.substr(value, 6, 2), '')::int, 1),
+                            coalesce(nullif(pg_catalog.substr(value, 9, 2), '')::int, 1));
 COMMENT ON FUNCTION @extschema@.partial_date_first(@extschema@.partial_date) IS
 'First day a partial date can mean: ''2007'' gives 2007-01-01, ''2007-06'' gives 2007-06-01.';
 
 CREATE FUNCTION @extschema@.partial_date_last(value @extschema@.partial_date)
 RETURNS date
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
-RETURN CASE length(value)
-           WHEN 4 THEN make_date(substr(value, 1, 4)::int, 12, 31)
-           WHEN 7 THEN (make_date(substr(value, 1, 4)::int, substr(value, 6, 2)::int, 1) + interval '1 month')::date - 1
-           ELSE make_date(substr(value, 1, 4)::int, substr(value, 6, 2)::int, substr(value, 9, 2)::int)
+SET search_path = pg_catalog, pg_temp
+RETURN CASE pg_catalog.length(value)
+           WHEN 4 THEN pg_catalog.make_date(pg_catalog.substr(value, 1, 4)::int, 12, 31)
+           WHEN 7 THEN (pg_catalog.make_date(pg_catalog.substr(value, 1, 4)::int, pg_catalog.substr(value, 6, 2)::int, 1)
+                        OPERATOR(pg_catalog.+) interval '1 month')::date OPERATOR(pg_catalog.-) 1
+           ELSE pg_catalog.make_date(pg_catalog.substr(value, 1, 4)::int, pg_catalog.substr(value, 6, 2)::int,
+                                     pg_catalog.substr(value, 9, 2)::int)
        END;
 COMMENT ON FUNCTION @extschema@.partial_date_last(@extschema@.partial_date) IS
 'Last day a partial date can mean: ''2007'' gives 2007-12-31, ''2007-06'' gives 2007-06-30.';
@@ -92,8 +94,8 @@ COMMENT ON FUNCTION @extschema@.partial_date_last(@extschema@.partial_date) IS
 CREATE FUNCTION @extschema@.partial_date_range(value @extschema@.partial_date)
 RETURNS daterange
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
-RETURN daterange(@extschema@.partial_date_first(value), @extschema@.partial_date_last(value), '[]');
+SET search_path = pg_catalog, pg_temp
+RETURN pg_catalog.daterange(@extschema@.partial_date_first(value), @extschema@.partial_date_last(value), '[]'::text);
 COMMENT ON FUNCTION @extschema@.partial_date_range(@extschema@.partial_date) IS
 'Every day a partial date can mean, as a daterange: ''2007-06'' gives [2007-06-01,2007-07-01).';
 
@@ -102,7 +104,7 @@ CREATE FUNCTION @extschema@.period_range(start_date @extschema@.partial_date, st
                                          reading text DEFAULT 'stated')
 RETURNS daterange
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     lo date;            -- NULL = unbounded
@@ -114,12 +116,20 @@ BEGIN
             MESSAGE = format('unknown reading "%s"', reading),
             HINT = 'Use ''stated'', ''certain'' or ''possible''.';
     END IF;
+    IF start_basis NOT IN ('began', 'attested') OR end_basis NOT IN ('ended', 'attested') THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'invalid_parameter_value',
+            MESSAGE = format('unknown basis "%s" of the %s of a period',
+                             CASE WHEN start_basis NOT IN ('began', 'attested') THEN start_basis ELSE end_basis END,
+                             CASE WHEN start_basis NOT IN ('began', 'attested') THEN 'start' ELSE 'end' END),
+            HINT = 'A start is ''began'' or ''attested'', an end ''ended'' or ''attested''; NULL means began or ended.';
+    END IF;
     IF reading = 'possible' THEN
         IF start_date IS NOT NULL AND coalesce(start_basis, 'began') = 'began' THEN
-            lo := partial_date_first(start_date);
+            lo := @extschema@.partial_date_first(start_date);
         END IF;
         IF end_date IS NOT NULL AND coalesce(end_basis, 'ended') = 'ended' THEN
-            hi := partial_date_last(end_date) + 1;
+            hi := @extschema@.partial_date_last(end_date) + 1;
         END IF;
     ELSE
         -- an undated period has no stated or certain extent
@@ -127,16 +137,16 @@ BEGIN
             RETURN NULL;
         END IF;
         IF reading = 'stated' THEN
-            lo := partial_date_first(start_date);
+            lo := @extschema@.partial_date_first(start_date);
             IF end_date IS NOT NULL THEN
-                hi := partial_date_last(end_date) + 1;
+                hi := @extschema@.partial_date_last(end_date) + 1;
             END IF;
         ELSE
-            lo := partial_date_last(start_date);
+            lo := @extschema@.partial_date_last(start_date);
             IF end_date IS NOT NULL THEN
                 hi := CASE coalesce(end_basis, 'ended')
-                          WHEN 'attested' THEN partial_date_last(end_date) + 1
-                          ELSE partial_date_first(end_date)
+                          WHEN 'attested' THEN @extschema@.partial_date_last(end_date) + 1
+                          ELSE @extschema@.partial_date_first(end_date)
                       END;
             END IF;
         END IF;
@@ -154,13 +164,15 @@ CREATE FUNCTION @extschema@.period_label(start_date @extschema@.partial_date, st
                                          end_date @extschema@.partial_date, end_basis text)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 RETURN CASE
            WHEN start_date IS NULL AND end_date IS NULL THEN 'undated'
-           WHEN start_date = end_date AND start_basis = 'attested' AND end_basis = 'attested' THEN 'as of ' || start_date
-           WHEN start_date = end_date AND coalesce(start_basis, 'began') = 'began' AND coalesce(end_basis, 'ended') = 'ended'
+           WHEN start_date::text OPERATOR(pg_catalog.=) end_date::text AND start_basis = 'attested' AND end_basis = 'attested'
+               THEN 'as of ' OPERATOR(pg_catalog.||) start_date::text
+           WHEN start_date::text OPERATOR(pg_catalog.=) end_date::text
+                AND coalesce(start_basis, 'began') = 'began' AND coalesce(end_basis, 'ended') = 'ended'
                THEN start_date::text
-           ELSE concat(CASE WHEN start_basis = 'attested' THEN 'by ' END,
+           ELSE pg_catalog.concat(CASE WHEN start_basis = 'attested' THEN 'by ' END,
                        coalesce(start_date::text, '?'),
                        ' .. ',
                        CASE WHEN end_date IS NULL THEN 'open' END,

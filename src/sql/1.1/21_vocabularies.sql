@@ -1,25 +1,36 @@
 -- Seed-row protection and the controlled vocabularies of the governance registry.
 --
--- Every registry table has is_seed: true for rows CREATE EXTENSION loads from
--- data/*.csv, false (the default) for rows users add.  pg_dump dumps only user
--- rows (pg_extension_config_dump ... 'WHERE NOT is_seed'), so seed rows must
--- never change after loading: an edited seed row would silently revert on
--- restore.  _protect_seed_rows() makes them read-only and refuses user rows
--- that claim to be seed rows.  The install script lifts the guard while it
--- loads data by setting iscm_seed.loading (a placeholder setting, not a GUC
--- of the module, so no reserved prefix is needed).  The triggers carry WHEN
--- conditions on is_seed, so user rows never pay for a PL/pgSQL call.
-
-SET LOCAL iscm_seed.loading = on;
+-- Every registry and survey table has is_seed: true for rows the extension's
+-- scripts load from data/*.csv, false (the default) for rows users add.
+-- pg_dump dumps only user rows (pg_extension_config_dump ... 'WHERE NOT
+-- is_seed'), so seed rows must never change after loading: an edited seed row
+-- would silently revert on restore.  _protect_seed_rows() makes them
+-- read-only, refuses user rows that claim to be seed rows and a TRUNCATE that
+-- would remove seed rows.  Its triggers are set up by the "-- @load" lines
+-- (tools/assemble_script.py), the same for every seed table; they carry WHEN
+-- conditions on is_seed, so user rows never pay for a PL/pgSQL call.  Nothing
+-- a session can set turns the guard off: the scripts load seed rows with the
+-- INSERT trigger disabled, which only the tables' owner can do.
 
 CREATE FUNCTION @extschema@._protect_seed_rows()
 RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+    has_seed_rows boolean;
 BEGIN
-    IF current_setting('iscm_seed.loading', true) = 'on' THEN
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    IF TG_OP = 'TRUNCATE' THEN
+        EXECUTE format('SELECT EXISTS (SELECT FROM %I.%I WHERE is_seed)', TG_TABLE_SCHEMA, TG_TABLE_NAME)
+           INTO has_seed_rows;
+        IF has_seed_rows THEN
+            RAISE EXCEPTION USING
+                ERRCODE = 'object_not_in_prerequisite_state',
+                MESSAGE = format('cannot truncate %I.%I: it holds seed rows', TG_TABLE_SCHEMA, TG_TABLE_NAME),
+                DETAIL = 'Seed rows come from the extension''s data files and are read-only.',
+                HINT = format('DELETE FROM %I.%I WHERE NOT is_seed removes the rows users added.', TG_TABLE_SCHEMA, TG_TABLE_NAME);
+        END IF;
+        RETURN NULL;
     END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.is_seed THEN
         RAISE EXCEPTION USING
@@ -31,7 +42,7 @@ BEGIN
     IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.is_seed THEN
         RAISE EXCEPTION USING
             ERRCODE = 'object_not_in_prerequisite_state',
-            MESSAGE = format('only the extension''s install script may add seed rows to %I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME),
+            MESSAGE = format('only the extension''s scripts may add seed rows to %I.%I', TG_TABLE_SCHEMA, TG_TABLE_NAME),
             DETAIL = 'pg_dump skips rows with is_seed = true, so such a row would be lost on restore.',
             HINT = 'Leave is_seed at its default (false).';
     END IF;
@@ -39,7 +50,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@._protect_seed_rows() IS
-'Trigger: seed rows (is_seed) are read-only and only the install script may add them.';
+'Trigger: seed rows (is_seed) are read-only, only the extension''s scripts may add them, and a table holding them cannot be truncated (55000).';
 
 CREATE TABLE @extschema@.participation_roles (
     role        text PRIMARY KEY CHECK (role ~ '\S'),
@@ -51,7 +62,6 @@ COMMENT ON TABLE @extschema@.participation_roles IS 'Roles a State or organizati
 COMMENT ON COLUMN @extschema@.participation_roles.role IS 'Role name, referenced by participations.role.';
 COMMENT ON COLUMN @extschema@.participation_roles.description IS 'What the role means.';
 COMMENT ON COLUMN @extschema@.participation_roles.source IS 'Where the role comes from.';
-COMMENT ON COLUMN @extschema@.participation_roles.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 CREATE TABLE @extschema@.event_levels (
     level       text PRIMARY KEY CHECK (level ~ '\S'),
@@ -63,7 +73,6 @@ COMMENT ON TABLE @extschema@.event_levels IS 'Levels of meetings and events (sum
 COMMENT ON COLUMN @extschema@.event_levels.level IS 'Level name, referenced by events.level.';
 COMMENT ON COLUMN @extschema@.event_levels.description IS 'What the level means.';
 COMMENT ON COLUMN @extschema@.event_levels.source IS 'Where the level comes from.';
-COMMENT ON COLUMN @extschema@.event_levels.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 CREATE TABLE @extschema@.event_roles (
     role        text PRIMARY KEY CHECK (role ~ '\S'),
@@ -75,7 +84,6 @@ COMMENT ON TABLE @extschema@.event_roles IS 'Roles in a meeting or event (coordi
 COMMENT ON COLUMN @extschema@.event_roles.role IS 'Role name, referenced by event_participants.role.';
 COMMENT ON COLUMN @extschema@.event_roles.description IS 'What the role means.';
 COMMENT ON COLUMN @extschema@.event_roles.source IS 'Where the role comes from.';
-COMMENT ON COLUMN @extschema@.event_roles.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 CREATE TABLE @extschema@.framework_items (
     framework text NOT NULL CONSTRAINT framework_known CHECK (framework IN ('GCM', 'MiGOF', 'MGI')),
@@ -94,55 +102,9 @@ COMMENT ON COLUMN @extschema@.framework_items.number IS 'Item number within its 
 COMMENT ON COLUMN @extschema@.framework_items.title IS 'Short title of the item.';
 COMMENT ON COLUMN @extschema@.framework_items.kind IS '''objective'', ''principle'' or ''domain''.';
 COMMENT ON COLUMN @extschema@.framework_items.source IS 'Where the item comes from.';
-COMMENT ON COLUMN @extschema@.framework_items.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.participation_roles
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.participation_roles IS
-    'Seed rows (is_seed) of participation_roles are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.participation_roles
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.participation_roles IS
-    'Only the install script may add seed rows to participation_roles or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.event_levels
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.event_levels IS
-    'Seed rows (is_seed) of event_levels are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.event_levels
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.event_levels IS
-    'Only the install script may add seed rows to event_levels or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.event_roles
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.event_roles IS
-    'Seed rows (is_seed) of event_roles are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.event_roles
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.event_roles IS
-    'Only the install script may add seed rows to event_roles or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.framework_items
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.framework_items IS
-    'Seed rows (is_seed) of framework_items are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.framework_items
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.framework_items IS
-    'Only the install script may add seed rows to framework_items or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
+-- @load @extschema@.participation_roles data/participation_roles.csv
+-- @load @extschema@.event_levels data/event_levels.csv
+-- @load @extschema@.event_roles data/event_roles.csv
+-- @load @extschema@.framework_items data/framework_items.csv
 
-ALTER TABLE @extschema@.participation_roles ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.participation_roles data/participation_roles.csv
-ALTER TABLE @extschema@.participation_roles ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.event_levels ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.event_levels data/event_levels.csv
-ALTER TABLE @extschema@.event_levels ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.event_roles ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.event_roles data/event_roles.csv
-ALTER TABLE @extschema@.event_roles ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.framework_items ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.framework_items data/framework_items.csv
-ALTER TABLE @extschema@.framework_items ALTER COLUMN is_seed SET DEFAULT false;
-
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.participation_roles', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.event_levels', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.event_roles', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.framework_items', 'WHERE NOT is_seed');

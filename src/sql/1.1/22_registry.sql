@@ -21,7 +21,6 @@ COMMENT ON COLUMN @extschema@.organizations.acronym IS 'Acronym, where the organ
 COMMENT ON COLUMN @extschema@.organizations.kind IS 'UN entity, intergovernmental organization, regional organization, international financial institution, research institute, non-governmental organization or other.';
 COMMENT ON COLUMN @extschema@.organizations.note IS 'Remarks, e.g. how the sources spell the name.';
 COMMENT ON COLUMN @extschema@.organizations.source IS 'Where the organization is named.';
-COMMENT ON COLUMN @extschema@.organizations.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 CREATE TABLE @extschema@.mechanisms (
     code         text PRIMARY KEY CHECK (code ~ '\S'),
@@ -49,7 +48,6 @@ COMMENT ON COLUMN @extschema@.mechanisms.status IS 'active, dormant or ended whe
 COMMENT ON COLUMN @extschema@.mechanisms.status_as_of IS 'Date of the source for status.';
 COMMENT ON COLUMN @extschema@.mechanisms.note IS 'Remarks, including what the sources disagree on.';
 COMMENT ON COLUMN @extschema@.mechanisms.source IS 'Where the mechanism and its founding date come from.';
-COMMENT ON COLUMN @extschema@.mechanisms.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 CREATE TABLE @extschema@.mechanism_aliases (
     alias     text PRIMARY KEY CHECK (alias ~ '\S'),
@@ -62,7 +60,6 @@ COMMENT ON TABLE @extschema@.mechanism_aliases IS 'Other names of a mechanism (P
 COMMENT ON COLUMN @extschema@.mechanism_aliases.alias IS 'The other name (unique, case-insensitively).';
 COMMENT ON COLUMN @extschema@.mechanism_aliases.mechanism IS 'Mechanism code.';
 COMMENT ON COLUMN @extschema@.mechanism_aliases.source IS 'Where the alias is used.';
-COMMENT ON COLUMN @extschema@.mechanism_aliases.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 CREATE SEQUENCE @extschema@.mechanism_claims_id_seq START 1000000;
 CREATE TABLE @extschema@.mechanism_claims (
@@ -87,7 +84,6 @@ COMMENT ON COLUMN @extschema@.mechanism_claims.value IS 'The value as the source
 COMMENT ON COLUMN @extschema@.mechanism_claims.as_of IS 'Date the value refers to, where the source gives one.';
 COMMENT ON COLUMN @extschema@.mechanism_claims.note IS 'Remarks.';
 COMMENT ON COLUMN @extschema@.mechanism_claims.source IS 'The source making the claim.';
-COMMENT ON COLUMN @extschema@.mechanism_claims.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 CREATE SEQUENCE @extschema@.mechanism_relations_id_seq START 1000000;
 CREATE TABLE @extschema@.mechanism_relations (
@@ -115,7 +111,6 @@ COMMENT ON COLUMN @extschema@.mechanism_relations.related_mechanism IS 'The rela
 COMMENT ON COLUMN @extschema@.mechanism_relations.related_organization IS 'The related organization (or NULL); exactly one of the two is set.';
 COMMENT ON COLUMN @extschema@.mechanism_relations.note IS 'Remarks, in the source''s words where useful.';
 COMMENT ON COLUMN @extschema@.mechanism_relations.source IS 'Where the relation is stated.';
-COMMENT ON COLUMN @extschema@.mechanism_relations.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 CREATE TABLE @extschema@.structures (
     mechanism         text NOT NULL REFERENCES @extschema@.mechanisms ON UPDATE CASCADE ON DELETE CASCADE,
@@ -137,81 +132,13 @@ COMMENT ON COLUMN @extschema@.structures.established IS 'When it was set up, whe
 COMMENT ON COLUMN @extschema@.structures.host_organization IS 'Organization hosting it, where a source says (IOM hosts the GFMD Support Unit).';
 COMMENT ON COLUMN @extschema@.structures.description IS 'What it is or does, in the source''s terms.';
 COMMENT ON COLUMN @extschema@.structures.source IS 'Where it is described.';
-COMMENT ON COLUMN @extschema@.structures.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.organizations
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.organizations IS
-    'Seed rows (is_seed) of organizations are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.organizations
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.organizations IS
-    'Only the install script may add seed rows to organizations or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.mechanisms
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.mechanisms IS
-    'Seed rows (is_seed) of mechanisms are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.mechanisms
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.mechanisms IS
-    'Only the install script may add seed rows to mechanisms or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.mechanism_aliases
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.mechanism_aliases IS
-    'Seed rows (is_seed) of mechanism_aliases are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.mechanism_aliases
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.mechanism_aliases IS
-    'Only the install script may add seed rows to mechanism_aliases or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.mechanism_claims
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.mechanism_claims IS
-    'Seed rows (is_seed) of mechanism_claims are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.mechanism_claims
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.mechanism_claims IS
-    'Only the install script may add seed rows to mechanism_claims or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.mechanism_relations
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.mechanism_relations IS
-    'Seed rows (is_seed) of mechanism_relations are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.mechanism_relations
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.mechanism_relations IS
-    'Only the install script may add seed rows to mechanism_relations or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.structures
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.structures IS
-    'Seed rows (is_seed) of structures are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.structures
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.structures IS
-    'Only the install script may add seed rows to structures or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
+-- @load @extschema@.organizations data/organizations.csv
+-- @load @extschema@.mechanisms data/mechanisms.csv
+-- @load @extschema@.mechanism_aliases data/mechanism_aliases.csv
+-- @load @extschema@.mechanism_claims data/mechanism_claims.csv
+-- @load @extschema@.mechanism_relations data/mechanism_relations.csv
+-- @load @extschema@.structures data/structures.csv
 
-ALTER TABLE @extschema@.organizations ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.organizations data/organizations.csv
-ALTER TABLE @extschema@.organizations ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.mechanisms ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.mechanisms data/mechanisms.csv
-ALTER TABLE @extschema@.mechanisms ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.mechanism_aliases ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.mechanism_aliases data/mechanism_aliases.csv
-ALTER TABLE @extschema@.mechanism_aliases ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.mechanism_claims ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.mechanism_claims data/mechanism_claims.csv
-ALTER TABLE @extschema@.mechanism_claims ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.mechanism_relations ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.mechanism_relations data/mechanism_relations.csv
-ALTER TABLE @extschema@.mechanism_relations ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.structures ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.structures data/structures.csv
-ALTER TABLE @extschema@.structures ALTER COLUMN is_seed SET DEFAULT false;
-
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.organizations', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.mechanisms', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.mechanism_aliases', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.mechanism_claims', 'WHERE NOT is_seed');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.mechanism_claims_id_seq', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.mechanism_relations', 'WHERE NOT is_seed');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.mechanism_relations_id_seq', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.structures', 'WHERE NOT is_seed');

@@ -51,7 +51,6 @@ COMMENT ON COLUMN @extschema@.participations.certain IS 'Certain reading: only t
 COMMENT ON COLUMN @extschema@.participations.possible IS 'Possible reading: every day the sources allow (attested bounds extend without limit).';
 COMMENT ON COLUMN @extschema@.participations.note IS 'Remarks, in the source''s terms where useful.';
 COMMENT ON COLUMN @extschema@.participations.source IS 'Source of the row (seed file and section, or public source).';
-COMMENT ON COLUMN @extschema@.participations.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 CREATE SEQUENCE @extschema@.chairs_id_seq START 1000000;
 CREATE TABLE @extschema@.chairs (
@@ -97,20 +96,19 @@ COMMENT ON COLUMN @extschema@.chairs.possible IS 'Possible reading of the term.'
 COMMENT ON COLUMN @extschema@.chairs.theme IS 'Theme of the chairmanship, where known.';
 COMMENT ON COLUMN @extschema@.chairs.note IS 'Remarks (e.g. ''as printed'', the summit date).';
 COMMENT ON COLUMN @extschema@.chairs.source IS 'Source of the row.';
-COMMENT ON COLUMN @extschema@.chairs.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 -- Shared by both triggers: fill the default basis, refuse an end before the start.
 CREATE FUNCTION @extschema@._normalize_period(INOUT start_date @extschema@.partial_date, INOUT start_basis text,
                                               INOUT end_date @extschema@.partial_date, INOUT end_basis text,
                                               what text)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     start_basis := CASE WHEN start_date IS NOT NULL THEN coalesce(start_basis, 'began') END;
     end_basis := CASE WHEN end_date IS NOT NULL THEN coalesce(end_basis, 'ended') END;
     IF start_date IS NOT NULL AND end_date IS NOT NULL
-       AND partial_date_last(end_date) < partial_date_first(start_date) THEN
+       AND @extschema@.partial_date_last(end_date) < @extschema@.partial_date_first(start_date) THEN
         RAISE EXCEPTION USING
             ERRCODE = 'check_violation',
             MESSAGE = format('%s ends before it starts', what),
@@ -125,19 +123,19 @@ COMMENT ON FUNCTION @extschema@._normalize_period(@extschema@.partial_date, text
 CREATE FUNCTION @extschema@._check_participation()
 RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    who text := coalesce(@extschema@.country_name(NEW.state), NEW.organization);
+    who text := coalesce(@extschema@.country_name(NEW.state, 'en'::text), NEW.organization);
     new_period daterange;
     norm record;
     other record;
 BEGIN
-    norm := _normalize_period(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis,
-                              format('participation of %s in %s', who, NEW.mechanism));
+    norm := @extschema@._normalize_period(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis,
+                                          format('participation of %s in %s', who, NEW.mechanism));
     NEW.start_basis := norm.start_basis;
     NEW.end_basis := norm.end_basis;
-    new_period := period_range(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis, 'stated');
+    new_period := @extschema@.period_range(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis, 'stated'::text);
     IF new_period IS NULL THEN
         RETURN NEW;
     END IF;
@@ -145,13 +143,13 @@ BEGIN
     -- two statements so that each can use its index (state or organization first)
     IF NEW.state IS NOT NULL THEN
         SELECT p.id, p.start_date, p.start_basis, p.end_date, p.end_basis, p.source INTO other
-          FROM participations p
-         WHERE p.state = NEW.state AND p.mechanism = NEW.mechanism AND p.role = NEW.role
+          FROM @extschema@.participations p
+         WHERE p.state OPERATOR(@extschema@.=) NEW.state AND p.mechanism = NEW.mechanism AND p.role = NEW.role
            AND p.id <> NEW.id AND p.period && new_period
          LIMIT 1;
     ELSE
         SELECT p.id, p.start_date, p.start_basis, p.end_date, p.end_basis, p.source INTO other
-          FROM participations p
+          FROM @extschema@.participations p
          WHERE p.organization = NEW.organization AND p.mechanism = NEW.mechanism AND p.role = NEW.role
            AND p.id <> NEW.id AND p.period && new_period
          LIMIT 1;
@@ -161,8 +159,8 @@ BEGIN
             ERRCODE = 'exclusion_violation',
             MESSAGE = format('%s already has an overlapping period as %s of %s', who, NEW.role, NEW.mechanism),
             DETAIL = format('New period %s overlaps period %s of row %s (source: %s).',
-                            period_label(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis),
-                            period_label(other.start_date, other.start_basis, other.end_date, other.end_basis),
+                            @extschema@.period_label(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis),
+                            @extschema@.period_label(other.start_date, other.start_basis, other.end_date, other.end_basis),
                             other.id, other.source),
             HINT = 'Periods of one participant in one role may not overlap: end or correct the existing period, or merge the rows.';
     END IF;
@@ -175,27 +173,27 @@ COMMENT ON FUNCTION @extschema@._check_participation() IS
 CREATE FUNCTION @extschema@._check_chair()
 RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    who text := coalesce(@extschema@.country_name(NEW.holder_state), NEW.holder_organization, 'unknown holder');
+    who text := coalesce(@extschema@.country_name(NEW.holder_state, 'en'::text), NEW.holder_organization, 'unknown holder');
     new_period daterange;
     norm record;
     other record;
 BEGIN
-    norm := _normalize_period(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis,
-                              format('%s term of %s in %s', NEW.role, who, NEW.mechanism));
+    norm := @extschema@._normalize_period(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis,
+                                          format('%s term of %s in %s', NEW.role, who, NEW.mechanism));
     NEW.start_basis := norm.start_basis;
     NEW.end_basis := norm.end_basis;
-    new_period := period_range(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis, 'stated');
+    new_period := @extschema@.period_range(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis, 'stated'::text);
     IF new_period IS NULL OR NEW.holder_unknown THEN
         RETURN NEW;
     END IF;
     PERFORM pg_advisory_xact_lock(hashtextextended(concat_ws(E'\x1f', 'iscm.chairs', NEW.mechanism, who, NEW.role), 0));
     SELECT c.id, c.start_date, c.start_basis, c.end_date, c.end_basis, c.source INTO other
-      FROM chairs c
+      FROM @extschema@.chairs c
      WHERE c.mechanism = NEW.mechanism AND c.role = NEW.role
-       AND c.holder_state IS NOT DISTINCT FROM NEW.holder_state
+       AND (c.holder_state OPERATOR(@extschema@.=) NEW.holder_state OR (c.holder_state IS NULL AND NEW.holder_state IS NULL))
        AND c.holder_organization IS NOT DISTINCT FROM NEW.holder_organization
        AND NOT c.holder_unknown
        AND c.id <> NEW.id AND c.period && new_period
@@ -205,8 +203,8 @@ BEGIN
             ERRCODE = 'exclusion_violation',
             MESSAGE = format('%s already holds an overlapping %s term of %s', who, NEW.role, NEW.mechanism),
             DETAIL = format('New term %s overlaps term %s of row %s (source: %s).',
-                            period_label(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis),
-                            period_label(other.start_date, other.start_basis, other.end_date, other.end_basis),
+                            @extschema@.period_label(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis),
+                            @extschema@.period_label(other.start_date, other.start_basis, other.end_date, other.end_basis),
                             other.id, other.source),
             HINT = 'Terms of one holder in one role may not overlap; co-chairs are separate rows with role ''co-chair''.';
     END IF;
@@ -216,39 +214,17 @@ $$;
 COMMENT ON FUNCTION @extschema@._check_chair() IS
 'Trigger on chairs: normalizes the period, refuses an end before the start (23514) and overlapping terms of one holder in one role (23P01).';
 
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.participations
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.participations IS
-    'Seed rows (is_seed) of participations are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.participations
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.participations IS
-    'Only the install script may add seed rows to participations or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER validate_period BEFORE INSERT OR UPDATE ON @extschema@.participations
     FOR EACH ROW EXECUTE FUNCTION @extschema@._check_participation();
 COMMENT ON TRIGGER validate_period ON @extschema@.participations IS
     'Runs _check_participation(): normalizes the period, refuses an end before the start (23514) and overlapping periods of one participant in one role (23P01).';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.chairs
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.chairs IS
-    'Seed rows (is_seed) of chairs are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.chairs
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.chairs IS
-    'Only the install script may add seed rows to chairs or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER validate_period BEFORE INSERT OR UPDATE ON @extschema@.chairs
     FOR EACH ROW EXECUTE FUNCTION @extschema@._check_chair();
 COMMENT ON TRIGGER validate_period ON @extschema@.chairs IS
     'Runs _check_chair(): normalizes the period, refuses an end before the start (23514) and overlapping terms of one holder in one role (23P01).';
 
-ALTER TABLE @extschema@.participations ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.participations data/participations.csv
-ALTER TABLE @extschema@.participations ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.chairs ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.chairs data/chairs.csv
-ALTER TABLE @extschema@.chairs ALTER COLUMN is_seed SET DEFAULT false;
+-- @load @extschema@.participations data/participations.csv
+-- @load @extschema@.chairs data/chairs.csv
 
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.participations', 'WHERE NOT is_seed');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.participations_id_seq', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.chairs', 'WHERE NOT is_seed');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.chairs_id_seq', '');

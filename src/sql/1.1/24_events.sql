@@ -45,30 +45,53 @@ COMMENT ON COLUMN @extschema@.events.venue IS 'Venue or room, where given.';
 COMMENT ON COLUMN @extschema@.events.period IS 'Days the event may cover (whole stated units).';
 COMMENT ON COLUMN @extschema@.events.note IS 'Remarks from the source.';
 COMMENT ON COLUMN @extschema@.events.source IS 'Source of the row.';
-COMMENT ON COLUMN @extschema@.events.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
+-- One rule for both sides of a parent-child pair: a dated child lies within
+-- its dated parent.  A new or moved child is checked against its parent, and a
+-- parent whose dates change is checked against its children.
 CREATE FUNCTION @extschema@._check_event()
 RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+    span daterange;     -- the days NEW may cover, as events.period will hold them
     p record;
     loop_found boolean;
 BEGIN
-    IF NEW.end_date IS NOT NULL AND partial_date_last(NEW.end_date) < partial_date_first(NEW.start_date) THEN
+    IF NEW.end_date IS NOT NULL
+       AND @extschema@.partial_date_last(NEW.end_date) < @extschema@.partial_date_first(NEW.start_date) THEN
         RAISE EXCEPTION USING
             ERRCODE = 'check_violation',
             MESSAGE = format('event %s ends before it starts', NEW.code),
             DETAIL = format('Start %s, end %s.', NEW.start_date, NEW.end_date);
     END IF;
+    IF NEW.start_date IS NOT NULL THEN
+        span := daterange(@extschema@.partial_date_first(NEW.start_date),
+                          @extschema@.partial_date_last(coalesce(NEW.end_date, NEW.start_date)), '[]');
+    END IF;
+    -- children can precede their parent within one statement (a COPY), so
+    -- an inserted parent is checked too
+    IF span IS NOT NULL AND (TG_OP = 'INSERT' OR span IS DISTINCT FROM OLD.period) THEN
+        SELECT e.code, e.start_date, e.end_date INTO p
+          FROM @extschema@.events e
+         WHERE e.parent = CASE WHEN TG_OP = 'INSERT' THEN NEW.code ELSE OLD.code END
+           AND e.period IS NOT NULL AND NOT span @> e.period
+         ORDER BY e.code
+         LIMIT 1;
+        IF FOUND THEN
+            RAISE EXCEPTION USING
+                ERRCODE = 'check_violation',
+                MESSAGE = format('event %s would no longer contain its child event %s', NEW.code, p.code),
+                DETAIL = format('Event %s%s; child %s%s.', NEW.start_date, ' .. ' || NEW.end_date, p.start_date, ' .. ' || p.end_date),
+                HINT = 'A child event (a round table, a side event) must take place within the dates of its parent: move the children first.';
+        END IF;
+    END IF;
     IF NEW.parent IS NULL THEN
         RETURN NEW;
     END IF;
-    SELECT code, start_date, end_date, period INTO p FROM events WHERE code = NEW.parent;
-    IF FOUND AND NEW.start_date IS NOT NULL AND p.period IS NOT NULL
-       AND NOT p.period @> daterange(partial_date_first(NEW.start_date),
-                                     partial_date_last(coalesce(NEW.end_date, NEW.start_date)), '[]') THEN
+    SELECT e.code, e.start_date, e.end_date, e.period INTO p FROM @extschema@.events e WHERE e.code = NEW.parent;
+    IF FOUND AND span IS NOT NULL AND p.period IS NOT NULL AND NOT p.period @> span THEN
         RAISE EXCEPTION USING
             ERRCODE = 'check_violation',
             MESSAGE = format('event %s lies outside its parent event %s', NEW.code, NEW.parent),
@@ -79,9 +102,9 @@ BEGIN
         WITH RECURSIVE up(code) AS (
             SELECT NEW.parent
             UNION
-            SELECT e.parent FROM events e JOIN up ON e.code = up.code WHERE e.parent IS NOT NULL
+            SELECT e.parent FROM @extschema@.events e JOIN up ON e.code = up.code WHERE e.parent IS NOT NULL
         )
-        SELECT bool_or(code = NEW.code) INTO loop_found FROM up;
+        SELECT bool_or(up.code = NEW.code) INTO loop_found FROM up;
         IF loop_found THEN
             RAISE EXCEPTION USING
                 ERRCODE = 'check_violation',
@@ -92,7 +115,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@._check_event() IS
-'Trigger on events: refuses an end before the start, a child outside its parent''s dates and parent cycles (23514).';
+'Trigger on events: refuses an end before the start, a child outside its parent''s dates, new parent dates that leave a child outside, and parent cycles (23514).';
 
 CREATE SEQUENCE @extschema@.event_participants_id_seq START 1000000;
 CREATE TABLE @extschema@.event_participants (
@@ -127,36 +150,13 @@ COMMENT ON COLUMN @extschema@.event_participants.role IS 'Role (event_roles): co
 COMMENT ON COLUMN @extschema@.event_participants.detail IS 'What the source says about the role.';
 COMMENT ON COLUMN @extschema@.event_participants.tentative IS 'True when the source states the role as likely, considered or preliminary.';
 COMMENT ON COLUMN @extschema@.event_participants.source IS 'Source of the row.';
-COMMENT ON COLUMN @extschema@.event_participants.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.events
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.events IS
-    'Seed rows (is_seed) of events are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.events
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.events IS
-    'Only the install script may add seed rows to events or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
 CREATE TRIGGER validate_dates BEFORE INSERT OR UPDATE ON @extschema@.events
     FOR EACH ROW EXECUTE FUNCTION @extschema@._check_event();
 COMMENT ON TRIGGER validate_dates ON @extschema@.events IS
-    'Runs _check_event(): refuses an end before the start, a child event outside its parent''s dates and parent cycles (23514).';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.event_participants
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.event_participants IS
-    'Seed rows (is_seed) of event_participants are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.event_participants
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.event_participants IS
-    'Only the install script may add seed rows to event_participants or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
+    'Runs _check_event(): refuses an end before the start, a child event outside its parent''s dates (whichever of the two changes) and parent cycles (23514).';
 
-ALTER TABLE @extschema@.events ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.events data/events.csv
-ALTER TABLE @extschema@.events ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.event_participants ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.event_participants data/event_participants.csv
-ALTER TABLE @extschema@.event_participants ALTER COLUMN is_seed SET DEFAULT false;
+-- @load @extschema@.events data/events.csv
+-- @load @extschema@.event_participants data/event_participants.csv
 
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.events', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.event_participants', 'WHERE NOT is_seed');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.event_participants_id_seq', '');

@@ -32,7 +32,6 @@ COMMENT ON COLUMN @extschema@.themes.theme IS 'The theme in the source''s words.
 COMMENT ON COLUMN @extschema@.themes.as_of IS 'When the source states the theme.';
 COMMENT ON COLUMN @extschema@.themes.note IS 'Remarks, e.g. why a theme is not mapped.';
 COMMENT ON COLUMN @extschema@.themes.source IS 'Source of the theme.';
-COMMENT ON COLUMN @extschema@.themes.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
 CREATE TABLE @extschema@.theme_mappings (
     theme_id  bigint NOT NULL REFERENCES @extschema@.themes ON DELETE CASCADE,
@@ -50,32 +49,8 @@ COMMENT ON COLUMN @extschema@.theme_mappings.framework IS 'GCM, MiGOF or MGI.';
 COMMENT ON COLUMN @extschema@.theme_mappings.code IS 'Item code in framework_items.';
 COMMENT ON COLUMN @extschema@.theme_mappings.basis IS 'editorial: a curator''s reading of the theme (every seed row); stated: a source itself links the theme to the item.';
 COMMENT ON COLUMN @extschema@.theme_mappings.source IS 'Who made the mapping and from what: for editorial rows the curator, the theme''s source and the framework document; for stated rows the source that states it.';
-COMMENT ON COLUMN @extschema@.theme_mappings.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.themes
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.themes IS
-    'Seed rows (is_seed) of themes are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.themes
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.themes IS
-    'Only the install script may add seed rows to themes or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.theme_mappings
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.theme_mappings IS
-    'Seed rows (is_seed) of theme_mappings are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.theme_mappings
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.theme_mappings IS
-    'Only the install script may add seed rows to theme_mappings or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
+-- @load @extschema@.themes data/themes.csv
+-- @load @extschema@.theme_mappings data/theme_mappings.csv
 
-ALTER TABLE @extschema@.themes ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.themes data/themes.csv
-ALTER TABLE @extschema@.themes ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.theme_mappings ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.theme_mappings data/theme_mappings.csv
-ALTER TABLE @extschema@.theme_mappings ALTER COLUMN is_seed SET DEFAULT false;
-
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.themes', 'WHERE NOT is_seed');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.themes_id_seq', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.theme_mappings', 'WHERE NOT is_seed');

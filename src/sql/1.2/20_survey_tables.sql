@@ -7,7 +7,7 @@
 CREATE FUNCTION @extschema@._survey_code_ok(code text)
 RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 RETURN code OPERATOR(pg_catalog.~) '^[A-Za-z0-9][A-Za-z0-9_.:-]{0,62}$';
 COMMENT ON FUNCTION @extschema@._survey_code_ok(text) IS
   'true when code is a valid survey, question or figure code: a letter or digit, then letters, digits, _ . : -; at most 63 characters';
@@ -16,7 +16,7 @@ COMMENT ON FUNCTION @extschema@._survey_code_ok(text) IS
 CREATE FUNCTION @extschema@._survey_is_answer_list(answers text[])
 RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 RETURN pg_catalog.cardinality(answers) >= 1
    AND pg_catalog.array_ndims(answers) = 1
    AND pg_catalog.array_position(answers, NULL) IS NULL
@@ -31,7 +31,7 @@ COMMENT ON FUNCTION @extschema@._survey_is_answer_list(text[]) IS
 CREATE FUNCTION @extschema@._survey_period(partial text)
 RETURNS daterange
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 RETURN (SELECT pg_catalog.daterange(d, (d + CASE pg_catalog.length(partial)
                                                 WHEN 4 THEN interval '1 year'
                                                 WHEN 7 THEN interval '1 month'
@@ -78,7 +78,6 @@ COMMENT ON COLUMN @extschema@.surveys.n_respondents_stated IS 'number of respond
 COMMENT ON COLUMN @extschema@.surveys.n_respondents_source IS 'where n_respondents_stated is stated';
 COMMENT ON COLUMN @extschema@.surveys.source IS 'where the survey is described (seed file and section, or a citation)';
 COMMENT ON COLUMN @extschema@.surveys.note IS 'free remarks, e.g. on disagreements between sources';
-COMMENT ON COLUMN @extschema@.surveys.is_seed IS 'true for rows shipped with the extension (not dumped by pg_dump)';
 
 CREATE TABLE @extschema@.survey_respondent_counts (
     survey text NOT NULL REFERENCES @extschema@.surveys ON DELETE CASCADE,
@@ -94,7 +93,6 @@ COMMENT ON COLUMN @extschema@.survey_respondent_counts.survey IS 'the survey';
 COMMENT ON COLUMN @extschema@.survey_respondent_counts.respondent_type IS 'state, iscm, igo ... (as in survey_respondents.respondent_type)';
 COMMENT ON COLUMN @extschema@.survey_respondent_counts.n_stated IS 'how many respondents of that type the report states';
 COMMENT ON COLUMN @extschema@.survey_respondent_counts.source IS 'where the count is stated';
-COMMENT ON COLUMN @extschema@.survey_respondent_counts.is_seed IS 'true for rows shipped with the extension';
 
 CREATE TABLE @extschema@.survey_questions (
     survey text NOT NULL REFERENCES @extschema@.surveys ON DELETE CASCADE,
@@ -129,7 +127,6 @@ COMMENT ON COLUMN @extschema@.survey_questions.answer_type IS
   'yes_no, single_choice, multiple_choice, ordinal (ordered single choice), number or free_text';
 COMMENT ON COLUMN @extschema@.survey_questions.allowed_answers IS
   'allowed answers, distinct, in questionnaire order (the scale order for ordinal questions); {yes,no} for yes_no (filled in when omitted); NULL for number and free_text';
-COMMENT ON COLUMN @extschema@.survey_questions.is_seed IS 'true for rows shipped with the extension';
 
 CREATE TABLE @extschema@.survey_respondents (
     survey text NOT NULL REFERENCES @extschema@.surveys ON DELETE CASCADE,
@@ -164,7 +161,6 @@ COMMENT ON COLUMN @extschema@.survey_respondents.disposition IS
 COMMENT ON COLUMN @extschema@.survey_respondents.basis IS
   'why the respondent is on record: stated (the source says it responded), reported (the source names it as reporting or mentioning something in the responses), inferred (the source only names it with a practice; the source column says from what)';
 COMMENT ON COLUMN @extschema@.survey_respondents.source IS 'where the respondent is named';
-COMMENT ON COLUMN @extschema@.survey_respondents.is_seed IS 'true for rows shipped with the extension';
 
 CREATE TABLE @extschema@.survey_answers (
     survey text NOT NULL REFERENCES @extschema@.surveys ON DELETE CASCADE,
@@ -194,7 +190,6 @@ COMMENT ON COLUMN @extschema@.survey_answers.choices IS 'the answers chosen for 
 COMMENT ON COLUMN @extschema@.survey_answers.basis IS
   'stated: the respondent gave the answer (or the source says it did); coded: a curator''s or the report''s coding of what the source says the respondent mentioned; inferred: a reading of the source, which the source column explains';
 COMMENT ON COLUMN @extschema@.survey_answers.source IS 'where the answer is attributed to the respondent (for answers taken from a report)';
-COMMENT ON COLUMN @extschema@.survey_answers.is_seed IS 'true for rows shipped with the extension';
 
 CREATE TABLE @extschema@.published_figures (
     survey text NOT NULL REFERENCES @extschema@.surveys ON DELETE CASCADE,
@@ -240,7 +235,6 @@ COMMENT ON COLUMN @extschema@.published_figures.quote IS 'the sentence that publ
 COMMENT ON COLUMN @extschema@.published_figures.source_file IS 'the document (seed file name or citation)';
 COMMENT ON COLUMN @extschema@.published_figures.source_section IS 'where in the document: section, paragraph, footnote';
 COMMENT ON COLUMN @extschema@.published_figures.note IS 'remarks, e.g. that the same figure appears twice';
-COMMENT ON COLUMN @extschema@.published_figures.is_seed IS 'true for rows shipped with the extension';
 
 CREATE TABLE @extschema@.figure_attributions (
     survey text NOT NULL,
@@ -259,12 +253,4 @@ COMMENT ON COLUMN @extschema@.figure_attributions.figure IS 'the published figur
 COMMENT ON COLUMN @extschema@.figure_attributions.name_as_written IS 'the State as the document writes it (the Netherlands, Ivory Coast)';
 COMMENT ON COLUMN @extschema@.figure_attributions.country IS 'the State';
 COMMENT ON COLUMN @extschema@.figure_attributions.source IS 'where the document names it';
-COMMENT ON COLUMN @extschema@.figure_attributions.is_seed IS 'true for rows shipped with the extension';
 
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.surveys', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.survey_respondent_counts', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.survey_questions', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.survey_respondents', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.survey_answers', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.published_figures', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.figure_attributions', 'WHERE NOT is_seed');

@@ -17,7 +17,7 @@ CREATE FUNCTION @extschema@._survey_answer_problem(
     question text, answer_type text, allowed_answers text[], value text, choices text[],
     OUT errcode text, OUT message text, OUT detail text, OUT hint text)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     allowed_list text := pg_catalog.array_to_string(allowed_answers, ', ');
@@ -93,7 +93,7 @@ COMMENT ON FUNCTION @extschema@._survey_answer_problem(text, text, text[], text,
 CREATE FUNCTION @extschema@._survey_answers_check()
 RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     q record;
@@ -175,7 +175,7 @@ COMMENT ON TRIGGER survey_answers_check ON @extschema@.survey_answers IS
 CREATE FUNCTION @extschema@._survey_questions_check()
 RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     bad record;
@@ -214,7 +214,7 @@ COMMENT ON TRIGGER survey_questions_check ON @extschema@.survey_questions IS
 CREATE FUNCTION @extschema@._survey_respondents_check()
 RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     n_answers bigint;
@@ -248,7 +248,7 @@ COMMENT ON TRIGGER survey_respondents_check ON @extschema@.survey_respondents IS
 CREATE FUNCTION @extschema@._published_figures_check()
 RETURNS trigger
 LANGUAGE plpgsql
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     allowed text[];

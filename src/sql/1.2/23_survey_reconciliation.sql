@@ -140,7 +140,7 @@ COMMENT ON COLUMN @extschema@.published_figure_check.source_section IS
 CREATE FUNCTION @extschema@.figure_summary(survey text, figure text)
 RETURNS @extschema@.answer_summary
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     f record;

@@ -25,14 +25,14 @@
 CREATE FUNCTION @extschema@._survey_member_of(mechanism text, state @extschema@.country, during daterange)
 RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 RETURN EXISTS (
     SELECT 1
       FROM @extschema@.participations AS p
      WHERE p.mechanism = _survey_member_of.mechanism
-       AND p.state = _survey_member_of.state
+       AND p.state OPERATOR(@extschema@.=) _survey_member_of.state
        AND p.role = 'member'
-       AND (during IS NULL OR coalesce(p.period, p.possible) && during));
+       AND (during IS NULL OR coalesce(p.period, p.possible) OPERATOR(pg_catalog.&&) during));
 COMMENT ON FUNCTION @extschema@._survey_member_of(text, @extschema@.country, daterange) IS
   'true when the State was a member of the mechanism at some time in the period (the stated membership period; for an undated membership any period; NULL period: ever)';
 
@@ -54,7 +54,7 @@ RETURNS TABLE (
     ci_upper double precision,
     suppressed boolean)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 #variable_conflict use_column
 DECLARE
@@ -223,9 +223,9 @@ BEGIN
            CASE WHEN f.hide_base THEN NULL ELSE f.b END,
            CASE WHEN f.supp OR f.b = 0 THEN NULL ELSE @extschema@.share(f.s, f.answer) END,
            CASE WHEN f.supp OR f.b = 0 THEN NULL
-                ELSE @extschema@.ci_lower(f.s, f.answer, survey_table.method, survey_table.level) END,
+                ELSE @extschema@.ci_lower(f.s, f.answer, survey_table.method, survey_table.level, NULL::int8) END,
            CASE WHEN f.supp OR f.b = 0 THEN NULL
-                ELSE @extschema@.ci_upper(f.s, f.answer, survey_table.method, survey_table.level) END,
+                ELSE @extschema@.ci_upper(f.s, f.answer, survey_table.method, survey_table.level, NULL::int8) END,
            f.supp
       FROM decided AS f
      ORDER BY f.g, f.qn, f.ord;

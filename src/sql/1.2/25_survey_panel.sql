@@ -7,7 +7,7 @@
 CREATE FUNCTION @extschema@.survey_transition(survey text, previous_survey text, question text)
 RETURNS @extschema@.transition_summary
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@
+SET search_path = pg_catalog, pg_temp
 AS $$
 #variable_conflict use_column
 DECLARE
@@ -39,7 +39,7 @@ BEGIN
       FROM @extschema@.survey_respondents AS r
       JOIN @extschema@.survey_respondents AS pr
         ON pr.survey = survey_transition.previous_survey
-       AND (pr.country = r.country OR pr.mechanism = r.mechanism OR pr.organization = r.organization)
+       AND (pr.country OPERATOR(@extschema@.=) r.country OR pr.mechanism = r.mechanism OR pr.organization = r.organization)
       LEFT JOIN @extschema@.survey_answers AS a
         ON a.survey = r.survey AND a.respondent = r.respondent AND a.question = survey_transition.question
       LEFT JOIN @extschema@.survey_answers AS pa
