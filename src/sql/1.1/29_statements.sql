@@ -155,69 +155,13 @@ COMMENT ON COLUMN @extschema@.statement_parties.person IS 'A person or office as
 COMMENT ON COLUMN @extschema@.statement_parties.as_written IS 'The party as the document writes it (CEEAC, the Democratic Republic of Congo), where that differs from the registry''s name.';
 COMMENT ON COLUMN @extschema@.statement_parties.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.document_kinds
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.document_kinds IS
-    'Seed rows (is_seed) of document_kinds are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.document_kinds
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.document_kinds IS
-    'Only the install script may add seed rows to document_kinds or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.statement_kinds
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.statement_kinds IS
-    'Seed rows (is_seed) of statement_kinds are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.statement_kinds
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.statement_kinds IS
-    'Only the install script may add seed rows to statement_kinds or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.documents
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.documents IS
-    'Seed rows (is_seed) of documents are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.documents
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.documents IS
-    'Only the install script may add seed rows to documents or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.statements
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.statements IS
-    'Seed rows (is_seed) of statements are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.statements
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.statements IS
-    'Only the install script may add seed rows to statements or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.statement_parties
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.statement_parties IS
-    'Seed rows (is_seed) of statement_parties are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.statement_parties
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.statement_parties IS
-    'Only the install script may add seed rows to statement_parties or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
+-- @load @extschema@.document_kinds data/document_kinds.csv
+-- @load @extschema@.statement_kinds data/statement_kinds.csv
+-- @load @extschema@.documents data/documents.csv
+-- @load @extschema@.statements data/statements.csv
+-- @load @extschema@.statement_parties data/statement_parties.csv
 
-ALTER TABLE @extschema@.document_kinds ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.document_kinds data/document_kinds.csv
-ALTER TABLE @extschema@.document_kinds ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.statement_kinds ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.statement_kinds data/statement_kinds.csv
-ALTER TABLE @extschema@.statement_kinds ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.documents ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.documents data/documents.csv
-ALTER TABLE @extschema@.documents ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.statements ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.statements data/statements.csv
-ALTER TABLE @extschema@.statements ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.statement_parties ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.statement_parties data/statement_parties.csv
-ALTER TABLE @extschema@.statement_parties ALTER COLUMN is_seed SET DEFAULT false;
-
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.document_kinds', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.statement_kinds', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.documents', 'WHERE NOT is_seed');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.statements', 'WHERE NOT is_seed');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.statements_id_seq', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.statement_parties', 'WHERE NOT is_seed');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.statement_parties_id_seq', '');
 
 -- ---- reporting views (plain column types) --------------------------------------

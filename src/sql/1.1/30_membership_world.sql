@@ -55,33 +55,10 @@ COMMENT ON COLUMN @extschema@.membership_coverage.explanation IS 'What the list 
 COMMENT ON COLUMN @extschema@.membership_coverage.source IS 'Sources of the list, or of the statement that there is none.';
 COMMENT ON COLUMN @extschema@.membership_coverage.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
 
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.membership_counts
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.membership_counts IS
-    'Seed rows (is_seed) of membership_counts are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.membership_counts
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.membership_counts IS
-    'Only the install script may add seed rows to membership_counts or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
-CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.membership_coverage
-    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.membership_coverage IS
-    'Seed rows (is_seed) of membership_coverage are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
-CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.membership_coverage
-    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
-COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.membership_coverage IS
-    'Only the install script may add seed rows to membership_coverage or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
+-- @load @extschema@.membership_counts data/membership_counts.csv
+-- @load @extschema@.membership_coverage data/membership_coverage.csv
 
-ALTER TABLE @extschema@.membership_counts ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.membership_counts data/membership_counts.csv
-ALTER TABLE @extschema@.membership_counts ALTER COLUMN is_seed SET DEFAULT false;
-ALTER TABLE @extschema@.membership_coverage ALTER COLUMN is_seed SET DEFAULT true;
--- @load iscm.membership_coverage data/membership_coverage.csv
-ALTER TABLE @extschema@.membership_coverage ALTER COLUMN is_seed SET DEFAULT false;
-
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.membership_counts', 'WHERE NOT is_seed');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.membership_counts_id_seq', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.membership_coverage', 'WHERE NOT is_seed');
 
 -- A participation is current when nothing says it ended (open, or its end
 -- only attested) and no later record of the same participant in the same

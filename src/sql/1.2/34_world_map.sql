@@ -8,7 +8,8 @@ CREATE TABLE @extschema@.world_map_shapes (
     country @extschema@.country UNIQUE,
     ne_name text NOT NULL,
     path text NOT NULL CHECK (path ~ '^M[0-9 MLZ]+Z$'),
-    source text NOT NULL CHECK (source ~ '\S')
+    source text NOT NULL CHECK (source ~ '\S'),
+    is_seed boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE @extschema@.world_map_shapes IS
     'Outline of each country of Natural Earth''s 1:110m map as SVG path data (equirectangular, 2 px a degree, x = 2 (lon + 180), y = 2 (90 - lat)), read by iscm.world_map_svg';
