@@ -34,7 +34,7 @@ read -r -a versions <<<"$(ext_versions)"
 first=${versions[0]}
 
 # ---- scripts: no CREATE OR REPLACE / IF NOT EXISTS ----------------------------------------
-for f in iscm--*.sql; do
+for f in scripts/iscm--*.sql; do
     [ -e "$f" ] || continue
     # comments out, whitespace collapsed, so statements split over lines are seen whole
     hits=$(sed 's/--.*$//' "$f" | tr -s '[:space:]' ' ' | grep -oiE 'CREATE (OR REPLACE|[A-Z_ ]{0,40}IF NOT EXISTS)[^;(]{0,60}')

@@ -92,7 +92,7 @@ expect('META.json provides', sorted(meta.get('provides', {})), [extension])
 ext = meta.get('provides', {}).get(extension, {})
 expect('META.json version', meta.get('version'), as_semver)
 expect('META.json provides.%s.version' % extension, ext.get('version'), as_semver)
-expect('META.json provides.%s.file' % extension, ext.get('file'), '%s--%s.sql' % (extension, default))
+expect('META.json provides.%s.file' % extension, ext.get('file'), 'scripts/%s--%s.sql' % (extension, default))
 expect('debian/changelog upstream version', upstream, meta.get('version'))
 expect('META.json license for LICENSE "%s"' % licence_title, meta.get('license'),
        'postgresql' if licence_title.lower().startswith('postgresql licen') else '?')

@@ -27,12 +27,17 @@ GUARD = '\\echo Use "{verb}" to load this file. \\quit\n'
 
 # Whoever owns the schema controls every name in it: they could drop, rename
 # or shadow the extension's objects, or plant functions its scripts and
-# functions would call.  So the schema must belong to the extension's owner
-# (contrib refuses the same class of setups, CVE-2018-1058 and CVE-2023-39417).
-# Objects other roles created in it could stand in for what a script calls or
-# is about to create, so install and update scripts refuse those too: then no
-# script ever resolves a name through objects of another role.  The block runs
-# with the script's search_path, so every name in it is pg_catalog-qualified.
+# functions would call.  So the schema must belong to a superuser or to the
+# extension's owner (contrib refuses the same class of setups, CVE-2018-1058
+# and CVE-2023-39417).  Objects other roles created in it could stand in for
+# what a script calls or is about to create, so install and update scripts
+# refuse those too: then no script ever resolves a name through objects of
+# another role.  A trusted install by a role that is not a superuser runs this
+# script as the bootstrap superuser in a schema the caller owns (CREATE
+# EXTENSION made it for them): the script takes the schema over, since its
+# owner could rename it and put a schema of its own under the name every
+# function body refers to.  The block runs with the script's search_path, so
+# every name in it is pg_catalog-qualified.
 GUARD_OWNER = """\
 DO $guard$
 DECLARE
@@ -40,16 +45,28 @@ DECLARE
                        WHERE e.extname OPERATOR(pg_catalog.=) 'iscm'::pg_catalog.name);
     schema_owner oid := (SELECT n.nspowner FROM pg_catalog.pg_namespace n
                           WHERE n.oid OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace);
+    schema_acl pg_catalog.aclitem[] := (SELECT n.nspacl FROM pg_catalog.pg_namespace n
+                                         WHERE n.oid OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace);
+    owner_is_superuser boolean := (SELECT r.rolsuper FROM pg_catalog.pg_roles r
+                                    WHERE r.oid OPERATOR(pg_catalog.=) schema_owner);
     foreign_objects text;
 BEGIN
-    IF schema_owner OPERATOR(pg_catalog.<>) ext_owner THEN
+    IF schema_owner OPERATOR(pg_catalog.<>) ext_owner AND NOT owner_is_superuser THEN
         RAISE EXCEPTION USING
             ERRCODE = 'object_not_in_prerequisite_state',
             MESSAGE = pg_catalog.format('schema %I is owned by role %s, not by %s, who owns extension iscm',
                                         '@extschema@', schema_owner::pg_catalog.regrole, ext_owner::pg_catalog.regrole),
-            DETAIL = 'The owner of a schema can replace or shadow every object in it, so iscm only lives in a schema of its own owner.',
+            DETAIL = 'The owner of a schema can replace or shadow every object in it, so iscm only lives in a schema of its own owner or of a superuser.',
             HINT = pg_catalog.format('Drop or rename schema %I, or have it owned by %s (ALTER SCHEMA ... OWNER TO), then try again.',
                                      '@extschema@', ext_owner::pg_catalog.regrole);
+    END IF;
+    IF NOT owner_is_superuser AND schema_acl IS NOT NULL THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'object_not_in_prerequisite_state',
+            MESSAGE = pg_catalog.format('schema %I carries privileges granted by its owner %s: %s',
+                                        '@extschema@', schema_owner::pg_catalog.regrole, schema_acl::text),
+            DETAIL = 'iscm takes over a schema that is not a superuser''s, and grants made in it would outlive the change of owner.',
+            HINT = pg_catalog.format('Drop schema %I (CREATE EXTENSION makes it again) and try again.', '@extschema@');
     END IF;
 """
 
@@ -77,7 +94,8 @@ FOREIGN_OBJECTS_CHECK = """\
             SELECT pg_catalog.quote_ident(f.opfname), f.opfowner
               FROM pg_catalog.pg_opfamily f WHERE f.opfnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
            ) AS o
-     WHERE o.owner OPERATOR(pg_catalog.<>) ext_owner;
+     WHERE o.owner OPERATOR(pg_catalog.<>) ext_owner
+       AND NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) o.owner);
     IF foreign_objects IS NOT NULL THEN
         RAISE EXCEPTION USING
             ERRCODE = 'object_not_in_prerequisite_state',
@@ -86,7 +104,24 @@ FOREIGN_OBJECTS_CHECK = """\
             HINT = 'They could stand in for what iscm calls or creates: move them to another schema (ALTER ... SET SCHEMA) or drop them.';
     END IF;
 """
-SCHEMA_GUARD = GUARD_OWNER + FOREIGN_OBJECTS_CHECK + "END\n$guard$;\n"
+TAKE_OVER_SCHEMA = """\
+    IF NOT owner_is_superuser THEN
+        EXECUTE pg_catalog.format('ALTER SCHEMA %I OWNER TO %I', '@extschema@', CURRENT_USER);
+    END IF;
+"""
+SCHEMA_GUARD = GUARD_OWNER + FOREIGN_OBJECTS_CHECK + TAKE_OVER_SCHEMA + "END\n$guard$;\n"
+
+# What the role that installs or updates iscm may do with it.  For a superuser
+# these grants change nothing; a trusted install by a database owner leaves
+# every object owned by the bootstrap superuser, so this is what the owner
+# gets: read everything, add and edit user rows (the seed-row triggers refuse
+# changes to seed rows whoever asks), and pass these rights on to analysts.
+# The role name is substituted as an identifier only, never inside a literal.
+OWNER_GRANTS = """
+GRANT USAGE ON SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
+GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
+"""
 LOAD = re.compile(r'^--\s*@load\s+(\S+)\s+(\S+)\s*$')
 ROWS_PER_INSERT = 200
 
@@ -189,6 +224,8 @@ def assemble(srcdir, wanted, verb):
             rel = os.path.relpath(path, srcdir)
             parts.append(f'\n-- ===== {rel} =====\n')
             parts.append(fragment_text(srcdir, path))
+    parts.append('\n-- ===== the installing role\'s rights =====\n')
+    parts.append(OWNER_GRANTS)
     return ''.join(parts)
 
 

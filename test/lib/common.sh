@@ -53,9 +53,9 @@ drop_dbs() {
 }
 trap drop_dbs EXIT
 
-# Versions in upgrade order, from the Makefile (the one list the build uses).
+# Versions in upgrade order: the folders of src/sql/ (tools/build-scripts).
 ext_versions() {
-    sed -n 's/^EXT_VERSIONS *= *//p' "$ISCM_TOP/Makefile"
+    ls "$ISCM_TOP/src/sql" | sort -t. -k1,1n -k2,2n -k3,3n | tr '\n' ' '
 }
 
 default_version() {

@@ -1,0 +1,4 @@
+-- iscm 1.0, the first release: the country type (codes, names, regions) and its
+-- reference views; the country_set type; the ISCM governance registry (mechanisms,
+-- participations, chairs, events, themes, documents and statements) with its seed
+-- data; survey records, two-step survey aggregates and reporting (BI views, charts).

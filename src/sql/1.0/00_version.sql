@@ -1,1 +1,0 @@
--- iscm 1.0: the country type (codes, names, regions) and its reference views.

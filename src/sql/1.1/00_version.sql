@@ -1,1 +1,0 @@
--- iscm 1.1: the country_set type, the ISCM governance registry and its seed data.

@@ -1,1 +1,0 @@
--- iscm 1.2: survey records, two-step survey aggregates and reporting.
