@@ -7,16 +7,28 @@ DECLARE
                        WHERE e.extname OPERATOR(pg_catalog.=) 'iscm'::pg_catalog.name);
     schema_owner oid := (SELECT n.nspowner FROM pg_catalog.pg_namespace n
                           WHERE n.oid OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace);
+    schema_acl pg_catalog.aclitem[] := (SELECT n.nspacl FROM pg_catalog.pg_namespace n
+                                         WHERE n.oid OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace);
+    owner_is_superuser boolean := (SELECT r.rolsuper FROM pg_catalog.pg_roles r
+                                    WHERE r.oid OPERATOR(pg_catalog.=) schema_owner);
     foreign_objects text;
 BEGIN
-    IF schema_owner OPERATOR(pg_catalog.<>) ext_owner THEN
+    IF schema_owner OPERATOR(pg_catalog.<>) ext_owner AND NOT owner_is_superuser THEN
         RAISE EXCEPTION USING
             ERRCODE = 'object_not_in_prerequisite_state',
             MESSAGE = pg_catalog.format('schema %I is owned by role %s, not by %s, who owns extension iscm',
                                         '@extschema@', schema_owner::pg_catalog.regrole, ext_owner::pg_catalog.regrole),
-            DETAIL = 'The owner of a schema can replace or shadow every object in it, so iscm only lives in a schema of its own owner.',
+            DETAIL = 'The owner of a schema can replace or shadow every object in it, so iscm only lives in a schema of its own owner or of a superuser.',
             HINT = pg_catalog.format('Drop or rename schema %I, or have it owned by %s (ALTER SCHEMA ... OWNER TO), then try again.',
                                      '@extschema@', ext_owner::pg_catalog.regrole);
+    END IF;
+    IF NOT owner_is_superuser AND schema_acl IS NOT NULL THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'object_not_in_prerequisite_state',
+            MESSAGE = pg_catalog.format('schema %I carries privileges granted by its owner %s: %s',
+                                        '@extschema@', schema_owner::pg_catalog.regrole, schema_acl::text),
+            DETAIL = 'iscm takes over a schema that is not a superuser''s, and grants made in it would outlive the change of owner.',
+            HINT = pg_catalog.format('Drop schema %I (CREATE EXTENSION makes it again) and try again.', '@extschema@');
     END IF;
     SELECT pg_catalog.string_agg(pg_catalog.format('%I.%s (owner %s)', '@extschema@', o.what, o.owner::pg_catalog.regrole), ', ')
       INTO foreign_objects
@@ -41,13 +53,17 @@ BEGIN
             SELECT pg_catalog.quote_ident(f.opfname), f.opfowner
               FROM pg_catalog.pg_opfamily f WHERE f.opfnamespace OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace
            ) AS o
-     WHERE o.owner OPERATOR(pg_catalog.<>) ext_owner;
+     WHERE o.owner OPERATOR(pg_catalog.<>) ext_owner
+       AND NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) o.owner);
     IF foreign_objects IS NOT NULL THEN
         RAISE EXCEPTION USING
             ERRCODE = 'object_not_in_prerequisite_state',
             MESSAGE = pg_catalog.format('schema %I already holds objects of other roles', '@extschema@'),
             DETAIL = pg_catalog.format('Objects: %s.', foreign_objects),
             HINT = 'They could stand in for what iscm calls or creates: move them to another schema (ALTER ... SET SCHEMA) or drop them.';
+    END IF;
+    IF NOT owner_is_superuser THEN
+        EXECUTE pg_catalog.format('ALTER SCHEMA %I OWNER TO %I', '@extschema@', CURRENT_USER);
     END IF;
 END
 $guard$;
@@ -8195,3 +8211,9 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.world_map_svg(@extschema@.country[], text[], text, text) IS
     'SVG world map (Natural Earth 1:110m) with each country filled by its category (countries[i] has categories[i]), a legend with the codes of each category, and the countries too small to draw listed';
+
+-- ===== the installing role's rights =====
+
+GRANT USAGE ON SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
+GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
