@@ -8215,5 +8215,5 @@ COMMENT ON FUNCTION @extschema@.world_map_svg(@extschema@.country[], text[], tex
 -- ===== the installing role's rights =====
 
 GRANT USAGE ON SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
+GRANT SELECT, INSERT, UPDATE, DELETE, REFERENCES ON ALL TABLES IN SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;

@@ -88,7 +88,7 @@ rows() { psql_val "$1" "SELECT string_agg(c.relname || '=' || (xpath('/row/n/tex
 "$REL_BINDIR/pg_dump" -U "$owner" -Fc -f "$ISCM_TMP/trusted.dump" "$db" || problem "pg_dump as the owner failed"
 new_db "$copy"
 psql_q postgres -c "ALTER DATABASE $copy OWNER TO $owner" || exit 1
-"$REL_BINDIR/pg_restore" -U "$owner" --exit-on-error -d "$copy" "$ISCM_TMP/trusted.dump" ||
+"$REL_BINDIR/pg_restore" -U "$owner" --no-owner --exit-on-error -d "$copy" "$ISCM_TMP/trusted.dump" ||
     problem "pg_restore as the owner failed"
 [ "$(rows "$db")" = "$(rows "$copy")" ] || problem "rows differ after dump and restore as the owner"
 

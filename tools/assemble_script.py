@@ -114,12 +114,13 @@ SCHEMA_GUARD = GUARD_OWNER + FOREIGN_OBJECTS_CHECK + TAKE_OVER_SCHEMA + "END\n$g
 # What the role that installs or updates iscm may do with it.  For a superuser
 # these grants change nothing; a trusted install by a database owner leaves
 # every object owned by the bootstrap superuser, so this is what the owner
-# gets: read everything, add and edit user rows (the seed-row triggers refuse
-# changes to seed rows whoever asks), and pass these rights on to analysts.
+# gets: read everything, add and edit user rows and reference them from its
+# own tables (the seed-row triggers refuse changes to seed rows whoever asks),
+# and pass these rights on to analysts.
 # The role name is substituted as an identifier only, never inside a literal.
 OWNER_GRANTS = """
 GRANT USAGE ON SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
+GRANT SELECT, INSERT, UPDATE, DELETE, REFERENCES ON ALL TABLES IN SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;
 """
 LOAD = re.compile(r'^--\s*@load\s+(\S+)\s+(\S+)\s*$')
