@@ -17,7 +17,7 @@ extern bool country_report_input_error(CountryLookupStatus status, const char *s
 									   struct Node *escontext);
 
 /* int4 -> country of a number that is no country's code (22023); does not return. */
-extern void country_report_bad_numeric(int32 code) pg_attribute_noreturn();
+pg_noreturn extern void country_report_bad_numeric(int32 code);
 
 /* "ABC (Name)" for hints: the canonical code and English name of key; palloc'd. */
 extern char *country_code_and_name(CountryKey key);
