@@ -102,13 +102,17 @@ SET iscm.country_output = name;
 CREATE TEMP TABLE serial_result AS
   SELECT c::text AS c, count(*) AS n, sum(i) AS s FROM ops_par GROUP BY c;
 SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2; SET force_parallel_mode = on;
+SET max_parallel_workers_per_gather = 2;
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                       THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'on', false) AS forced;
 -- grouping by the text form makes the workers print the countries
 EXPLAIN (COSTS OFF) SELECT c::text, count(*), sum(i) FROM ops_par GROUP BY c::text;
 SELECT count(*) AS groups, count(*) FILTER (WHERE s.c IS NULL) AS differing
   FROM (SELECT c::text AS c, count(*) AS n, sum(i) AS s FROM ops_par GROUP BY c::text) p
   LEFT JOIN serial_result s ON s.c = p.c AND s.n = p.n AND s.s = p.s;
 SELECT c::text FROM ops_par WHERE c IN ('DEU', 'Côte d''Ivoire') AND i = 1 ORDER BY c;
-RESET force_parallel_mode; RESET max_parallel_workers_per_gather; RESET min_parallel_table_scan_size;
+SELECT set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
+                       THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'off', false) AS forced;
+RESET max_parallel_workers_per_gather; RESET min_parallel_table_scan_size;
 RESET parallel_tuple_cost; RESET parallel_setup_cost; RESET iscm.country_output;
 DROP TABLE ops_par;

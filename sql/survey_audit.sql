@@ -160,7 +160,14 @@ DROP SCHEMA survey_audit CASCADE;
 -- operator families.  Lists those that lack one (none).
 WITH ext AS (SELECT oid FROM pg_extension WHERE extname = 'iscm'),
 objs AS (SELECT d.classid, d.objid FROM pg_depend d, ext
-          WHERE d.refclassid = 'pg_extension'::regclass AND d.refobjid = ext.oid AND d.deptype = 'e'),
+          WHERE d.refclassid = 'pg_extension'::regclass AND d.refobjid = ext.oid AND d.deptype = 'e'
+            -- a table's or view's row type and every array type come with their object
+            -- (PostgreSQL 18 lists them as extension members too; 15 does not)
+            AND NOT EXISTS (SELECT 1 FROM pg_type t
+                             WHERE d.classid = 'pg_type'::regclass AND t.oid = d.objid
+                               AND (EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = t.oid)
+                                    OR EXISTS (SELECT 1 FROM pg_class c
+                                                WHERE c.oid = t.typrelid AND c.relkind <> 'c')))),
 uncommented AS (
     SELECT pg_describe_object(classid, objid, 0) AS object FROM objs
      WHERE obj_description(objid, classid::regclass::text) IS NULL

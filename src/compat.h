@@ -1,8 +1,9 @@
 /*
  * compat.h — every PostgreSQL-version difference iscm cares about, in one place.
  *
- * iscm targets PostgreSQL 15 (Debian 12) and builds on 14 to 17.  Code elsewhere
- * uses only the macros below, never PG_VERSION_NUM directly.
+ * iscm is tested on PostgreSQL 15 (Debian 12) and 18 (built from Debian's source
+ * package by tools/build-postgres); doc/versions.md lists what ran where.  Code
+ * elsewhere uses only the macros below, never PG_VERSION_NUM directly.
  */
 #ifndef ISCM_COMPAT_H
 #define ISCM_COMPAT_H
@@ -37,6 +38,28 @@
 /* PostgreSQL 16 moved the varlena accessors; 15 still has them in postgres.h. */
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"
+#endif
+
+/*
+ * Functions that never return are declared "pg_noreturn extern void f(...);".
+ * PostgreSQL 18 replaced the trailing pg_attribute_noreturn() with pg_noreturn,
+ * a C11 function specifier that goes in front; GCC and Clang accept the
+ * attribute in front as well, so older majors get it under the new name.
+ */
+#if PG_VERSION_NUM < 180000
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
+/*
+ * Cost-based delay inside a typanalyze loop.  PostgreSQL 18's
+ * vacuum_delay_point() asks whether ANALYZE or VACUUM is calling, so that the
+ * time slept shows in the right progress view (pg_stat_progress_analyze's
+ * delay_time, with track_cost_delay_timing on).
+ */
+#if PG_VERSION_NUM >= 180000
+#define analyze_delay_point() vacuum_delay_point(true)
+#else
+#define analyze_delay_point() vacuum_delay_point()
 #endif
 
 #endif							/* ISCM_COMPAT_H */

@@ -17,6 +17,6 @@ extern bool country_report_input_error(CountryLookupStatus status, const char *s
 									   struct Node *escontext);
 
 /* int4 -> country of a number that is no country's code (22023); does not return. */
-extern void country_report_bad_numeric(int32 code) pg_attribute_noreturn();
+pg_noreturn extern void country_report_bad_numeric(int32 code);
 
 #endif							/* ISCM_COUNTRY_ERRORS_H */

@@ -89,7 +89,7 @@ compute_country_set_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
 		struct varlena *detoasted;
 		CountrySetView set;
 
-		vacuum_delay_point();
+		analyze_delay_point();
 		if (isnull)
 			continue;
 		detoasted = PG_DETOAST_DATUM_PACKED(value);

@@ -61,7 +61,7 @@ category_lookup(const AnswerSummaryView *view, text *category, CategoryFigures *
 	return true;
 }
 
-static void unknown_category(const AnswerSummaryView *view, text *category) pg_attribute_noreturn();
+pg_noreturn static void unknown_category(const AnswerSummaryView *view, text *category);
 
 /* ERROR 22023 listing the categories the summary knows */
 static void

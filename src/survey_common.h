@@ -49,8 +49,8 @@ bytea	   *transition_summary_send_bytes(struct varlena *value);
  * (a hint lists them, case-insensitive matches first).  declare_hint says how
  * a legitimately absent category can be declared, or is NULL.
  */
-void		survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats,
-									uint32 ncat, const char *declare_hint) pg_attribute_noreturn();
+pg_noreturn extern void survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats,
+												uint32 ncat, const char *declare_hint);
 
 /* writing the JSON text form */
 void		survey_json_string(StringInfo buf, const char *text, uint32 len);

@@ -31,7 +31,13 @@ members AS (
      AND d.refobjid = ext.oid AND d.deptype = 'e'
 ),
 member_types AS (
-  SELECT objid AS oid FROM members WHERE classid = 'pg_catalog.pg_type'::pg_catalog.regclass
+  -- a table's or view's row type and every array type come with their object
+  -- (PostgreSQL 18 lists them as extension members too; 15 does not)
+  SELECT m.objid AS oid FROM members m
+   WHERE m.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
+     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = m.objid)
+     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
+                      WHERE t.oid = m.objid AND c.relkind <> 'c')
 ),
 member_procs AS (
   SELECT objid AS oid FROM members WHERE classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
