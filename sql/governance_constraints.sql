@@ -182,7 +182,7 @@ DELETE FROM iscm.chairs WHERE NOT is_seed;
 DELETE FROM iscm.participations WHERE NOT is_seed;
 SELECT count(*) AS user_rows_left FROM iscm.participations WHERE NOT is_seed;
 
--- A hostile search_path cannot hijack the functions (they pin pg_catalog, iscm).
+-- A hostile search_path cannot hijack the functions (they pin pg_catalog, pg_temp).
 CREATE SCHEMA hostile;
 CREATE FUNCTION hostile.lower(text) RETURNS text LANGUAGE sql AS $$ SELECT 'hijacked' $$;
 CREATE FUNCTION hostile.upper(anyrange) RETURNS date LANGUAGE sql AS $$ SELECT date '1900-01-01' $$;

@@ -29,6 +29,8 @@ cleanup() {
     psql_q postgres -c "DROP ROLE IF EXISTS $role" 2>/dev/null
 }
 trap cleanup EXIT
+# the harness's own sessions never resolve through the trap schemas
+export PGOPTIONS='-c search_path=pg_catalog,pg_temp'
 psql_q postgres -c "DROP ROLE IF EXISTS $role" -c "CREATE ROLE $role NOLOGIN" || exit 1
 read -r -a versions <<<"$(ext_versions)"
 first=${versions[0]}
@@ -65,20 +67,28 @@ echo "refused: a schema another role owns (install and update), a schema holding
 ref=iscm_rel_hostile_ref
 new_db "$ref"
 psql_q "$ref" -c 'CREATE EXTENSION iscm' || exit 1
-PGOPTIONS='-c search_path=pg_catalog,pg_temp' load_call_sites "$ref" || { problem "could not derive the call sites"; exit 1; }
+load_call_sites "$ref" || { problem "could not derive the call sites"; exit 1; }
 for schema in iscm trap public; do
-    PGOPTIONS='-c search_path=pg_catalog,pg_temp' psql_q "$ref" -c 'TRUNCATE iscm_rel.plants' \
+    psql_q "$ref" -c 'TRUNCATE iscm_rel.plants' \
         -c "INSERT INTO iscm_rel.plants SELECT * FROM iscm_rel.plant_ddl('$schema')" \
         -c "\copy iscm_rel.plants TO '$ISCM_TMP/plants-$schema.tsv'" || exit 1
 done
 
 plant() {  # plant DB SCHEMA...: the hostile role fills the schemas with traps
-    local db=$1 s; shift
+    local db=$1 s out; shift
     for s in "$@"; do
+        # USAGE on iscm: plants name iscm's types
         psql_q "$db" -c "GRANT USAGE, CREATE ON SCHEMA $s TO $role" || return 1
-        { echo "SET ROLE $role;"; cat test/lib/hostile_objects.sql; } | psql_q "$db" -v schema="$s" -f - 2>/dev/null || return 1
+        if [ "$(psql_val "$db" "SELECT count(*) FROM pg_namespace WHERE nspname = 'iscm'")" = 1 ]; then
+            psql_q "$db" -c "GRANT USAGE ON SCHEMA iscm TO $role" || return 1
+        fi
+        # planted under pg_catalog alone, so that the planting never calls its own traps
+        out=$({ echo "SET ROLE $role; SET search_path = pg_catalog, pg_temp;"; cat test/lib/hostile_objects.sql; } |
+              psql_q "$db" -v schema="$s" -f - 2>&1) || { echo "hand-written traps in $s failed: $out" >&2; return 1; }
         psql_q "$db" -c 'TRUNCATE iscm_rel.plants' -c "\copy iscm_rel.plants FROM '$ISCM_TMP/plants-$s.tsv'" || return 1
-        { echo "SET ROLE $role;"; cat test/lib/plant_call_sites.sql; } | psql_q "$db" -f - 2>&1 | grep -o 'plants: .*'
+        out=$({ echo "SET ROLE $role;"; cat test/lib/plant_call_sites.sql; } | psql_q "$db" -f - 2>&1) ||
+            { echo "planting in $s failed: $out" >&2; return 1; }
+        echo "$s: $(grep -o 'plants: .*' <<<"$out")"
     done
 }
 hostile_path="SET search_path = trap, pg_catalog, iscm, public"
@@ -120,10 +130,12 @@ hijacks() {  # hijacks LOG: fail for every trap that fired
 stepped=iscm_rel_hostile_stepped
 new_db "$stepped"
 psql_q "$stepped" -c "CREATE EXTENSION iscm VERSION '$first'" -c 'CREATE SCHEMA trap' -f test/lib/call_sites.sql || exit 1
-echo "traps in schema iscm: $(plant "$stepped" iscm | paste -sd' ')"
+planted=$(plant "$stepped" iscm) || exit 1
+echo "traps in schema $planted"
 refused "$stepped" 'ALTER EXTENSION iscm UPDATE' 'already holds objects of other roles'
 psql_q "$stepped" -c "DROP OWNED BY $role" || exit 1
-echo "traps in schemas trap and public: $(plant "$stepped" trap public | paste -sd' ')"
+planted=$(plant "$stepped" trap public) || exit 1
+echo "traps in schemas $(paste -sd';' <<<"$planted")"
 : >"$ISCM_TMP/hostile-update.log"
 for v in "${versions[@]:1}"; do
     psql_q "$stepped" -c "$hostile_path" -c "ALTER EXTENSION iscm UPDATE TO '$v'" >>"$ISCM_TMP/hostile-update.log" 2>&1 ||
@@ -135,7 +147,8 @@ hijacks "$ISCM_TMP/hostile-update.log" "the updates"
 fresh=iscm_rel_hostile_fresh
 new_db "$fresh"
 psql_q "$fresh" -c 'CREATE SCHEMA trap' -f test/lib/call_sites.sql >/dev/null || exit 1
-plant "$fresh" trap public >/dev/null
+planted=$(plant "$fresh" trap public) || exit 1
+echo "before a fresh install, traps in schemas $(paste -sd';' <<<"$planted")"
 psql_q "$fresh" -c "$hostile_path" -c 'CREATE EXTENSION iscm' >"$ISCM_TMP/hostile-install.log" 2>&1 ||
     problem "CREATE EXTENSION iscm with traps on the search_path failed: $(cat "$ISCM_TMP/hostile-install.log")"
 check_installed "$fresh"

@@ -2,8 +2,9 @@
 -- iscm_rel.plant_ddl, test/lib/call_sites.sql), each row in a subtransaction
 -- of its own.  A row that fails is counted as not plantable: its exact
 -- signature is the callee itself, or it needs a type no role can declare
--- (unknown) or a type that does not exist yet (a later version's), or it is a
--- window function without arguments.  Any other failure stops the script.
+-- (unknown) or a type that does not exist yet (a later version's, or any of
+-- iscm's before it is installed), or it is a window function without
+-- arguments.  Any other failure stops the script.
 SET client_min_messages = warning;
 SET search_path = pg_catalog, pg_temp;
 DO $do$
@@ -20,7 +21,7 @@ BEGIN
                 EXECUTE stmt;
             END LOOP;
             made := made + 1;
-        EXCEPTION WHEN duplicate_function OR duplicate_object OR feature_not_supported OR undefined_object
+        EXCEPTION WHEN duplicate_function OR duplicate_object OR feature_not_supported OR undefined_object OR invalid_schema_name
                        OR raise_exception THEN
             failed := failed + 1;
             reasons := reasons || p.what || ': ' || SQLERRM || E'\n';
