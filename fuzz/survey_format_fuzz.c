@@ -11,8 +11,9 @@
  *     in survey_category_compare order; find() of each category gives its index;
  *   - counts and weights obey the documented rules (answer counts >= 0, single
  *     choice sums to respondents, multiple choice each <= respondents, weights
- *     finite, >= 0 and 0 for a count of 0; cell counts >= 1, cells strictly
- *     increasing with indexes in range);
+ *     finite, >= 0 and 0 for a count of 0; cell counts >= 1 summing to at most
+ *     2^63 - 1, cells strictly increasing with indexes in range, every
+ *     category the answer of some cell);
  *   - re-encoding what was read gives back the same bytes: an accepted value
  *     has one byte form, so byte-wise equality and hashing stay consistent.
  */
@@ -33,6 +34,35 @@ check_category(const uint8_t *buf, size_t len, SurveyCategory c)
 	FUZZ_CHECK(c.len == 0 || memchr(t, 0, c.len) == NULL);
 }
 
+/*
+ * The unordered views (binary receive) accept whatever the ordered ones do,
+ * and hand out only categories inside the buffer.
+ */
+static void
+fuzz_unordered(const uint8_t *buf, size_t len, SurveyFormatStatus ordered_status, bool answer)
+{
+	AnswerSummaryView a;
+	TransitionSummaryView t;
+	SurveyFormatStatus st = answer ? answer_summary_view_unordered(buf, len, &a)
+		: transition_summary_view_unordered(buf, len, &t);
+	uint32_t	ncat = answer ? a.ncat : t.ncat;
+
+	FUZZ_CHECK(survey_format_status_message(st) != NULL);
+	if (ordered_status == SURVEY_FORMAT_OK)
+		FUZZ_CHECK(st == SURVEY_FORMAT_OK);
+	if (st != SURVEY_FORMAT_OK)
+		return;
+	for (uint32_t i = 0; i < ncat; i++)
+		check_category(buf, len, answer ? answer_summary_category(&a, i) : transition_summary_category(&t, i));
+	if (!answer)
+		for (uint32_t i = 0; i < t.ncell; i++)
+		{
+			TransitionCell c = transition_summary_cell(&t, i);
+
+			FUZZ_CHECK(c.before <= t.ncat && c.after <= t.ncat && c.count >= 1);
+		}
+}
+
 static void
 fuzz_answer(const uint8_t *buf, size_t len)
 {
@@ -46,8 +76,11 @@ fuzz_answer(const uint8_t *buf, size_t len)
 
 	FUZZ_CHECK(survey_format_status_message(st) != NULL);
 	FUZZ_CHECK(answer_summary_view(buf, len, &v) == st);
+	fuzz_unordered(buf, len, st, true);
 	if (st != SURVEY_FORMAT_OK)
 		return;
+	/* Kish's n: 0 to respondents, whatever the scale of the weights */
+	FUZZ_CHECK(answer_summary_n_eff(&v) >= 0 && answer_summary_n_eff(&v) <= (double) v.respondents);
 	weighted = (v.flags & SURVEY_FLAG_WEIGHTED) != 0;
 	FUZZ_CHECK(v.respondents >= 0 && v.missing >= 0);
 	if (weighted)
@@ -93,9 +126,12 @@ fuzz_transition(const uint8_t *buf, size_t len)
 	TransitionCell *cells;
 	size_t		strings = 0;
 	uint8_t    *again;
+	uint8_t    *used;
+	int64_t		total = 0;
 
 	FUZZ_CHECK(survey_format_status_message(st) != NULL);
 	FUZZ_CHECK(transition_summary_view(buf, len, &v) == st);
+	fuzz_unordered(buf, len, st, false);
 	if (st != SURVEY_FORMAT_OK)
 		return;
 	FUZZ_CHECK(v.ncat <= len && v.ncell <= len);
@@ -111,15 +147,23 @@ fuzz_transition(const uint8_t *buf, size_t len)
 		FUZZ_CHECK(transition_summary_find(&v, cats[i].text, cats[i].len) == (int64_t) i);
 		strings += cats[i].len;
 	}
+	used = calloc(v.ncat + 1, 1);
+	FUZZ_CHECK(used != NULL);
 	for (uint32_t i = 0; i < v.ncell; i++)
 	{
 		cells[i] = transition_summary_cell(&v, i);
 		FUZZ_CHECK(cells[i].before <= v.ncat && cells[i].after <= v.ncat);
-		FUZZ_CHECK(cells[i].count >= 1);
+		FUZZ_CHECK(cells[i].count >= 1 && cells[i].count <= INT64_MAX - total);
+		total += cells[i].count;
+		used[cells[i].before] = used[cells[i].after] = 1;
 		if (i > 0)
 			FUZZ_CHECK(cells[i - 1].before < cells[i].before ||
 					   (cells[i - 1].before == cells[i].before && cells[i - 1].after < cells[i].after));
 	}
+	/* every category is an answer of some cell (slot 0 is "no answer") */
+	for (uint32_t k = 1; k <= v.ncat; k++)
+		FUZZ_CHECK(used[k]);
+	free(used);
 	FUZZ_CHECK(transition_summary_size(v.ncat, strings, v.ncell) == len);
 	again = malloc(len);
 	FUZZ_CHECK(again != NULL);
