@@ -190,13 +190,13 @@ CREATE FUNCTION @extschema@.country_code(country @extschema@.country, scheme tex
 COMMENT ON FUNCTION @extschema@.country_code(@extschema@.country, text) IS
     'The code of a country in a named scheme (NULL when it has none that reads back in that scheme)';
 
-CREATE FUNCTION @extschema@.country_candidates(input text, max_results integer DEFAULT 5,
+CREATE FUNCTION @extschema@._country_candidates(input text, max_results integer DEFAULT 5,
         OUT country @extschema@.country, OUT alpha3 text, OUT name text,
         OUT match text, OUT matched text, OUT score double precision)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'country_candidates' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
-COMMENT ON FUNCTION @extschema@.country_candidates(text, integer) IS
-    'How a text would be read as a country, the successors of a former country, and the nearest other countries by name (match: code, name, alias, ambiguous, successor, fuzzy); never fails on the text';
+COMMENT ON FUNCTION @extschema@._country_candidates(text, integer) IS
+    'The built-in readings of iscm.country_candidates (without the user aliases)';
 
 -- ---- accessors --------------------------------------------------------------------
 CREATE FUNCTION @extschema@.country_key(@extschema@.country) RETURNS integer
@@ -254,6 +254,70 @@ COMMENT ON FUNCTION @extschema@.intermediate_region_name(@extschema@.country) IS
 COMMENT ON FUNCTION @extschema@.is_former(@extschema@.country) IS 'Is this a former country (ISO 3166-3)?';
 COMMENT ON FUNCTION @extschema@.withdrawn(@extschema@.country) IS 'Withdrawal date of a former country as ISO 3166-3 gives it (a year or a date); NULL otherwise';
 COMMENT ON FUNCTION @extschema@.successors(@extschema@.country) IS 'Successor states of a former country, where known; empty otherwise';
+
+-- ---- user aliases ---------------------------------------------------------------
+-- The type's input function is IMMUTABLE (indexes, constraints and stored
+-- values depend on it), so it never reads a table: a user's own spellings
+-- are read by parse_country(), which is STABLE.
+CREATE TABLE @extschema@.country_user_aliases (
+    alias      text PRIMARY KEY CONSTRAINT alias_not_blank CHECK (alias ~ '\S'),
+    normalized text GENERATED ALWAYS AS (@extschema@.normalize_country_name(alias)) STORED
+               CONSTRAINT normalized_unique UNIQUE,
+    country    @extschema@.country NOT NULL,
+    note       text,
+    CONSTRAINT alias_has_letters CHECK (normalized <> '')
+);
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.country_user_aliases', '');
+COMMENT ON TABLE @extschema@.country_user_aliases IS
+    'Spellings users teach iscm.parse_country: each alias (matched normalized, as names are) reads as its country before the built-in parser is tried; dumped by pg_dump as user data.';
+COMMENT ON COLUMN @extschema@.country_user_aliases.alias IS 'The spelling as written in the user''s data.';
+COMMENT ON COLUMN @extschema@.country_user_aliases.normalized IS 'The alias normalized as input is (iscm.normalize_country_name); two aliases may not normalize alike.';
+COMMENT ON COLUMN @extschema@.country_user_aliases.country IS 'The country the alias means.';
+COMMENT ON COLUMN @extschema@.country_user_aliases.note IS 'Why, or where the spelling comes from.';
+
+CREATE FUNCTION @extschema@.parse_country(input text) RETURNS @extschema@.country
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT coalesce((SELECT a.country FROM @extschema@.country_user_aliases a
+                      WHERE a.normalized OPERATOR(pg_catalog.=) @extschema@.normalize_country_name(parse_country.input)),
+                    @extschema@.country(parse_country.input));
+END;
+COMMENT ON FUNCTION @extschema@.parse_country(text) IS
+    'Read a country with the user aliases first (iscm.country_user_aliases), then as the type''s input does (same errors); STABLE, since it reads a table';
+
+CREATE FUNCTION @extschema@.try_parse_country(input text) RETURNS @extschema@.country
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT coalesce((SELECT a.country FROM @extschema@.country_user_aliases a
+                      WHERE a.normalized OPERATOR(pg_catalog.=) @extschema@.normalize_country_name(try_parse_country.input)),
+                    @extschema@.try_country(try_parse_country.input));
+END;
+COMMENT ON FUNCTION @extschema@.try_parse_country(text) IS
+    'As iscm.parse_country, but NULL instead of an error (as iscm.try_country)';
+
+CREATE FUNCTION @extschema@.country_candidates(input text, max_results integer DEFAULT 5,
+        OUT country @extschema@.country, OUT alpha3 text, OUT name text,
+        OUT match text, OUT matched text, OUT score double precision)
+RETURNS SETOF record
+LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 5
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT c.country, c.alpha3, c.name, c.match, c.matched, c.score
+      FROM (SELECT a.country, @extschema@.alpha3(a.country) AS alpha3, @extschema@.name(a.country) AS name,
+                   'user_alias'::text AS match, a.normalized AS matched, 1::double precision AS score, 0 AS ord
+              FROM @extschema@.country_user_aliases a
+             WHERE a.normalized OPERATOR(pg_catalog.=) @extschema@.normalize_country_name(country_candidates.input)
+            UNION ALL
+            SELECT b.country, b.alpha3, b.name, b.match, b.matched, b.score, b.ord::integer
+              FROM @extschema@._country_candidates(country_candidates.input, country_candidates.max_results)
+                   WITH ORDINALITY AS b(country, alpha3, name, match, matched, score, ord)) c
+     ORDER BY c.ord
+     LIMIT CASE WHEN country_candidates.max_results BETWEEN 0 AND 100 THEN country_candidates.max_results END;
+END;
+COMMENT ON FUNCTION @extschema@.country_candidates(text, integer) IS
+    'How a text would be read as a country (a user alias first), the successors of a former country, and the nearest other countries by name (match: user_alias, code, name, alias, ambiguous, successor, fuzzy); never fails on the text';
 
 -- ---- reference views (plain types only, for BI tools) -------------------------------
 CREATE FUNCTION @extschema@._countries(
