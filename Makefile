@@ -55,3 +55,18 @@ demo:
 	tools/demo
 bench: all
 	tools/run-bench
+
+# PGXN source distribution: iscm-<version>.zip holding the committed tree
+# (git archive HEAD) under iscm-<version>/, plus the install scripts the build
+# generates, so that installing from it needs no generator.  The version is
+# META.json's.
+DIST_VERSION = $(shell sed -n 's/^  "version": "\([^"]*\)",*$$/\1/p' META.json)
+DIST_NAME    = $(EXTENSION)-$(DIST_VERSION)
+DIST_ADDED   = $(filter-out $(shell git ls-files -- $(DATA_built)),$(DATA_built))
+
+.PHONY: dist
+dist: $(DATA_built)
+	@test -n "$(DIST_VERSION)" || { echo "dist: no top-level \"version\" in META.json" >&2; exit 1; }
+	@test -z "$$(git status --porcelain --untracked-files=no)" || \
+		{ echo "dist: the archive is HEAD and the install scripts are built from the working tree: commit first" >&2; exit 1; }
+	git archive --format=zip --prefix=$(DIST_NAME)/ $(addprefix --add-file=,$(DIST_ADDED)) -o $(DIST_NAME).zip HEAD

@@ -55,8 +55,9 @@ check_requote(const char *elem, size_t len)
 }
 
 static void
-fuzz_scanner(const char *text, size_t len)
+fuzz_scanner(const uint8_t *buf, size_t len)
 {
+	const char *text = (const char *) buf;
 	CountrySetScanner sc;
 	char	   *out = malloc(len + 1);
 	size_t		outlen,
@@ -144,19 +145,7 @@ fuzz_builder(const uint8_t *buf, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (size == 0)
-		return 0;
-	switch (data[0] % 3)
-	{
-		case 0:
-			fuzz_scanner((const char *) data + 1, size - 1);
-			break;
-		case 1:
-			fuzz_validator(data + 1, size - 1);
-			break;
-		default:
-			fuzz_builder(data + 1, size - 1);
-			break;
-	}
-	return 0;
+	static const FuzzMode modes[] = {fuzz_scanner, fuzz_validator, fuzz_builder};
+
+	return fuzz_dispatch(data, size, modes, sizeof(modes) / sizeof(modes[0]));
 }

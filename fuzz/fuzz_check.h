@@ -7,6 +7,8 @@
 #ifndef ISCM_FUZZ_CHECK_H
 #define ISCM_FUZZ_CHECK_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -18,5 +20,20 @@
 			abort(); \
 		} \
 	} while (0)
+
+/* One way of feeding an input to the code under test. */
+typedef void (*FuzzMode) (const uint8_t *data, size_t size);
+
+/*
+ * The first byte picks one of n modes (modulo n, so every byte value means
+ * something and the corpus keeps its meaning), which gets the rest.
+ */
+static inline int
+fuzz_dispatch(const uint8_t *data, size_t size, const FuzzMode *modes, size_t n)
+{
+	if (size > 0)
+		modes[data[0] % n] (data + 1, size - 1);
+	return 0;
+}
 
 #endif							/* ISCM_FUZZ_CHECK_H */

@@ -151,19 +151,7 @@ fuzz_disposition(const uint8_t *buf, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (size == 0)
-		return 0;
-	switch (data[0] % 3)
-	{
-		case 0:
-			fuzz_answer(data + 1, size - 1);
-			break;
-		case 1:
-			fuzz_transition(data + 1, size - 1);
-			break;
-		default:
-			fuzz_disposition(data + 1, size - 1);
-			break;
-	}
-	return 0;
+	static const FuzzMode modes[] = {fuzz_answer, fuzz_transition, fuzz_disposition};
+
+	return fuzz_dispatch(data, size, modes, sizeof(modes) / sizeof(modes[0]));
 }

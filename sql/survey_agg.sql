@@ -219,39 +219,17 @@ INSERT INTO stored SELECT question, iscm.answer_agg(answer, weight) FROM big GRO
 INSERT INTO stored SELECT -1, iscm.choices_agg(choices) FROM big;
 INSERT INTO stored SELECT -2, iscm.answer_agg(answer) FROM big WHERE false;
 CREATE TABLE restored (LIKE stored);
-DO $$
-DECLARE
-    f text := '/tmp/iscm_survey_agg_' || current_setting('port') || '.bin';
-BEGIN
-    EXECUTE format('COPY survey_agg_test.stored TO %L (FORMAT binary)', f);
-    EXECUTE format('COPY survey_agg_test.restored FROM %L (FORMAT binary)', f);
-END $$;
+\getenv abs_srcdir PG_ABS_SRCDIR
+\set copy_binary :abs_srcdir '/test/lib/copy_binary.sql'
+\i :copy_binary
+CALL pg_temp.copy_binary_round_trip('stored', 'restored');
 SELECT count(*) AS rows, count(*) FILTER (WHERE s.s::text = r.s::text) AS equal
   FROM stored s JOIN restored r USING (id);
 SELECT length(iscm.answer_summary_send(s)) AS bytes, substr(iscm.answer_summary_send(s), 1, 2) AS version_and_flags
   FROM stored WHERE id IN (-1, -2, 0) ORDER BY id;
 -- flip the version byte, truncate, and append a byte: each is refused on receipt
-CREATE FUNCTION copy_binary_bytes(payload bytea) RETURNS bytea LANGUAGE sql AS $$
-    SELECT '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea
-           || '\x0001'::bytea || int4send(length(payload)) || payload || '\xffff'::bytea $$;
-CREATE FUNCTION receive(payload bytea) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    f text := '/tmp/iscm_survey_bad_' || current_setting('port') || '.bin';
-    lo oid := lo_from_bytea(0, survey_agg_test.copy_binary_bytes(payload));
-    result text;
-BEGIN
-    PERFORM lo_export(lo, f);
-    PERFORM lo_unlink(lo);
-    CREATE TEMP TABLE incoming (s iscm.answer_summary);
-    BEGIN
-        EXECUTE format('COPY incoming FROM %L (FORMAT binary)', f);
-        SELECT s::text INTO result FROM incoming;
-    EXCEPTION WHEN OTHERS THEN
-        result := SQLSTATE || ': ' || SQLERRM;
-    END;
-    DROP TABLE incoming;
-    RETURN result;
-END $$;
+CREATE FUNCTION receive(payload bytea) RETURNS text LANGUAGE sql
+    RETURN pg_temp.copy_binary_receive(payload, 'iscm.answer_summary');
 SELECT receive(iscm.answer_summary_send(s)) AS intact FROM stored WHERE id = 0;
 SELECT receive(set_byte(iscm.answer_summary_send(s), 0, 9)) AS bad_version FROM stored WHERE id = 0;
 SELECT receive(set_byte(iscm.answer_summary_send(s), 1, 4)) AS bad_flags FROM stored WHERE id = 0;

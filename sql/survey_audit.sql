@@ -100,25 +100,11 @@ SELECT iscm.respondents(s), iscm.share(s, 'a')
 -- the same checks on binary input (COPY ... FORMAT binary) of two respondents
 -- of weight 1: weight of "no" (big-endian float8 at byte 47) set to 5, weight_sum
 -- (byte 23) to 5, weight_sq_sum (byte 31) to 1 (effective_n 4 > 2)
-CREATE FUNCTION pg_temp.receive(payload bytea) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    f text := '/tmp/iscm_survey_audit_' || current_setting('port') || '.bin';
-    lo oid := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea
-                               || '\x0001'::bytea || int4send(length(payload)) || payload || '\xffff'::bytea);
-    result text;
-BEGIN
-    PERFORM lo_export(lo, f);
-    PERFORM lo_unlink(lo);
-    CREATE TEMP TABLE incoming (s iscm.answer_summary);
-    BEGIN
-        EXECUTE format('COPY incoming FROM %L (FORMAT binary)', f);
-        SELECT s::text INTO result FROM incoming;
-    EXCEPTION WHEN OTHERS THEN
-        result := SQLSTATE || ': ' || SQLERRM;
-    END;
-    DROP TABLE incoming;
-    RETURN result;
-END $$;
+\getenv abs_srcdir PG_ABS_SRCDIR
+\set copy_binary :abs_srcdir '/test/lib/copy_binary.sql'
+\i :copy_binary
+CREATE FUNCTION pg_temp.receive(payload bytea) RETURNS text LANGUAGE sql
+    RETURN pg_temp.copy_binary_receive(payload, 'iscm.answer_summary');
 CREATE TEMP TABLE two AS
 SELECT iscm.answer_summary_send(iscm.answer_agg(a, 1)) AS b FROM (VALUES ('no'), ('yes')) v(a);
 SELECT pg_temp.receive(b) AS intact FROM two;

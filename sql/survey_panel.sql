@@ -85,13 +85,10 @@ SELECT '{"format": 1, "transitions": [], "x": 1}'::iscm.transition_summary;
 CREATE TABLE stored (id int, t iscm.transition_summary);
 INSERT INTO stored SELECT id % 5, iscm.transition_agg(before, after) FROM big GROUP BY id % 5;
 CREATE TABLE restored (LIKE stored);
-DO $$
-DECLARE
-    f text := '/tmp/iscm_survey_panel_' || current_setting('port') || '.bin';
-BEGIN
-    EXECUTE format('COPY survey_panel_test.stored TO %L (FORMAT binary)', f);
-    EXECUTE format('COPY survey_panel_test.restored FROM %L (FORMAT binary)', f);
-END $$;
+\getenv abs_srcdir PG_ABS_SRCDIR
+\set copy_binary :abs_srcdir '/test/lib/copy_binary.sql'
+\i :copy_binary
+CALL pg_temp.copy_binary_round_trip('stored', 'restored');
 SELECT count(*) AS rows, count(*) FILTER (WHERE s.t::text = r.t::text) AS equal
   FROM stored s JOIN restored r USING (id);
 

@@ -144,7 +144,7 @@ RESET search_path;
 DROP SCHEMA hostile CASCADE;
 
 -- The error as psql prints it: DETAIL and HINT lines only when there is one
--- (RAISE ... USING DETAIL = '' used to print an empty "DETAIL:" line).
+-- (RAISE ... USING DETAIL = '' would print an empty "DETAIL:" line).
 \set VERBOSITY default
 INSERT INTO iscm.survey_answers (survey, respondent, question, value) VALUES ('test-records', 'C', 'lead', 'maybe');
 INSERT INTO iscm.survey_answers (survey, respondent, question, value) VALUES ('test-records', 'C', 'staff', 'many');

@@ -10,9 +10,6 @@
 #include "postgres.h"
 #include "utils/elog.h"
 
-/* Lets shared headers (country.h) expose their server-side parts. */
-#define ISCM_SERVER 1
-
 #if PG_VERSION_NUM < 140000
 #error "iscm needs PostgreSQL 14 or later"
 #endif

@@ -1,19 +1,23 @@
 /*
  * country.c — the iscm.country type: text and binary I/O, the output setting,
- * and casts.  Lookups themselves live in the pure-C files (country_lookup.c,
- * country_normalize.c, country_fuzzy.c); this file turns their statuses into
- * the errors users see (country_errors.c builds the messages).
+ * casts, comparison and hashing, and the conversions between the UTF-8 tables
+ * and the database encoding.  Lookups themselves live in the pure-C files
+ * (country_lookup.c, country_normalize.c, country_fuzzy.c); this file turns
+ * their statuses into the errors users see (country_errors.c builds the
+ * messages).
  */
 #include "compat.h"
 
+#include "common/hashfn.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/sortsupport.h"
 
-#include "country.h"
-#include "country_encoding.h"
 #include "country_errors.h"
+#include "country_int.h"
 #include "country_lookup.h"
 
 /* iscm.country_output */
@@ -49,6 +53,85 @@ country_define_gucs(void)
 							 PGC_USERSET,
 							 0,
 							 NULL, NULL, NULL);
+}
+
+/* ---- encoding: the tables are UTF-8, a database may not be ---------------- */
+
+/* A UTF-8 or SQL_ASCII database (bytes taken as they come) converts nothing. */
+static inline bool
+needs_conversion(void)
+{
+	int			enc = GetDatabaseEncoding();
+
+	return enc != PG_UTF8 && enc != PG_SQL_ASCII;
+}
+
+const char *
+country_utf8_to_server(const char *s)
+{
+	if (s == NULL || !needs_conversion())
+		return s;
+	return pg_any_to_server(s, (int) strlen(s), PG_UTF8);
+}
+
+Datum
+country_utf8_text_datum(const char *s)
+{
+	return CStringGetTextDatum(country_utf8_to_server(s));
+}
+
+void
+country_server_to_utf8(const char **str, size_t *len)
+{
+	const char *s = *str;
+	char	   *converted;
+
+	if (!needs_conversion())
+		return;
+	for (size_t i = 0; i < *len; i++)
+	{
+		if ((unsigned char) s[i] >= 0x80)
+		{
+			/* pg_server_to_any wants a NUL-terminated string */
+			converted = pg_server_to_any(pnstrdup(s, *len), (int) *len, PG_UTF8);
+			*str = converted;
+			*len = strlen(converted);
+			return;
+		}
+	}
+}
+
+void
+country_text_to_utf8(const text *arg, const char **str, size_t *len)
+{
+	*str = VARDATA_ANY(arg);
+	*len = VARSIZE_ANY_EXHDR(arg);
+	country_server_to_utf8(str, len);
+}
+
+/* ---- records: only corrupted data holds a key this release never made ------ */
+
+static void
+report_unknown_key(CountryKey key)
+{
+	elog(ERROR, "iscm.country value with unknown key %u", (unsigned) key);
+}
+
+const CountryRecord *
+country_record_or_error(CountryKey key)
+{
+	const CountryRecord *r = country_record(key);
+
+	if (r == NULL)
+		report_unknown_key(key);
+	return r;
+}
+
+void
+country_code_or_error(CountryKey key, char buf[COUNTRY_CODE_BUFSIZE])
+{
+	if (!country_key_to_code(key, buf))
+		report_unknown_key(key);
 }
 
 /* ---- text input --------------------------------------------------------- */
@@ -101,12 +184,11 @@ PG_FUNCTION_INFO_V1(country_try);
 Datum
 country_try(PG_FUNCTION_ARGS)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	const char *str = VARDATA_ANY(t);
-	size_t		len = VARSIZE_ANY_EXHDR(t);
+	const char *str;
+	size_t		len;
 	CountryKey	key;
 
-	country_server_to_utf8(&str, &len);
+	country_text_to_utf8(PG_GETARG_TEXT_PP(0), &str, &len);
 	if (country_lookup(str, len, &key) != COUNTRY_FOUND)
 		PG_RETURN_NULL();
 	PG_RETURN_COUNTRY(key);
@@ -119,8 +201,7 @@ canonical_code(CountryKey key)
 {
 	char	   *buf = palloc(COUNTRY_CODE_BUFSIZE);
 
-	if (!country_key_to_code(key, buf))
-		elog(ERROR, "iscm.country value with unknown key %u", (unsigned) key);
+	country_code_or_error(key, buf);
 	return buf;
 }
 
@@ -140,12 +221,9 @@ round_trip_name(const CountryRecord *r)
 char *
 country_to_cstring(CountryKey key)
 {
-	const CountryRecord *r = country_record(key);
-	bool		current = key < COUNTRY_KEY_FORMER_BASE;
+	const CountryRecord *r = country_record_or_error(key);
+	bool		current = country_key_is_current(key);
 	const char *name;
-
-	if (r == NULL || !country_key_is_known(key))
-		elog(ERROR, "iscm.country value with unknown key %u", (unsigned) key);
 
 	switch ((CountryOutputStyle) country_output_style)
 	{
@@ -242,15 +320,128 @@ country_to_int4(PG_FUNCTION_ARGS)
 	{
 		char		code[COUNTRY_CODE_BUFSIZE];
 
-		if (!country_key_to_code(key, code))
-			elog(ERROR, "iscm.country value with unknown key %u", (unsigned) key);
+		country_code_or_error(key, code);
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("country %s has no numeric code of its own", code),
-				key >= COUNTRY_KEY_FORMER_BASE && key < COUNTRY_KEY_M49_BASE ?
+				country_key_is_former(key) ?
 				errdetail("Numeric codes of former countries were reused by their successors; a former country is identified by its alpha-3 or alpha-4 code.") :
 				errdetail("It has no ISO 3166-1 numeric or M49 code."),
 				errhint("iscm.numeric_code() returns NULL instead of failing."));
 	}
 	PG_RETURN_INT32((int32) r->numeric);
+}
+
+/*
+ * ---- comparison and hashing ---------------------------------------------
+ *
+ * By key, so the order is that of country.h (current countries by alpha-3,
+ * former ones by alpha-3, then the M49-only areas); it never depends on
+ * iscm.country_output or on names.
+ */
+
+static inline int
+key_cmp(CountryKey a, CountryKey b)
+{
+	return (a > b) - (a < b);
+}
+
+PG_FUNCTION_INFO_V1(country_eq);
+Datum
+country_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_COUNTRY(0) == PG_GETARG_COUNTRY(1));
+}
+
+PG_FUNCTION_INFO_V1(country_ne);
+Datum
+country_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_COUNTRY(0) != PG_GETARG_COUNTRY(1));
+}
+
+PG_FUNCTION_INFO_V1(country_lt);
+Datum
+country_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_COUNTRY(0) < PG_GETARG_COUNTRY(1));
+}
+
+PG_FUNCTION_INFO_V1(country_le);
+Datum
+country_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_COUNTRY(0) <= PG_GETARG_COUNTRY(1));
+}
+
+PG_FUNCTION_INFO_V1(country_gt);
+Datum
+country_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_COUNTRY(0) > PG_GETARG_COUNTRY(1));
+}
+
+PG_FUNCTION_INFO_V1(country_ge);
+Datum
+country_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_COUNTRY(0) >= PG_GETARG_COUNTRY(1));
+}
+
+PG_FUNCTION_INFO_V1(country_cmp);
+Datum
+country_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(key_cmp(PG_GETARG_COUNTRY(0), PG_GETARG_COUNTRY(1)));
+}
+
+static int
+country_fastcmp(Datum a, Datum b, SortSupport ssup)
+{
+	return key_cmp(DatumGetCountryKey(a), DatumGetCountryKey(b));
+}
+
+PG_FUNCTION_INFO_V1(country_sortsupport);
+Datum
+country_sortsupport(PG_FUNCTION_ARGS)
+{
+	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
+
+	ssup->comparator = country_fastcmp;
+	PG_RETURN_VOID();
+}
+
+PG_FUNCTION_INFO_V1(country_hash);
+Datum
+country_hash(PG_FUNCTION_ARGS)
+{
+	return hash_uint32((uint32) PG_GETARG_COUNTRY(0));
+}
+
+PG_FUNCTION_INFO_V1(country_hash_extended);
+Datum
+country_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hash_uint32_extended((uint32) PG_GETARG_COUNTRY(0), PG_GETARG_INT64(1));
+}
+
+/* Smaller / larger of two countries, for the min() and max() aggregates. */
+PG_FUNCTION_INFO_V1(country_smaller);
+Datum
+country_smaller(PG_FUNCTION_ARGS)
+{
+	CountryKey	a = PG_GETARG_COUNTRY(0);
+	CountryKey	b = PG_GETARG_COUNTRY(1);
+
+	PG_RETURN_COUNTRY(a < b ? a : b);
+}
+
+PG_FUNCTION_INFO_V1(country_larger);
+Datum
+country_larger(PG_FUNCTION_ARGS)
+{
+	CountryKey	a = PG_GETARG_COUNTRY(0);
+	CountryKey	b = PG_GETARG_COUNTRY(1);
+
+	PG_RETURN_COUNTRY(a > b ? a : b);
 }

@@ -19,9 +19,8 @@
  * Sort order is therefore: current countries by alpha-3, then former countries
  * by alpha-3, then alpha-3-less M49 areas by M49 code.
  *
- * This header is usable from code that does not include postgres.h (the fuzz
- * targets build the pure-C lookup without a server): the server-only part is
- * guarded by ISCM_SERVER, which src/compat.h-including files define.
+ * Pure C, usable without postgres.h (the fuzz targets build the lookup
+ * without a server).  The server side of the type is declared in country_pg.h.
  */
 #ifndef ISCM_COUNTRY_H
 #define ISCM_COUNTRY_H
@@ -36,7 +35,20 @@ typedef uint16_t CountryKey;
 #define COUNTRY_KEY_CURRENT_BASE	1
 #define COUNTRY_KEY_FORMER_BASE		20000
 #define COUNTRY_KEY_M49_BASE		40000
-#define COUNTRY_BASE26_SPAN			17576	/* 26^3 */
+
+/* A former country (ISO 3166-3), a value of its own next to its successors. */
+static inline bool
+country_key_is_former(CountryKey key)
+{
+	return key >= COUNTRY_KEY_FORMER_BASE && key < COUNTRY_KEY_M49_BASE;
+}
+
+/* A current entity with an alpha-3 code (the range below the former countries). */
+static inline bool
+country_key_is_current(CountryKey key)
+{
+	return key < COUNTRY_KEY_FORMER_BASE;
+}
 
 /* Longest canonical text form of a country, including the terminating NUL. */
 #define COUNTRY_CODE_BUFSIZE		8
@@ -69,29 +81,5 @@ extern bool country_key_is_known(CountryKey key);
  * gives key back.  Returns false for an unknown key.
  */
 extern bool country_key_to_code(CountryKey key, char buf[COUNTRY_CODE_BUFSIZE]);
-
-#ifdef ISCM_SERVER
-#include "fmgr.h"
-
-#define DatumGetCountryKey(d)	((CountryKey) DatumGetUInt16(d))
-#define CountryKeyGetDatum(k)	UInt16GetDatum(k)
-#define PG_GETARG_COUNTRY(n)	DatumGetCountryKey(PG_GETARG_DATUM(n))
-#define PG_RETURN_COUNTRY(k)	return CountryKeyGetDatum(k)
-
-/*
- * Parse a country the way iscm.country's input function does: on bad input,
- * report SQLSTATE 22P02 with the candidates of an ambiguous name or the nearest
- * known names of an unknown one (soft error through escontext on PG16+, where
- * false is returned).  Other types that contain countries (country_set) call
- * this so that every spelling is accepted the same way everywhere.
- */
-extern bool country_from_cstring(const char *str, CountryKey *result, struct Node *escontext);
-
-/* Text form honouring the iscm.country_output setting; palloc'd. */
-extern char *country_to_cstring(CountryKey key);
-
-/* Register the country GUCs; called from _PG_init. */
-extern void country_define_gucs(void);
-#endif							/* ISCM_SERVER */
 
 #endif							/* ISCM_COUNTRY_H */

@@ -6,14 +6,9 @@
 #include "compat.h"
 
 #include "fmgr.h"
-#include "funcapi.h"
-#include "miscadmin.h"
 #include "utils/builtins.h"
-#include "utils/tuplestore.h"
 
-#include "country.h"
-#include "country_encoding.h"
-#include "country_info.h"
+#include "country_int.h"
 #include "country_lookup.h"
 
 /* Fuzzy rows below this similarity are noise rather than candidates. */
@@ -58,7 +53,7 @@ exact_candidates(const char *str, size_t len, const char *norm, Candidate *out, 
 	CountryKey	key;
 	size_t		first,
 				count,
-				distinct = 0,
+				distinct,
 				n = 0;
 
 	if (country_lookup_code(str, len, &key) != CCODE_NONE)
@@ -71,9 +66,7 @@ exact_candidates(const char *str, size_t len, const char *norm, Candidate *out, 
 		return 1;
 	}
 	country_names_matching(norm, &first, &count);
-	for (size_t i = first; i < first + count; i++)
-		if (i == first || country_names[i].key != country_names[i - 1].key)
-			distinct++;
+	distinct = country_names_distinct_keys(first, count);
 	for (size_t i = first; i < first + count && n < max; i++)
 	{
 		const CountryName *nm = &country_names[i];
@@ -115,63 +108,37 @@ successor_candidates(const Candidate *exact, Candidate *out, size_t n, size_t ma
 	return n;
 }
 
-PG_FUNCTION_INFO_V1(country_candidates);
-Datum
-country_candidates(PG_FUNCTION_ARGS)
+/*
+ * Every reading of str (trimmed, UTF-8), best first, up to max: the exact
+ * ones, a former country's successors, then near names for review.
+ */
+static size_t
+rank_candidates(const char *str, size_t len, Candidate *found, size_t max)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	int32		max_results = PG_GETARG_INT32(1);
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	const char *str = VARDATA_ANY(t);
-	size_t		len = VARSIZE_ANY_EXHDR(t);
 	char		norm[COUNTRY_NORM_BUFSIZE];
-	Candidate	found[CANDIDATES_MAX];
 	CountryFuzzyMatch fuzzy[2 * CANDIDATES_MAX];
-	size_t		n = 0,
+	size_t		n,
 				nfuzzy;
 	double		exact_score;
 	bool		is_code;
-	TupleDesc	tupdesc;
-	Tuplestorestate *store;
-	MemoryContext oldcontext;
 
-	if (max_results < 0 || max_results > CANDIDATES_MAX)
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("max_results must be between 0 and %d", CANDIDATES_MAX));
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || (rsinfo->allowedModes & SFRM_Materialize) == 0)
-		ereport(ERROR,
-				errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("set-valued function called in context that cannot accept a set"));
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	oldcontext = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	tupdesc = CreateTupleDescCopy(tupdesc);
-	store = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = store;
-	rsinfo->setDesc = tupdesc;
-	MemoryContextSwitchTo(oldcontext);
-
-	country_server_to_utf8(&str, &len);
-	country_trim(&str, &len);
-	if (len == 0 || len > COUNTRY_INPUT_MAX || max_results == 0)
-		return (Datum) 0;
+	if (len == 0 || len > COUNTRY_INPUT_MAX || max == 0)
+		return 0;
 	if (country_normalize(str, len, norm, sizeof(norm)) >= sizeof(norm) || country_is_placeholder(norm))
-		return (Datum) 0;
+		return 0;
 
-	n = exact_candidates(str, len, norm, found, (size_t) max_results);
+	n = exact_candidates(str, len, norm, found, max);
 	is_code = n == 1 && strcmp(found[0].match, "code") == 0;
 
 	/* a former country's successor states (for a code as for a name) */
 	if (n == 1)
-		n = successor_candidates(&found[0], found, n, (size_t) max_results);
+		n = successor_candidates(&found[0], found, n, max);
 
 	/* then the nearest other names, for review (a code needs none) */
 	if (is_code)
-		nfuzzy = 0;
-	else
-		nfuzzy = country_fuzzy(norm, COUNTRY_KEY_INVALID, CANDIDATE_MIN_SCORE, fuzzy, (size_t) max_results + n);
+		return n;
+	nfuzzy = country_fuzzy(norm, COUNTRY_KEY_INVALID, CANDIDATE_MIN_SCORE, fuzzy, max + n);
+
 	/*
 	 * Near names are scaled by the score of the readings above (the exact
 	 * ones and successors), so that a review sorted by score never puts a
@@ -179,7 +146,7 @@ country_candidates(PG_FUNCTION_ARGS)
 	 * actually names, nor above a successor of it.
 	 */
 	exact_score = n > 0 ? found[n - 1].score : 1.0;
-	for (size_t i = 0; i < nfuzzy && n < (size_t) max_results; i++)
+	for (size_t i = 0; i < nfuzzy && n < max; i++)
 	{
 		if (has_key(found, n, fuzzy[i].key))
 			continue;
@@ -188,21 +155,49 @@ country_candidates(PG_FUNCTION_ARGS)
 			fuzzy[i].score * exact_score
 		};
 	}
+	return n;
+}
 
+/* One result row: the country, its alpha-3 and English name, how it matched. */
+static void
+put_candidate(Tuplestorestate *store, TupleDesc tupdesc, const Candidate *c)
+{
+	const CountryRecord *r = country_record_or_error(c->key);
+	Datum		v[6];
+	bool		nulls[6] = {0};
+
+	v[0] = CountryKeyGetDatum(r->key);
+	nulls[1] = r->alpha3[0] == '\0';	/* Channel Islands, Sark */
+	v[1] = nulls[1] ? (Datum) 0 : CStringGetTextDatum(r->alpha3);
+	v[2] = country_utf8_text_datum(r->name_en ? r->name_en : "");
+	v[3] = CStringGetTextDatum(c->match);
+	v[4] = country_utf8_text_datum(c->matched);
+	v[5] = Float8GetDatum(c->score);
+	tuplestore_putvalues(store, tupdesc, v, nulls);
+}
+
+PG_FUNCTION_INFO_V1(country_candidates);
+Datum
+country_candidates(PG_FUNCTION_ARGS)
+{
+	int32		max_results = PG_GETARG_INT32(1);
+	const char *str;
+	size_t		len;
+	Candidate	found[CANDIDATES_MAX];
+	size_t		n;
+	TupleDesc	tupdesc;
+	Tuplestorestate *store;
+
+	if (max_results < 0 || max_results > CANDIDATES_MAX)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("max_results must be between 0 and %d", CANDIDATES_MAX));
+	store = country_materialize_srf(fcinfo, &tupdesc);
+
+	country_text_to_utf8(PG_GETARG_TEXT_PP(0), &str, &len);
+	country_trim(&str, &len);
+	n = rank_candidates(str, len, found, (size_t) max_results);
 	for (size_t i = 0; i < n; i++)
-	{
-		const CountryRecord *r = country_record_or_error(found[i].key);
-		Datum		v[6];
-		bool		nulls[6] = {0};
-
-		v[0] = CountryKeyGetDatum(r->key);
-		nulls[1] = r->alpha3[0] == '\0';	/* Channel Islands, Sark */
-		v[1] = nulls[1] ? (Datum) 0 : CStringGetTextDatum(r->alpha3);
-		v[2] = country_utf8_text_datum(r->name_en ? r->name_en : "");
-		v[3] = CStringGetTextDatum(found[i].match);
-		v[4] = country_utf8_text_datum(found[i].matched);
-		v[5] = Float8GetDatum(found[i].score);
-		tuplestore_putvalues(store, tupdesc, v, nulls);
-	}
+		put_candidate(store, tupdesc, &found[i]);
 	return (Datum) 0;
 }

@@ -8,8 +8,8 @@
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 
-#include "country_encoding.h"
 #include "country_errors.h"
+#include "country_int.h"
 #include "country_lookup.h"
 
 /* Inputs are echoed in messages up to this many bytes. */
@@ -32,8 +32,9 @@ shown_input(const char *str, size_t len)
 	return psprintf("%s...", pnstrdup(str, cut));
 }
 
-char *
-country_code_and_name(CountryKey key)
+/* "ABC (Name)" for hints: the canonical code and English name of key. */
+static char *
+code_and_name(CountryKey key)
 {
 	char		code[COUNTRY_CODE_BUFSIZE];
 	const CountryRecord *r = country_record(key);
@@ -58,21 +59,18 @@ ambiguous_hint(const char *shown, const char *str, size_t len)
 	char		norm[COUNTRY_NORM_BUFSIZE];
 	size_t		first,
 				count,
-				distinct = 0,
+				distinct,
 				listed = 0;
 	StringInfoData buf;
 
 	country_normalize(str, len, norm, sizeof(norm));
 	country_names_matching(norm, &first, &count);
-	/* rows are sorted by key within one normalized name */
-	for (size_t i = first; i < first + count; i++)
-		if (i == first || country_names[i].key != country_names[i - 1].key)
-			distinct++;
+	distinct = country_names_distinct_keys(first, count);
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "\"%s\" could be ", shown);
 	for (size_t i = first; i < first + count; i++)
 		if (i == first || country_names[i].key != country_names[i - 1].key)
-			append_listed(&buf, listed++, distinct, country_code_and_name(country_names[i].key));
+			append_listed(&buf, listed++, distinct, code_and_name(country_names[i].key));
 	appendStringInfoChar(&buf, '.');
 	return buf.data;
 }
@@ -103,20 +101,15 @@ did_you_mean(const char *str, size_t len)
 	return buf.data;
 }
 
-static const char *
-m49_level_name(uint8_t level)
+/* "the world", "a region", "an intermediate region" ... */
+static char *
+m49_level_with_article(uint8_t level)
 {
-	switch (level)
-	{
-		case 0:
-			return "the world";
-		case 1:
-			return "a region";
-		case 2:
-			return "a sub-region";
-		default:
-			return "an intermediate region";
-	}
+	const char *label = country_m49_level_label(level);
+
+	if (level == 0)
+		return psprintf("the %s", label);
+	return psprintf("%s %s", strchr("aeiou", label[0]) ? "an" : "a", label);
 }
 
 /* Why a number is not a country; NULL when it is simply unassigned. */
@@ -127,7 +120,7 @@ numeric_detail(int number)
 
 	if (area != NULL)
 		return psprintf("%03d is the M49 code of %s (%s), not of a country.",
-						number, area->name_en, m49_level_name(area->level));
+						number, area->name_en, m49_level_with_article(area->level));
 	if (number >= 900 && number <= 999)
 		return psprintf("%03d is an M49 aggregate code: codes 900 and above are groupings of countries "
 						"(development and income groups), not countries.", number);
@@ -152,10 +145,10 @@ withdrawn_alpha2_detail(const char *str, size_t len)
 	{
 		const CountryRecord *r = &country_records[i];
 
-		if (r->key < COUNTRY_KEY_FORMER_BASE || r->key >= COUNTRY_KEY_M49_BASE || strcmp(r->alpha2, upper) != 0)
+		if (!country_key_is_former(r->key) || strcmp(r->alpha2, upper) != 0)
 			continue;
 		appendStringInfoString(&buf, found++ ? " and " : "");
-		appendStringInfoString(&buf, country_code_and_name(r->key));
+		appendStringInfoString(&buf, code_and_name(r->key));
 	}
 	if (found == 0)
 		return NULL;

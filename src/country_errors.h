@@ -6,7 +6,7 @@
 #ifndef ISCM_COUNTRY_ERRORS_H
 #define ISCM_COUNTRY_ERRORS_H
 
-#include "country.h"
+#include "country_pg.h"
 
 /*
  * Report a failed lookup of str (len bytes of UTF-8, not necessarily
@@ -18,8 +18,5 @@ extern bool country_report_input_error(CountryLookupStatus status, const char *s
 
 /* int4 -> country of a number that is no country's code (22023); does not return. */
 extern void country_report_bad_numeric(int32 code) pg_attribute_noreturn();
-
-/* "ABC (Name)" for hints: the canonical code and English name of key; palloc'd. */
-extern char *country_code_and_name(CountryKey key);
 
 #endif							/* ISCM_COUNTRY_ERRORS_H */

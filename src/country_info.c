@@ -1,30 +1,26 @@
 /*
- * country_info.c — what a country value knows about itself: codes, names in
- * English/French/Spanish, M49 regions, former-country facts.  All read the
- * generated tables, so they are IMMUTABLE within a release of iscm.
+ * country_info.c — what a country value knows about itself (codes, names in
+ * English/French/Spanish, M49 regions, former-country facts), and the same
+ * tables as rows behind the plain-typed views iscm.countries,
+ * iscm.country_names and iscm.m49_regions (for BI tools that cannot read
+ * custom types).  Everything reads the generated tables, the one source of
+ * truth, so the functions are IMMUTABLE within a release of iscm.
  */
 #include "compat.h"
 
 #include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/tuplestore.h"
 
-#include "country.h"
-#include "country_encoding.h"
-#include "country_info.h"
+#include "country_int.h"
 #include "country_lookup.h"
 
-const CountryRecord *
-country_record_or_error(CountryKey key)
-{
-	const CountryRecord *r = country_record(key);
-
-	if (r == NULL)
-		elog(ERROR, "iscm.country value with unknown key %u", (unsigned) key);
-	return r;
-}
+/* ---- the tables' enumerations ------------------------------------------- */
 
 const char *
 country_m49_name(uint16_t code)
@@ -34,50 +30,94 @@ country_m49_name(uint16_t code)
 	return area ? area->name_en : NULL;
 }
 
-#define RETURN_TEXT_OR_NULL(s) \
-	do { \
-		const char *s_ = (s); \
-		if (s_ == NULL || s_[0] == '\0') \
-			PG_RETURN_NULL(); \
-		PG_RETURN_DATUM(country_utf8_text_datum(s_)); \
-	} while (0)
+const char *
+country_m49_level_label(uint8_t level)
+{
+	static const char *const labels[] = {"world", "region", "sub-region", "intermediate region"};
 
-#define RETURN_CODE_OR_NULL(c) \
-	do { \
-		uint16_t c_ = (c); \
-		if (c_ == 0) \
-			PG_RETURN_NULL(); \
-		PG_RETURN_INT32((int32) c_); \
-	} while (0)
+	return level < lengthof(labels) ? labels[level] : "unknown";
+}
 
-#define COUNTRY_ARG_RECORD() country_record_or_error(PG_GETARG_COUNTRY(0))
+const char *
+country_name_kind_label(uint8_t kind)
+{
+	static const char *const labels[] = {
+		[CNAME_ISO] = "iso",
+		[CNAME_OFFICIAL] = "official",
+		[CNAME_COMMON] = "common",
+		[CNAME_TRANSLATION] = "translation",
+		[CNAME_CLDR] = "cldr",
+		[CNAME_CLDR_SHORT] = "cldr_short",
+		[CNAME_CLDR_VARIANT] = "cldr_variant",
+		[CNAME_ALIAS] = "alias",
+		[CNAME_HISTORICAL] = "historical",
+	};
+
+	return kind < lengthof(labels) && labels[kind] ? labels[kind] : "unknown";
+}
+
+size_t
+country_names_distinct_keys(size_t first, size_t count)
+{
+	size_t		distinct = 0;
+
+	/* rows are sorted by key within one normalized name */
+	for (size_t i = first; i < first + count; i++)
+		if (i == first || country_names[i].key != country_names[i - 1].key)
+			distinct++;
+	return distinct;
+}
+
+/* ---- values that may be absent: an empty string or code 0 is NULL -------- */
+
+static Datum
+text_or_null(const char *s, bool *isnull)
+{
+	*isnull = (s == NULL || s[0] == '\0');
+	return *isnull ? (Datum) 0 : country_utf8_text_datum(s);
+}
+
+static Datum
+code_or_null(uint16_t code, bool *isnull)
+{
+	*isnull = (code == 0);
+	return Int32GetDatum((int32) code);
+}
+
+/* ---- accessors ------------------------------------------------------------ */
+
+static const CountryRecord *
+arg_record(FunctionCallInfo fcinfo)
+{
+	return country_record_or_error(PG_GETARG_COUNTRY(0));
+}
 
 PG_FUNCTION_INFO_V1(country_alpha2);
 Datum
 country_alpha2(PG_FUNCTION_ARGS)
 {
-	RETURN_TEXT_OR_NULL(COUNTRY_ARG_RECORD()->alpha2);
+	return text_or_null(arg_record(fcinfo)->alpha2, &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_alpha3);
 Datum
 country_alpha3(PG_FUNCTION_ARGS)
 {
-	RETURN_TEXT_OR_NULL(COUNTRY_ARG_RECORD()->alpha3);
+	return text_or_null(arg_record(fcinfo)->alpha3, &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_alpha4);
 Datum
 country_alpha4(PG_FUNCTION_ARGS)
 {
-	RETURN_TEXT_OR_NULL(COUNTRY_ARG_RECORD()->alpha4);
+	return text_or_null(arg_record(fcinfo)->alpha4, &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_numeric_code);
 Datum
 country_numeric_code(PG_FUNCTION_ARGS)
 {
-	RETURN_CODE_OR_NULL(COUNTRY_ARG_RECORD()->numeric);
+	return code_or_null(arg_record(fcinfo)->numeric, &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_key_int);
@@ -93,8 +133,7 @@ country_canonical_code(PG_FUNCTION_ARGS)
 {
 	char		buf[COUNTRY_CODE_BUFSIZE];
 
-	if (!country_key_to_code(PG_GETARG_COUNTRY(0), buf))
-		elog(ERROR, "iscm.country value with unknown key %u", (unsigned) PG_GETARG_COUNTRY(0));
+	country_code_or_error(PG_GETARG_COUNTRY(0), buf);
 	PG_RETURN_TEXT_P(cstring_to_text(buf));
 }
 
@@ -102,15 +141,15 @@ PG_FUNCTION_INFO_V1(country_name);
 Datum
 country_name(PG_FUNCTION_ARGS)
 {
-	const CountryRecord *r = COUNTRY_ARG_RECORD();
+	const CountryRecord *r = arg_record(fcinfo);
 	char	   *lang = text_to_cstring(PG_GETARG_TEXT_PP(1));
 
 	if (pg_strcasecmp(lang, "en") == 0)
-		RETURN_TEXT_OR_NULL(r->name_en);
+		return text_or_null(r->name_en, &fcinfo->isnull);
 	if (pg_strcasecmp(lang, "fr") == 0)
-		RETURN_TEXT_OR_NULL(r->name_fr);
+		return text_or_null(r->name_fr, &fcinfo->isnull);
 	if (pg_strcasecmp(lang, "es") == 0)
-		RETURN_TEXT_OR_NULL(r->name_es);
+		return text_or_null(r->name_es, &fcinfo->isnull);
 	ereport(ERROR,
 			errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			errmsg("no country names in language \"%s\"", lang),
@@ -122,79 +161,77 @@ PG_FUNCTION_INFO_V1(country_official_name);
 Datum
 country_official_name(PG_FUNCTION_ARGS)
 {
-	RETURN_TEXT_OR_NULL(COUNTRY_ARG_RECORD()->official_name);
+	return text_or_null(arg_record(fcinfo)->official_name, &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_common_name);
 Datum
 country_common_name(PG_FUNCTION_ARGS)
 {
-	RETURN_TEXT_OR_NULL(COUNTRY_ARG_RECORD()->common_name);
+	return text_or_null(arg_record(fcinfo)->common_name, &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_region_code);
 Datum
 country_region_code(PG_FUNCTION_ARGS)
 {
-	RETURN_CODE_OR_NULL(COUNTRY_ARG_RECORD()->region);
+	return code_or_null(arg_record(fcinfo)->region, &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_region_name);
 Datum
 country_region_name(PG_FUNCTION_ARGS)
 {
-	RETURN_TEXT_OR_NULL(country_m49_name(COUNTRY_ARG_RECORD()->region));
+	return text_or_null(country_m49_name(arg_record(fcinfo)->region), &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_subregion_code);
 Datum
 country_subregion_code(PG_FUNCTION_ARGS)
 {
-	RETURN_CODE_OR_NULL(COUNTRY_ARG_RECORD()->subregion);
+	return code_or_null(arg_record(fcinfo)->subregion, &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_subregion_name);
 Datum
 country_subregion_name(PG_FUNCTION_ARGS)
 {
-	RETURN_TEXT_OR_NULL(country_m49_name(COUNTRY_ARG_RECORD()->subregion));
+	return text_or_null(country_m49_name(arg_record(fcinfo)->subregion), &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_intermediate_region_code);
 Datum
 country_intermediate_region_code(PG_FUNCTION_ARGS)
 {
-	RETURN_CODE_OR_NULL(COUNTRY_ARG_RECORD()->intermediate_region);
+	return code_or_null(arg_record(fcinfo)->intermediate_region, &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_intermediate_region_name);
 Datum
 country_intermediate_region_name(PG_FUNCTION_ARGS)
 {
-	RETURN_TEXT_OR_NULL(country_m49_name(COUNTRY_ARG_RECORD()->intermediate_region));
+	return text_or_null(country_m49_name(arg_record(fcinfo)->intermediate_region), &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_is_former);
 Datum
 country_is_former(PG_FUNCTION_ARGS)
 {
-	CountryKey	key = PG_GETARG_COUNTRY(0);
-
-	PG_RETURN_BOOL(key >= COUNTRY_KEY_FORMER_BASE && key < COUNTRY_KEY_M49_BASE);
+	PG_RETURN_BOOL(country_key_is_former(PG_GETARG_COUNTRY(0)));
 }
 
 PG_FUNCTION_INFO_V1(country_withdrawn);
 Datum
 country_withdrawn(PG_FUNCTION_ARGS)
 {
-	RETURN_TEXT_OR_NULL(COUNTRY_ARG_RECORD()->withdrawn);
+	return text_or_null(arg_record(fcinfo)->withdrawn, &fcinfo->isnull);
 }
 
 PG_FUNCTION_INFO_V1(country_successors);
 Datum
 country_successors(PG_FUNCTION_ARGS)
 {
-	const CountryRecord *r = COUNTRY_ARG_RECORD();
+	const CountryRecord *r = arg_record(fcinfo);
 	Oid			array_type = get_fn_expr_rettype(fcinfo->flinfo);
 	Oid			elem_type = OidIsValid(array_type) ? get_element_type(array_type) : InvalidOid;
 	Datum	   *elems;
@@ -206,4 +243,151 @@ country_successors(PG_FUNCTION_ARGS)
 		elems[i] = CountryKeyGetDatum(r->successors[i]);
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, r->successor_count, elem_type,
 										  sizeof(CountryKey), true, TYPALIGN_SHORT));
+}
+
+/* ---- the tables as rows ----------------------------------------------------- */
+
+Tuplestorestate *
+country_materialize_srf(FunctionCallInfo fcinfo, TupleDesc *tupdesc)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext oldcontext;
+	Tuplestorestate *store;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || (rsinfo->allowedModes & SFRM_Materialize) == 0)
+		ereport(ERROR,
+				errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("set-valued function called in context that cannot accept a set"));
+	if (get_call_result_type(fcinfo, NULL, tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+
+	oldcontext = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	*tupdesc = CreateTupleDescCopy(*tupdesc);
+	store = tuplestore_begin_heap(true, false, work_mem);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = store;
+	rsinfo->setDesc = *tupdesc;
+	MemoryContextSwitchTo(oldcontext);
+	return store;
+}
+
+static Datum
+successor_codes(const CountryRecord *r)
+{
+	Datum	   *codes = palloc(sizeof(Datum) * (r->successor_count + 1));
+
+	for (int i = 0; i < r->successor_count; i++)
+	{
+		char		buf[COUNTRY_CODE_BUFSIZE];
+
+		if (!country_key_to_code(r->successors[i], buf))
+			snprintf(buf, sizeof(buf), "%u", (unsigned) r->successors[i]);
+		codes[i] = CStringGetTextDatum(buf);
+	}
+	return PointerGetDatum(construct_array(codes, r->successor_count, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/* iscm._countries(): one row per country_records entry; column order matches 10_country.sql */
+PG_FUNCTION_INFO_V1(country_table_records);
+Datum
+country_table_records(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	Tuplestorestate *store = country_materialize_srf(fcinfo, &tupdesc);
+
+	for (size_t i = 0; i < country_record_count; i++)
+	{
+		const CountryRecord *r = &country_records[i];
+		Datum		v[20];
+		bool		n[20] = {0};
+		char		code[COUNTRY_CODE_BUFSIZE];
+		int			c = 0;
+
+		if (!country_key_to_code(r->key, code))
+			continue;
+		v[c++] = Int32GetDatum((int32) r->key);
+		v[c++] = CStringGetTextDatum(code);
+		v[c] = text_or_null(r->alpha2, &n[c]), c++;
+		v[c] = text_or_null(r->alpha3, &n[c]), c++;
+		v[c] = text_or_null(r->alpha4, &n[c]), c++;
+		v[c] = code_or_null(r->numeric, &n[c]), c++;
+		v[c] = text_or_null(r->name_en, &n[c]), c++;
+		v[c] = text_or_null(r->name_fr, &n[c]), c++;
+		v[c] = text_or_null(r->name_es, &n[c]), c++;
+		v[c] = text_or_null(r->official_name, &n[c]), c++;
+		v[c] = text_or_null(r->common_name, &n[c]), c++;
+		v[c] = code_or_null(r->region, &n[c]), c++;
+		v[c] = text_or_null(country_m49_name(r->region), &n[c]), c++;
+		v[c] = code_or_null(r->subregion, &n[c]), c++;
+		v[c] = text_or_null(country_m49_name(r->subregion), &n[c]), c++;
+		v[c] = code_or_null(r->intermediate_region, &n[c]), c++;
+		v[c] = text_or_null(country_m49_name(r->intermediate_region), &n[c]), c++;
+		v[c++] = BoolGetDatum(country_key_is_former(r->key));
+		v[c] = text_or_null(r->withdrawn, &n[c]), c++;
+		v[c++] = successor_codes(r);
+		Assert(c == tupdesc->natts);
+		tuplestore_putvalues(store, tupdesc, v, n);
+	}
+	return (Datum) 0;
+}
+
+/* iscm._country_names(): every accepted normalized name */
+PG_FUNCTION_INFO_V1(country_table_names);
+Datum
+country_table_names(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	Tuplestorestate *store = country_materialize_srf(fcinfo, &tupdesc);
+	size_t		run_start = 0;
+
+	for (size_t i = 0; i < country_name_count; i++)
+	{
+		const CountryName *nm = &country_names[i];
+		Datum		v[6];
+		bool		n[6] = {0};
+		char		code[COUNTRY_CODE_BUFSIZE];
+		bool		ambiguous = false;
+		size_t		j;
+
+		if (i == 0 || strcmp(nm->normalized, country_names[i - 1].normalized) != 0)
+			run_start = i;
+		for (j = run_start; j < country_name_count && strcmp(country_names[j].normalized, nm->normalized) == 0; j++)
+			if (country_names[j].key != nm->key)
+				ambiguous = true;
+		if (!country_key_to_code(nm->key, code))
+			continue;
+		v[0] = Int32GetDatum((int32) nm->key);
+		v[1] = CStringGetTextDatum(code);
+		v[2] = country_utf8_text_datum(nm->normalized);
+		v[3] = CStringGetTextDatum(country_name_kind_label(nm->kind));
+		v[4] = text_or_null(nm->lang, &n[4]);
+		v[5] = BoolGetDatum(ambiguous);
+		tuplestore_putvalues(store, tupdesc, v, n);
+	}
+	return (Datum) 0;
+}
+
+/* iscm._m49_regions(): the M49 tree above the countries */
+PG_FUNCTION_INFO_V1(country_table_m49);
+Datum
+country_table_m49(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	Tuplestorestate *store = country_materialize_srf(fcinfo, &tupdesc);
+
+	for (size_t i = 0; i < m49_area_count; i++)
+	{
+		const M49Area *a = &m49_areas[i];
+		Datum		v[6];
+		bool		n[6] = {0};
+
+		v[0] = Int32GetDatum((int32) a->code);
+		v[1] = text_or_null(a->name_en, &n[1]);
+		v[2] = Int32GetDatum((int32) a->level);
+		v[3] = CStringGetTextDatum(country_m49_level_label(a->level));
+		v[4] = code_or_null(a->parent, &n[4]);
+		v[5] = text_or_null(country_m49_name(a->parent), &n[5]);
+		tuplestore_putvalues(store, tupdesc, v, n);
+	}
+	return (Datum) 0;
 }

@@ -10,69 +10,65 @@
 #include "compat.h"
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 
-#include "country.h"
-#include "country_encoding.h"
-#include "country_errors.h"
+#include "country_int.h"
 #include "country_lookup.h"
 
-typedef enum SchemeId
+/*
+ * The schemes a caller can name: the collision-prone ones whose codes are
+ * tables of their own (CountryScheme, 0 .. CSCHEME_COUNT - 1, named by
+ * country_scheme_names), and the ISO ones read from country_records,
+ * numbered after them.  An int holds either.
+ */
+typedef enum IsoScheme
 {
-	SCHEME_ALPHA2,
-	SCHEME_ALPHA3,
-	SCHEME_ALPHA4,
-	SCHEME_NUMERIC,
-	SCHEME_M49,
-	SCHEME_COW,
-	SCHEME_COW_LETTER,
-	SCHEME_EUROSTAT
-} SchemeId;
+	ISO_ALPHA2 = CSCHEME_COUNT,
+	ISO_ALPHA3,
+	ISO_ALPHA4,
+	ISO_NUMERIC,
+	ISO_M49,
+	SCHEME_COUNT
+} IsoScheme;
 
-static const struct
+static const char *const iso_scheme_names[] = {"alpha2", "alpha3", "alpha4", "numeric", "m49"};
+
+StaticAssertDecl(lengthof(iso_scheme_names) == SCHEME_COUNT - CSCHEME_COUNT,
+				 "one name for every ISO scheme");
+
+static const char *
+scheme_name(int scheme)
 {
-	const char *name;
-	SchemeId	id;
-}			schemes[] = {
-	{"alpha2", SCHEME_ALPHA2},
-	{"alpha3", SCHEME_ALPHA3},
-	{"alpha4", SCHEME_ALPHA4},
-	{"numeric", SCHEME_NUMERIC},
-	{"m49", SCHEME_M49},
-	{"cow", SCHEME_COW},
-	{"cow_letter", SCHEME_COW_LETTER},
-	{"eurostat", SCHEME_EUROSTAT},
-};
+	return scheme < CSCHEME_COUNT ? country_scheme_names[scheme] : iso_scheme_names[scheme - CSCHEME_COUNT];
+}
 
-#define SCHEME_LIST "alpha2, alpha3, alpha4, numeric, m49, cow, cow_letter, eurostat"
-
-static SchemeId
-scheme_from_text(text *t)
+/* "alpha2, alpha3, ..., eurostat": the ISO schemes first, as the docs list them. */
+static char *
+scheme_list(void)
 {
-	char	   *name = text_to_cstring(t);
+	StringInfoData buf;
 
-	for (size_t i = 0; i < lengthof(schemes); i++)
-		if (pg_strcasecmp(name, schemes[i].name) == 0)
-			return schemes[i].id;
+	initStringInfo(&buf);
+	for (size_t i = 0; i < lengthof(iso_scheme_names); i++)
+		appendStringInfo(&buf, "%s, ", iso_scheme_names[i]);
+	for (int i = 0; i < CSCHEME_COUNT; i++)
+		appendStringInfo(&buf, "%s%s", country_scheme_names[i], i + 1 < CSCHEME_COUNT ? ", " : "");
+	return buf.data;
+}
+
+/* The scheme called name (any case); 22023 when there is none. */
+static int
+scheme_from_name(const char *name)
+{
+	for (int scheme = 0; scheme < SCHEME_COUNT; scheme++)
+		if (pg_strcasecmp(name, scheme_name(scheme)) == 0)
+			return scheme;
 	ereport(ERROR,
 			errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			errmsg("unknown country code scheme \"%s\"", name),
-			errhint("Known schemes: " SCHEME_LIST "."));
+			errhint("Known schemes: %s.", scheme_list()));
 	pg_unreachable();
-}
-
-static CountryScheme
-data_scheme(SchemeId id)
-{
-	switch (id)
-	{
-		case SCHEME_COW:
-			return CSCHEME_COW_NUMERIC;
-		case SCHEME_COW_LETTER:
-			return CSCHEME_COW_LETTER;
-		default:
-			return CSCHEME_EUROSTAT;
-	}
 }
 
 static const CountryRecord *
@@ -86,7 +82,7 @@ iso_numeric(const char *code, size_t len, bool m49)
 	if (number <= 0)
 		return NULL;
 	r = country_by_numeric((unsigned) number);
-	if (r != NULL && !m49 && r->key >= COUNTRY_KEY_FORMER_BASE)
+	if (r != NULL && !m49 && !country_key_is_current(r->key))
 		return NULL;			/* Channel Islands, Sark: M49 only */
 	if (r == NULL && m49 && country_m49_area((unsigned) number) != NULL)
 		ereport(ERROR,
@@ -102,76 +98,71 @@ PG_FUNCTION_INFO_V1(country_from_code);
 Datum
 country_from_code(PG_FUNCTION_ARGS)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	SchemeId	scheme = scheme_from_text(PG_GETARG_TEXT_PP(1));
-	const char *code = VARDATA_ANY(t);
-	size_t		len = VARSIZE_ANY_EXHDR(t);
+	text	   *arg = PG_GETARG_TEXT_PP(0);
+	int			scheme = scheme_from_name(text_to_cstring(PG_GETARG_TEXT_PP(1)));
+	const char *code = VARDATA_ANY(arg);
+	size_t		len = VARSIZE_ANY_EXHDR(arg);
 	const CountryRecord *r = NULL;
 	CountryKey	key;
 
 	country_trim(&code, &len);
 	switch (scheme)
 	{
-		case SCHEME_ALPHA2:
+		case ISO_ALPHA2:
 			r = country_by_alpha2(code, len);
 			break;
-		case SCHEME_ALPHA3:
+		case ISO_ALPHA3:
 			r = country_by_alpha3(code, len);
 			break;
-		case SCHEME_ALPHA4:
+		case ISO_ALPHA4:
 			r = country_by_alpha4(code, len);
 			break;
-		case SCHEME_NUMERIC:
+		case ISO_NUMERIC:
 			r = iso_numeric(code, len, false);
 			break;
-		case SCHEME_M49:
+		case ISO_M49:
 			r = iso_numeric(code, len, true);
 			break;
-		case SCHEME_COW:
-		case SCHEME_COW_LETTER:
-		case SCHEME_EUROSTAT:
-			if (country_by_scheme_code(data_scheme(scheme), code, len, &key))
+		default:
+			if (country_by_scheme_code((CountryScheme) scheme, code, len, &key))
 				r = country_record(key);
 			break;
 	}
 	if (r == NULL)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				errmsg("no country has %s code \"%s\"", schemes[scheme].name, pnstrdup(code, len)));
+				errmsg("no country has %s code \"%s\"", scheme_name(scheme), pnstrdup(code, len)));
 	PG_RETURN_COUNTRY(r->key);
 }
 
 /* The code of key in a scheme, when it reads back through country_from_code(); NULL otherwise. */
 static char *
-code_in_scheme(CountryKey key, SchemeId scheme)
+code_in_scheme(CountryKey key, int scheme)
 {
 	const CountryRecord *r = country_record(key);
-	bool		current = key < COUNTRY_KEY_FORMER_BASE;
+	bool		current = country_key_is_current(key);
 	const char *code;
 
 	if (r == NULL)
 		return NULL;
 	switch (scheme)
 	{
-		case SCHEME_ALPHA2:
+		case ISO_ALPHA2:
 			return current && r->alpha2[0] ? pstrdup(r->alpha2) : NULL;
-		case SCHEME_ALPHA3:
+		case ISO_ALPHA3:
 			return r->alpha3[0] && country_by_alpha3(r->alpha3, 3) == r ? pstrdup(r->alpha3) : NULL;
-		case SCHEME_ALPHA4:
+		case ISO_ALPHA4:
 			return r->alpha4[0] ? pstrdup(r->alpha4) : NULL;
-		case SCHEME_NUMERIC:
+		case ISO_NUMERIC:
 			return current && r->numeric && country_by_numeric(r->numeric) == r ?
 				psprintf("%03u", (unsigned) r->numeric) : NULL;
-		case SCHEME_M49:
-			return (current || key >= COUNTRY_KEY_M49_BASE) && r->numeric &&
+		case ISO_M49:
+			return !country_key_is_former(key) && r->numeric &&
 				country_by_numeric(r->numeric) == r ? psprintf("%03u", (unsigned) r->numeric) : NULL;
-		case SCHEME_COW:
-		case SCHEME_COW_LETTER:
-		case SCHEME_EUROSTAT:
-			code = country_scheme_code(data_scheme(scheme), key);
+		default:
+			code = country_scheme_code((CountryScheme) scheme, key);
 			return code ? pstrdup(code) : NULL;
 	}
-	return NULL;
 }
 
 PG_FUNCTION_INFO_V1(country_code);
@@ -179,7 +170,7 @@ Datum
 country_code(PG_FUNCTION_ARGS)
 {
 	CountryKey	key = PG_GETARG_COUNTRY(0);
-	SchemeId	scheme = scheme_from_text(PG_GETARG_TEXT_PP(1));
+	int			scheme = scheme_from_name(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	char	   *code = code_in_scheme(key, scheme);
 
 	if (code == NULL)
@@ -191,14 +182,13 @@ PG_FUNCTION_INFO_V1(country_normalize_name);
 Datum
 country_normalize_name(PG_FUNCTION_ARGS)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
-	const char *src = VARDATA_ANY(t);
-	size_t		len = VARSIZE_ANY_EXHDR(t);
+	const char *src;
+	size_t		len;
 	char		probe[1];
 	size_t		need;
 	char	   *buf;
 
-	country_server_to_utf8(&src, &len);
+	country_text_to_utf8(PG_GETARG_TEXT_PP(0), &src, &len);
 	need = country_normalize(src, len, probe, sizeof(probe));
 	buf = palloc(need + 1);
 	country_normalize(src, len, buf, need + 1);

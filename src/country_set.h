@@ -16,7 +16,7 @@
 
 #include "fmgr.h"
 
-#include "country.h"
+#include "country_pg.h"
 #include "country_set_format.h"
 
 /* A read-only look at the keys of a country_set. */

@@ -6,7 +6,7 @@
 
 #include "fmgr.h"
 
-#include "country.h"
+#include "country_pg.h"
 
 PG_MODULE_MAGIC;
 

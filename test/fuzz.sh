@@ -18,12 +18,7 @@ if ! make -s -C fuzz -j2 CLANG="$clang" >"$work/build.log" 2>&1; then
     fi
     cat "$work/build.log"; exit 1
 fi
-read -r -a targets <<<"$(make -s -C fuzz list CLANG="$clang" | sed -n 's/^ready: //p')"
-read -r -a all <<<"$(make -s -C fuzz list CLANG="$clang" | sed -n 's/^targets: //p')"
-for t in "${all[@]}"; do
-    [[ " ${targets[*]} " == *" $t "* ]] || echo "note: $t not built: a header it includes is not in src/ yet"
-done
-[ "${#targets[@]}" -gt 0 ] || { echo "no fuzz target can be built yet"; exit 77; }
+read -r -a targets <<<"$(make -s -C fuzz list CLANG="$clang" | sed -n 's/^targets: //p')"
 python3 fuzz/make-corpus "$work/seeds" >/dev/null || exit 1
 
 failed=0

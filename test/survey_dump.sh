@@ -2,14 +2,12 @@
 # Survey summaries stored in tables survive pg_dump and restore: the text form
 # is read back by the validating input functions under the empty search_path
 # pg_dump sets, and every value is identical afterwards.
-set -eu
-src=iscm_survey_dump_src
-dst=iscm_survey_dump_dst
-PG_DUMP=${ISCM_BINDIR:+$ISCM_BINDIR/}pg_dump
-for db in $src $dst; do dropdb --if-exists "$db"; done
-createdb "$src"
-trap 'dropdb --if-exists "$src"; dropdb --if-exists "$dst"' EXIT
-psql -X -q -v ON_ERROR_STOP=1 -d "$src" <<'SQL'
+. "$(dirname "$0")/lib/common.sh"
+set -e
+src=iscm_rel_survey_dump_src
+dst=iscm_rel_survey_dump_dst
+new_db "$src"
+psql_q "$src" <<'SQL'
 CREATE EXTENSION iscm;
 CREATE TABLE stored (id int PRIMARY KEY, a iscm.answer_summary, t iscm.transition_summary,
                      d iscm.disposition_summary);
@@ -27,17 +25,16 @@ SELECT 6, iscm.choices_agg(CASE WHEN g % 9 = 0 THEN NULL ELSE (ARRAY['GFMD', 'Ra
   FROM generate_series(1, 100) g;
 INSERT INTO stored SELECT 7, iscm.answer_agg(NULL::text), NULL, NULL FROM generate_series(1, 0);
 SQL
-"$PG_DUMP" -Fc -f "$ISCM_TMP/survey_dump.pgdump" "$src"
-createdb "$dst"
-"${ISCM_BINDIR:+$ISCM_BINDIR/}pg_restore" --exit-on-error -d "$dst" "$ISCM_TMP/survey_dump.pgdump"
+dump=$(dump_custom "$src")
+restore_custom "$dump" "$dst"
 query='SELECT id, a::text, t::text, d::text FROM stored ORDER BY id'
-psql -X -At -d "$src" -c "$query" >"$ISCM_TMP/survey_dump.before"
-psql -X -At -d "$dst" -c "$query" >"$ISCM_TMP/survey_dump.after"
+psql_val "$src" "$query" >"$ISCM_TMP/survey_dump.before"
+psql_val "$dst" "$query" >"$ISCM_TMP/survey_dump.after"
 rows=$(wc -l <"$ISCM_TMP/survey_dump.before")
 if ! diff "$ISCM_TMP/survey_dump.before" "$ISCM_TMP/survey_dump.after"; then
     echo "summaries changed across pg_dump/pg_restore"
     exit 1
 fi
 # and they are still usable
-psql -X -At -v ON_ERROR_STOP=1 -d "$dst" -c "SELECT iscm.describe(iscm.rollup(a), 'yes') FROM stored WHERE id <= 5" >/dev/null
+psql_val "$dst" "SELECT iscm.describe(iscm.rollup(a), 'yes') FROM stored WHERE id <= 5" >/dev/null
 echo "$rows rows of answer, transition and disposition summaries identical after pg_dump/pg_restore"

