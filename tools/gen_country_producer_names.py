@@ -139,7 +139,7 @@ CODE_FIELDS = ['scheme', 'code', 'country', 'canonical', 'label', 'source']
 # value of the type is a member of ISO 3166 (basis iso) or of the COW state
 # system (basis cow); end empty while it still is.
 PERIODS_OUT = os.path.join(ROOT, 'data', 'country_periods.csv')
-PERIOD_FIELDS = ['basis', 'country', 'start', 'end', 'code', 'name', 'source']
+PERIOD_FIELDS = ['basis', 'country', 'start_date', 'end_date', 'code', 'name', 'source']
 COW_CENSOR = '2016-12-31'       # the last day COW v2016 covers: a state still a member then has no end
 ISO_FIRST_EDITION = 1974
 ISO_YEARS = os.path.join(ROOT, 'data', 'country_iso_years.csv')
@@ -402,7 +402,7 @@ def build_cow_periods(path, rows):
                 lo, hi = max(start, frm), min(end, prev_day(to))
                 if lo > hi or country == '-':
                     continue
-                out.append(dict(basis='cow', country=country, start=lo, end='' if hi == COW_CENSOR else hi,
+                out.append(dict(basis='cow', country=country, start_date=lo, end_date='' if hi == COW_CENSOR else hi,
                                 code=str(ccode), name=r['statenme'], source=src + ('; ' + why if why else '')))
     return out
 
@@ -423,14 +423,14 @@ def build_iso_periods():
         year, why = years.get(e['alpha_3'], (ISO_FIRST_EDITION, 'ISO 3166 first edition (1974)'))
         if e['alpha_3'] in renamed:
             year, why = ISO_FIRST_EDITION, 'ISO 3166 first edition (1974), as %s (data/country_renamed.csv)' % renamed[e['alpha_3']]
-        out.append(dict(basis='iso', country=e['alpha_3'], start='%d-01-01' % year, end='', code=e['alpha_2'],
+        out.append(dict(basis='iso', country=e['alpha_3'], start_date='%d-01-01' % year, end_date='', code=e['alpha_2'],
                         name=e['name'], source='ISO 3166-1 %s (iso-codes); from %s' % (e['alpha_2'], why)))
     for e in former:
         if e['alpha_4'] in renamed_formers:
             continue
         year, why = years.get(e['alpha_4'], (ISO_FIRST_EDITION, 'ISO 3166 first edition (1974)'))
         end = e['withdrawal_date'] if len(e['withdrawal_date']) == 10 else e['withdrawal_date'] + '-12-31'
-        out.append(dict(basis='iso', country=e['alpha_4'], start='%d-01-01' % year, end=end, code=e['alpha_4'],
+        out.append(dict(basis='iso', country=e['alpha_4'], start_date='%d-01-01' % year, end_date=end, code=e['alpha_4'],
                         name=e['name'], source='ISO 3166-3 %s (iso-codes): withdrawn %s; from %s'
                                                % (e['alpha_4'], e['withdrawal_date'], why)))
     return out
