@@ -183,7 +183,7 @@ COMMENT ON FUNCTION @extschema@.normalize_country_name(text) IS
 CREATE FUNCTION @extschema@.country_from_code(code text, scheme text) RETURNS @extschema@.country
     AS 'MODULE_PATHNAME', 'country_from_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_from_code(text, text) IS
-    'The country with this code in a named scheme: alpha2, alpha3, alpha4, numeric, m49, cow, cow_letter, eurostat';
+    'The country with this code in a named scheme: alpha2, alpha3, alpha4, numeric, m49, cow, cow_letter, eurostat, unhcr, imf, fao, ioc, fips, genc, wb, dhs, gw, gw_letter; 22P02 for an unknown code or one that names no country (UNHCR STA, Stateless)';
 
 CREATE FUNCTION @extschema@.country_code(country @extschema@.country, scheme text) RETURNS text
     AS 'MODULE_PATHNAME', 'country_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -344,6 +344,14 @@ CREATE FUNCTION @extschema@._m49_regions(
     AS 'MODULE_PATHNAME', 'country_table_m49' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 30;
 COMMENT ON FUNCTION @extschema@._m49_regions() IS 'Rows of the iscm.m49_regions view';
 
+CREATE FUNCTION @extschema@._country_renames(
+        OUT country text, OUT name text, OUT former_name_en text, OUT former_name_fr text, OUT former_name_es text,
+        OUT former_alpha2 text, OUT former_alpha3 text, OUT former_alpha4 text, OUT former_numeric integer,
+        OUT changed text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'country_table_renames' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION @extschema@._country_renames() IS 'Rows of the iscm.country_renames view';
+
 CREATE VIEW @extschema@.countries AS
     SELECT * FROM @extschema@._countries();
 COMMENT ON VIEW @extschema@.countries IS
@@ -353,6 +361,11 @@ CREATE VIEW @extschema@.country_names AS
     SELECT * FROM @extschema@._country_names();
 COMMENT ON VIEW @extschema@.country_names IS
     'Every name iscm.country accepts, normalized, with its country, kind and language; ambiguous names list each candidate';
+
+CREATE VIEW @extschema@.country_renames AS
+    SELECT * FROM @extschema@._country_renames();
+COMMENT ON VIEW @extschema@.country_renames IS
+    'States that changed only their name (ISO 3166-3 entries such as Burma, Zaire, East Timor): every input form of the former name and codes reads as the current country; the former names, codes and the date ISO changed them, in plain types';
 
 CREATE VIEW @extschema@.m49_regions AS
     SELECT * FROM @extschema@._m49_regions();
@@ -389,9 +402,20 @@ COMMENT ON COLUMN @extschema@.countries.successors IS 'Canonical codes of the su
 COMMENT ON COLUMN @extschema@.country_names.key IS 'Key of the country the name means';
 COMMENT ON COLUMN @extschema@.country_names.code IS 'Canonical code of the country the name means';
 COMMENT ON COLUMN @extschema@.country_names.normalized IS 'The name, normalized as input is (iscm.normalize_country_name)';
-COMMENT ON COLUMN @extschema@.country_names.kind IS 'Source of the name: iso, official, common, translation, cldr, cldr_short, cldr_variant, alias, historical';
-COMMENT ON COLUMN @extschema@.country_names.lang IS 'Language of the name (en, fr, es), NULL when not language-specific';
+COMMENT ON COLUMN @extschema@.country_names.kind IS 'Source of the name: iso, official, common, translation, cldr, cldr_short, cldr_variant, alias, historical, un';
+COMMENT ON COLUMN @extschema@.country_names.lang IS 'Language of the name (en, fr, es, ar, zh, ru, pt, de, it), NULL when not language-specific';
 COMMENT ON COLUMN @extschema@.country_names.ambiguous IS 'True when the name means several countries and is refused on input';
+
+COMMENT ON COLUMN @extschema@.country_renames.country IS 'Canonical code of the current country (what every former form reads as)';
+COMMENT ON COLUMN @extschema@.country_renames.name IS 'English short name of the current country';
+COMMENT ON COLUMN @extschema@.country_renames.former_name_en IS 'Former name, English (ISO 3166-3)';
+COMMENT ON COLUMN @extschema@.country_renames.former_name_fr IS 'Former name, French';
+COMMENT ON COLUMN @extschema@.country_renames.former_name_es IS 'Former name, Spanish';
+COMMENT ON COLUMN @extschema@.country_renames.former_alpha2 IS 'Former ISO 3166-1 alpha-2 (never read: withdrawn alpha-2 codes were reused)';
+COMMENT ON COLUMN @extschema@.country_renames.former_alpha3 IS 'Former ISO 3166-1 alpha-3 (reads as the current country)';
+COMMENT ON COLUMN @extschema@.country_renames.former_alpha4 IS 'ISO 3166-3 alpha-4 (reads as the current country)';
+COMMENT ON COLUMN @extschema@.country_renames.former_numeric IS 'Former ISO 3166-1 numeric code';
+COMMENT ON COLUMN @extschema@.country_renames.changed IS 'Date (or year) ISO 3166 withdrew the former name, as ISO 3166-3 gives it';
 
 COMMENT ON COLUMN @extschema@.m49_regions.code IS 'M49 code of the area';
 COMMENT ON COLUMN @extschema@.m49_regions.name IS 'English name of the area';
