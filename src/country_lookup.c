@@ -35,6 +35,9 @@ static bool indexes_built = false;
 static uint8_t known_keys[(KEY_SPACE + 7) / 8];
 static CountryKey alpha2_index[26 * 26];
 static CountryKey numeric_index[1000];
+/* country_records[former_first .. former_end) are the ISO 3166-3 entries (key order) */
+static size_t former_first,
+			former_end;
 
 static inline bool
 key_bit(CountryKey key)
@@ -45,10 +48,16 @@ key_bit(CountryKey key)
 static void
 build_indexes(void)
 {
+	former_first = former_end = 0;
 	for (size_t i = 0; i < country_record_count; i++)
 	{
 		const CountryRecord *r = &country_records[i];
 		bool		former = r->key >= COUNTRY_KEY_FORMER_BASE && r->key < COUNTRY_KEY_M49_BASE;
+
+		if (former && former_end == 0)
+			former_first = i;
+		if (former)
+			former_end = i + 1;
 
 		if (r->key >= KEY_SPACE || r->renamed_to != COUNTRY_KEY_INVALID)
 			continue;			/* a renamed former country is its successor, not a value */
@@ -202,9 +211,10 @@ country_by_alpha4(const char *code, size_t len)
 		return NULL;
 	for (int i = 0; i < 4; i++)
 		upper[i] = (char) (code[i] & ~0x20);
-	/* ISO 3166-3 has a few dozen entries: a scan of the former range is enough */
-	for (size_t i = 0; i < country_record_count; i++)
-		if (country_records[i].alpha4[0] != '\0' && memcmp(country_records[i].alpha4, upper, 4) == 0)
+	/* ISO 3166-3 has a few dozen entries: a scan of their range is enough */
+	ensure_indexes();
+	for (size_t i = former_first; i < former_end; i++)
+		if (memcmp(country_records[i].alpha4, upper, 4) == 0)
 			return value_record(&country_records[i]);
 	return NULL;
 }
