@@ -58,7 +58,7 @@ SELECT v, v::country AS country
                     'Papua New Guinea', 'Oman', 'Romania', 'India', 'British Indian Ocean Territory',
                     'Mali', 'Somalia', 'Iran', 'Iraq']) AS v;
 
--- Ambiguous names are not guessed.
+-- Ambiguous names are not guessed ("Congo" alone is the Republic of the Congo, as ISO and the UN name it).
 SELECT v, try_country(v) AS country,
        (SELECT string_agg(alpha3, ', ' ORDER BY alpha3) FROM country_candidates(v) WHERE match = 'ambiguous') AS candidates
   FROM unnest(ARRAY['Korea', 'Congo', 'Virgin Islands']) AS v;

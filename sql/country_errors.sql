@@ -16,8 +16,10 @@ SELECT 'unknown'::country;
 -- Ambiguous names list their candidates with codes.
 SELECT 'Korea'::country;
 \echo :LAST_ERROR_SQLSTATE
-SELECT 'Congo'::country;
 SELECT ' virgin  islands '::country;
+-- "Congo" is the Republic of the Congo (ISO 3166-1, UN); a qualifier never makes it either one
+SELECT 'Congo'::country, 'the Congo'::country, 'Congo (Kinshasa)'::country;
+SELECT 'Congo (Zaire)'::country;
 
 -- Unknown names suggest the nearest known ones.
 SELECT 'Germny'::country;

@@ -51,15 +51,17 @@ SELECT * FROM country_candidates('Korea');
 SELECT * FROM country_candidates('Nigerria', 3);
 SELECT * FROM country_candidates('Ivory Coast', 1);
 SELECT * FROM country_candidates('Soviet Union', 1);
--- A former country read exactly is listed with its successor states (score
--- 0.5 / number of successors), then near names scaled below them.
+-- A renamed State is its successor, by name and by former code.
 SELECT * FROM country_candidates('Burma');
 SELECT * FROM country_candidates('East Timor', 3);
 SELECT * FROM country_candidates('BUR', 3);
+-- A former country read exactly is listed with its successor states (score
+-- 0.5 / number of successors), then near names scaled below them.
 SELECT * FROM country_candidates('Czechoslovakia');
 SELECT country, match, score FROM country_candidates('USSR', 6);
 SELECT * FROM country_candidates('Myanmar', 2);
--- The error-free way to current data: successors() of a former country.
+-- The error-free way to current data: successors() of a former country (a
+-- renamed State already is the current one).
 SELECT v, v::country AS country, is_former(v::country) AS former, successors(v::country) AS successors,
        CASE WHEN cardinality(successors(v::country)) = 1 THEN (successors(v::country))[1] ELSE v::country END AS current
   FROM unnest(ARRAY['Burma', 'East Timor', 'Zaire', 'Upper Volta', 'Czechoslovakia', 'Myanmar']) AS v;

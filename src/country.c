@@ -8,6 +8,7 @@
  */
 #include "compat.h"
 
+#include "catalog/namespace.h"
 #include "common/hashfn.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
@@ -72,6 +73,34 @@ country_utf8_to_server(const char *s)
 	if (s == NULL || !needs_conversion())
 		return s;
 	return pg_any_to_server(s, (int) strlen(s), PG_UTF8);
+}
+
+bool
+country_utf8_fits_server(const char *s)
+{
+	int			enc = GetDatabaseEncoding();
+	int			len;
+	Oid			proc;
+	unsigned char *dst;
+	int			done;
+
+	if (s == NULL || !needs_conversion())
+		return true;
+	len = (int) strlen(s);
+	for (int i = 0; i < len; i++)
+		if ((unsigned char) s[i] >= 0x80)
+			break;
+		else if (i + 1 == len)
+			return true;
+	proc = FindDefaultConversionProc(PG_UTF8, enc);
+	if (!OidIsValid(proc))
+		return false;
+	dst = palloc((Size) len * MAX_CONVERSION_GROWTH + 1);
+	/* noError: converts up to the first character the encoding lacks */
+	done = pg_do_encoding_conversion_buf(proc, PG_UTF8, enc, (unsigned char *) s, len,
+										 dst, len * MAX_CONVERSION_GROWTH + 1, true);
+	pfree(dst);
+	return done == len;
 }
 
 Datum
@@ -270,7 +299,11 @@ country_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	CountryKey	key = (CountryKey) pq_getmsgint(buf, 2);
+	const CountryRecord *r;
 
+	/* a renamed country sent by a release in which it was a value of its own */
+	if (!country_key_is_known(key) && (r = country_record(key)) != NULL && r->renamed_to != COUNTRY_KEY_INVALID)
+		key = r->renamed_to;
 	if (!country_key_is_known(key))
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),

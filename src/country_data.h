@@ -51,6 +51,8 @@ typedef struct CountryRecord
 	const char *withdrawn;		/* former countries: withdrawal date as ISO 3166-3 gives it; NULL otherwise */
 	uint8_t		successor_count;
 	const CountryKey *successors;	/* former countries: successor states where known (data/country_successors.csv) */
+	CountryKey	renamed_to;		/* a former country that only changed its name (data/country_renamed.csv): */
+								/*   its successor, which every input form of it reads as; 0 otherwise */
 } CountryRecord;
 
 extern const CountryRecord country_records[];
@@ -66,8 +68,9 @@ typedef enum CountryNameKind
 	CNAME_CLDR,					/* CLDR territory name (en, fr, es, es_419, fr_CA) */
 	CNAME_CLDR_SHORT,			/* CLDR alt="short" */
 	CNAME_CLDR_VARIANT,			/* CLDR alt="variant" */
-	CNAME_ALIAS,				/* curated alias (data/country_aliases.csv): WB/IMF forms, common usage */
-	CNAME_HISTORICAL			/* former name of a current country, or name of a former country */
+	CNAME_ALIAS,				/* curated alias (data/country_aliases.csv, data/country_producer_aliases.csv) */
+	CNAME_HISTORICAL,			/* former name of a current country, or name of a former country */
+	CNAME_UN					/* the UN's short name in one of its six languages */
 } CountryNameKind;
 
 /*
@@ -82,7 +85,7 @@ typedef struct CountryName
 	const char *normalized;
 	CountryKey	key;
 	uint8_t		kind;			/* CountryNameKind */
-	char		lang[3];		/* "en", "fr", "es", or "" */
+	char		lang[3];		/* "en", "fr", "es", "ar", "zh", "ru", "pt", "de", "it", or "" */
 } CountryName;
 
 extern const CountryName country_names[];
@@ -110,17 +113,36 @@ typedef enum CountryScheme
 	CSCHEME_COW_NUMERIC = 0,	/* Correlates of War state number (2 USA, 255 Germany) */
 	CSCHEME_COW_LETTER,			/* Correlates of War abbreviation (USA, GMY, AUS = Austria) */
 	CSCHEME_EUROSTAT,			/* Eurostat geo code (EL, UK, XK, else alpha-2) */
+	CSCHEME_UNHCR,				/* UNHCR's own 3-letter codes (ALG Algeria, SRB, STA Stateless) */
+	CSCHEME_IMF,				/* IMF country codes (512 Afghanistan) */
+	CSCHEME_FAO,				/* FAOSTAT country codes (2 Afghanistan) */
+	CSCHEME_IOC,				/* IOC codes of National Olympic Committees (GER, SUI) */
+	CSCHEME_FIPS,				/* FIPS 10-4 (GM Germany, AU Australia) */
+	CSCHEME_GENC,				/* NGA GENC 3-character codes (XKS Kosovo) */
+	CSCHEME_WB,					/* World Bank WDI codes (XKX, CHI, else alpha-3) */
+	CSCHEME_DHS,				/* DHS Program country codes */
+	CSCHEME_GW_NUMERIC,			/* Gleditsch-Ward state number */
+	CSCHEME_GW_LETTER,			/* Gleditsch-Ward abbreviation */
 	CSCHEME_COUNT
 } CountryScheme;
 
-extern const char *const country_scheme_names[CSCHEME_COUNT];	/* "cow", "cow_letter", "eurostat" */
+/* Schemes of numbers: stored without leading zeros, read with any. */
+static inline bool
+country_scheme_is_numeric(CountryScheme scheme)
+{
+	return scheme == CSCHEME_COW_NUMERIC || scheme == CSCHEME_IMF || scheme == CSCHEME_FAO ||
+		scheme == CSCHEME_GW_NUMERIC;
+}
+
+extern const char *const country_scheme_names[CSCHEME_COUNT];	/* "cow", "cow_letter", "eurostat", "unhcr" ... */
 
 typedef struct CountrySchemeCode
 {
 	uint8_t		scheme;			/* CountryScheme */
-	char		code[8];		/* upper case; COW numbers without leading zeros */
-	CountryKey	key;
+	char		code[8];		/* upper case; numbers without leading zeros */
+	CountryKey	key;			/* COUNTRY_KEY_INVALID: the code exists in this scheme only (UNHCR STA, Stateless) */
 	bool		canonical;		/* the code the reverse accessor returns (one per scheme and key) */
+	const char *label;			/* the producer's name for the code (data/country_producer_codes.csv); NULL when none */
 } CountrySchemeCode;
 
 /*
@@ -130,6 +152,13 @@ typedef struct CountrySchemeCode
  */
 extern const CountrySchemeCode country_scheme_codes[];
 extern const size_t country_scheme_code_count;
+
+/*
+ * Normalized names that read as one country alone but never with a qualifier:
+ * "congo" is the Republic of the Congo, "Congo (Kinshasa)" is not.  Sorted.
+ */
+extern const char *const country_bare_names[];
+extern const size_t country_bare_name_count;
 
 /* The UN M49 tree above the countries: world, regions, sub-regions, intermediate regions. */
 typedef struct M49Area

@@ -51,6 +51,7 @@ country_name_kind_label(uint8_t kind)
 		[CNAME_CLDR_VARIANT] = "cldr_variant",
 		[CNAME_ALIAS] = "alias",
 		[CNAME_HISTORICAL] = "historical",
+		[CNAME_UN] = "un",
 	};
 
 	return kind < lengthof(labels) && labels[kind] ? labels[kind] : "unknown";
@@ -303,8 +304,8 @@ country_table_records(PG_FUNCTION_ARGS)
 		char		code[COUNTRY_CODE_BUFSIZE];
 		int			c = 0;
 
-		if (!country_key_to_code(r->key, code))
-			continue;
+		if (!country_key_is_known(r->key) || !country_key_to_code(r->key, code))
+			continue;			/* a renamed country is history (iscm.country_renames), not a value */
 		v[c++] = Int32GetDatum((int32) r->key);
 		v[c++] = CStringGetTextDatum(code);
 		v[c] = text_or_null(r->alpha2, &n[c]), c++;
@@ -325,6 +326,41 @@ country_table_records(PG_FUNCTION_ARGS)
 		v[c++] = BoolGetDatum(country_key_is_former(r->key));
 		v[c] = text_or_null(r->withdrawn, &n[c]), c++;
 		v[c++] = successor_codes(r);
+		Assert(c == tupdesc->natts);
+		tuplestore_putvalues(store, tupdesc, v, n);
+	}
+	return (Datum) 0;
+}
+
+/* iscm._country_renames(): the former countries that only changed their names */
+PG_FUNCTION_INFO_V1(country_table_renames);
+Datum
+country_table_renames(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	Tuplestorestate *store = country_materialize_srf(fcinfo, &tupdesc);
+
+	for (size_t i = 0; i < country_record_count; i++)
+	{
+		const CountryRecord *r = &country_records[i];
+		Datum		v[10];
+		bool		n[10] = {0};
+		char		code[COUNTRY_CODE_BUFSIZE];
+		int			c = 0;
+
+		if (r->renamed_to == COUNTRY_KEY_INVALID)
+			continue;
+		country_code_or_error(r->renamed_to, code);
+		v[c++] = CStringGetTextDatum(code);
+		v[c] = text_or_null(country_record_or_error(r->renamed_to)->name_en, &n[c]), c++;
+		v[c] = text_or_null(r->name_en, &n[c]), c++;
+		v[c] = text_or_null(r->name_fr, &n[c]), c++;
+		v[c] = text_or_null(r->name_es, &n[c]), c++;
+		v[c] = text_or_null(r->alpha2, &n[c]), c++;
+		v[c] = text_or_null(r->alpha3, &n[c]), c++;
+		v[c] = text_or_null(r->alpha4, &n[c]), c++;
+		v[c] = code_or_null(r->numeric, &n[c]), c++;
+		v[c] = text_or_null(r->withdrawn, &n[c]), c++;
 		Assert(c == tupdesc->natts);
 		tuplestore_putvalues(store, tupdesc, v, n);
 	}
@@ -356,6 +392,8 @@ country_table_names(PG_FUNCTION_ARGS)
 				ambiguous = true;
 		if (!country_key_to_code(nm->key, code))
 			continue;
+		if (!country_utf8_fits_server(nm->normalized))
+			continue;			/* an Arabic name in a LATIN1 database: it cannot be typed there either */
 		v[0] = Int32GetDatum((int32) nm->key);
 		v[1] = CStringGetTextDatum(code);
 		v[2] = country_utf8_text_datum(nm->normalized);

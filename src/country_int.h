@@ -20,6 +20,9 @@
 /* A UTF-8 string from the tables, in the database encoding (may be s itself). */
 extern const char *country_utf8_to_server(const char *s);
 
+/* Can the database encoding hold this UTF-8 string?  (Always in UTF-8 and SQL_ASCII.) */
+extern bool country_utf8_fits_server(const char *s);
+
 /* ... as a text Datum. */
 extern Datum country_utf8_text_datum(const char *s);
 

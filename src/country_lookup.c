@@ -14,6 +14,16 @@
  * against a bitmap of known keys.  The bitmap and the alpha-2 / numeric
  * indexes are built on first use from country_records (a few microseconds).
  * Names go through a hash table, also built on first use.
+ *
+ * A former country that only changed its name (Burma, Zaire, East Timor ...)
+ * is no value of its own: its codes and names read as its successor, and its
+ * record stays only as history.
+ *
+ * Text that is neither a code nor a known name gets two more chances, for the
+ * forms data producers write: "<name> (<qualifier>)" is the country of the name
+ * when the qualifier names no other country ("Mayotte (FR - part of EU ...)",
+ * "Russia (Soviet Union)"), and "<name>/<name>" is the country both parts name
+ * ("Burma/Myanmar").  Both are tried only after every exact match failed.
  */
 #include "country_lookup.h"
 
@@ -25,6 +35,9 @@ static bool indexes_built = false;
 static uint8_t known_keys[(KEY_SPACE + 7) / 8];
 static CountryKey alpha2_index[26 * 26];
 static CountryKey numeric_index[1000];
+/* country_records[former_first .. former_end) are the ISO 3166-3 entries (key order) */
+static size_t former_first,
+			former_end;
 
 static inline bool
 key_bit(CountryKey key)
@@ -35,13 +48,19 @@ key_bit(CountryKey key)
 static void
 build_indexes(void)
 {
+	former_first = former_end = 0;
 	for (size_t i = 0; i < country_record_count; i++)
 	{
 		const CountryRecord *r = &country_records[i];
 		bool		former = r->key >= COUNTRY_KEY_FORMER_BASE && r->key < COUNTRY_KEY_M49_BASE;
 
-		if (r->key >= KEY_SPACE)
-			continue;
+		if (former && former_end == 0)
+			former_first = i;
+		if (former)
+			former_end = i + 1;
+
+		if (r->key >= KEY_SPACE || r->renamed_to != COUNTRY_KEY_INVALID)
+			continue;			/* a renamed former country is its successor, not a value */
 		known_keys[r->key >> 3] |= (uint8_t) (1u << (r->key & 7));
 		if (former)
 			continue;			/* former alpha-2 and numeric codes were reused: never looked up */
@@ -88,6 +107,13 @@ country_record(CountryKey key)
 }
 
 static bool alias_lookup(const char *code, size_t len, CountryKey *key);
+
+/* The record a code of r reads as: r, or its successor when r was only renamed. */
+static const CountryRecord *
+value_record(const CountryRecord *r)
+{
+	return r != NULL && r->renamed_to != COUNTRY_KEY_INVALID ? country_record(r->renamed_to) : r;
+}
 
 static inline bool
 is_alpha(unsigned char c)
@@ -173,9 +199,7 @@ country_by_alpha3(const char *code, size_t len)
 	b26 = letter_value(code[0]) * 676 + letter_value(code[1]) * 26 + letter_value(code[2]);
 	if (key_bit((CountryKey) (COUNTRY_KEY_CURRENT_BASE + b26)))
 		return country_record((CountryKey) (COUNTRY_KEY_CURRENT_BASE + b26));
-	if (key_bit((CountryKey) (COUNTRY_KEY_FORMER_BASE + b26)))
-		return country_record((CountryKey) (COUNTRY_KEY_FORMER_BASE + b26));
-	return NULL;
+	return value_record(country_record((CountryKey) (COUNTRY_KEY_FORMER_BASE + b26)));
 }
 
 const CountryRecord *
@@ -187,10 +211,11 @@ country_by_alpha4(const char *code, size_t len)
 		return NULL;
 	for (int i = 0; i < 4; i++)
 		upper[i] = (char) (code[i] & ~0x20);
-	/* ISO 3166-3 has a few dozen entries: a scan of the former range is enough */
-	for (size_t i = 0; i < country_record_count; i++)
-		if (country_records[i].alpha4[0] != '\0' && memcmp(country_records[i].alpha4, upper, 4) == 0)
-			return &country_records[i];
+	/* ISO 3166-3 has a few dozen entries: a scan of their range is enough */
+	ensure_indexes();
+	for (size_t i = former_first; i < former_end; i++)
+		if (memcmp(country_records[i].alpha4, upper, 4) == 0)
+			return value_record(&country_records[i]);
 	return NULL;
 }
 
@@ -288,9 +313,9 @@ country_lookup_code(const char *str, size_t len, CountryKey *key)
 		}
 		if (alias_lookup(str, len, key))
 			return CCODE_ALIAS;
-		if (key_bit((CountryKey) (COUNTRY_KEY_FORMER_BASE + b26)))
+		if ((r = value_record(country_record((CountryKey) (COUNTRY_KEY_FORMER_BASE + b26)))) != NULL)
 		{
-			*key = (CountryKey) (COUNTRY_KEY_FORMER_BASE + b26);
+			*key = r->key;
 			return CCODE_ALPHA3;
 		}
 		return CCODE_NONE;
@@ -322,7 +347,7 @@ country_lookup_code(const char *str, size_t len, CountryKey *key)
  * lookup costs one hash of the input and usually one string comparison.
  * Slots hold 1 + the index of the first country_names row of a name.
  */
-#define NAME_SLOTS			8192	/* power of two, over twice the distinct names */
+#define NAME_SLOTS			16384	/* power of two, over twice the distinct names */
 
 static uint16_t name_slots[NAME_SLOTS];
 static bool name_slots_built = false;
@@ -410,13 +435,127 @@ country_names_matching(const char *normalized, size_t *first, size_t *count)
 	*count = end - start;
 }
 
+/* The whole text as one known name, normalized: found, ambiguous or not found. */
+static CountryLookupStatus
+lookup_name(const char *str, size_t len, CountryKey *key, char norm[COUNTRY_NORM_BUFSIZE])
+{
+	size_t		first,
+				count;
+
+	if (country_normalize(str, len, norm, COUNTRY_NORM_BUFSIZE) >= COUNTRY_NORM_BUFSIZE)
+		return COUNTRY_NOT_FOUND;
+	country_names_matching(norm, &first, &count);
+	if (count == 0)
+		return COUNTRY_NOT_FOUND;
+	for (size_t i = first + 1; i < first + count; i++)
+		if (country_names[i].key != country_names[first].key)
+			return COUNTRY_AMBIGUOUS;
+	*key = country_names[first].key;
+	return COUNTRY_FOUND;
+}
+
+static bool
+is_bare_name(const char *normalized)
+{
+	for (size_t i = 0; i < country_bare_name_count; i++)
+		if (strcmp(country_bare_names[i], normalized) == 0)
+			return true;
+	return false;
+}
+
+/* Is successor one of the successor states of the former country former? */
+static bool
+succeeds(CountryKey successor, CountryKey former)
+{
+	const CountryRecord *r = country_record(former);
+
+	for (size_t i = 0; r != NULL && i < r->successor_count; i++)
+		if (r->successors[i] == successor)
+			return true;
+	return false;
+}
+
+/*
+ * "<name> (<qualifier>)": the country of the name, unless the qualifier names
+ * another country (one the name's country did not succeed) or the name is one
+ * that never takes a qualifier ("Congo").  The qualifier is read as a name
+ * only: "Saint Martin (FR)" names the sovereign by its code.
+ */
+static bool
+lookup_qualified(const char *str, size_t len, CountryKey *key)
+{
+	char		norm[COUNTRY_NORM_BUFSIZE];
+	const char *outer = str;
+	size_t		open = len - 1,
+				outer_len;
+	int			depth = 0;
+	CountryKey	named,
+				qualifier;
+	CountryLookupStatus status;
+
+	if (len < 4 || str[len - 1] != ')')
+		return false;
+	/* the parenthesis that opens the last group, nested ones included */
+	for (; open > 0; open--)
+	{
+		if (str[open] == ')')
+			depth++;
+		else if (str[open] == '(' && --depth == 0)
+			break;
+	}
+	if (depth != 0 || open == 0)
+		return false;
+	outer_len = open;
+	country_trim(&outer, &outer_len);
+	if (outer_len == 0 || lookup_name(outer, outer_len, &named, norm) != COUNTRY_FOUND || is_bare_name(norm))
+		return false;
+	status = lookup_name(str + open + 1, len - open - 2, &qualifier, norm);
+	if (status == COUNTRY_AMBIGUOUS)
+		return false;
+	if (status == COUNTRY_FOUND && qualifier != named && !succeeds(named, qualifier))
+		return false;
+	*key = named;
+	return true;
+}
+
+/* "<name>/<name>/...": the one country every part names ("Burma/Myanmar"). */
+static bool
+lookup_slashed(const char *str, size_t len, CountryKey *key)
+{
+	char		norm[COUNTRY_NORM_BUFSIZE];
+	const char *end = str + len;
+	CountryKey	found = COUNTRY_KEY_INVALID;
+	int			parts = 0;
+
+	if (memchr(str, '/', len) == NULL)
+		return false;
+	while (str <= end)
+	{
+		const char *slash = memchr(str, '/', (size_t) (end - str));
+		const char *part = str;
+		size_t		part_len = (size_t) ((slash ? slash : end) - str);
+		CountryKey	k;
+
+		country_trim(&part, &part_len);
+		if (part_len == 0 || lookup_name(part, part_len, &k, norm) != COUNTRY_FOUND ||
+			(found != COUNTRY_KEY_INVALID && k != found))
+			return false;
+		found = k;
+		parts++;
+		if (slash == NULL)
+			break;
+		str = slash + 1;
+	}
+	if (parts < 2)
+		return false;
+	*key = found;
+	return true;
+}
+
 CountryLookupStatus
 country_lookup(const char *str, size_t len, CountryKey *key)
 {
 	char		norm[COUNTRY_NORM_BUFSIZE];
-	size_t		nlen,
-				first,
-				count;
 
 	if (str == NULL)
 		return COUNTRY_EMPTY;
@@ -428,26 +567,42 @@ country_lookup(const char *str, size_t len, CountryKey *key)
 	if (country_lookup_code(str, len, key) != CCODE_NONE)
 		return COUNTRY_FOUND;
 
-	nlen = country_normalize(str, len, norm, sizeof(norm));
-	if (nlen >= sizeof(norm))
-		return COUNTRY_NOT_FOUND;
-	country_names_matching(norm, &first, &count);
-	if (count == 0)
-		return country_is_placeholder(norm) ? COUNTRY_EMPTY : COUNTRY_NOT_FOUND;
-	for (size_t i = first + 1; i < first + count; i++)
-		if (country_names[i].key != country_names[first].key)
-			return COUNTRY_AMBIGUOUS;
-	*key = country_names[first].key;
-	return COUNTRY_FOUND;
+	if (country_normalize(str, len, norm, sizeof(norm)) < sizeof(norm))
+	{
+		size_t		first,
+					count;
+
+		country_names_matching(norm, &first, &count);
+		if (count > 0)
+		{
+			for (size_t i = first + 1; i < first + count; i++)
+				if (country_names[i].key != country_names[first].key)
+					return COUNTRY_AMBIGUOUS;
+			*key = country_names[first].key;
+			return COUNTRY_FOUND;
+		}
+		if (country_is_placeholder(norm))
+			return COUNTRY_EMPTY;
+	}
+	if (lookup_qualified(str, len, key) || lookup_slashed(str, len, key))
+		return COUNTRY_FOUND;
+	return COUNTRY_NOT_FOUND;
 }
 
 bool
 country_key_to_code(CountryKey key, char buf[COUNTRY_CODE_BUFSIZE])
 {
-	const CountryRecord *r;
+	const CountryRecord *r = country_record(key);
 
-	if (!country_key_is_known(key) || (r = country_record(key)) == NULL)
+	if (r == NULL)
 		return false;
+	if (!country_key_is_known(key))
+	{
+		/* stored by a release in which a renamed country was a value of its own */
+		if (r->renamed_to == COUNTRY_KEY_INVALID || (r = country_record(r->renamed_to)) == NULL)
+			return false;
+		key = r->key;
+	}
 	if (key >= COUNTRY_KEY_M49_BASE)
 	{
 		unsigned	n = key - COUNTRY_KEY_M49_BASE;
@@ -510,28 +665,28 @@ scheme_code_cmp(const CountrySchemeCode *row, CountryScheme scheme, const char *
 	return strcmp(row->code, code);
 }
 
-bool
-country_by_scheme_code(CountryScheme scheme, const char *code, size_t len, CountryKey *key)
+const CountrySchemeCode *
+country_scheme_row(CountryScheme scheme, const char *code, size_t len)
 {
 	char		upper[sizeof(((CountrySchemeCode *) 0)->code)];
 	size_t		lo = 0,
 				hi = country_scheme_code_count;
 
 	country_trim(&code, &len);
-	if (scheme == CSCHEME_COW_NUMERIC)
+	if (country_scheme_is_numeric(scheme))
 	{
-		/* COW numbers are stored without leading zeros */
+		/* numbers are stored without leading zeros */
 		while (len > 1 && code[0] == '0')
 			code++, len--;
 	}
 	if (len == 0 || len >= sizeof(upper))
-		return false;
+		return NULL;
 	for (size_t i = 0; i < len; i++)
 	{
 		unsigned char c = (unsigned char) code[i];
 
 		if (c == '\0')
-			return false;
+			return NULL;
 		upper[i] = (char) ((c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c);
 	}
 	upper[len] = '\0';
@@ -545,12 +700,20 @@ country_by_scheme_code(CountryScheme scheme, const char *code, size_t len, Count
 		else if (cmp > 0)
 			hi = mid;
 		else
-		{
-			*key = country_scheme_codes[mid].key;
-			return true;
-		}
+			return &country_scheme_codes[mid];
 	}
-	return false;
+	return NULL;
+}
+
+bool
+country_by_scheme_code(CountryScheme scheme, const char *code, size_t len, CountryKey *key)
+{
+	const CountrySchemeCode *row = country_scheme_row(scheme, code, len);
+
+	if (row == NULL || row->key == COUNTRY_KEY_INVALID)
+		return false;
+	*key = row->key;
+	return true;
 }
 
 const char *

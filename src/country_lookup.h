@@ -48,8 +48,14 @@ extern const CountryRecord *country_by_numeric(unsigned numeric);	/* current and
  */
 extern bool country_by_numeric_alias(unsigned numeric, CountryKey *key);
 
-/* Code in one of the collision-prone schemes (case-insensitive; COW numbers may have leading zeros). */
+/*
+ * Code in one of the named schemes (case-insensitive; numbers may have leading
+ * zeros): false also for a code that exists in the scheme but names no country.
+ */
 extern bool country_by_scheme_code(CountryScheme scheme, const char *code, size_t len, CountryKey *key);
+
+/* The row of a code in a named scheme, country or not (UNHCR STA, Stateless); NULL when none. */
+extern const CountrySchemeCode *country_scheme_row(CountryScheme scheme, const char *code, size_t len);
 
 /* Canonical code of key in a scheme, or NULL. */
 extern const char *country_scheme_code(CountryScheme scheme, CountryKey key);

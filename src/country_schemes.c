@@ -3,9 +3,10 @@
  * iscm.country_code(), plus iscm.normalize_country_name().
  *
  * Without a scheme, input accepts only ISO codes (and a few unambiguous
- * aliases).  Schemes whose codes collide with ISO — Correlates of War numbers
- * and letters (COW AUS is Austria), Eurostat geo codes — are read only here,
- * where the caller says which one is meant.
+ * aliases).  Schemes whose codes collide with ISO — Correlates of War and
+ * Gleditsch-Ward numbers and letters (COW AUS is Austria), Eurostat geo codes,
+ * the data producers' own codes (UNHCR, IMF, FAO, IOC, FIPS 10-4, GENC, World
+ * Bank, DHS) — are read only here, where the caller says which one is meant.
  */
 #include "compat.h"
 
@@ -94,6 +95,27 @@ iso_numeric(const char *code, size_t len, bool m49)
 	return r;
 }
 
+/*
+ * A code that exists in a producer's scheme but names no country (UNHCR STA
+ * "Stateless", TIB "Tibetan"; GW 245 Bavaria): an error that says so.
+ */
+static void
+report_code_without_country(CountryScheme scheme, const char *code, size_t len)
+{
+	const CountrySchemeCode *row = country_scheme_row(scheme, code, len);
+
+	if (row == NULL || row->key != COUNTRY_KEY_INVALID)
+		return;
+	ereport(ERROR,
+			errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			errmsg("%s code \"%s\" names no country", country_scheme_names[scheme], pnstrdup(code, len)),
+			row->label ?
+			errdetail("It is the %s code of \"%s\", which exists in that scheme only.", country_scheme_names[scheme],
+					  country_utf8_to_server(row->label)) :
+			errdetail("It exists in that scheme only."),
+			errhint("Keep such rows apart (or NULL) when joining on iscm.country."));
+}
+
 PG_FUNCTION_INFO_V1(country_from_code);
 Datum
 country_from_code(PG_FUNCTION_ARGS)
@@ -126,6 +148,8 @@ country_from_code(PG_FUNCTION_ARGS)
 		default:
 			if (country_by_scheme_code((CountryScheme) scheme, code, len, &key))
 				r = country_record(key);
+			else
+				report_code_without_country((CountryScheme) scheme, code, len);
 			break;
 	}
 	if (r == NULL)

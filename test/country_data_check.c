@@ -205,7 +205,7 @@ main(void)
 			if (cmp == 0 && (i < 2 || strcmp(country_names[i - 2].normalized, c->normalized) != 0))
 				ambiguous++;
 		}
-		if (c->kind > CNAME_HISTORICAL)
+		if (c->kind > CNAME_UN)
 			FAIL("name \"%s\": bad kind", c->normalized);
 	}
 	/* Every display name reaches its own country through the C normalization. */
@@ -233,8 +233,10 @@ main(void)
 		const CountrySchemeCode *c = &country_scheme_codes[i];
 		int			canon = 0;
 
-		if (c->scheme >= CSCHEME_COUNT || !record(c->key))
+		if (c->scheme >= CSCHEME_COUNT || (c->key != 0 && !record(c->key)))
 			FAIL("scheme code %s: bad scheme or key", c->code);
+		if (c->key == 0 && (c->canonical || c->label == NULL))
+			FAIL("scheme code %s names no country: it needs a label and cannot be canonical", c->code);
 		if (i > 0)
 		{
 			const CountrySchemeCode *p = &country_scheme_codes[i - 1];
@@ -245,7 +247,7 @@ main(void)
 		for (size_t j = 0; j < country_scheme_code_count; j++)
 			if (country_scheme_codes[j].scheme == c->scheme && country_scheme_codes[j].key == c->key)
 				canon += country_scheme_codes[j].canonical;
-		if (canon != 1)
+		if (c->key != 0 && canon != 1)
 			FAIL("scheme %d key %u has %d canonical codes", c->scheme, c->key, canon);
 	}
 	for (size_t i = 0; i < m49_area_count; i++)

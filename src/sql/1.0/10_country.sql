@@ -183,20 +183,20 @@ COMMENT ON FUNCTION @extschema@.normalize_country_name(text) IS
 CREATE FUNCTION @extschema@.country_from_code(code text, scheme text) RETURNS @extschema@.country
     AS 'MODULE_PATHNAME', 'country_from_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_from_code(text, text) IS
-    'The country with this code in a named scheme: alpha2, alpha3, alpha4, numeric, m49, cow, cow_letter, eurostat';
+    'The country with this code in a named scheme: alpha2, alpha3, alpha4, numeric, m49, cow, cow_letter, eurostat, unhcr, imf, fao, ioc, fips, genc, wb, dhs, gw, gw_letter; 22P02 for an unknown code or one that names no country (UNHCR STA, Stateless)';
 
 CREATE FUNCTION @extschema@.country_code(country @extschema@.country, scheme text) RETURNS text
     AS 'MODULE_PATHNAME', 'country_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_code(@extschema@.country, text) IS
     'The code of a country in a named scheme (NULL when it has none that reads back in that scheme)';
 
-CREATE FUNCTION @extschema@.country_candidates(input text, max_results integer DEFAULT 5,
+CREATE FUNCTION @extschema@._country_candidates(input text, max_results integer DEFAULT 5,
         OUT country @extschema@.country, OUT alpha3 text, OUT name text,
         OUT match text, OUT matched text, OUT score double precision)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'country_candidates' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
-COMMENT ON FUNCTION @extschema@.country_candidates(text, integer) IS
-    'How a text would be read as a country, the successors of a former country, and the nearest other countries by name (match: code, name, alias, ambiguous, successor, fuzzy); never fails on the text';
+COMMENT ON FUNCTION @extschema@._country_candidates(text, integer) IS
+    'The built-in readings of iscm.country_candidates (without the user aliases)';
 
 -- ---- accessors --------------------------------------------------------------------
 CREATE FUNCTION @extschema@.country_key(@extschema@.country) RETURNS integer
@@ -255,6 +255,70 @@ COMMENT ON FUNCTION @extschema@.is_former(@extschema@.country) IS 'Is this a for
 COMMENT ON FUNCTION @extschema@.withdrawn(@extschema@.country) IS 'Withdrawal date of a former country as ISO 3166-3 gives it (a year or a date); NULL otherwise';
 COMMENT ON FUNCTION @extschema@.successors(@extschema@.country) IS 'Successor states of a former country, where known; empty otherwise';
 
+-- ---- user aliases ---------------------------------------------------------------
+-- The type's input function is IMMUTABLE (indexes, constraints and stored
+-- values depend on it), so it never reads a table: a user's own spellings
+-- are read by parse_country(), which is STABLE.
+CREATE TABLE @extschema@.country_user_aliases (
+    alias      text PRIMARY KEY CONSTRAINT alias_not_blank CHECK (alias ~ '\S'),
+    normalized text GENERATED ALWAYS AS (@extschema@.normalize_country_name(alias)) STORED
+               CONSTRAINT normalized_unique UNIQUE,
+    country    @extschema@.country NOT NULL,
+    note       text,
+    CONSTRAINT alias_has_letters CHECK (normalized <> '')
+);
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.country_user_aliases', '');
+COMMENT ON TABLE @extschema@.country_user_aliases IS
+    'Spellings users teach iscm.parse_country: each alias (matched normalized, as names are) reads as its country before the built-in parser is tried; dumped by pg_dump as user data.';
+COMMENT ON COLUMN @extschema@.country_user_aliases.alias IS 'The spelling as written in the user''s data.';
+COMMENT ON COLUMN @extschema@.country_user_aliases.normalized IS 'The alias normalized as input is (iscm.normalize_country_name); two aliases may not normalize alike.';
+COMMENT ON COLUMN @extschema@.country_user_aliases.country IS 'The country the alias means.';
+COMMENT ON COLUMN @extschema@.country_user_aliases.note IS 'Why, or where the spelling comes from.';
+
+CREATE FUNCTION @extschema@.parse_country(input text) RETURNS @extschema@.country
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT coalesce((SELECT a.country FROM @extschema@.country_user_aliases a
+                      WHERE a.normalized OPERATOR(pg_catalog.=) @extschema@.normalize_country_name(parse_country.input)),
+                    @extschema@.country(parse_country.input));
+END;
+COMMENT ON FUNCTION @extschema@.parse_country(text) IS
+    'Read a country with the user aliases first (iscm.country_user_aliases), then as the type''s input does (same errors); STABLE, since it reads a table';
+
+CREATE FUNCTION @extschema@.try_parse_country(input text) RETURNS @extschema@.country
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT coalesce((SELECT a.country FROM @extschema@.country_user_aliases a
+                      WHERE a.normalized OPERATOR(pg_catalog.=) @extschema@.normalize_country_name(try_parse_country.input)),
+                    @extschema@.try_country(try_parse_country.input));
+END;
+COMMENT ON FUNCTION @extschema@.try_parse_country(text) IS
+    'As iscm.parse_country, but NULL instead of an error (as iscm.try_country)';
+
+CREATE FUNCTION @extschema@.country_candidates(input text, max_results integer DEFAULT 5,
+        OUT country @extschema@.country, OUT alpha3 text, OUT name text,
+        OUT match text, OUT matched text, OUT score double precision)
+RETURNS SETOF record
+LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 5
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT c.country, c.alpha3, c.name, c.match, c.matched, c.score
+      FROM (SELECT a.country, @extschema@.alpha3(a.country) AS alpha3, @extschema@.name(a.country) AS name,
+                   'user_alias'::text AS match, a.normalized AS matched, 1::double precision AS score, 0 AS ord
+              FROM @extschema@.country_user_aliases a
+             WHERE a.normalized OPERATOR(pg_catalog.=) @extschema@.normalize_country_name(country_candidates.input)
+            UNION ALL
+            SELECT b.country, b.alpha3, b.name, b.match, b.matched, b.score, b.ord::integer
+              FROM @extschema@._country_candidates(country_candidates.input, country_candidates.max_results)
+                   WITH ORDINALITY AS b(country, alpha3, name, match, matched, score, ord)) c
+     ORDER BY c.ord
+     LIMIT CASE WHEN country_candidates.max_results BETWEEN 0 AND 100 THEN country_candidates.max_results END;
+END;
+COMMENT ON FUNCTION @extschema@.country_candidates(text, integer) IS
+    'How a text would be read as a country (a user alias first), the successors of a former country, and the nearest other countries by name (match: user_alias, code, name, alias, ambiguous, successor, fuzzy); never fails on the text';
+
 -- ---- reference views (plain types only, for BI tools) -------------------------------
 CREATE FUNCTION @extschema@._countries(
         OUT key integer, OUT code text, OUT alpha2 text, OUT alpha3 text, OUT alpha4 text,
@@ -280,6 +344,14 @@ CREATE FUNCTION @extschema@._m49_regions(
     AS 'MODULE_PATHNAME', 'country_table_m49' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 30;
 COMMENT ON FUNCTION @extschema@._m49_regions() IS 'Rows of the iscm.m49_regions view';
 
+CREATE FUNCTION @extschema@._country_renames(
+        OUT country text, OUT name text, OUT former_name_en text, OUT former_name_fr text, OUT former_name_es text,
+        OUT former_alpha2 text, OUT former_alpha3 text, OUT former_alpha4 text, OUT former_numeric integer,
+        OUT changed text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'country_table_renames' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION @extschema@._country_renames() IS 'Rows of the iscm.country_renames view';
+
 CREATE VIEW @extschema@.countries AS
     SELECT key, code, alpha2, alpha3, alpha4, "numeric", name_en, name_fr, name_es,
            official_name, common_name, region_code, region_name, subregion_code, subregion_name,
@@ -293,6 +365,11 @@ CREATE VIEW @extschema@.country_names AS
     SELECT * FROM @extschema@._country_names();
 COMMENT ON VIEW @extschema@.country_names IS
     'Every name iscm.country accepts, normalized, with its country, kind and language; ambiguous names list each candidate';
+
+CREATE VIEW @extschema@.country_renames AS
+    SELECT * FROM @extschema@._country_renames();
+COMMENT ON VIEW @extschema@.country_renames IS
+    'States that changed only their name (ISO 3166-3 entries such as Burma, Zaire, East Timor): every input form of the former name and codes reads as the current country; the former names, codes and the date ISO changed them, in plain types';
 
 CREATE VIEW @extschema@.m49_regions AS
     SELECT * FROM @extschema@._m49_regions();
@@ -329,9 +406,20 @@ COMMENT ON COLUMN @extschema@.countries.successors IS 'Canonical codes of the su
 COMMENT ON COLUMN @extschema@.country_names.key IS 'Key of the country the name means';
 COMMENT ON COLUMN @extschema@.country_names.code IS 'Canonical code of the country the name means';
 COMMENT ON COLUMN @extschema@.country_names.normalized IS 'The name, normalized as input is (iscm.normalize_country_name)';
-COMMENT ON COLUMN @extschema@.country_names.kind IS 'Source of the name: iso, official, common, translation, cldr, cldr_short, cldr_variant, alias, historical';
-COMMENT ON COLUMN @extschema@.country_names.lang IS 'Language of the name (en, fr, es), NULL when not language-specific';
+COMMENT ON COLUMN @extschema@.country_names.kind IS 'Source of the name: iso, official, common, translation, cldr, cldr_short, cldr_variant, alias, historical, un';
+COMMENT ON COLUMN @extschema@.country_names.lang IS 'Language of the name (en, fr, es, ar, zh, ru, pt, de, it), NULL when not language-specific';
 COMMENT ON COLUMN @extschema@.country_names.ambiguous IS 'True when the name means several countries and is refused on input';
+
+COMMENT ON COLUMN @extschema@.country_renames.country IS 'Canonical code of the current country (what every former form reads as)';
+COMMENT ON COLUMN @extschema@.country_renames.name IS 'English short name of the current country';
+COMMENT ON COLUMN @extschema@.country_renames.former_name_en IS 'Former name, English (ISO 3166-3)';
+COMMENT ON COLUMN @extschema@.country_renames.former_name_fr IS 'Former name, French';
+COMMENT ON COLUMN @extschema@.country_renames.former_name_es IS 'Former name, Spanish';
+COMMENT ON COLUMN @extschema@.country_renames.former_alpha2 IS 'Former ISO 3166-1 alpha-2 (never read: withdrawn alpha-2 codes were reused)';
+COMMENT ON COLUMN @extschema@.country_renames.former_alpha3 IS 'Former ISO 3166-1 alpha-3 (reads as the current country)';
+COMMENT ON COLUMN @extschema@.country_renames.former_alpha4 IS 'ISO 3166-3 alpha-4 (reads as the current country)';
+COMMENT ON COLUMN @extschema@.country_renames.former_numeric IS 'Former ISO 3166-1 numeric code';
+COMMENT ON COLUMN @extschema@.country_renames.changed IS 'Date (or year) ISO 3166 withdrew the former name, as ISO 3166-3 gives it';
 
 COMMENT ON COLUMN @extschema@.m49_regions.code IS 'M49 code of the area';
 COMMENT ON COLUMN @extschema@.m49_regions.name IS 'English name of the area';
