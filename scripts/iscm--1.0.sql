@@ -260,20 +260,20 @@ COMMENT ON FUNCTION @extschema@.normalize_country_name(text) IS
 CREATE FUNCTION @extschema@.country_from_code(code text, scheme text) RETURNS @extschema@.country
     AS 'MODULE_PATHNAME', 'country_from_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_from_code(text, text) IS
-    'The country with this code in a named scheme: alpha2, alpha3, alpha4, numeric, m49, cow, cow_letter, eurostat';
+    'The country with this code in a named scheme: alpha2, alpha3, alpha4, numeric, m49, cow, cow_letter, eurostat, unhcr, imf, fao, ioc, fips, genc, wb, dhs, gw, gw_letter; 22P02 for an unknown code or one that names no country (UNHCR STA, Stateless)';
 
 CREATE FUNCTION @extschema@.country_code(country @extschema@.country, scheme text) RETURNS text
     AS 'MODULE_PATHNAME', 'country_code' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.country_code(@extschema@.country, text) IS
     'The code of a country in a named scheme (NULL when it has none that reads back in that scheme)';
 
-CREATE FUNCTION @extschema@.country_candidates(input text, max_results integer DEFAULT 5,
+CREATE FUNCTION @extschema@._country_candidates(input text, max_results integer DEFAULT 5,
         OUT country @extschema@.country, OUT alpha3 text, OUT name text,
         OUT match text, OUT matched text, OUT score double precision)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'country_candidates' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
-COMMENT ON FUNCTION @extschema@.country_candidates(text, integer) IS
-    'How a text would be read as a country, the successors of a former country, and the nearest other countries by name (match: code, name, alias, ambiguous, successor, fuzzy); never fails on the text';
+COMMENT ON FUNCTION @extschema@._country_candidates(text, integer) IS
+    'The built-in readings of iscm.country_candidates (without the user aliases)';
 
 -- ---- accessors --------------------------------------------------------------------
 CREATE FUNCTION @extschema@.country_key(@extschema@.country) RETURNS integer
@@ -332,6 +332,70 @@ COMMENT ON FUNCTION @extschema@.is_former(@extschema@.country) IS 'Is this a for
 COMMENT ON FUNCTION @extschema@.withdrawn(@extschema@.country) IS 'Withdrawal date of a former country as ISO 3166-3 gives it (a year or a date); NULL otherwise';
 COMMENT ON FUNCTION @extschema@.successors(@extschema@.country) IS 'Successor states of a former country, where known; empty otherwise';
 
+-- ---- user aliases ---------------------------------------------------------------
+-- The type's input function is IMMUTABLE (indexes, constraints and stored
+-- values depend on it), so it never reads a table: a user's own spellings
+-- are read by parse_country(), which is STABLE.
+CREATE TABLE @extschema@.country_user_aliases (
+    alias      text PRIMARY KEY CONSTRAINT alias_not_blank CHECK (alias ~ '\S'),
+    normalized text GENERATED ALWAYS AS (@extschema@.normalize_country_name(alias)) STORED
+               CONSTRAINT normalized_unique UNIQUE,
+    country    @extschema@.country NOT NULL,
+    note       text,
+    CONSTRAINT alias_has_letters CHECK (normalized <> '')
+);
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.country_user_aliases', '');
+COMMENT ON TABLE @extschema@.country_user_aliases IS
+    'Spellings users teach iscm.parse_country: each alias (matched normalized, as names are) reads as its country before the built-in parser is tried; dumped by pg_dump as user data.';
+COMMENT ON COLUMN @extschema@.country_user_aliases.alias IS 'The spelling as written in the user''s data.';
+COMMENT ON COLUMN @extschema@.country_user_aliases.normalized IS 'The alias normalized as input is (iscm.normalize_country_name); two aliases may not normalize alike.';
+COMMENT ON COLUMN @extschema@.country_user_aliases.country IS 'The country the alias means.';
+COMMENT ON COLUMN @extschema@.country_user_aliases.note IS 'Why, or where the spelling comes from.';
+
+CREATE FUNCTION @extschema@.parse_country(input text) RETURNS @extschema@.country
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT coalesce((SELECT a.country FROM @extschema@.country_user_aliases a
+                      WHERE a.normalized OPERATOR(pg_catalog.=) @extschema@.normalize_country_name(parse_country.input)),
+                    @extschema@.country(parse_country.input));
+END;
+COMMENT ON FUNCTION @extschema@.parse_country(text) IS
+    'Read a country with the user aliases first (iscm.country_user_aliases), then as the type''s input does (same errors); STABLE, since it reads a table';
+
+CREATE FUNCTION @extschema@.try_parse_country(input text) RETURNS @extschema@.country
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT coalesce((SELECT a.country FROM @extschema@.country_user_aliases a
+                      WHERE a.normalized OPERATOR(pg_catalog.=) @extschema@.normalize_country_name(try_parse_country.input)),
+                    @extschema@.try_country(try_parse_country.input));
+END;
+COMMENT ON FUNCTION @extschema@.try_parse_country(text) IS
+    'As iscm.parse_country, but NULL instead of an error (as iscm.try_country)';
+
+CREATE FUNCTION @extschema@.country_candidates(input text, max_results integer DEFAULT 5,
+        OUT country @extschema@.country, OUT alpha3 text, OUT name text,
+        OUT match text, OUT matched text, OUT score double precision)
+RETURNS SETOF record
+LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 5
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT c.country, c.alpha3, c.name, c.match, c.matched, c.score
+      FROM (SELECT a.country, @extschema@.alpha3(a.country) AS alpha3, @extschema@.name(a.country) AS name,
+                   'user_alias'::text AS match, a.normalized AS matched, 1::double precision AS score, 0 AS ord
+              FROM @extschema@.country_user_aliases a
+             WHERE a.normalized OPERATOR(pg_catalog.=) @extschema@.normalize_country_name(country_candidates.input)
+            UNION ALL
+            SELECT b.country, b.alpha3, b.name, b.match, b.matched, b.score, b.ord::integer
+              FROM @extschema@._country_candidates(country_candidates.input, country_candidates.max_results)
+                   WITH ORDINALITY AS b(country, alpha3, name, match, matched, score, ord)) c
+     ORDER BY c.ord
+     LIMIT CASE WHEN country_candidates.max_results BETWEEN 0 AND 100 THEN country_candidates.max_results END;
+END;
+COMMENT ON FUNCTION @extschema@.country_candidates(text, integer) IS
+    'How a text would be read as a country (a user alias first), the successors of a former country, and the nearest other countries by name (match: user_alias, code, name, alias, ambiguous, successor, fuzzy); never fails on the text';
+
 -- ---- reference views (plain types only, for BI tools) -------------------------------
 CREATE FUNCTION @extschema@._countries(
         OUT key integer, OUT code text, OUT alpha2 text, OUT alpha3 text, OUT alpha4 text,
@@ -357,6 +421,14 @@ CREATE FUNCTION @extschema@._m49_regions(
     AS 'MODULE_PATHNAME', 'country_table_m49' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 30;
 COMMENT ON FUNCTION @extschema@._m49_regions() IS 'Rows of the iscm.m49_regions view';
 
+CREATE FUNCTION @extschema@._country_renames(
+        OUT country text, OUT name text, OUT former_name_en text, OUT former_name_fr text, OUT former_name_es text,
+        OUT former_alpha2 text, OUT former_alpha3 text, OUT former_alpha4 text, OUT former_numeric integer,
+        OUT changed text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'country_table_renames' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION @extschema@._country_renames() IS 'Rows of the iscm.country_renames view';
+
 CREATE VIEW @extschema@.countries AS
     SELECT key, code, alpha2, alpha3, alpha4, "numeric", name_en, name_fr, name_es,
            official_name, common_name, region_code, region_name, subregion_code, subregion_name,
@@ -370,6 +442,11 @@ CREATE VIEW @extschema@.country_names AS
     SELECT * FROM @extschema@._country_names();
 COMMENT ON VIEW @extschema@.country_names IS
     'Every name iscm.country accepts, normalized, with its country, kind and language; ambiguous names list each candidate';
+
+CREATE VIEW @extschema@.country_renames AS
+    SELECT * FROM @extschema@._country_renames();
+COMMENT ON VIEW @extschema@.country_renames IS
+    'States that changed only their name (ISO 3166-3 entries such as Burma, Zaire, East Timor): every input form of the former name and codes reads as the current country; the former names, codes and the date ISO changed them, in plain types';
 
 CREATE VIEW @extschema@.m49_regions AS
     SELECT * FROM @extschema@._m49_regions();
@@ -406,9 +483,20 @@ COMMENT ON COLUMN @extschema@.countries.successors IS 'Canonical codes of the su
 COMMENT ON COLUMN @extschema@.country_names.key IS 'Key of the country the name means';
 COMMENT ON COLUMN @extschema@.country_names.code IS 'Canonical code of the country the name means';
 COMMENT ON COLUMN @extschema@.country_names.normalized IS 'The name, normalized as input is (iscm.normalize_country_name)';
-COMMENT ON COLUMN @extschema@.country_names.kind IS 'Source of the name: iso, official, common, translation, cldr, cldr_short, cldr_variant, alias, historical';
-COMMENT ON COLUMN @extschema@.country_names.lang IS 'Language of the name (en, fr, es), NULL when not language-specific';
+COMMENT ON COLUMN @extschema@.country_names.kind IS 'Source of the name: iso, official, common, translation, cldr, cldr_short, cldr_variant, alias, historical, un';
+COMMENT ON COLUMN @extschema@.country_names.lang IS 'Language of the name (en, fr, es, ar, zh, ru, pt, de, it), NULL when not language-specific';
 COMMENT ON COLUMN @extschema@.country_names.ambiguous IS 'True when the name means several countries and is refused on input';
+
+COMMENT ON COLUMN @extschema@.country_renames.country IS 'Canonical code of the current country (what every former form reads as)';
+COMMENT ON COLUMN @extschema@.country_renames.name IS 'English short name of the current country';
+COMMENT ON COLUMN @extschema@.country_renames.former_name_en IS 'Former name, English (ISO 3166-3)';
+COMMENT ON COLUMN @extschema@.country_renames.former_name_fr IS 'Former name, French';
+COMMENT ON COLUMN @extschema@.country_renames.former_name_es IS 'Former name, Spanish';
+COMMENT ON COLUMN @extschema@.country_renames.former_alpha2 IS 'Former ISO 3166-1 alpha-2 (never read: withdrawn alpha-2 codes were reused)';
+COMMENT ON COLUMN @extschema@.country_renames.former_alpha3 IS 'Former ISO 3166-1 alpha-3 (reads as the current country)';
+COMMENT ON COLUMN @extschema@.country_renames.former_alpha4 IS 'ISO 3166-3 alpha-4 (reads as the current country)';
+COMMENT ON COLUMN @extschema@.country_renames.former_numeric IS 'Former ISO 3166-1 numeric code';
+COMMENT ON COLUMN @extschema@.country_renames.changed IS 'Date (or year) ISO 3166 withdrew the former name, as ISO 3166-3 gives it';
 
 COMMENT ON COLUMN @extschema@.m49_regions.code IS 'M49 code of the area';
 COMMENT ON COLUMN @extschema@.m49_regions.name IS 'English name of the area';
@@ -4977,6 +5065,606 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.membership_basis(text, date, text) IS
 'Whether a mechanism''s list of States in a role (default member) is attested for a date: the States listed on it (stated reading), the nearest count a source states, and an explanation when no list speaks of that date or none exists.';
+
+-- ===== src/sql/1.0/31_country_periods.sql =====
+-- Existence over time: in which periods each value of iscm.country was a member
+-- of ISO 3166 (basis 'iso') and of the Correlates of War state system (basis
+-- 'cow'), with the sources' own dates (data/country_periods.csv, written by
+-- tools/gen_country_producer_names.py).  countries_on() answers "which units
+-- existed on this date", so that a 1990 table is joined on Yugoslavia rather
+-- than Slovenia; country_years is the country-year panel of both bases.
+
+CREATE TABLE @extschema@.country_periods (
+    basis    text NOT NULL CHECK (basis ~ '^[a-z][a-z0-9_]*$'),
+    country  @extschema@.country NOT NULL,
+    start_date date NOT NULL,
+    end_date date,
+    code     text NOT NULL CHECK (code ~ '\S'),
+    name     text NOT NULL CHECK (name ~ '\S'),
+    source   text NOT NULL CHECK (source ~ '\S'),
+    is_seed  boolean NOT NULL DEFAULT false,
+    CONSTRAINT end_not_before_start CHECK (end_date >= start_date)
+);
+CREATE INDEX country_periods_basis_idx ON @extschema@.country_periods (basis, start_date);
+COMMENT ON TABLE @extschema@.country_periods IS
+    'Periods in which a country was a member of ISO 3166 (basis iso: from the year its code was first assigned, 1974 for the first edition, to its ISO 3166-3 withdrawal date) or of the Correlates of War state system (basis cow, v2016 dates); users may add rows of their own basis.';
+COMMENT ON COLUMN @extschema@.country_periods.basis IS 'Whose membership: iso (ISO 3166-1 and 3166-3), cow (COW State System Membership v2016), or a basis of the user''s.';
+COMMENT ON COLUMN @extschema@.country_periods.country IS 'The value of iscm.country that the member was during the period.';
+COMMENT ON COLUMN @extschema@.country_periods.start_date IS 'First day of membership (for ISO 3166-1 codes, 1 January of the year the code was first assigned).';
+COMMENT ON COLUMN @extschema@.country_periods.end_date IS 'Last day of membership; NULL while it lasts (a COW state still a member at the end of v2016, a current ISO code).';
+COMMENT ON COLUMN @extschema@.country_periods.code IS 'The member''s code in the source: ISO alpha-2 or alpha-4, COW state number.';
+COMMENT ON COLUMN @extschema@.country_periods.name IS 'The member''s name in the source.';
+COMMENT ON COLUMN @extschema@.country_periods.source IS 'Source of the period and its dates.';
+COMMENT ON COLUMN @extschema@.country_periods.is_seed IS 'True for rows loaded by CREATE EXTENSION (read-only, not dumped); false for user rows.';
+
+CREATE TRIGGER seed_rows_read_only BEFORE UPDATE OR DELETE ON @extschema@.country_periods
+    FOR EACH ROW WHEN (OLD.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_read_only ON @extschema@.country_periods IS
+    'Seed rows (is_seed) of country_periods are read-only: UPDATE or DELETE of one fails with 55000, since pg_dump does not dump seed rows and a change would be lost on restore.';
+CREATE TRIGGER seed_rows_added_by_install_only BEFORE INSERT OR UPDATE ON @extschema@.country_periods
+    FOR EACH ROW WHEN (NEW.is_seed) EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_added_by_install_only ON @extschema@.country_periods IS
+    'Only the extension''s scripts may add seed rows to country_periods or mark a row is_seed (55000 otherwise): pg_dump skips such rows.';
+CREATE TRIGGER seed_rows_not_truncated BEFORE TRUNCATE ON @extschema@.country_periods
+    FOR EACH STATEMENT EXECUTE FUNCTION @extschema@._protect_seed_rows();
+COMMENT ON TRIGGER seed_rows_not_truncated ON @extschema@.country_periods IS
+    'TRUNCATE of country_periods fails with 55000 while it holds seed rows (DELETE ... WHERE NOT is_seed removes the user rows).';
+COMMENT ON COLUMN @extschema@.country_periods.is_seed IS
+    'True for rows loaded by CREATE EXTENSION or ALTER EXTENSION UPDATE (read-only, not dumped); false for user rows.';
+ALTER TABLE @extschema@.country_periods DISABLE TRIGGER seed_rows_added_by_install_only;
+-- 503 rows from data/country_periods.csv
+INSERT INTO @extschema@.country_periods (basis, country, start_date, end_date, code, name, source, is_seed) VALUES
+  ('iso', 'ABW', '1986-01-01', NULL, 'AW', 'Aruba', 'ISO 3166-1 AW (iso-codes); from ISO 3166-1 alpha-2 code AW first assigned in 1986 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'AFG', '1974-01-01', NULL, 'AF', 'Afghanistan', 'ISO 3166-1 AF (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'AGO', '1974-01-01', NULL, 'AO', 'Angola', 'ISO 3166-1 AO (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'AIA', '1985-01-01', NULL, 'AI', 'Anguilla', 'ISO 3166-1 AI (iso-codes); from ISO 3166-1 alpha-2 code AI first assigned in 1985 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'ALA', '2004-01-01', NULL, 'AX', 'Åland Islands', 'ISO 3166-1 AX (iso-codes); from ISO 3166-1 alpha-2 code AX first assigned in 2004 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'ALB', '1974-01-01', NULL, 'AL', 'Albania', 'ISO 3166-1 AL (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'AND', '1974-01-01', NULL, 'AD', 'Andorra', 'ISO 3166-1 AD (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ARE', '1974-01-01', NULL, 'AE', 'United Arab Emirates', 'ISO 3166-1 AE (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ARG', '1974-01-01', NULL, 'AR', 'Argentina', 'ISO 3166-1 AR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ARM', '1992-01-01', NULL, 'AM', 'Armenia', 'ISO 3166-1 AM (iso-codes); from ISO 3166-1 alpha-2 code AM first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'ASM', '1974-01-01', NULL, 'AS', 'American Samoa', 'ISO 3166-1 AS (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ATA', '1974-01-01', NULL, 'AQ', 'Antarctica', 'ISO 3166-1 AQ (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ATF', '1979-01-01', NULL, 'TF', 'French Southern Territories', 'ISO 3166-1 TF (iso-codes); from ISO 3166-1 alpha-2 code TF first assigned in 1979 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'ATG', '1974-01-01', NULL, 'AG', 'Antigua and Barbuda', 'ISO 3166-1 AG (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'AUS', '1974-01-01', NULL, 'AU', 'Australia', 'ISO 3166-1 AU (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'AUT', '1974-01-01', NULL, 'AT', 'Austria', 'ISO 3166-1 AT (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'AZE', '1992-01-01', NULL, 'AZ', 'Azerbaijan', 'ISO 3166-1 AZ (iso-codes); from ISO 3166-1 alpha-2 code AZ first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'BDI', '1974-01-01', NULL, 'BI', 'Burundi', 'ISO 3166-1 BI (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BEL', '1974-01-01', NULL, 'BE', 'Belgium', 'ISO 3166-1 BE (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BEN', '1974-01-01', NULL, 'BJ', 'Benin', 'ISO 3166-1 BJ (iso-codes); from ISO 3166 first edition (1974), as DYBJ (data/country_renamed.csv)', 'true'),
+  ('iso', 'BES', '2010-01-01', NULL, 'BQ', 'Bonaire, Sint Eustatius and Saba', 'ISO 3166-1 BQ (iso-codes); from ISO 3166-1 alpha-2 code BQ first assigned in 2010 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'BFA', '1974-01-01', NULL, 'BF', 'Burkina Faso', 'ISO 3166-1 BF (iso-codes); from ISO 3166 first edition (1974), as HVBF (data/country_renamed.csv)', 'true'),
+  ('iso', 'BGD', '1974-01-01', NULL, 'BD', 'Bangladesh', 'ISO 3166-1 BD (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BGR', '1974-01-01', NULL, 'BG', 'Bulgaria', 'ISO 3166-1 BG (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BHR', '1974-01-01', NULL, 'BH', 'Bahrain', 'ISO 3166-1 BH (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BHS', '1974-01-01', NULL, 'BS', 'Bahamas', 'ISO 3166-1 BS (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BIH', '1992-01-01', NULL, 'BA', 'Bosnia and Herzegovina', 'ISO 3166-1 BA (iso-codes); from ISO 3166-1 alpha-2 code BA first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'BLM', '2007-01-01', NULL, 'BL', 'Saint Barthélemy', 'ISO 3166-1 BL (iso-codes); from ISO 3166-1 alpha-2 code BL first assigned in 2007 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'BLR', '1974-01-01', NULL, 'BY', 'Belarus', 'ISO 3166-1 BY (iso-codes); from ISO 3166 first edition (1974), as BYAA (data/country_renamed.csv)', 'true'),
+  ('iso', 'BLZ', '1974-01-01', NULL, 'BZ', 'Belize', 'ISO 3166-1 BZ (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BMU', '1974-01-01', NULL, 'BM', 'Bermuda', 'ISO 3166-1 BM (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BOL', '1974-01-01', NULL, 'BO', 'Bolivia, Plurinational State of', 'ISO 3166-1 BO (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BRA', '1974-01-01', NULL, 'BR', 'Brazil', 'ISO 3166-1 BR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BRB', '1974-01-01', NULL, 'BB', 'Barbados', 'ISO 3166-1 BB (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BRN', '1974-01-01', NULL, 'BN', 'Brunei Darussalam', 'ISO 3166-1 BN (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BTN', '1974-01-01', NULL, 'BT', 'Bhutan', 'ISO 3166-1 BT (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BVT', '1974-01-01', NULL, 'BV', 'Bouvet Island', 'ISO 3166-1 BV (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BWA', '1974-01-01', NULL, 'BW', 'Botswana', 'ISO 3166-1 BW (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CAF', '1974-01-01', NULL, 'CF', 'Central African Republic', 'ISO 3166-1 CF (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CAN', '1974-01-01', NULL, 'CA', 'Canada', 'ISO 3166-1 CA (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CCK', '1974-01-01', NULL, 'CC', 'Cocos (Keeling) Islands', 'ISO 3166-1 CC (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CHE', '1974-01-01', NULL, 'CH', 'Switzerland', 'ISO 3166-1 CH (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CHL', '1974-01-01', NULL, 'CL', 'Chile', 'ISO 3166-1 CL (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CHN', '1974-01-01', NULL, 'CN', 'China', 'ISO 3166-1 CN (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CIV', '1974-01-01', NULL, 'CI', 'Côte d''Ivoire', 'ISO 3166-1 CI (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CMR', '1974-01-01', NULL, 'CM', 'Cameroon', 'ISO 3166-1 CM (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'COD', '1974-01-01', NULL, 'CD', 'Congo, The Democratic Republic of the', 'ISO 3166-1 CD (iso-codes); from ISO 3166 first edition (1974), as ZRCD (data/country_renamed.csv)', 'true'),
+  ('iso', 'COG', '1974-01-01', NULL, 'CG', 'Congo', 'ISO 3166-1 CG (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'COK', '1974-01-01', NULL, 'CK', 'Cook Islands', 'ISO 3166-1 CK (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'COL', '1974-01-01', NULL, 'CO', 'Colombia', 'ISO 3166-1 CO (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'COM', '1974-01-01', NULL, 'KM', 'Comoros', 'ISO 3166-1 KM (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CPV', '1974-01-01', NULL, 'CV', 'Cabo Verde', 'ISO 3166-1 CV (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CRI', '1974-01-01', NULL, 'CR', 'Costa Rica', 'ISO 3166-1 CR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CUB', '1974-01-01', NULL, 'CU', 'Cuba', 'ISO 3166-1 CU (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CUW', '2010-01-01', NULL, 'CW', 'Curaçao', 'ISO 3166-1 CW (iso-codes); from ISO 3166-1 alpha-2 code CW first assigned in 2010 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'CXR', '1974-01-01', NULL, 'CX', 'Christmas Island', 'ISO 3166-1 CX (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CYM', '1974-01-01', NULL, 'KY', 'Cayman Islands', 'ISO 3166-1 KY (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CYP', '1974-01-01', NULL, 'CY', 'Cyprus', 'ISO 3166-1 CY (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CZE', '1993-01-01', NULL, 'CZ', 'Czechia', 'ISO 3166-1 CZ (iso-codes); from ISO 3166-1 alpha-2 code CZ first assigned in 1993 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'DEU', '1974-01-01', NULL, 'DE', 'Germany', 'ISO 3166-1 DE (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'DJI', '1974-01-01', NULL, 'DJ', 'Djibouti', 'ISO 3166-1 DJ (iso-codes); from ISO 3166 first edition (1974), as AIDJ (data/country_renamed.csv)', 'true'),
+  ('iso', 'DMA', '1974-01-01', NULL, 'DM', 'Dominica', 'ISO 3166-1 DM (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'DNK', '1974-01-01', NULL, 'DK', 'Denmark', 'ISO 3166-1 DK (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'DOM', '1974-01-01', NULL, 'DO', 'Dominican Republic', 'ISO 3166-1 DO (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'DZA', '1974-01-01', NULL, 'DZ', 'Algeria', 'ISO 3166-1 DZ (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ECU', '1974-01-01', NULL, 'EC', 'Ecuador', 'ISO 3166-1 EC (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'EGY', '1974-01-01', NULL, 'EG', 'Egypt', 'ISO 3166-1 EG (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ERI', '1993-01-01', NULL, 'ER', 'Eritrea', 'ISO 3166-1 ER (iso-codes); from ISO 3166-1 alpha-2 code ER first assigned in 1993 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'ESH', '1974-01-01', NULL, 'EH', 'Western Sahara', 'ISO 3166-1 EH (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ESP', '1974-01-01', NULL, 'ES', 'Spain', 'ISO 3166-1 ES (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'EST', '1992-01-01', NULL, 'EE', 'Estonia', 'ISO 3166-1 EE (iso-codes); from ISO 3166-1 alpha-2 code EE first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'ETH', '1974-01-01', NULL, 'ET', 'Ethiopia', 'ISO 3166-1 ET (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'FIN', '1974-01-01', NULL, 'FI', 'Finland', 'ISO 3166-1 FI (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'FJI', '1974-01-01', NULL, 'FJ', 'Fiji', 'ISO 3166-1 FJ (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'FLK', '1974-01-01', NULL, 'FK', 'Falkland Islands (Malvinas)', 'ISO 3166-1 FK (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'FRA', '1974-01-01', NULL, 'FR', 'France', 'ISO 3166-1 FR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'FRO', '1974-01-01', NULL, 'FO', 'Faroe Islands', 'ISO 3166-1 FO (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'FSM', '1986-01-01', NULL, 'FM', 'Micronesia, Federated States of', 'ISO 3166-1 FM (iso-codes); from ISO 3166-1 alpha-2 code FM first assigned in 1986 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'GAB', '1974-01-01', NULL, 'GA', 'Gabon', 'ISO 3166-1 GA (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GBR', '1974-01-01', NULL, 'GB', 'United Kingdom', 'ISO 3166-1 GB (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GEO', '1992-01-01', NULL, 'GE', 'Georgia', 'ISO 3166-1 GE (iso-codes); from ISO 3166-1 alpha-2 code GE first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'GGY', '2006-01-01', NULL, 'GG', 'Guernsey', 'ISO 3166-1 GG (iso-codes); from ISO 3166-1 alpha-2 code GG first assigned in 2006 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'GHA', '1974-01-01', NULL, 'GH', 'Ghana', 'ISO 3166-1 GH (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GIB', '1974-01-01', NULL, 'GI', 'Gibraltar', 'ISO 3166-1 GI (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GIN', '1974-01-01', NULL, 'GN', 'Guinea', 'ISO 3166-1 GN (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GLP', '1974-01-01', NULL, 'GP', 'Guadeloupe', 'ISO 3166-1 GP (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GMB', '1974-01-01', NULL, 'GM', 'Gambia', 'ISO 3166-1 GM (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GNB', '1974-01-01', NULL, 'GW', 'Guinea-Bissau', 'ISO 3166-1 GW (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GNQ', '1974-01-01', NULL, 'GQ', 'Equatorial Guinea', 'ISO 3166-1 GQ (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GRC', '1974-01-01', NULL, 'GR', 'Greece', 'ISO 3166-1 GR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GRD', '1974-01-01', NULL, 'GD', 'Grenada', 'ISO 3166-1 GD (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GRL', '1974-01-01', NULL, 'GL', 'Greenland', 'ISO 3166-1 GL (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GTM', '1974-01-01', NULL, 'GT', 'Guatemala', 'ISO 3166-1 GT (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GUF', '1974-01-01', NULL, 'GF', 'French Guiana', 'ISO 3166-1 GF (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GUM', '1974-01-01', NULL, 'GU', 'Guam', 'ISO 3166-1 GU (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GUY', '1974-01-01', NULL, 'GY', 'Guyana', 'ISO 3166-1 GY (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'HKG', '1974-01-01', NULL, 'HK', 'Hong Kong', 'ISO 3166-1 HK (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'HMD', '1974-01-01', NULL, 'HM', 'Heard Island and McDonald Islands', 'ISO 3166-1 HM (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'HND', '1974-01-01', NULL, 'HN', 'Honduras', 'ISO 3166-1 HN (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'HRV', '1992-01-01', NULL, 'HR', 'Croatia', 'ISO 3166-1 HR (iso-codes); from ISO 3166-1 alpha-2 code HR first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'HTI', '1974-01-01', NULL, 'HT', 'Haiti', 'ISO 3166-1 HT (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'HUN', '1974-01-01', NULL, 'HU', 'Hungary', 'ISO 3166-1 HU (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'IDN', '1974-01-01', NULL, 'ID', 'Indonesia', 'ISO 3166-1 ID (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'IMN', '2006-01-01', NULL, 'IM', 'Isle of Man', 'ISO 3166-1 IM (iso-codes); from ISO 3166-1 alpha-2 code IM first assigned in 2006 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'IND', '1974-01-01', NULL, 'IN', 'India', 'ISO 3166-1 IN (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'IOT', '1974-01-01', NULL, 'IO', 'British Indian Ocean Territory', 'ISO 3166-1 IO (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'IRL', '1974-01-01', NULL, 'IE', 'Ireland', 'ISO 3166-1 IE (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'IRN', '1974-01-01', NULL, 'IR', 'Iran, Islamic Republic of', 'ISO 3166-1 IR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'IRQ', '1974-01-01', NULL, 'IQ', 'Iraq', 'ISO 3166-1 IQ (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ISL', '1974-01-01', NULL, 'IS', 'Iceland', 'ISO 3166-1 IS (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ISR', '1974-01-01', NULL, 'IL', 'Israel', 'ISO 3166-1 IL (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ITA', '1974-01-01', NULL, 'IT', 'Italy', 'ISO 3166-1 IT (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'JAM', '1974-01-01', NULL, 'JM', 'Jamaica', 'ISO 3166-1 JM (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'JEY', '2006-01-01', NULL, 'JE', 'Jersey', 'ISO 3166-1 JE (iso-codes); from ISO 3166-1 alpha-2 code JE first assigned in 2006 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'JOR', '1974-01-01', NULL, 'JO', 'Jordan', 'ISO 3166-1 JO (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'JPN', '1974-01-01', NULL, 'JP', 'Japan', 'ISO 3166-1 JP (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'KAZ', '1992-01-01', NULL, 'KZ', 'Kazakhstan', 'ISO 3166-1 KZ (iso-codes); from ISO 3166-1 alpha-2 code KZ first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'KEN', '1974-01-01', NULL, 'KE', 'Kenya', 'ISO 3166-1 KE (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'KGZ', '1992-01-01', NULL, 'KG', 'Kyrgyzstan', 'ISO 3166-1 KG (iso-codes); from ISO 3166-1 alpha-2 code KG first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'KHM', '1974-01-01', NULL, 'KH', 'Cambodia', 'ISO 3166-1 KH (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'KIR', '1979-01-01', NULL, 'KI', 'Kiribati', 'ISO 3166-1 KI (iso-codes); from ISO 3166-1 alpha-2 code KI first assigned in 1979 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'KNA', '1974-01-01', NULL, 'KN', 'Saint Kitts and Nevis', 'ISO 3166-1 KN (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'KOR', '1974-01-01', NULL, 'KR', 'Korea, Republic of', 'ISO 3166-1 KR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'KWT', '1974-01-01', NULL, 'KW', 'Kuwait', 'ISO 3166-1 KW (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'LAO', '1974-01-01', NULL, 'LA', 'Lao People''s Democratic Republic', 'ISO 3166-1 LA (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'LBN', '1974-01-01', NULL, 'LB', 'Lebanon', 'ISO 3166-1 LB (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'LBR', '1974-01-01', NULL, 'LR', 'Liberia', 'ISO 3166-1 LR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'LBY', '1974-01-01', NULL, 'LY', 'Libya', 'ISO 3166-1 LY (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'LCA', '1974-01-01', NULL, 'LC', 'Saint Lucia', 'ISO 3166-1 LC (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'LIE', '1974-01-01', NULL, 'LI', 'Liechtenstein', 'ISO 3166-1 LI (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'LKA', '1974-01-01', NULL, 'LK', 'Sri Lanka', 'ISO 3166-1 LK (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'LSO', '1974-01-01', NULL, 'LS', 'Lesotho', 'ISO 3166-1 LS (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'LTU', '1992-01-01', NULL, 'LT', 'Lithuania', 'ISO 3166-1 LT (iso-codes); from ISO 3166-1 alpha-2 code LT first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'LUX', '1974-01-01', NULL, 'LU', 'Luxembourg', 'ISO 3166-1 LU (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'LVA', '1992-01-01', NULL, 'LV', 'Latvia', 'ISO 3166-1 LV (iso-codes); from ISO 3166-1 alpha-2 code LV first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'MAC', '1974-01-01', NULL, 'MO', 'Macao', 'ISO 3166-1 MO (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MAF', '2007-01-01', NULL, 'MF', 'Saint Martin (French part)', 'ISO 3166-1 MF (iso-codes); from ISO 3166-1 alpha-2 code MF first assigned in 2007 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'MAR', '1974-01-01', NULL, 'MA', 'Morocco', 'ISO 3166-1 MA (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MCO', '1974-01-01', NULL, 'MC', 'Monaco', 'ISO 3166-1 MC (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MDA', '1992-01-01', NULL, 'MD', 'Moldova, Republic of', 'ISO 3166-1 MD (iso-codes); from ISO 3166-1 alpha-2 code MD first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'MDG', '1974-01-01', NULL, 'MG', 'Madagascar', 'ISO 3166-1 MG (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MDV', '1974-01-01', NULL, 'MV', 'Maldives', 'ISO 3166-1 MV (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MEX', '1974-01-01', NULL, 'MX', 'Mexico', 'ISO 3166-1 MX (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MHL', '1986-01-01', NULL, 'MH', 'Marshall Islands', 'ISO 3166-1 MH (iso-codes); from ISO 3166-1 alpha-2 code MH first assigned in 1986 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'MKD', '1993-01-01', NULL, 'MK', 'North Macedonia', 'ISO 3166-1 MK (iso-codes); from ISO 3166-1 alpha-2 code MK first assigned in 1993 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'MLI', '1974-01-01', NULL, 'ML', 'Mali', 'ISO 3166-1 ML (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MLT', '1974-01-01', NULL, 'MT', 'Malta', 'ISO 3166-1 MT (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MMR', '1974-01-01', NULL, 'MM', 'Myanmar', 'ISO 3166-1 MM (iso-codes); from ISO 3166 first edition (1974), as BUMM (data/country_renamed.csv)', 'true'),
+  ('iso', 'MNE', '2006-01-01', NULL, 'ME', 'Montenegro', 'ISO 3166-1 ME (iso-codes); from ISO 3166-1 alpha-2 code ME first assigned in 2006 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'MNG', '1974-01-01', NULL, 'MN', 'Mongolia', 'ISO 3166-1 MN (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MNP', '1986-01-01', NULL, 'MP', 'Northern Mariana Islands', 'ISO 3166-1 MP (iso-codes); from ISO 3166-1 alpha-2 code MP first assigned in 1986 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'MOZ', '1974-01-01', NULL, 'MZ', 'Mozambique', 'ISO 3166-1 MZ (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MRT', '1974-01-01', NULL, 'MR', 'Mauritania', 'ISO 3166-1 MR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MSR', '1974-01-01', NULL, 'MS', 'Montserrat', 'ISO 3166-1 MS (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MTQ', '1974-01-01', NULL, 'MQ', 'Martinique', 'ISO 3166-1 MQ (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MUS', '1974-01-01', NULL, 'MU', 'Mauritius', 'ISO 3166-1 MU (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MWI', '1974-01-01', NULL, 'MW', 'Malawi', 'ISO 3166-1 MW (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MYS', '1974-01-01', NULL, 'MY', 'Malaysia', 'ISO 3166-1 MY (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MYT', '1993-01-01', NULL, 'YT', 'Mayotte', 'ISO 3166-1 YT (iso-codes); from ISO 3166-1 alpha-2 code YT first assigned in 1993 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'NAM', '1974-01-01', NULL, 'NA', 'Namibia', 'ISO 3166-1 NA (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NCL', '1974-01-01', NULL, 'NC', 'New Caledonia', 'ISO 3166-1 NC (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NER', '1974-01-01', NULL, 'NE', 'Niger', 'ISO 3166-1 NE (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NFK', '1974-01-01', NULL, 'NF', 'Norfolk Island', 'ISO 3166-1 NF (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NGA', '1974-01-01', NULL, 'NG', 'Nigeria', 'ISO 3166-1 NG (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NIC', '1974-01-01', NULL, 'NI', 'Nicaragua', 'ISO 3166-1 NI (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NIU', '1974-01-01', NULL, 'NU', 'Niue', 'ISO 3166-1 NU (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NLD', '1974-01-01', NULL, 'NL', 'Netherlands', 'ISO 3166-1 NL (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NOR', '1974-01-01', NULL, 'NO', 'Norway', 'ISO 3166-1 NO (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NPL', '1974-01-01', NULL, 'NP', 'Nepal', 'ISO 3166-1 NP (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NRU', '1974-01-01', NULL, 'NR', 'Nauru', 'ISO 3166-1 NR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NZL', '1974-01-01', NULL, 'NZ', 'New Zealand', 'ISO 3166-1 NZ (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'OMN', '1974-01-01', NULL, 'OM', 'Oman', 'ISO 3166-1 OM (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PAK', '1974-01-01', NULL, 'PK', 'Pakistan', 'ISO 3166-1 PK (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PAN', '1974-01-01', NULL, 'PA', 'Panama', 'ISO 3166-1 PA (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PCN', '1974-01-01', NULL, 'PN', 'Pitcairn', 'ISO 3166-1 PN (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PER', '1974-01-01', NULL, 'PE', 'Peru', 'ISO 3166-1 PE (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PHL', '1974-01-01', NULL, 'PH', 'Philippines', 'ISO 3166-1 PH (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PLW', '1986-01-01', NULL, 'PW', 'Palau', 'ISO 3166-1 PW (iso-codes); from ISO 3166-1 alpha-2 code PW first assigned in 1986 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'PNG', '1974-01-01', NULL, 'PG', 'Papua New Guinea', 'ISO 3166-1 PG (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'POL', '1974-01-01', NULL, 'PL', 'Poland', 'ISO 3166-1 PL (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PRI', '1974-01-01', NULL, 'PR', 'Puerto Rico', 'ISO 3166-1 PR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PRK', '1974-01-01', NULL, 'KP', 'Korea, Democratic People''s Republic of', 'ISO 3166-1 KP (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PRT', '1974-01-01', NULL, 'PT', 'Portugal', 'ISO 3166-1 PT (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PRY', '1974-01-01', NULL, 'PY', 'Paraguay', 'ISO 3166-1 PY (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PSE', '1999-01-01', NULL, 'PS', 'Palestine, State of', 'ISO 3166-1 PS (iso-codes); from ISO 3166-1 alpha-2 code PS first assigned in 1999 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'PYF', '1974-01-01', NULL, 'PF', 'French Polynesia', 'ISO 3166-1 PF (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'QAT', '1974-01-01', NULL, 'QA', 'Qatar', 'ISO 3166-1 QA (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'REU', '1974-01-01', NULL, 'RE', 'Réunion', 'ISO 3166-1 RE (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ROU', '1974-01-01', NULL, 'RO', 'Romania', 'ISO 3166-1 RO (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'RUS', '1992-01-01', NULL, 'RU', 'Russian Federation', 'ISO 3166-1 RU (iso-codes); from ISO 3166-1 alpha-2 code RU first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'RWA', '1974-01-01', NULL, 'RW', 'Rwanda', 'ISO 3166-1 RW (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SAU', '1974-01-01', NULL, 'SA', 'Saudi Arabia', 'ISO 3166-1 SA (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SDN', '1974-01-01', NULL, 'SD', 'Sudan', 'ISO 3166-1 SD (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SEN', '1974-01-01', NULL, 'SN', 'Senegal', 'ISO 3166-1 SN (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SGP', '1974-01-01', NULL, 'SG', 'Singapore', 'ISO 3166-1 SG (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SGS', '1993-01-01', NULL, 'GS', 'South Georgia and the South Sandwich Islands', 'ISO 3166-1 GS (iso-codes); from ISO 3166-1 alpha-2 code GS first assigned in 1993 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'SHN', '1974-01-01', NULL, 'SH', 'Saint Helena, Ascension and Tristan da Cunha', 'ISO 3166-1 SH (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SJM', '1974-01-01', NULL, 'SJ', 'Svalbard and Jan Mayen', 'ISO 3166-1 SJ (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SLB', '1974-01-01', NULL, 'SB', 'Solomon Islands', 'ISO 3166-1 SB (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SLE', '1974-01-01', NULL, 'SL', 'Sierra Leone', 'ISO 3166-1 SL (iso-codes); from ISO 3166 first edition (1974)', 'true');
+INSERT INTO @extschema@.country_periods (basis, country, start_date, end_date, code, name, source, is_seed) VALUES
+  ('iso', 'SLV', '1974-01-01', NULL, 'SV', 'El Salvador', 'ISO 3166-1 SV (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SMR', '1974-01-01', NULL, 'SM', 'San Marino', 'ISO 3166-1 SM (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SOM', '1974-01-01', NULL, 'SO', 'Somalia', 'ISO 3166-1 SO (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SPM', '1974-01-01', NULL, 'PM', 'Saint Pierre and Miquelon', 'ISO 3166-1 PM (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SRB', '2006-01-01', NULL, 'RS', 'Serbia', 'ISO 3166-1 RS (iso-codes); from ISO 3166-1 alpha-2 code RS first assigned in 2006 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'SSD', '2011-01-01', NULL, 'SS', 'South Sudan', 'ISO 3166-1 SS (iso-codes); from ISO 3166-1 alpha-2 code SS first assigned in 2011 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'STP', '1974-01-01', NULL, 'ST', 'Sao Tome and Principe', 'ISO 3166-1 ST (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SUR', '1974-01-01', NULL, 'SR', 'Suriname', 'ISO 3166-1 SR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SVK', '1993-01-01', NULL, 'SK', 'Slovakia', 'ISO 3166-1 SK (iso-codes); from ISO 3166-1 alpha-2 code SK first assigned in 1993 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'SVN', '1992-01-01', NULL, 'SI', 'Slovenia', 'ISO 3166-1 SI (iso-codes); from ISO 3166-1 alpha-2 code SI first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'SWE', '1974-01-01', NULL, 'SE', 'Sweden', 'ISO 3166-1 SE (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SWZ', '1974-01-01', NULL, 'SZ', 'Eswatini', 'ISO 3166-1 SZ (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SXM', '2010-01-01', NULL, 'SX', 'Sint Maarten (Dutch part)', 'ISO 3166-1 SX (iso-codes); from ISO 3166-1 alpha-2 code SX first assigned in 2010 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'SYC', '1974-01-01', NULL, 'SC', 'Seychelles', 'ISO 3166-1 SC (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SYR', '1974-01-01', NULL, 'SY', 'Syrian Arab Republic', 'ISO 3166-1 SY (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'TCA', '1974-01-01', NULL, 'TC', 'Turks and Caicos Islands', 'ISO 3166-1 TC (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'TCD', '1974-01-01', NULL, 'TD', 'Chad', 'ISO 3166-1 TD (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'TGO', '1974-01-01', NULL, 'TG', 'Togo', 'ISO 3166-1 TG (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'THA', '1974-01-01', NULL, 'TH', 'Thailand', 'ISO 3166-1 TH (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'TJK', '1992-01-01', NULL, 'TJ', 'Tajikistan', 'ISO 3166-1 TJ (iso-codes); from ISO 3166-1 alpha-2 code TJ first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'TKL', '1974-01-01', NULL, 'TK', 'Tokelau', 'ISO 3166-1 TK (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'TKM', '1992-01-01', NULL, 'TM', 'Turkmenistan', 'ISO 3166-1 TM (iso-codes); from ISO 3166-1 alpha-2 code TM first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'TLS', '1974-01-01', NULL, 'TL', 'Timor-Leste', 'ISO 3166-1 TL (iso-codes); from ISO 3166 first edition (1974), as TPTL (data/country_renamed.csv)', 'true'),
+  ('iso', 'TON', '1974-01-01', NULL, 'TO', 'Tonga', 'ISO 3166-1 TO (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'TTO', '1974-01-01', NULL, 'TT', 'Trinidad and Tobago', 'ISO 3166-1 TT (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'TUN', '1974-01-01', NULL, 'TN', 'Tunisia', 'ISO 3166-1 TN (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'TUR', '1974-01-01', NULL, 'TR', 'Türkiye', 'ISO 3166-1 TR (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'TUV', '1977-01-01', NULL, 'TV', 'Tuvalu', 'ISO 3166-1 TV (iso-codes); from ISO 3166-1 alpha-2 code TV first assigned in 1977 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'TWN', '1974-01-01', NULL, 'TW', 'Taiwan, Province of China', 'ISO 3166-1 TW (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'TZA', '1974-01-01', NULL, 'TZ', 'Tanzania, United Republic of', 'ISO 3166-1 TZ (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'UGA', '1974-01-01', NULL, 'UG', 'Uganda', 'ISO 3166-1 UG (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'UKR', '1974-01-01', NULL, 'UA', 'Ukraine', 'ISO 3166-1 UA (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'UMI', '1986-01-01', NULL, 'UM', 'United States Minor Outlying Islands', 'ISO 3166-1 UM (iso-codes); from ISO 3166-1 alpha-2 code UM first assigned in 1986 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'URY', '1974-01-01', NULL, 'UY', 'Uruguay', 'ISO 3166-1 UY (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'USA', '1974-01-01', NULL, 'US', 'United States', 'ISO 3166-1 US (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'UZB', '1992-01-01', NULL, 'UZ', 'Uzbekistan', 'ISO 3166-1 UZ (iso-codes); from ISO 3166-1 alpha-2 code UZ first assigned in 1992 (Wikipedia, ISO 3166-1 alpha-2, table of officially assigned code elements, column Year)', 'true'),
+  ('iso', 'VAT', '1974-01-01', NULL, 'VA', 'Holy See (Vatican City State)', 'ISO 3166-1 VA (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'VCT', '1974-01-01', NULL, 'VC', 'Saint Vincent and the Grenadines', 'ISO 3166-1 VC (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'VEN', '1974-01-01', NULL, 'VE', 'Venezuela, Bolivarian Republic of', 'ISO 3166-1 VE (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'VGB', '1974-01-01', NULL, 'VG', 'Virgin Islands, British', 'ISO 3166-1 VG (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'VIR', '1974-01-01', NULL, 'VI', 'Virgin Islands, U.S.', 'ISO 3166-1 VI (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'VNM', '1974-01-01', NULL, 'VN', 'Viet Nam', 'ISO 3166-1 VN (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'VUT', '1974-01-01', NULL, 'VU', 'Vanuatu', 'ISO 3166-1 VU (iso-codes); from ISO 3166 first edition (1974), as NHVU (data/country_renamed.csv)', 'true'),
+  ('iso', 'WLF', '1974-01-01', NULL, 'WF', 'Wallis and Futuna', 'ISO 3166-1 WF (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'WSM', '1974-01-01', NULL, 'WS', 'Samoa', 'ISO 3166-1 WS (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'YEM', '1974-01-01', NULL, 'YE', 'Yemen', 'ISO 3166-1 YE (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ZAF', '1974-01-01', NULL, 'ZA', 'South Africa', 'ISO 3166-1 ZA (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ZMB', '1974-01-01', NULL, 'ZM', 'Zambia', 'ISO 3166-1 ZM (iso-codes); from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'ZWE', '1974-01-01', NULL, 'ZW', 'Zimbabwe', 'ISO 3166-1 ZW (iso-codes); from ISO 3166 first edition (1974), as RHZW (data/country_renamed.csv)', 'true'),
+  ('iso', 'ANHH', '1974-01-01', '2010-12-15', 'ANHH', 'Netherlands Antilles', 'ISO 3166-3 ANHH (iso-codes): withdrawn 2010-12-15; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'BQAQ', '1974-01-01', '1979-12-31', 'BQAQ', 'British Antarctic Territory', 'ISO 3166-3 BQAQ (iso-codes): withdrawn 1979; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CSHH', '1974-01-01', '1993-06-15', 'CSHH', 'Czechoslovakia, Czechoslovak Socialist Republic', 'ISO 3166-3 CSHH (iso-codes): withdrawn 1993-06-15; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'CSXX', '2003-01-01', '2006-09-26', 'CSXX', 'Serbia and Montenegro', 'ISO 3166-3 CSXX (iso-codes): withdrawn 2006-09-26; from ISO 3166-1 newsletter of 2003-07-23: Yugoslavia (YU, YUG, 891) replaced by Serbia and Montenegro (CS, SCG, 891); the date is the ISO 3166-3 withdrawal date of YUCS', 'true'),
+  ('iso', 'CTKI', '1974-01-01', '1984-12-31', 'CTKI', 'Canton and Enderbury Islands', 'ISO 3166-3 CTKI (iso-codes): withdrawn 1984; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'DDDE', '1974-01-01', '1990-10-30', 'DDDE', 'German Democratic Republic', 'ISO 3166-3 DDDE (iso-codes): withdrawn 1990-10-30; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'FQHH', '1974-01-01', '1979-12-31', 'FQHH', 'French Southern and Antarctic Territories', 'ISO 3166-3 FQHH (iso-codes): withdrawn 1979; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'FXFR', '1974-01-01', '1997-07-14', 'FXFR', 'France, Metropolitan', 'ISO 3166-3 FXFR (iso-codes): withdrawn 1997-07-14; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'GEHH', '1974-01-01', '1979-12-31', 'GEHH', 'Gilbert and Ellice Islands', 'ISO 3166-3 GEHH (iso-codes): withdrawn 1979; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'JTUM', '1974-01-01', '1986-12-31', 'JTUM', 'Johnston Island', 'ISO 3166-3 JTUM (iso-codes): withdrawn 1986; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'MIUM', '1974-01-01', '1986-12-31', 'MIUM', 'Midway Islands', 'ISO 3166-3 MIUM (iso-codes): withdrawn 1986; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NQAQ', '1974-01-01', '1983-12-31', 'NQAQ', 'Dronning Maud Land', 'ISO 3166-3 NQAQ (iso-codes): withdrawn 1983; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'NTHH', '1974-01-01', '1993-07-12', 'NTHH', 'Neutral Zone', 'ISO 3166-3 NTHH (iso-codes): withdrawn 1993-07-12; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PCHH', '1974-01-01', '1986-12-31', 'PCHH', 'Pacific Islands (trust territory)', 'ISO 3166-3 PCHH (iso-codes): withdrawn 1986; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PUUM', '1974-01-01', '1986-12-31', 'PUUM', 'US Miscellaneous Pacific Islands', 'ISO 3166-3 PUUM (iso-codes): withdrawn 1986; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'PZPA', '1974-01-01', '1980-12-31', 'PZPA', 'Panama Canal Zone', 'ISO 3166-3 PZPA (iso-codes): withdrawn 1980; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SKIN', '1974-01-01', '1975-12-31', 'SKIN', 'Sikkim', 'ISO 3166-3 SKIN (iso-codes): withdrawn 1975; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'SUHH', '1974-01-01', '1992-08-30', 'SUHH', 'USSR, Union of Soviet Socialist Republics', 'ISO 3166-3 SUHH (iso-codes): withdrawn 1992-08-30; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'VDVN', '1974-01-01', '1977-12-31', 'VDVN', 'Viet-Nam, Democratic Republic of', 'ISO 3166-3 VDVN (iso-codes): withdrawn 1977; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'WKUM', '1974-01-01', '1986-12-31', 'WKUM', 'Wake Island', 'ISO 3166-3 WKUM (iso-codes): withdrawn 1986; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'YDYE', '1974-01-01', '1990-08-14', 'YDYE', 'Yemen, Democratic, People''s Democratic Republic of', 'ISO 3166-3 YDYE (iso-codes): withdrawn 1990-08-14; from ISO 3166 first edition (1974)', 'true'),
+  ('iso', 'YUCS', '1974-01-01', '2003-07-23', 'YUCS', 'Yugoslavia, (Socialist) Federal Republic of', 'ISO 3166-3 YUCS (iso-codes): withdrawn 2003-07-23; from ISO 3166 first edition (1974)', 'true'),
+  ('cow', 'USA', '1816-01-01', NULL, '2', 'United States of America', 'Correlates of War State System Membership v2016 (states2016.csv), USA 2 1816-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CAN', '1920-01-10', NULL, '20', 'Canada', 'Correlates of War State System Membership v2016 (states2016.csv), CAN 20 1920-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BHS', '1973-07-10', NULL, '31', 'Bahamas', 'Correlates of War State System Membership v2016 (states2016.csv), BHM 31 1973-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CUB', '1902-05-20', '1906-09-25', '40', 'Cuba', 'Correlates of War State System Membership v2016 (states2016.csv), CUB 40 1902-1906; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CUB', '1909-01-23', NULL, '40', 'Cuba', 'Correlates of War State System Membership v2016 (states2016.csv), CUB 40 1909-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'HTI', '1859-01-01', '1915-07-28', '41', 'Haiti', 'Correlates of War State System Membership v2016 (states2016.csv), HAI 41 1859-1915; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'HTI', '1934-08-15', NULL, '41', 'Haiti', 'Correlates of War State System Membership v2016 (states2016.csv), HAI 41 1934-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'DOM', '1894-01-01', '1916-11-29', '42', 'Dominican Republic', 'Correlates of War State System Membership v2016 (states2016.csv), DOM 42 1894-1916; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'DOM', '1924-09-29', NULL, '42', 'Dominican Republic', 'Correlates of War State System Membership v2016 (states2016.csv), DOM 42 1924-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'JAM', '1962-08-06', NULL, '51', 'Jamaica', 'Correlates of War State System Membership v2016 (states2016.csv), JAM 51 1962-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TTO', '1962-08-31', NULL, '52', 'Trinidad and Tobago', 'Correlates of War State System Membership v2016 (states2016.csv), TRI 52 1962-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BRB', '1966-11-30', NULL, '53', 'Barbados', 'Correlates of War State System Membership v2016 (states2016.csv), BAR 53 1966-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'DMA', '1978-11-03', NULL, '54', 'Dominica', 'Correlates of War State System Membership v2016 (states2016.csv), DMA 54 1978-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GRD', '1974-02-07', NULL, '55', 'Grenada', 'Correlates of War State System Membership v2016 (states2016.csv), GRN 55 1974-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LCA', '1979-02-22', NULL, '56', 'St. Lucia', 'Correlates of War State System Membership v2016 (states2016.csv), SLU 56 1979-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'VCT', '1979-10-27', NULL, '57', 'St. Vincent and the Grenadines', 'Correlates of War State System Membership v2016 (states2016.csv), SVG 57 1979-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ATG', '1981-11-01', NULL, '58', 'Antigua & Barbuda', 'Correlates of War State System Membership v2016 (states2016.csv), AAB 58 1981-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'KNA', '1983-09-19', NULL, '60', 'St. Kitts and Nevis', 'Correlates of War State System Membership v2016 (states2016.csv), SKN 60 1983-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MEX', '1831-01-01', NULL, '70', 'Mexico', 'Correlates of War State System Membership v2016 (states2016.csv), MEX 70 1831-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BLZ', '1981-09-21', NULL, '80', 'Belize', 'Correlates of War State System Membership v2016 (states2016.csv), BLZ 80 1981-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GTM', '1868-01-01', NULL, '90', 'Guatemala', 'Correlates of War State System Membership v2016 (states2016.csv), GUA 90 1868-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'HND', '1899-01-01', NULL, '91', 'Honduras', 'Correlates of War State System Membership v2016 (states2016.csv), HON 91 1899-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SLV', '1875-01-01', NULL, '92', 'El Salvador', 'Correlates of War State System Membership v2016 (states2016.csv), SAL 92 1875-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'NIC', '1900-01-01', NULL, '93', 'Nicaragua', 'Correlates of War State System Membership v2016 (states2016.csv), NIC 93 1900-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CRI', '1920-01-01', NULL, '94', 'Costa Rica', 'Correlates of War State System Membership v2016 (states2016.csv), COS 94 1920-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'PAN', '1903-11-03', NULL, '95', 'Panama', 'Correlates of War State System Membership v2016 (states2016.csv), PAN 95 1903-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'COL', '1831-01-01', NULL, '100', 'Colombia', 'Correlates of War State System Membership v2016 (states2016.csv), COL 100 1831-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'VEN', '1841-01-01', NULL, '101', 'Venezuela', 'Correlates of War State System Membership v2016 (states2016.csv), VEN 101 1841-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GUY', '1966-05-26', NULL, '110', 'Guyana', 'Correlates of War State System Membership v2016 (states2016.csv), GUY 110 1966-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SUR', '1975-11-25', NULL, '115', 'Suriname', 'Correlates of War State System Membership v2016 (states2016.csv), SUR 115 1975-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ECU', '1854-01-01', NULL, '130', 'Ecuador', 'Correlates of War State System Membership v2016 (states2016.csv), ECU 130 1854-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'PER', '1839-01-01', NULL, '135', 'Peru', 'Correlates of War State System Membership v2016 (states2016.csv), PER 135 1839-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BRA', '1822-09-07', NULL, '140', 'Brazil', 'Correlates of War State System Membership v2016 (states2016.csv), BRA 140 1822-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BOL', '1848-01-01', NULL, '145', 'Bolivia', 'Correlates of War State System Membership v2016 (states2016.csv), BOL 145 1848-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'PRY', '1846-01-01', '1870-06-20', '150', 'Paraguay', 'Correlates of War State System Membership v2016 (states2016.csv), PAR 150 1846-1870; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'PRY', '1876-06-22', NULL, '150', 'Paraguay', 'Correlates of War State System Membership v2016 (states2016.csv), PAR 150 1876-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CHL', '1839-01-01', NULL, '155', 'Chile', 'Correlates of War State System Membership v2016 (states2016.csv), CHL 155 1839-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ARG', '1841-01-01', NULL, '160', 'Argentina', 'Correlates of War State System Membership v2016 (states2016.csv), ARG 160 1841-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'URY', '1882-01-01', NULL, '165', 'Uruguay', 'Correlates of War State System Membership v2016 (states2016.csv), URU 165 1882-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GBR', '1816-01-01', NULL, '200', 'United Kingdom', 'Correlates of War State System Membership v2016 (states2016.csv), UKG 200 1816-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'IRL', '1922-12-06', NULL, '205', 'Ireland', 'Correlates of War State System Membership v2016 (states2016.csv), IRE 205 1922-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'NLD', '1816-01-01', '1940-07-14', '210', 'Netherlands', 'Correlates of War State System Membership v2016 (states2016.csv), NTH 210 1816-1940; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'NLD', '1945-06-26', NULL, '210', 'Netherlands', 'Correlates of War State System Membership v2016 (states2016.csv), NTH 210 1945-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BEL', '1830-12-20', '1940-05-28', '211', 'Belgium', 'Correlates of War State System Membership v2016 (states2016.csv), BEL 211 1830-1940; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BEL', '1945-06-26', NULL, '211', 'Belgium', 'Correlates of War State System Membership v2016 (states2016.csv), BEL 211 1945-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LUX', '1920-11-15', '1940-05-10', '212', 'Luxembourg', 'Correlates of War State System Membership v2016 (states2016.csv), LUX 212 1920-1940; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LUX', '1944-09-10', NULL, '212', 'Luxembourg', 'Correlates of War State System Membership v2016 (states2016.csv), LUX 212 1944-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'FRA', '1816-01-01', '1942-11-11', '220', 'France', 'Correlates of War State System Membership v2016 (states2016.csv), FRN 220 1816-1942; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'FRA', '1944-08-25', NULL, '220', 'France', 'Correlates of War State System Membership v2016 (states2016.csv), FRN 220 1944-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MCO', '1993-05-28', NULL, '221', 'Monaco', 'Correlates of War State System Membership v2016 (states2016.csv), MNC 221 1993-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LIE', '1990-09-18', NULL, '223', 'Liechtenstein', 'Correlates of War State System Membership v2016 (states2016.csv), LIE 223 1990-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CHE', '1816-01-01', NULL, '225', 'Switzerland', 'Correlates of War State System Membership v2016 (states2016.csv), SWZ 225 1816-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ESP', '1816-01-01', NULL, '230', 'Spain', 'Correlates of War State System Membership v2016 (states2016.csv), SPN 230 1816-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'AND', '1993-07-28', NULL, '232', 'Andorra', 'Correlates of War State System Membership v2016 (states2016.csv), AND 232 1993-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'PRT', '1816-01-01', NULL, '235', 'Portugal', 'Correlates of War State System Membership v2016 (states2016.csv), POR 235 1816-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'DEU', '1816-01-01', '1945-05-08', '255', 'Germany', 'Correlates of War State System Membership v2016 (states2016.csv), GMY 255 1816-1945; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'DEU', '1990-10-03', NULL, '255', 'Germany', 'Correlates of War State System Membership v2016 (states2016.csv), GMY 255 1990-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'DEU', '1955-05-05', '1990-10-02', '260', 'German Federal Republic', 'Correlates of War State System Membership v2016 (states2016.csv), GFR 260 1955-1990; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'DDDE', '1954-03-25', '1990-10-02', '265', 'German Democratic Republic', 'Correlates of War State System Membership v2016 (states2016.csv), GDR 265 1954-1990; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'POL', '1918-11-03', '1939-09-27', '290', 'Poland', 'Correlates of War State System Membership v2016 (states2016.csv), POL 290 1918-1939; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'POL', '1945-06-28', NULL, '290', 'Poland', 'Correlates of War State System Membership v2016 (states2016.csv), POL 290 1945-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'AUT', '1919-09-10', '1938-03-13', '305', 'Austria', 'Correlates of War State System Membership v2016 (states2016.csv), AUS 305 1919-1938; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'AUT', '1955-07-27', NULL, '305', 'Austria', 'Correlates of War State System Membership v2016 (states2016.csv), AUS 305 1955-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'HUN', '1918-11-16', NULL, '310', 'Hungary', 'Correlates of War State System Membership v2016 (states2016.csv), HUN 310 1918-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CSHH', '1918-10-28', '1939-03-15', '315', 'Czechoslovakia', 'Correlates of War State System Membership v2016 (states2016.csv), CZE 315 1918-1939; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CSHH', '1945-05-10', '1992-12-31', '315', 'Czechoslovakia', 'Correlates of War State System Membership v2016 (states2016.csv), CZE 315 1945-1992; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CZE', '1993-01-01', NULL, '316', 'Czech Republic', 'Correlates of War State System Membership v2016 (states2016.csv), CZR 316 1993-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SVK', '1993-01-01', NULL, '317', 'Slovakia', 'Correlates of War State System Membership v2016 (states2016.csv), SLO 317 1993-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ITA', '1816-01-01', NULL, '325', 'Italy', 'Correlates of War State System Membership v2016 (states2016.csv), ITA 325 1816-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SMR', '1992-03-02', NULL, '331', 'San Marino', 'Correlates of War State System Membership v2016 (states2016.csv), SNM 331 1992-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MLT', '1964-09-21', NULL, '338', 'Malta', 'Correlates of War State System Membership v2016 (states2016.csv), MLT 338 1964-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ALB', '1914-01-01', '1939-04-07', '339', 'Albania', 'Correlates of War State System Membership v2016 (states2016.csv), ALB 339 1914-1939; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ALB', '1944-11-17', NULL, '339', 'Albania', 'Correlates of War State System Membership v2016 (states2016.csv), ALB 339 1944-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MNE', '2006-06-12', NULL, '341', 'Montenegro', 'Correlates of War State System Membership v2016 (states2016.csv), MNG 341 2006-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MKD', '1993-04-08', NULL, '343', 'Macedonia', 'Correlates of War State System Membership v2016 (states2016.csv), MAC 343 1993-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'HRV', '1992-01-15', NULL, '344', 'Croatia', 'Correlates of War State System Membership v2016 (states2016.csv), CRO 344 1992-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SRB', '1878-07-13', '1918-11-30', '345', 'Yugoslavia', 'Correlates of War State System Membership v2016 (states2016.csv), YUG 345 1878-1941; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns); Kingdom of Serbia', 'true'),
+  ('cow', 'YUCS', '1918-12-01', '1941-04-20', '345', 'Yugoslavia', 'Correlates of War State System Membership v2016 (states2016.csv), YUG 345 1878-1941; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns); Kingdom of the Serbs, Croats and Slovenes proclaimed 1918-12-01', 'true'),
+  ('cow', 'YUCS', '1944-10-20', '2003-02-03', '345', 'Yugoslavia', 'Correlates of War State System Membership v2016 (states2016.csv), YUG 345 1944-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns); Kingdom of the Serbs, Croats and Slovenes proclaimed 1918-12-01', 'true'),
+  ('cow', 'CSXX', '2003-02-04', '2006-06-04', '345', 'Yugoslavia', 'Correlates of War State System Membership v2016 (states2016.csv), YUG 345 1944-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns); Constitutional Charter of Serbia and Montenegro, 2003-02-04', 'true'),
+  ('cow', 'SRB', '2006-06-05', NULL, '345', 'Yugoslavia', 'Correlates of War State System Membership v2016 (states2016.csv), YUG 345 1944-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns); Serbia continues the State union, 2006-06-05', 'true'),
+  ('cow', 'BIH', '1992-04-07', NULL, '346', 'Bosnia and Herzegovina', 'Correlates of War State System Membership v2016 (states2016.csv), BOS 346 1992-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'XKX', '2008-02-20', NULL, '347', 'Kosovo', 'Correlates of War State System Membership v2016 (states2016.csv), KOS 347 2008-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SVN', '1992-01-15', NULL, '349', 'Slovenia', 'Correlates of War State System Membership v2016 (states2016.csv), SLV 349 1992-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GRC', '1828-01-01', '1941-04-23', '350', 'Greece', 'Correlates of War State System Membership v2016 (states2016.csv), GRC 350 1828-1941; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GRC', '1944-10-13', NULL, '350', 'Greece', 'Correlates of War State System Membership v2016 (states2016.csv), GRC 350 1944-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CYP', '1960-08-16', NULL, '352', 'Cyprus', 'Correlates of War State System Membership v2016 (states2016.csv), CYP 352 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BGR', '1908-10-05', NULL, '355', 'Bulgaria', 'Correlates of War State System Membership v2016 (states2016.csv), BUL 355 1908-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MDA', '1991-12-26', NULL, '359', 'Moldova', 'Correlates of War State System Membership v2016 (states2016.csv), MLD 359 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ROU', '1878-07-13', NULL, '360', 'Romania', 'Correlates of War State System Membership v2016 (states2016.csv), ROM 360 1878-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'RUS', '1816-01-01', '1922-12-29', '365', 'Russia', 'Correlates of War State System Membership v2016 (states2016.csv), RUS 365 1816-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns); Russian Empire', 'true'),
+  ('cow', 'SUHH', '1922-12-30', '1991-12-25', '365', 'Russia', 'Correlates of War State System Membership v2016 (states2016.csv), RUS 365 1816-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns); Treaty on the Creation of the USSR, 1922-12-30', 'true'),
+  ('cow', 'RUS', '1991-12-26', NULL, '365', 'Russia', 'Correlates of War State System Membership v2016 (states2016.csv), RUS 365 1816-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns); USSR dissolved 1991-12-26 (the date COW gives the other successor states)', 'true'),
+  ('cow', 'EST', '1918-02-24', '1940-06-16', '366', 'Estonia', 'Correlates of War State System Membership v2016 (states2016.csv), EST 366 1918-1940; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'EST', '1991-09-06', NULL, '366', 'Estonia', 'Correlates of War State System Membership v2016 (states2016.csv), EST 366 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LVA', '1918-11-18', '1940-06-16', '367', 'Latvia', 'Correlates of War State System Membership v2016 (states2016.csv), LAT 367 1918-1940; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LVA', '1991-09-06', NULL, '367', 'Latvia', 'Correlates of War State System Membership v2016 (states2016.csv), LAT 367 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LTU', '1918-02-16', '1940-06-15', '368', 'Lithuania', 'Correlates of War State System Membership v2016 (states2016.csv), LIT 368 1918-1940; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LTU', '1991-09-06', NULL, '368', 'Lithuania', 'Correlates of War State System Membership v2016 (states2016.csv), LIT 368 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'UKR', '1991-12-26', NULL, '369', 'Ukraine', 'Correlates of War State System Membership v2016 (states2016.csv), UKR 369 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BLR', '1991-12-26', NULL, '370', 'Belarus', 'Correlates of War State System Membership v2016 (states2016.csv), BLR 370 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ARM', '1991-12-26', NULL, '371', 'Armenia', 'Correlates of War State System Membership v2016 (states2016.csv), ARM 371 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GEO', '1991-12-26', NULL, '372', 'Georgia', 'Correlates of War State System Membership v2016 (states2016.csv), GRG 372 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'AZE', '1991-12-26', NULL, '373', 'Azerbaijan', 'Correlates of War State System Membership v2016 (states2016.csv), AZE 373 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'FIN', '1917-12-06', NULL, '375', 'Finland', 'Correlates of War State System Membership v2016 (states2016.csv), FIN 375 1917-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SWE', '1816-01-01', NULL, '380', 'Sweden', 'Correlates of War State System Membership v2016 (states2016.csv), SWD 380 1816-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'NOR', '1905-06-07', '1940-04-30', '385', 'Norway', 'Correlates of War State System Membership v2016 (states2016.csv), NOR 385 1905-1940; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'NOR', '1945-05-07', NULL, '385', 'Norway', 'Correlates of War State System Membership v2016 (states2016.csv), NOR 385 1945-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'DNK', '1816-01-01', '1940-04-09', '390', 'Denmark', 'Correlates of War State System Membership v2016 (states2016.csv), DEN 390 1816-1940; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'DNK', '1945-05-07', NULL, '390', 'Denmark', 'Correlates of War State System Membership v2016 (states2016.csv), DEN 390 1945-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ISL', '1944-06-17', NULL, '395', 'Iceland', 'Correlates of War State System Membership v2016 (states2016.csv), ICE 395 1944-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CPV', '1975-07-05', NULL, '402', 'Cape Verde', 'Correlates of War State System Membership v2016 (states2016.csv), CAP 402 1975-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'STP', '1975-07-12', NULL, '403', 'Sao Tome and Principe', 'Correlates of War State System Membership v2016 (states2016.csv), STP 403 1975-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GNB', '1974-09-10', NULL, '404', 'Guinea-Bissau', 'Correlates of War State System Membership v2016 (states2016.csv), GNB 404 1974-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GNQ', '1968-10-12', NULL, '411', 'Equatorial Guinea', 'Correlates of War State System Membership v2016 (states2016.csv), EQG 411 1968-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GMB', '1965-02-18', NULL, '420', 'Gambia', 'Correlates of War State System Membership v2016 (states2016.csv), GAM 420 1965-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MLI', '1960-06-20', NULL, '432', 'Mali', 'Correlates of War State System Membership v2016 (states2016.csv), MLI 432 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SEN', '1960-08-20', NULL, '433', 'Senegal', 'Correlates of War State System Membership v2016 (states2016.csv), SEN 433 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BEN', '1960-08-01', NULL, '434', 'Benin', 'Correlates of War State System Membership v2016 (states2016.csv), BEN 434 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MRT', '1960-11-28', NULL, '435', 'Mauritania', 'Correlates of War State System Membership v2016 (states2016.csv), MAA 435 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'NER', '1960-10-03', NULL, '436', 'Niger', 'Correlates of War State System Membership v2016 (states2016.csv), NIR 436 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CIV', '1960-08-07', NULL, '437', 'Ivory Coast', 'Correlates of War State System Membership v2016 (states2016.csv), CDI 437 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GIN', '1958-10-02', NULL, '438', 'Guinea', 'Correlates of War State System Membership v2016 (states2016.csv), GUI 438 1958-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BFA', '1960-08-05', NULL, '439', 'Burkina Faso', 'Correlates of War State System Membership v2016 (states2016.csv), BFO 439 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LBR', '1920-06-30', NULL, '450', 'Liberia', 'Correlates of War State System Membership v2016 (states2016.csv), LBR 450 1920-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SLE', '1961-04-27', NULL, '451', 'Sierra Leone', 'Correlates of War State System Membership v2016 (states2016.csv), SIE 451 1961-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GHA', '1957-03-06', NULL, '452', 'Ghana', 'Correlates of War State System Membership v2016 (states2016.csv), GHA 452 1957-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TGO', '1960-04-27', NULL, '461', 'Togo', 'Correlates of War State System Membership v2016 (states2016.csv), TOG 461 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CMR', '1960-01-01', NULL, '471', 'Cameroon', 'Correlates of War State System Membership v2016 (states2016.csv), CAO 471 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true');
+INSERT INTO @extschema@.country_periods (basis, country, start_date, end_date, code, name, source, is_seed) VALUES
+  ('cow', 'NGA', '1960-10-01', NULL, '475', 'Nigeria', 'Correlates of War State System Membership v2016 (states2016.csv), NIG 475 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'GAB', '1960-08-17', NULL, '481', 'Gabon', 'Correlates of War State System Membership v2016 (states2016.csv), GAB 481 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CAF', '1960-08-13', NULL, '482', 'Central African Republic', 'Correlates of War State System Membership v2016 (states2016.csv), CEN 482 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TCD', '1960-08-11', NULL, '483', 'Chad', 'Correlates of War State System Membership v2016 (states2016.csv), CHA 483 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'COG', '1960-08-15', NULL, '484', 'Congo', 'Correlates of War State System Membership v2016 (states2016.csv), CON 484 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'COD', '1960-06-30', NULL, '490', 'Democratic Republic of the Congo', 'Correlates of War State System Membership v2016 (states2016.csv), DRC 490 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'UGA', '1962-10-09', NULL, '500', 'Uganda', 'Correlates of War State System Membership v2016 (states2016.csv), UGA 500 1962-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'KEN', '1963-12-12', NULL, '501', 'Kenya', 'Correlates of War State System Membership v2016 (states2016.csv), KEN 501 1963-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TZA', '1961-12-09', NULL, '510', 'Tanzania', 'Correlates of War State System Membership v2016 (states2016.csv), TAZ 510 1961-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BDI', '1962-07-01', NULL, '516', 'Burundi', 'Correlates of War State System Membership v2016 (states2016.csv), BUI 516 1962-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'RWA', '1962-07-01', NULL, '517', 'Rwanda', 'Correlates of War State System Membership v2016 (states2016.csv), RWA 517 1962-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SOM', '1960-07-01', NULL, '520', 'Somalia', 'Correlates of War State System Membership v2016 (states2016.csv), SOM 520 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'DJI', '1977-06-27', NULL, '522', 'Djibouti', 'Correlates of War State System Membership v2016 (states2016.csv), DJI 522 1977-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ETH', '1898-01-01', '1936-05-05', '530', 'Ethiopia', 'Correlates of War State System Membership v2016 (states2016.csv), ETH 530 1898-1936; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ETH', '1941-05-05', NULL, '530', 'Ethiopia', 'Correlates of War State System Membership v2016 (states2016.csv), ETH 530 1941-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ERI', '1993-05-24', NULL, '531', 'Eritrea', 'Correlates of War State System Membership v2016 (states2016.csv), ERI 531 1993-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'AGO', '1975-11-11', NULL, '540', 'Angola', 'Correlates of War State System Membership v2016 (states2016.csv), ANG 540 1975-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MOZ', '1975-06-25', NULL, '541', 'Mozambique', 'Correlates of War State System Membership v2016 (states2016.csv), MZM 541 1975-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ZMB', '1964-10-24', NULL, '551', 'Zambia', 'Correlates of War State System Membership v2016 (states2016.csv), ZAM 551 1964-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ZWE', '1965-11-11', NULL, '552', 'Zimbabwe', 'Correlates of War State System Membership v2016 (states2016.csv), ZIM 552 1965-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MWI', '1964-07-06', NULL, '553', 'Malawi', 'Correlates of War State System Membership v2016 (states2016.csv), MAW 553 1964-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ZAF', '1920-01-10', NULL, '560', 'South Africa', 'Correlates of War State System Membership v2016 (states2016.csv), SAF 560 1920-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'NAM', '1990-03-21', NULL, '565', 'Namibia', 'Correlates of War State System Membership v2016 (states2016.csv), NAM 565 1990-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LSO', '1966-10-04', NULL, '570', 'Lesotho', 'Correlates of War State System Membership v2016 (states2016.csv), LES 570 1966-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BWA', '1966-09-30', NULL, '571', 'Botswana', 'Correlates of War State System Membership v2016 (states2016.csv), BOT 571 1966-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SWZ', '1968-09-06', NULL, '572', 'Swaziland', 'Correlates of War State System Membership v2016 (states2016.csv), SWA 572 1968-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MDG', '1960-06-26', NULL, '580', 'Madagascar', 'Correlates of War State System Membership v2016 (states2016.csv), MAG 580 1960-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'COM', '1975-12-31', NULL, '581', 'Comoros', 'Correlates of War State System Membership v2016 (states2016.csv), COM 581 1975-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MUS', '1968-03-12', NULL, '590', 'Mauritius', 'Correlates of War State System Membership v2016 (states2016.csv), MAS 590 1968-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SYC', '1976-06-29', NULL, '591', 'Seychelles', 'Correlates of War State System Membership v2016 (states2016.csv), SEY 591 1976-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MAR', '1847-01-01', '1912-03-30', '600', 'Morocco', 'Correlates of War State System Membership v2016 (states2016.csv), MOR 600 1847-1912; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MAR', '1956-03-02', NULL, '600', 'Morocco', 'Correlates of War State System Membership v2016 (states2016.csv), MOR 600 1956-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'DZA', '1962-07-05', NULL, '615', 'Algeria', 'Correlates of War State System Membership v2016 (states2016.csv), ALG 615 1962-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TUN', '1825-01-01', '1881-05-12', '616', 'Tunisia', 'Correlates of War State System Membership v2016 (states2016.csv), TUN 616 1825-1881; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TUN', '1956-03-20', NULL, '616', 'Tunisia', 'Correlates of War State System Membership v2016 (states2016.csv), TUN 616 1956-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LBY', '1951-12-24', NULL, '620', 'Libya', 'Correlates of War State System Membership v2016 (states2016.csv), LIB 620 1951-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SDN', '1956-01-01', NULL, '625', 'Sudan', 'Correlates of War State System Membership v2016 (states2016.csv), SUD 625 1956-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SSD', '2011-07-09', NULL, '626', 'South Sudan', 'Correlates of War State System Membership v2016 (states2016.csv), SSD 626 2011-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'IRN', '1855-01-01', NULL, '630', 'Iran', 'Correlates of War State System Membership v2016 (states2016.csv), IRN 630 1855-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TUR', '1816-01-01', NULL, '640', 'Turkey', 'Correlates of War State System Membership v2016 (states2016.csv), TUR 640 1816-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'IRQ', '1932-10-03', NULL, '645', 'Iraq', 'Correlates of War State System Membership v2016 (states2016.csv), IRQ 645 1932-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'EGY', '1855-01-01', '1882-09-15', '651', 'Egypt', 'Correlates of War State System Membership v2016 (states2016.csv), EGY 651 1855-1882; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'EGY', '1937-05-26', NULL, '651', 'Egypt', 'Correlates of War State System Membership v2016 (states2016.csv), EGY 651 1937-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SYR', '1946-04-17', '1958-02-01', '652', 'Syria', 'Correlates of War State System Membership v2016 (states2016.csv), SYR 652 1946-1958; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SYR', '1961-09-29', NULL, '652', 'Syria', 'Correlates of War State System Membership v2016 (states2016.csv), SYR 652 1961-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LBN', '1946-03-10', NULL, '660', 'Lebanon', 'Correlates of War State System Membership v2016 (states2016.csv), LEB 660 1946-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'JOR', '1946-03-22', NULL, '663', 'Jordan', 'Correlates of War State System Membership v2016 (states2016.csv), JOR 663 1946-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ISR', '1948-05-14', NULL, '666', 'Israel', 'Correlates of War State System Membership v2016 (states2016.csv), ISR 666 1948-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SAU', '1927-05-20', NULL, '670', 'Saudi Arabia', 'Correlates of War State System Membership v2016 (states2016.csv), SAU 670 1927-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'YEM', '1926-09-02', '1990-05-21', '678', 'Yemen Arab Republic', 'Correlates of War State System Membership v2016 (states2016.csv), YAR 678 1926-1990; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'YEM', '1990-05-22', NULL, '679', 'Yemen', 'Correlates of War State System Membership v2016 (states2016.csv), YEM 679 1990-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'YDYE', '1967-11-30', '1990-05-21', '680', 'Yemen People''s Republic', 'Correlates of War State System Membership v2016 (states2016.csv), YPR 680 1967-1990; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'KWT', '1961-06-19', NULL, '690', 'Kuwait', 'Correlates of War State System Membership v2016 (states2016.csv), KUW 690 1961-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BHR', '1971-08-15', NULL, '692', 'Bahrain', 'Correlates of War State System Membership v2016 (states2016.csv), BAH 692 1971-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'QAT', '1971-09-03', NULL, '694', 'Qatar', 'Correlates of War State System Membership v2016 (states2016.csv), QAT 694 1971-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'ARE', '1971-12-02', NULL, '696', 'United Arab Emirates', 'Correlates of War State System Membership v2016 (states2016.csv), UAE 696 1971-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'OMN', '1971-10-07', NULL, '698', 'Oman', 'Correlates of War State System Membership v2016 (states2016.csv), OMA 698 1971-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'AFG', '1919-08-08', NULL, '700', 'Afghanistan', 'Correlates of War State System Membership v2016 (states2016.csv), AFG 700 1919-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TKM', '1991-12-26', NULL, '701', 'Turkmenistan', 'Correlates of War State System Membership v2016 (states2016.csv), TKM 701 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TJK', '1991-12-26', NULL, '702', 'Tajikistan', 'Correlates of War State System Membership v2016 (states2016.csv), TAJ 702 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'KGZ', '1991-12-26', NULL, '703', 'Kyrgyzstan', 'Correlates of War State System Membership v2016 (states2016.csv), KYR 703 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'UZB', '1991-12-26', NULL, '704', 'Uzbekistan', 'Correlates of War State System Membership v2016 (states2016.csv), UZB 704 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'KAZ', '1991-12-26', NULL, '705', 'Kazakhstan', 'Correlates of War State System Membership v2016 (states2016.csv), KZK 705 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'CHN', '1860-10-25', NULL, '710', 'China', 'Correlates of War State System Membership v2016 (states2016.csv), CHN 710 1860-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MNG', '1921-03-13', NULL, '712', 'Mongolia', 'Correlates of War State System Membership v2016 (states2016.csv), MON 712 1921-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TWN', '1949-12-08', NULL, '713', 'Taiwan', 'Correlates of War State System Membership v2016 (states2016.csv), TAW 713 1949-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'PRK', '1948-09-09', NULL, '731', 'North Korea', 'Correlates of War State System Membership v2016 (states2016.csv), PRK 731 1948-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'KOR', '1949-06-29', NULL, '732', 'South Korea', 'Correlates of War State System Membership v2016 (states2016.csv), ROK 732 1949-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'JPN', '1860-01-01', '1945-08-14', '740', 'Japan', 'Correlates of War State System Membership v2016 (states2016.csv), JPN 740 1860-1945; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'JPN', '1952-04-28', NULL, '740', 'Japan', 'Correlates of War State System Membership v2016 (states2016.csv), JPN 740 1952-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'IND', '1947-08-15', NULL, '750', 'India', 'Correlates of War State System Membership v2016 (states2016.csv), IND 750 1947-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BTN', '1971-09-21', NULL, '760', 'Bhutan', 'Correlates of War State System Membership v2016 (states2016.csv), BHU 760 1971-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'PAK', '1947-08-14', NULL, '770', 'Pakistan', 'Correlates of War State System Membership v2016 (states2016.csv), PAK 770 1947-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BGD', '1971-12-16', NULL, '771', 'Bangladesh', 'Correlates of War State System Membership v2016 (states2016.csv), BNG 771 1971-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MMR', '1948-01-04', NULL, '775', 'Myanmar', 'Correlates of War State System Membership v2016 (states2016.csv), MYA 775 1948-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LKA', '1948-02-04', NULL, '780', 'Sri Lanka', 'Correlates of War State System Membership v2016 (states2016.csv), SRI 780 1948-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MDV', '1965-07-26', NULL, '781', 'Maldives', 'Correlates of War State System Membership v2016 (states2016.csv), MAD 781 1965-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'NPL', '1920-01-01', NULL, '790', 'Nepal', 'Correlates of War State System Membership v2016 (states2016.csv), NEP 790 1920-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'THA', '1887-01-01', NULL, '800', 'Thailand', 'Correlates of War State System Membership v2016 (states2016.csv), THI 800 1887-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'KHM', '1953-11-09', NULL, '811', 'Cambodia', 'Correlates of War State System Membership v2016 (states2016.csv), CAM 811 1953-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'LAO', '1953-10-23', NULL, '812', 'Laos', 'Correlates of War State System Membership v2016 (states2016.csv), LAO 812 1953-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'VDVN', '1954-07-21', '1976-07-01', '816', 'Vietnam', 'Correlates of War State System Membership v2016 (states2016.csv), DRV 816 1954-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns); Democratic Republic of Vietnam', 'true'),
+  ('cow', 'VNM', '1976-07-02', NULL, '816', 'Vietnam', 'Correlates of War State System Membership v2016 (states2016.csv), DRV 816 1954-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns); Socialist Republic of Vietnam proclaimed 1976-07-02', 'true'),
+  ('cow', 'MYS', '1957-08-31', NULL, '820', 'Malaysia', 'Correlates of War State System Membership v2016 (states2016.csv), MAL 820 1957-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SGP', '1965-08-09', NULL, '830', 'Singapore', 'Correlates of War State System Membership v2016 (states2016.csv), SIN 830 1965-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'BRN', '1984-01-01', NULL, '835', 'Brunei', 'Correlates of War State System Membership v2016 (states2016.csv), BRU 835 1984-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'PHL', '1946-07-04', NULL, '840', 'Philippines', 'Correlates of War State System Membership v2016 (states2016.csv), PHI 840 1946-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'IDN', '1949-12-27', NULL, '850', 'Indonesia', 'Correlates of War State System Membership v2016 (states2016.csv), INS 850 1949-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TLS', '2002-09-27', NULL, '860', 'East Timor', 'Correlates of War State System Membership v2016 (states2016.csv), ETM 860 2002-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'AUS', '1920-01-10', NULL, '900', 'Australia', 'Correlates of War State System Membership v2016 (states2016.csv), AUL 900 1920-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'PNG', '1975-09-16', NULL, '910', 'Papua New Guinea', 'Correlates of War State System Membership v2016 (states2016.csv), PNG 910 1975-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'NZL', '1920-01-10', NULL, '920', 'New Zealand', 'Correlates of War State System Membership v2016 (states2016.csv), NEW 920 1920-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'VUT', '1981-09-15', NULL, '935', 'Vanuatu', 'Correlates of War State System Membership v2016 (states2016.csv), VAN 935 1981-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'SLB', '1978-07-07', NULL, '940', 'Solomon Islands', 'Correlates of War State System Membership v2016 (states2016.csv), SOL 940 1978-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'KIR', '1999-09-14', NULL, '946', 'Kiribati', 'Correlates of War State System Membership v2016 (states2016.csv), KIR 946 1999-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TUV', '2000-09-05', NULL, '947', 'Tuvalu', 'Correlates of War State System Membership v2016 (states2016.csv), TUV 947 2000-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'FJI', '1970-10-10', NULL, '950', 'Fiji', 'Correlates of War State System Membership v2016 (states2016.csv), FIJ 950 1970-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'TON', '1999-09-14', NULL, '955', 'Tonga', 'Correlates of War State System Membership v2016 (states2016.csv), TON 955 1999-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'NRU', '1999-09-14', NULL, '970', 'Nauru', 'Correlates of War State System Membership v2016 (states2016.csv), NAU 970 1999-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'MHL', '1991-09-17', NULL, '983', 'Marshall Islands', 'Correlates of War State System Membership v2016 (states2016.csv), MSI 983 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'PLW', '1994-12-15', NULL, '986', 'Palau', 'Correlates of War State System Membership v2016 (states2016.csv), PAL 986 1994-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'FSM', '1991-09-17', NULL, '987', 'Federated States of Micronesia', 'Correlates of War State System Membership v2016 (states2016.csv), FSM 987 1991-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true'),
+  ('cow', 'WSM', '1976-12-15', NULL, '990', 'Samoa', 'Correlates of War State System Membership v2016 (states2016.csv), WSM 990 1976-2016; copy read: public repository vivekmithlesh/GSOC_MIC_TEST states2016.csv (first ten columns)', 'true');
+ALTER TABLE @extschema@.country_periods ENABLE TRIGGER seed_rows_added_by_install_only;
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.country_periods', 'WHERE NOT is_seed');
+
+CREATE FUNCTION @extschema@.countries_on(on_date date, basis text DEFAULT 'iso')
+RETURNS @extschema@.country_set
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    result @extschema@.country_set;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM @extschema@.country_periods p WHERE p.basis OPERATOR(pg_catalog.=) countries_on.basis) THEN
+        RAISE EXCEPTION USING
+            ERRCODE = 'invalid_parameter_value',
+            MESSAGE = format('unknown basis of country periods: "%s"', countries_on.basis),
+            HINT = 'Use iso (ISO 3166 membership) or cow (Correlates of War state system), or a basis of your own rows in iscm.country_periods.';
+    END IF;
+    SELECT @extschema@.country_set_agg(p.country) INTO result
+      FROM @extschema@.country_periods p
+     WHERE p.basis OPERATOR(pg_catalog.=) countries_on.basis
+       AND p.start_date OPERATOR(pg_catalog.<=) countries_on.on_date
+       AND (p.end_date IS NULL OR p.end_date OPERATOR(pg_catalog.>=) countries_on.on_date);
+    RETURN coalesce(result, '{}'::@extschema@.country_set);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.countries_on(date, text) IS
+    'The countries that were members of ISO 3166 (basis iso, the default) or of the COW state system (basis cow) on a date, as a country_set; 22023 for an unknown basis.';
+
+CREATE VIEW @extschema@.country_years AS
+    SELECT p.basis,
+           @extschema@.canonical_code(p.country) AS country_code,
+           @extschema@.name(p.country) AS country_name,
+           y.year::integer AS year,
+           p.name AS source_name,
+           p.code AS source_code
+      FROM @extschema@.country_periods p,
+           LATERAL pg_catalog.generate_series(pg_catalog.date_part('year', p.start_date)::integer,
+                                              pg_catalog.date_part('year', coalesce(p.end_date, pg_catalog.now()::date))::integer) AS y(year);
+COMMENT ON VIEW @extschema@.country_years IS
+    'Country-year panel: one row per basis (iso, cow), country and calendar year in which it was a member for at least a day, with the name and code the source gives it; plain types for BI tools.';
+COMMENT ON COLUMN @extschema@.country_years.basis IS 'iso or cow (or a basis of user rows in iscm.country_periods).';
+COMMENT ON COLUMN @extschema@.country_years.country_code IS 'Canonical code of the country (reads back as iscm.country).';
+COMMENT ON COLUMN @extschema@.country_years.country_name IS 'English short name of the country.';
+COMMENT ON COLUMN @extschema@.country_years.year IS 'Calendar year.';
+COMMENT ON COLUMN @extschema@.country_years.source_name IS 'Name of the member in the source (COW''s "Yugoslavia" for 1950).';
+COMMENT ON COLUMN @extschema@.country_years.source_code IS 'Code of the member in the source (ISO alpha-2 or alpha-4, COW state number).';
 
 -- ===== src/sql/1.0/40_survey_types.sql =====
 -- Survey summary types: what the two-step survey aggregates return.
