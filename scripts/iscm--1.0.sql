@@ -382,7 +382,7 @@ LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 5
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     SELECT c.country, c.alpha3, c.name, c.match, c.matched, c.score
-      FROM (SELECT a.country, @extschema@.alpha3(a.country) AS alpha3, @extschema@.name(a.country) AS name,
+      FROM (SELECT a.country, @extschema@.alpha3(a.country) AS alpha3, @extschema@.country_name(a.country, 'en'::text) AS name,
                    'user_alias'::text AS match, a.normalized AS matched, 1::double precision AS score, 0 AS ord
               FROM @extschema@.country_user_aliases a
              WHERE a.normalized OPERATOR(pg_catalog.=) @extschema@.normalize_country_name(country_candidates.input)
@@ -5650,7 +5650,7 @@ COMMENT ON FUNCTION @extschema@.countries_on(date, text) IS
 CREATE VIEW @extschema@.country_years AS
     SELECT p.basis,
            @extschema@.canonical_code(p.country) AS country_code,
-           @extschema@.name(p.country) AS country_name,
+           @extschema@.country_name(p.country, 'en'::text) AS country_name,
            y.year::integer AS year,
            p.name AS source_name,
            p.code AS source_code

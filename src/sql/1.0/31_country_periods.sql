@@ -58,7 +58,7 @@ COMMENT ON FUNCTION @extschema@.countries_on(date, text) IS
 CREATE VIEW @extschema@.country_years AS
     SELECT p.basis,
            @extschema@.canonical_code(p.country) AS country_code,
-           @extschema@.name(p.country) AS country_name,
+           @extschema@.country_name(p.country, 'en'::text) AS country_name,
            y.year::integer AS year,
            p.name AS source_name,
            p.code AS source_code
