@@ -24,7 +24,7 @@ SELECT d.code, d.url IS NOT NULL AS has_url, d.source
 SELECT code, title, kind, author, issued, symbol, statements_about FROM iscm.document_report
  WHERE code IN ('iom-handbook-2010', 'A/71/728', 'gfmd-operating-modalities') ORDER BY code;
 SELECT source_place, statement, by_parties, cited FROM iscm.statement_report
- WHERE 'A/71/728' = ANY (cited) ORDER BY id;
+ WHERE 'A/71/728' = ANY (string_to_array(cited, ' | ')) ORDER BY id;
 SELECT about FROM iscm.statement_report WHERE kind = 'structure' AND source_document = 'seed 000';
 
 -- Statements about a State: Nigeria's national policy (GFMD 2014-2015), Morocco's benefits and institutions.
@@ -32,7 +32,7 @@ SELECT kind, statement, first_day, last_day FROM iscm.statement_report WHERE alp
 SELECT source_document, source_place, kind, role, statement
   FROM iscm.statement_party_report WHERE alpha3 = 'MAR' ORDER BY statement_id;
 -- The benefits the 13 States named: each type once, the 13 as a group, not each.
-SELECT count(*) AS benefit_types, min(cardinality(by_one_of)) AS states, bool_and(by_parties IS NULL) AS none_by_one_state
+SELECT count(*) AS benefit_types, min(cardinality(string_to_array(by_one_of, ' | '))) AS states, bool_and(by_parties IS NULL) AS none_by_one_state
   FROM iscm.statement_report WHERE kind = 'benefit' AND source_place = '§5 para 2';
 -- Funding, challenges, participation of the GFMD; the GMG's challenges and five improvement ideas.
 SELECT source_document, kind, count(*) FROM iscm.statement_report
@@ -43,7 +43,7 @@ SELECT kind, statement, period_start, period_end FROM iscm.statement_report
  WHERE kind IN ('admission procedure', 'membership application') ORDER BY id;
 -- The side event's seven panel questions.
 SELECT count(*) AS questions, min(first_day) AS day FROM iscm.statement_report
- WHERE kind = 'question' AND 'GCM-2017-06-20-SE' = ANY (about);
+ WHERE kind = 'question' AND 'GCM-2017-06-20-SE' = ANY (string_to_array(about, ' | '));
 -- The regional frameworks States cite, as the paper writes them.
 SELECT organization, as_written FROM iscm.statement_party_report
  WHERE role = 'cited' AND party_kind = 'organization' AND source_place = '§3 para 2' ORDER BY id;
