@@ -190,9 +190,10 @@ answer_state_encode(const AnswerState *st)
 	double		weight_sum = survey_sum_value(&st->weight_sum);
 	double		weight_sq = 0.0;
 	uint8		flags = st->flags;
+	int64		total;
 
 	/* each count and weight fits, but their totals can overflow */
-	if (st->missing > PG_INT64_MAX - st->respondents)
+	if (pg_add_s64_overflow(st->respondents, st->missing, &total))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("answer summary count out of range"),
