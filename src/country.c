@@ -301,7 +301,7 @@ country_recv(PG_FUNCTION_ARGS)
 	CountryKey	key = (CountryKey) pq_getmsgint(buf, 2);
 	const CountryRecord *r;
 
-	/* a renamed country sent by a release in which it was a value of its own */
+	/* a renamed State's own key, which old binary data may hold, is its successor */
 	if (!country_key_is_known(key) && (r = country_record(key)) != NULL && r->renamed_to != COUNTRY_KEY_INVALID)
 		key = r->renamed_to;
 	if (!country_key_is_known(key))

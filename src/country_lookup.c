@@ -598,7 +598,7 @@ country_key_to_code(CountryKey key, char buf[COUNTRY_CODE_BUFSIZE])
 		return false;
 	if (!country_key_is_known(key))
 	{
-		/* stored by a release in which a renamed country was a value of its own */
+		/* a renamed State's own key, which rows stored earlier may hold, prints as its successor */
 		if (r->renamed_to == COUNTRY_KEY_INVALID || (r = country_record(r->renamed_to)) == NULL)
 			return false;
 		key = r->key;
