@@ -33,9 +33,9 @@ struct varlena *answer_summary_build(uint8 flags, int64 respondents, int64 missi
 /* the single-/multiple-choice and weighted bits: what summaries must share to be combined */
 #define ANSWER_KIND_FLAGS (SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED)
 /* ERROR 22023 unless two summaries are of one kind (an empty one is of any); action: "combine" ... */
-void		answer_summary_check_kinds(uint8 flags_a, bool empty_a, uint8 flags_b, bool empty_b,
-									   const char *action);
+extern void answer_summary_check_kinds(uint8 flags_a, bool empty_a, uint8 flags_b, bool empty_b,
+									  const char *action);
 /* the binary form sent to the client (categories in the client encoding) */
-bytea	   *answer_summary_send_bytes(struct varlena *value);
+extern bytea *answer_summary_send_bytes(struct varlena *value);
 
 #endif

@@ -36,13 +36,14 @@ void		survey_format_check(SurveyFormatStatus status, const char *type_name);
  * qsort for arrays whose size users choose (categories, transition cells):
  * a query cancel or statement_timeout is honoured in the middle of the sort.
  */
-void		survey_sort(void *base, size_t n, size_t size, qsort_arg_comparator compare, void *arg);
+extern void survey_sort(void *base, size_t n, size_t size, qsort_arg_comparator compare,
+						void *arg);
 
 /* qsort_arg comparator of SurveyCategory by bytes (arg unused) */
-int			survey_compare_categories(const void *a, const void *b, void *arg);
+extern int	survey_compare_categories(const void *a, const void *b, void *arg);
 
 /* the binary form of a transition summary sent to the client (texts in the client encoding) */
-bytea	   *transition_summary_send_bytes(struct varlena *value);
+extern bytea *transition_summary_send_bytes(struct varlena *value);
 
 /*
  * ERROR 22023: category does not occur in a summary of the given categories

@@ -119,21 +119,21 @@ SurveyFormatStatus answer_summary_view(const uint8_t *buf, size_t len, AnswerSum
  * the binary receive functions read a value this way, convert its texts to
  * the database encoding and sort them again.
  */
-SurveyFormatStatus answer_summary_view_unordered(const uint8_t *buf, size_t len,
-												 AnswerSummaryView *view);
+extern SurveyFormatStatus answer_summary_view_unordered(const uint8_t *buf, size_t len,
+														AnswerSummaryView *view);
 
 /*
  * The weight_sq field and flags for a sum of squared weights given as
  * scaled * 2^(2 exp): the sum itself when it is 0 or a normal double, else
  * the sum divided by weight_sum with SURVEY_FLAG_SQ_MEAN.  Returns the flag.
  */
-uint8_t		answer_summary_weight_sq(double scaled, int exp, double weight_sum, double *weight_sq);
+extern uint8_t answer_summary_weight_sq(double scaled, int exp, double weight_sum, double *weight_sq);
 
 /* the same from weight_sq given as a mean (text input) */
-uint8_t		answer_summary_weight_sq_from_mean(double mean, double weight_sum, double *weight_sq);
+extern uint8_t answer_summary_weight_sq_from_mean(double mean, double weight_sum, double *weight_sq);
 
 /* Kish's effective sample size of a validated weighted summary (respondents when unweighted) */
-double		answer_summary_n_eff(const AnswerSummaryView *view);
+extern double answer_summary_n_eff(const AnswerSummaryView *view);
 SurveyCategory answer_summary_category(const AnswerSummaryView *view, uint32_t i);
 /* index of category text, or -1 */
 int64_t		answer_summary_find(const AnswerSummaryView *view, const char *text, uint32_t len);
@@ -163,8 +163,8 @@ typedef struct TransitionCell
 SurveyFormatStatus transition_summary_validate(const uint8_t *buf, size_t len);
 SurveyFormatStatus transition_summary_view(const uint8_t *buf, size_t len, TransitionSummaryView *view);
 /* categories and cells in any order, categories unused or repeated (binary receive) */
-SurveyFormatStatus transition_summary_view_unordered(const uint8_t *buf, size_t len,
-													 TransitionSummaryView *view);
+extern SurveyFormatStatus transition_summary_view_unordered(const uint8_t *buf, size_t len,
+															TransitionSummaryView *view);
 SurveyCategory transition_summary_category(const TransitionSummaryView *view, uint32_t i);
 TransitionCell transition_summary_cell(const TransitionSummaryView *view, uint32_t i);
 int64_t		transition_summary_find(const TransitionSummaryView *view, const char *text, uint32_t len);

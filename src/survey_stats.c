@@ -427,7 +427,7 @@ ibeta_temme(const BetaPoint *pt, double a, double b, double *lower, double *uppe
 	double		s = copysign(sqrt(-pt->kernel), pt->w);	/* eta sqrt((a+b)/2) */
 	double		h = 0.0;
 	double		scale = exp(pt->kernel - beta_stirling_remainder(a, b)) /
-		sqrt(2.0 * M_PI * pt->r);
+		(SQRT2PI * sqrt(pt->r));
 	double		correction;
 
 	if (scale > 0.0)
