@@ -185,8 +185,8 @@ SELECT p.id,
             WHEN p.event IS NOT NULL THEN 'event'
             WHEN p.document IS NOT NULL THEN 'document'
             ELSE 'person' END AS party_kind,
-       coalesce(p.person || ' (' || coalesce(@extschema@.country_name(p.state), p.organization) || ')',
-                @extschema@.country_name(p.state), p.organization, p.mechanism || coalesce(' ' || p.structure, ''),
+       coalesce(p.person || ' (' || coalesce(@extschema@.country_name(p.state, 'en'::text), p.organization) || ')',
+                @extschema@.country_name(p.state, 'en'::text), p.organization, p.mechanism || coalesce(' ' || p.structure, ''),
                 p.event, p.document, p.person) AS party,
        @extschema@.alpha3(p.state) AS alpha3,
        p.organization,
@@ -283,7 +283,7 @@ SELECT d.code,
        d.kind,
        d.issued::text AS issued,
        @extschema@.partial_date_precision(d.issued) AS issued_precision,
-       coalesce(@extschema@.country_name(d.author_state), d.author_organization, d.author_mechanism, d.author_person) AS author,
+       coalesce(@extschema@.country_name(d.author_state, 'en'::text), d.author_organization, d.author_mechanism, d.author_person) AS author,
        CASE WHEN d.author_state IS NOT NULL THEN 'state'
             WHEN d.author_organization IS NOT NULL THEN 'organization'
             WHEN d.author_mechanism IS NOT NULL THEN 'mechanism'

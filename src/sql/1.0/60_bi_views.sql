@@ -119,7 +119,7 @@ SELECT s.code AS survey,
        t.ci_upper,
        t.suppressed,
        CASE WHEN t.suppressed THEN 'suppressed'
-            WHEN t.base IS NOT NULL THEN @extschema@._share_label(t.count, t.base) END AS label
+            WHEN t.base IS NOT NULL THEN @extschema@._share_label(t.count::bigint, t.base::bigint) END AS label
   FROM @extschema@.surveys AS s
  CROSS JOIN (VALUES ('all', NULL::text), ('region', 'region'), ('subregion', 'subregion'),
                     ('respondent_type', 'respondent_type')) AS g(grouped_by, group_by)

@@ -47,8 +47,8 @@ CREATE FUNCTION @extschema@._svg_text(x double precision, y double precision, va
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$ SELECT pg_catalog.format('<text x="%s" y="%s"%s>%s</text>', @extschema@._svg_num(x), @extschema@._svg_num(y),
-                            attributes, @extschema@._xml_escape(value)) $$;
+AS $$ SELECT pg_catalog.format('<text x="%s" y="%s"%s>%s</text>', @extschema@._svg_num(x::double precision), @extschema@._svg_num(y::double precision),
+                            attributes, @extschema@._xml_escape(value::text)) $$;
 COMMENT ON FUNCTION @extschema@._svg_text(double precision, double precision, text, text) IS
     'An SVG <text> element at (x, y) with extra attributes and escaped content';
 
@@ -57,8 +57,8 @@ CREATE FUNCTION @extschema@._svg_rect(x double precision, y double precision, wi
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$ SELECT pg_catalog.format('<rect x="%s" y="%s" width="%s" height="%s"%s/>', @extschema@._svg_num(x),
-                            @extschema@._svg_num(y), @extschema@._svg_num(width), @extschema@._svg_num(height), attributes) $$;
+AS $$ SELECT pg_catalog.format('<rect x="%s" y="%s" width="%s" height="%s"%s/>', @extschema@._svg_num(x::double precision),
+                            @extschema@._svg_num(y::double precision), @extschema@._svg_num(width::double precision), @extschema@._svg_num(height::double precision), attributes) $$;
 COMMENT ON FUNCTION @extschema@._svg_rect(double precision, double precision, double precision, double precision, text) IS
     'An SVG <rect> element';
 
@@ -67,8 +67,8 @@ CREATE FUNCTION @extschema@._svg_line(x1 double precision, y1 double precision, 
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$ SELECT pg_catalog.format('<line x1="%s" y1="%s" x2="%s" y2="%s"%s/>', @extschema@._svg_num(x1),
-                            @extschema@._svg_num(y1), @extschema@._svg_num(x2), @extschema@._svg_num(y2), attributes) $$;
+AS $$ SELECT pg_catalog.format('<line x1="%s" y1="%s" x2="%s" y2="%s"%s/>', @extschema@._svg_num(x1::double precision),
+                            @extschema@._svg_num(y1::double precision), @extschema@._svg_num(x2::double precision), @extschema@._svg_num(y2::double precision), attributes) $$;
 COMMENT ON FUNCTION @extschema@._svg_line(double precision, double precision, double precision, double precision, text) IS
     'An SVG <line> element';
 
@@ -77,9 +77,9 @@ CREATE FUNCTION @extschema@._svg_whisker(x1 double precision, x2 double precisio
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$ SELECT @extschema@._svg_line(x1, y, x2, y, ' stroke="#000" stroke-width="1.5"')
-       || @extschema@._svg_line(x1, y - 4, x1, y + 4, ' stroke="#000" stroke-width="1.5"')
-       || @extschema@._svg_line(x2, y - 4, x2, y + 4, ' stroke="#000" stroke-width="1.5"') $$;
+AS $$ SELECT @extschema@._svg_line(x1::double precision, y::double precision, x2::double precision, y::double precision, ' stroke="#000" stroke-width="1.5"'::text)
+       || @extschema@._svg_line(x1::double precision, (y - 4)::double precision, x1::double precision, (y + 4)::double precision, ' stroke="#000" stroke-width="1.5"'::text)
+       || @extschema@._svg_line(x2::double precision, (y - 4)::double precision, x2::double precision, (y + 4)::double precision, ' stroke="#000" stroke-width="1.5"'::text) $$;
 COMMENT ON FUNCTION @extschema@._svg_whisker(double precision, double precision, double precision) IS
     'A confidence interval drawn from x1 to x2 at height y, with end caps';
 
@@ -131,13 +131,13 @@ AS $$
 DECLARE
     -- room for a 30-character title line at least (15 px bold: about 8.4 px a character)
     full_width double precision := greatest(width, 272);
-    lines text[] := @extschema@._svg_wrap(title, ((full_width - 20) / 8.4)::integer);
+    lines text[] := @extschema@._svg_wrap(title::text, ((full_width - 20) / 8.4)::integer);
     top double precision := 14 + 20 * pg_catalog.cardinality(lines);
     id text := 'iscm-' || pg_catalog.left(pg_catalog.md5(title || description || body), 12);
     heading text := '';
 BEGIN
     FOR i IN 1 .. pg_catalog.cardinality(lines) LOOP
-        heading := heading || @extschema@._svg_text(10, 4 + 20 * i, lines[i], ' font-size="15" font-weight="bold"');
+        heading := heading || @extschema@._svg_text((10)::double precision, (4 + 20 * i)::double precision, (lines[i])::text, ' font-size="15" font-weight="bold"'::text);
     END LOOP;
     RETURN pg_catalog.format(
         E'<svg xmlns="http://www.w3.org/2000/svg" width="%1$s" height="%2$s" viewBox="0 0 %1$s %2$s" role="img"'
@@ -145,9 +145,9 @@ BEGIN
         '<title id="%3$s-title">%4$s</title>\n<desc id="%3$s-desc">%5$s</desc>\n'
         '<rect width="100%%" height="100%%" fill="#fff"/>%6$s\n'
         '<g transform="translate(0,%7$s)">\n%8$s\n</g>\n</svg>',
-        @extschema@._svg_num(pg_catalog.ceil(full_width)), @extschema@._svg_num(pg_catalog.ceil(top + height)), id,
-        @extschema@._xml_escape(title), @extschema@._xml_escape(description), heading,
-        @extschema@._svg_num(top), body);
+        @extschema@._svg_num((pg_catalog.ceil(full_width))::double precision), @extschema@._svg_num((pg_catalog.ceil(top + height))::double precision), id,
+        @extschema@._xml_escape(title::text), @extschema@._xml_escape(description::text), heading,
+        @extschema@._svg_num(top::double precision), body);
 END
 $$;
 COMMENT ON FUNCTION @extschema@._svg_document(double precision, double precision, text, text, text) IS
@@ -160,9 +160,8 @@ RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$ SELECT (SELECT pg_catalog.string_agg(
-                      @extschema@._svg_line(x, 14, x, height, ' stroke="#ccc"')
-                      || @extschema@._svg_text(x, 10, CASE WHEN t > 0 AND low < 0 THEN '+' ELSE '' END || t || '%',
-                                               ' text-anchor="middle" fill="#333"'),
+                      @extschema@._svg_line(x::double precision, (14)::double precision, x::double precision, height::double precision, ' stroke="#ccc"'::text)
+                      || @extschema@._svg_text(x::double precision, (10)::double precision, (CASE WHEN t > 0 AND low < 0 THEN '+' ELSE '' END || t || '%')::text, ' text-anchor="middle" fill="#333"'::text),
                       E'\n' ORDER BY t)
              FROM pg_catalog.generate_series(low, high, (high - low) / 4) AS t,
                   LATERAL (SELECT x0 + px * (t - low) / (high - low) AS x) AS p) $$;
@@ -207,8 +206,8 @@ BEGIN
         SELECT t.group_name AS grp, t.answer, pg_catalog.array_position(q.allowed_answers, t.answer) AS pos,
                t.count, t.base, t.share, t.ci_lower AS lo, t.ci_upper AS hi, t.suppressed,
                -- the label column fits the longest answer and group name
-               greatest(60, pg_catalog.max(@extschema@._svg_text_width(t.answer)) OVER (),
-                        pg_catalog.max(@extschema@._svg_text_width(t.group_name)) OVER () - 10) + 20 AS label_w
+               greatest(60, pg_catalog.max(@extschema@._svg_text_width(t.answer::text)) OVER (),
+                        pg_catalog.max(@extschema@._svg_text_width(t.group_name::text)) OVER () - 10) + 20 AS label_w
           FROM @extschema@.survey_table(survey, group_by, level, min_cell, method) AS t
          WHERE t.question_code = survey_chart_svg.question
          ORDER BY t.group_name COLLATE "C", 3
@@ -216,41 +215,36 @@ BEGIN
         plot_x := r.label_w;
         IF grp IS DISTINCT FROM r.grp AND group_by IS NOT NULL THEN
             y := y + 6;
-            body := body || @extschema@._svg_text(10, y + 12, r.grp, ' font-weight="bold"') || E'\n';
+            body := body || @extschema@._svg_text((10)::double precision, (y + 12)::double precision, r.grp::text, ' font-weight="bold"'::text) || E'\n';
             y := y + 18;
         END IF;
         grp := r.grp;
-        body := body || @extschema@._svg_text(plot_x - 8, y + 13, r.answer, ' text-anchor="end"');
+        body := body || @extschema@._svg_text((plot_x - 8)::double precision, (y + 13)::double precision, r.answer::text, ' text-anchor="end"'::text);
         IF r.suppressed THEN
-            body := body || @extschema@._svg_text(plot_x + 4, y + 13, 'suppressed (fewer than ' || min_cell || ' or protecting such a cell)',
-                                                  ' font-style="italic" fill="#555"');
+            body := body || @extschema@._svg_text((plot_x + 4)::double precision, (y + 13)::double precision, ('suppressed (fewer than ' || min_cell || ' or protecting such a cell)')::text, ' font-style="italic" fill="#555"'::text);
         ELSIF r.base = 0 THEN
-            body := body || @extschema@._svg_text(plot_x + 4, y + 13, 'nobody answered', ' font-style="italic" fill="#555"');
+            body := body || @extschema@._svg_text((plot_x + 4)::double precision, (y + 13)::double precision, 'nobody answered'::text, ' font-style="italic" fill="#555"'::text);
         ELSIF r.base IS NULL THEN
             -- a share would give the withheld base away
-            body := body || @extschema@._svg_text(plot_x + 4, y + 13, r.count || ' (base withheld)', ' font-style="italic" fill="#555"');
+            body := body || @extschema@._svg_text((plot_x + 4)::double precision, (y + 13)::double precision, (r.count || ' (base withheld)')::text, ' font-style="italic" fill="#555"'::text);
         ELSE
             body := body
-                || @extschema@._svg_rect(plot_x, y + 3, plot_w * r.share, 14,
-                                         pg_catalog.format(' fill="%s"', @extschema@._svg_colour(r.pos)))
-                || @extschema@._svg_whisker(plot_x + plot_w * r.lo, plot_x + plot_w * r.hi, y + 10)
-                || @extschema@._svg_text(plot_x + plot_w + 10, y + 13, @extschema@._share_label(r.count, r.base));
+                || @extschema@._svg_rect(plot_x::double precision, (y + 3)::double precision, (plot_w * r.share)::double precision, (14)::double precision, (pg_catalog.format(' fill="%s"', @extschema@._svg_colour(r.pos::integer)))::text)
+                || @extschema@._svg_whisker((plot_x + plot_w * r.lo)::double precision, (plot_x + plot_w * r.hi)::double precision, (y + 10)::double precision)
+                || @extschema@._svg_text((plot_x + plot_w + 10)::double precision, (y + 13)::double precision, (@extschema@._share_label(r.count::bigint, r.base::bigint))::text, ''::text);
         END IF;
         body := body || E'\n';
         y := y + 20;
     END LOOP;
     IF body = '' THEN
-        body := @extschema@._svg_text(plot_x + 4, y + 13, 'no answers stored', ' font-style="italic" fill="#555"');
+        body := @extschema@._svg_text((plot_x + 4)::double precision, (y + 13)::double precision, 'no answers stored'::text, ' font-style="italic" fill="#555"'::text);
         y := y + 20;
     END IF;
-    RETURN @extschema@._svg_document(
-        plot_x + plot_w + 150, y + 10, q.wording,
-        pg_catalog.format('Survey %s (%s): share of respondents giving each answer%s, as bars with %s%% %s confidence intervals as whiskers; '
+    RETURN @extschema@._svg_document((plot_x + plot_w + 150)::double precision, (y + 10)::double precision, q.wording::text, (pg_catalog.format('Survey %s (%s): share of respondents giving each answer%s, as bars with %s%% %s confidence intervals as whiskers; '
                           'each bar is labelled with its count, base and percentage. Cells of fewer than %s respondents, and cells that would reveal them, are suppressed.',
                           s.title, s.code,
                           CASE WHEN group_by IS NULL THEN '' ELSE ', by ' || group_by END,
-                          @extschema@._svg_num(100 * level), method, min_cell),
-        @extschema@._svg_percent_axis(plot_x, plot_w, y) || E'\n' || body);
+                          @extschema@._svg_num((100 * level)::double precision), method, min_cell))::text, (@extschema@._svg_percent_axis(plot_x::double precision, plot_w::double precision, y::double precision, (0)::integer, (100)::integer) || E'\n' || body)::text);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.survey_chart_svg(text, text, text, integer, double precision, text) IS
@@ -274,9 +268,9 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    label_w double precision := greatest(@extschema@._svg_text_width(previous_label),
-                                         @extschema@._svg_text_width(current_label),
-                                         @extschema@._svg_text_width('change')) + 20;
+    label_w double precision := greatest(@extschema@._svg_text_width(previous_label::text),
+                                         @extschema@._svg_text_width(current_label::text),
+                                         @extschema@._svg_text_width('change'::text)) + 20;
     plot_w constant double precision := 320;
     d @extschema@.proportion_interval;
     body text := '';
@@ -292,49 +286,41 @@ BEGIN
     FOR s, name IN SELECT * FROM (VALUES (previous, coalesce(previous_label, 'previous round')),
                                          (current, coalesce(current_label, 'this round'))) AS v LOOP
         n := n + 1;
-        body := body || @extschema@._svg_text(label_w - 8, y + 13, name, ' text-anchor="end"');
+        body := body || @extschema@._svg_text((label_w - 8)::double precision, (y + 13)::double precision, name::text, ' text-anchor="end"'::text);
         IF @extschema@.respondents(s) = 0 THEN
-            body := body || @extschema@._svg_text(label_w + 4, y + 13, 'nobody answered', ' font-style="italic" fill="#555"');
+            body := body || @extschema@._svg_text((label_w + 4)::double precision, (y + 13)::double precision, 'nobody answered'::text, ' font-style="italic" fill="#555"'::text);
         ELSE
             body := body
-                || @extschema@._svg_rect(label_w, y + 3, plot_w * @extschema@.share(s, category), 14,
-                                         pg_catalog.format(' fill="%s"', @extschema@._svg_colour(n)))
-                || @extschema@._svg_whisker(label_w + plot_w * @extschema@.ci_lower(s, category, 'wilson', level),
-                                            label_w + plot_w * @extschema@.ci_upper(s, category, 'wilson', level), y + 10)
-                || @extschema@._svg_text(label_w + plot_w + 10, y + 13, @extschema@.describe(s, category));
+                || @extschema@._svg_rect(label_w::double precision, (y + 3)::double precision, (plot_w * @extschema@.share(s, category))::double precision, (14)::double precision, (pg_catalog.format(' fill="%s"', @extschema@._svg_colour(n::integer)))::text)
+                || @extschema@._svg_whisker((label_w + plot_w * @extschema@.ci_lower(s, category, 'wilson', level))::double precision, (label_w + plot_w * @extschema@.ci_upper(s, category, 'wilson', level))::double precision, (y + 10)::double precision)
+                || @extschema@._svg_text((label_w + plot_w + 10)::double precision, (y + 13)::double precision, (@extschema@.describe(s, category))::text, ''::text);
         END IF;
         body := body || E'\n';
         y := y + 20;
     END LOOP;
-    body := @extschema@._svg_percent_axis(label_w, plot_w, y) || E'\n' || body;
+    body := @extschema@._svg_percent_axis(label_w::double precision, plot_w::double precision, y::double precision, (0)::integer, (100)::integer) || E'\n' || body;
     -- the change on its own axis, -100 .. +100 points, with Newcombe's interval
     d := @extschema@.share_difference(current, previous, category, level);
     y := y + 16;
     body := body
-        || E'\n<g transform="translate(0,' || @extschema@._svg_num(y) || E')">\n'
-        || @extschema@._svg_percent_axis(label_w, plot_w, 40, -100, 100) || E'\n'
-        || @extschema@._svg_text(label_w - 8, 35, 'change', ' text-anchor="end"');
+        || E'\n<g transform="translate(0,' || @extschema@._svg_num(y::double precision) || E')">\n'
+        || @extschema@._svg_percent_axis(label_w::double precision, plot_w::double precision, (40)::double precision, (-100)::integer, (100)::integer) || E'\n'
+        || @extschema@._svg_text((label_w - 8)::double precision, (35)::double precision, 'change'::text, ' text-anchor="end"'::text);
     IF d.estimate IS NULL THEN
-        body := body || @extschema@._svg_text(label_w + 4, 35, 'no change can be computed (a round has no answers)',
-                                              ' font-style="italic" fill="#555"');
+        body := body || @extschema@._svg_text((label_w + 4)::double precision, (35)::double precision, 'no change can be computed (a round has no answers)'::text, ' font-style="italic" fill="#555"'::text);
     ELSE
         body := body
-            || @extschema@._svg_rect(label_w + plot_w / 2 + least(0, plot_w / 2 * d.estimate), 25,
-                                     plot_w / 2 * abs(d.estimate), 14, ' fill="#999999"')
-            || @extschema@._svg_whisker(label_w + plot_w / 2 * (1 + d.lower), label_w + plot_w / 2 * (1 + d.upper), 32)
-            || @extschema@._svg_text(label_w + plot_w + 10, 35,
-                   pg_catalog.format('%s points (%s%% CI %s to %s)', @extschema@._points(d.estimate),
-                                     @extschema@._svg_num(100 * level), @extschema@._points(d.lower),
-                                     @extschema@._points(d.upper)));
+            || @extschema@._svg_rect((label_w + plot_w / 2 + least(0, plot_w / 2 * d.estimate))::double precision, (25)::double precision, (plot_w / 2 * abs(d.estimate))::double precision, (14)::double precision, ' fill="#999999"'::text)
+            || @extschema@._svg_whisker((label_w + plot_w / 2 * (1 + d.lower))::double precision, (label_w + plot_w / 2 * (1 + d.upper))::double precision, (32)::double precision)
+            || @extschema@._svg_text((label_w + plot_w + 10)::double precision, (35)::double precision, (pg_catalog.format('%s points (%s%% CI %s to %s)', @extschema@._points(d.estimate::double precision),
+                                     @extschema@._svg_num((100 * level)::double precision), @extschema@._points(d.lower::double precision),
+                                     @extschema@._points(d.upper::double precision)))::text, ''::text);
     END IF;
     body := body || E'\n</g>';
-    RETURN @extschema@._svg_document(
-        label_w + plot_w + 210, y + 50, title,
-        pg_catalog.format('Share answering %s in %s and in %s, as bars with %s%% Wilson intervals as whiskers, '
+    RETURN @extschema@._svg_document((label_w + plot_w + 210)::double precision, (y + 50)::double precision, title::text, (pg_catalog.format('Share answering %s in %s and in %s, as bars with %s%% Wilson intervals as whiskers, '
                           'and the change between them in percentage points with Newcombe''s hybrid score interval.',
                           category, coalesce(previous_label, 'the previous round'), coalesce(current_label, 'this round'),
-                          @extschema@._svg_num(100 * level)),
-        body);
+                          @extschema@._svg_num((100 * level)::double precision)))::text, body::text);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.round_comparison_svg(@extschema@.answer_summary, @extschema@.answer_summary, text, text, text, text, double precision) IS
@@ -371,7 +357,7 @@ BEGIN
     SELECT mm.name, coalesce(mm.acronym, mm.code) AS short INTO m FROM @extschema@.mechanisms AS mm WHERE mm.code = mech;
     SELECT pg_catalog.min(pg_catalog.date_part('year', t.first_day))::integer,
            pg_catalog.max(pg_catalog.date_part('year', coalesce(t.last_day, t.first_day)))::integer,
-           pg_catalog.max(@extschema@._svg_text_width(t.term || '. ' || pg_catalog.array_to_string(t.holders, ' and ')))
+           pg_catalog.max(@extschema@._svg_text_width((t.term || '. ' || pg_catalog.array_to_string(t.holders, ' and '))::text))
       INTO first_year, last_year, label_w
       FROM @extschema@.chair_timeline(mech) AS t;
     label_w := coalesce(label_w, 60) + 20;
@@ -386,10 +372,9 @@ BEGIN
     step := CASE WHEN per_year >= 30 THEN 1 WHEN per_year >= 15 THEN 2 ELSE 5 END;
     FOR yr IN first_year .. last_year + 1 LOOP
         IF (yr - first_year) % step = 0 OR yr = last_year + 1 THEN
-            axis := axis || @extschema@._svg_line(x0 + per_year * (yr - first_year), 14, x0 + per_year * (yr - first_year), -1, ' stroke="#ccc"')
+            axis := axis || @extschema@._svg_line((x0 + per_year * (yr - first_year))::double precision, (14)::double precision, (x0 + per_year * (yr - first_year))::double precision, (-1)::double precision, ' stroke="#ccc"'::text)
                          || CASE WHEN yr <= last_year
-                                 THEN @extschema@._svg_text(x0 + per_year * (yr - first_year + 0.5), 10, yr::text,
-                                                            ' text-anchor="middle" fill="#333" font-size="10"')
+                                 THEN @extschema@._svg_text((x0 + per_year * (yr - first_year + 0.5))::double precision, (10)::double precision, yr::text, ' text-anchor="middle" fill="#333" font-size="10"'::text)
                                  ELSE '' END;
         END IF;
     END LOOP;
@@ -401,42 +386,31 @@ BEGIN
                       WHERE on_date IS NOT NULL ORDER BY tr.term, tr."position") AS p ON p.term = t.term
          ORDER BY t.term
     LOOP
-        body := body || @extschema@._svg_text(x0 - 8, y + 13,
-                   r.term || '. ' || pg_catalog.array_to_string(r.holders, ' and '),
-                   CASE WHEN r.unknown THEN ' text-anchor="end" font-style="italic" fill="#555"' ELSE ' text-anchor="end"' END);
+        body := body || @extschema@._svg_text((x0 - 8)::double precision, (y + 13)::double precision, (r.term || '. ' || pg_catalog.array_to_string(r.holders, ' and '))::text, (CASE WHEN r.unknown THEN ' text-anchor="end" font-style="italic" fill="#555"' ELSE ' text-anchor="end"' END)::text);
         IF r.first_day IS NULL THEN
-            body := body || @extschema@._svg_text(x0 + 4, y + 13, 'undated', ' font-style="italic" fill="#555"');
+            body := body || @extschema@._svg_text((x0 + 4)::double precision, (y + 13)::double precision, 'undated'::text, ' font-style="italic" fill="#555"'::text);
         ELSE
-            body := body || @extschema@._svg_rect(
-                x0 + per_year * (pg_catalog.date_part('year', r.first_day) - first_year
-                                 + (pg_catalog.date_part('doy', r.first_day) - 1) / 365.25),
-                y + 3,
-                greatest(2, per_year * (coalesce(r.last_day, pg_catalog.make_date(last_year, 12, 31)) - r.first_day + 1) / 365.25),
-                14,
-                CASE WHEN r.unknown THEN ' fill="#fff" stroke="#555" stroke-dasharray="3 2"'
+            body := body || @extschema@._svg_rect((x0 + per_year * (pg_catalog.date_part('year', r.first_day) - first_year
+                                 + (pg_catalog.date_part('doy', r.first_day) - 1) / 365.25))::double precision, (y + 3)::double precision, (greatest(2, per_year * (coalesce(r.last_day, pg_catalog.make_date(last_year, 12, 31)) - r.first_day + 1) / 365.25))::double precision, (14)::double precision, (CASE WHEN r.unknown THEN ' fill="#fff" stroke="#555" stroke-dasharray="3 2"'
                      WHEN r."position" = 'current' THEN ' fill="#D55E00"'
                      WHEN r."position" IS NOT NULL THEN ' fill="#E69F00"'
-                     ELSE ' fill="#56B4E9"' END);
+                     ELSE ' fill="#56B4E9"' END)::text);
         END IF;
         note := r.period || CASE WHEN r.last_day IS NULL AND r.first_day IS NOT NULL THEN ' (open)' ELSE '' END
                 || coalesce(' - ' || r."position" || ' on ' || day, '');
-        right_w := greatest(right_w, @extschema@._svg_text_width(note) + 20);
-        body := body || @extschema@._svg_text(x0 + plot_w + 10, y + 13, note) || E'\n';
+        right_w := greatest(right_w, @extschema@._svg_text_width(note::text) + 20);
+        body := body || @extschema@._svg_text((x0 + plot_w + 10)::double precision, (y + 13)::double precision, note::text, ''::text) || E'\n';
         y := y + 20;
     END LOOP;
     IF body = '' THEN
-        body := @extschema@._svg_text(x0 + 4, y + 13, 'no chair recorded', ' font-style="italic" fill="#555"');
+        body := @extschema@._svg_text((x0 + 4)::double precision, (y + 13)::double precision, 'no chair recorded'::text, ' font-style="italic" fill="#555"'::text);
         y := y + 20;
     END IF;
-    RETURN @extschema@._svg_document(
-        x0 + plot_w + right_w, y + 10,
-        'Chairs of ' || m.name || coalesce(': troika on ' || day, ''),
-        pg_catalog.format('Chair terms of %s (%s) in order, one row per term (co-chairs together), each a bar over the years of its stated period'
+    RETURN @extschema@._svg_document((x0 + plot_w + right_w)::double precision, (y + 10)::double precision, ('Chairs of ' || m.name || coalesce(': troika on ' || day, ''))::text, (pg_catalog.format('Chair terms of %s (%s) in order, one row per term (co-chairs together), each a bar over the years of its stated period'
                           ' with the period written beside it; a term whose holder no source names is a dashed outline%s.',
                           m.name, m.short,
                           CASE WHEN on_date IS NULL THEN ''
-                               ELSE pg_catalog.format('; the previous, current and next terms on %s (the troika) are marked as such', day) END),
-        axis || E'\n' || body);
+                               ELSE pg_catalog.format('; the previous, current and next terms on %s (the troika) are marked as such', day) END))::text, (axis || E'\n' || body)::text);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.chair_timeline_svg(text, date) IS
@@ -474,7 +448,7 @@ BEGIN
              WHERE mechanisms IS NULL
                AND @extschema@.cardinality(@extschema@.members_on(m.code, on_date, role, reading)) > 0) AS c;
     cols := coalesce(cols, '{}');
-    SELECT greatest(40, pg_catalog.max(@extschema@._svg_text_width(c))) + 14 INTO head_h FROM pg_catalog.unnest(cols) AS c;
+    SELECT greatest(40, pg_catalog.max(@extschema@._svg_text_width(c::text))) + 14 INTO head_h FROM pg_catalog.unnest(cols) AS c;
     head_h := coalesce(head_h, 40);
     y := head_h;
     FOR r IN
@@ -484,50 +458,42 @@ BEGIN
              CROSS JOIN LATERAL @extschema@.unnest(@extschema@.members_on(c.code, on_date, role, reading)) AS x(state)
         ),
         states AS (
-            SELECT m.state, @extschema@.country_name(m.state) || ' (' || @extschema@.canonical_code(m.state) || ')' AS label,
+            SELECT m.state, @extschema@.country_name(m.state, 'en'::text) || ' (' || @extschema@.canonical_code(m.state) || ')' AS label,
                    pg_catalog.array_agg(m.o ORDER BY m.o) AS columns
               FROM membership AS m GROUP BY m.state
         )
-        SELECT s.*, greatest(80, pg_catalog.max(@extschema@._svg_text_width(s.label)) OVER ()) + 20 AS label_w
+        SELECT s.*, greatest(80, pg_catalog.max(@extschema@._svg_text_width(s.label::text)) OVER ()) + 20 AS label_w
           FROM states AS s
-         ORDER BY @extschema@.normalize_country_name(@extschema@.country_name(s.state)) COLLATE "C", s.label COLLATE "C"
+         ORDER BY @extschema@.normalize_country_name(@extschema@.country_name(s.state, 'en'::text)) COLLATE "C", s.label COLLATE "C"
     LOOP
         label_w := r.label_w;
-        body := body || @extschema@._svg_text(label_w - 8, y + 13, r.label, ' text-anchor="end"');
+        body := body || @extschema@._svg_text((label_w - 8)::double precision, (y + 13)::double precision, r.label::text, ' text-anchor="end"'::text);
         FOR i IN 1 .. pg_catalog.cardinality(cols) LOOP
             body := body || CASE WHEN i = ANY (r.columns)
                 THEN pg_catalog.format('<rect x="%s" y="%s" width="14" height="14" fill="#0072B2"><title>%s</title></rect>',
-                                       @extschema@._svg_num(label_w + cell * (i - 1) + 2), @extschema@._svg_num(y + 2),
-                                       @extschema@._xml_escape(r.label || ': ' || role || ' of ' || cols[i]))
-                ELSE @extschema@._svg_rect(label_w + cell * (i - 1) + 2, y + 2, 14, 14, ' fill="none" stroke="#ddd"') END;
+                                       @extschema@._svg_num((label_w + cell * (i - 1) + 2)::double precision), @extschema@._svg_num((y + 2)::double precision),
+                                       @extschema@._xml_escape((r.label || ': ' || role || ' of ' || cols[i])::text))
+                ELSE @extschema@._svg_rect((label_w + cell * (i - 1) + 2)::double precision, (y + 2)::double precision, (14)::double precision, (14)::double precision, ' fill="none" stroke="#ddd"'::text) END;
         END LOOP;
-        body := body || @extschema@._svg_text(label_w + cell * pg_catalog.cardinality(cols) + 8, y + 13,
-                                              pg_catalog.cardinality(r.columns) || ' of ' || pg_catalog.cardinality(cols)) || E'\n';
+        body := body || @extschema@._svg_text((label_w + cell * pg_catalog.cardinality(cols) + 8)::double precision, (y + 13)::double precision, (pg_catalog.cardinality(r.columns) || ' of ' || pg_catalog.cardinality(cols))::text, ''::text) || E'\n';
         y := y + cell;
     END LOOP;
     label_w := coalesce(label_w, 100);
     IF body = '' THEN
-        body := @extschema@._svg_text(10, y + 13, 'no State is ' || role || ' of any of these mechanisms on ' || day,
-                                      ' font-style="italic" fill="#555"');
+        body := @extschema@._svg_text((10)::double precision, (y + 13)::double precision, ('no State is ' || role || ' of any of these mechanisms on ' || day)::text, ' font-style="italic" fill="#555"'::text);
         y := y + cell;
     END IF;
     -- column heads, read bottom-up, and each column's count
     FOR i IN 1 .. pg_catalog.cardinality(cols) LOOP
         body := body
             || pg_catalog.format('<text transform="translate(%s,%s) rotate(-90)">%s</text>',
-                                 @extschema@._svg_num(label_w + cell * (i - 1) + 13), @extschema@._svg_num(head_h - 6),
-                                 @extschema@._xml_escape(cols[i]))
-            || @extschema@._svg_text(label_w + cell * (i - 1) + 9, y + 14,
-                                     (SELECT @extschema@.cardinality(@extschema@.members_on(cols[i], on_date, role, reading)))::text,
-                                     ' text-anchor="middle" font-size="9"');
+                                 @extschema@._svg_num((label_w + cell * (i - 1) + 13)::double precision), @extschema@._svg_num((head_h - 6)::double precision),
+                                 @extschema@._xml_escape((cols[i])::text))
+            || @extschema@._svg_text((label_w + cell * (i - 1) + 9)::double precision, (y + 14)::double precision, (SELECT @extschema@.cardinality(@extschema@.members_on(cols[i], on_date, role, reading)))::text, ' text-anchor="middle" font-size="9"'::text);
     END LOOP;
-    RETURN @extschema@._svg_document(
-        label_w + cell * pg_catalog.cardinality(cols) + 70, y + 24,
-        pg_catalog.format('States by mechanism: %s on %s', role, day),
-        pg_catalog.format('One row per State and one column per mechanism (%s); a filled square marks a State that is %s of the mechanism on %s'
+    RETURN @extschema@._svg_document((label_w + cell * pg_catalog.cardinality(cols) + 70)::double precision, (y + 24)::double precision, (pg_catalog.format('States by mechanism: %s on %s', role, day))::text, (pg_catalog.format('One row per State and one column per mechanism (%s); a filled square marks a State that is %s of the mechanism on %s'
                           ' (%s reading); each row ends with the number of these mechanisms the State belongs to, each column with its number of States.',
-                          pg_catalog.array_to_string(cols, ', '), role, day, reading),
-        body);
+                          pg_catalog.array_to_string(cols, ', '), role, day, reading))::text, body::text);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.membership_matrix_svg(date, text[], text, text) IS
@@ -585,14 +551,12 @@ BEGIN
     FOR r IN
         SELECT c.n, c.category, pg_catalog.count(*) AS k,
                pg_catalog.string_agg(@extschema@.canonical_code(c.country), ' ' ORDER BY @extschema@.canonical_code(c.country)) AS codes
-          FROM @extschema@._country_categories(countries, categories, '') AS c
+          FROM @extschema@._country_categories(countries::@extschema@.country[], categories::text[], ''::text) AS c
          GROUP BY c.n, c.category ORDER BY c.n
     LOOP
-        svg := svg || @extschema@._svg_rect(10, height + 2, 14, 14,
-                                            pg_catalog.format(' fill="%s" stroke="#333"', @extschema@._svg_colour(r.n)));
-        FOREACH line IN ARRAY @extschema@._svg_wrap(pg_catalog.format('%s  %s (%s): %s', r.n, r.category, r.k, r.codes),
-                                                    ((width - 40) / 6.6)::integer) LOOP
-            svg := svg || @extschema@._svg_text(32, height + 13, line) || E'\n';
+        svg := svg || @extschema@._svg_rect((10)::double precision, (height + 2)::double precision, (14)::double precision, (14)::double precision, (pg_catalog.format(' fill="%s" stroke="#333"', @extschema@._svg_colour(r.n::integer)))::text);
+        FOREACH line IN ARRAY @extschema@._svg_wrap((pg_catalog.format('%s  %s (%s): %s', r.n, r.category, r.k, r.codes))::text, ((width - 40) / 6.6)::integer) LOOP
+            svg := svg || @extschema@._svg_text((32)::double precision, (height + 13)::double precision, line::text, ''::text) || E'\n';
             height := height + 16;
         END LOOP;
         height := height + 4;
@@ -620,7 +584,7 @@ DECLARE
 BEGIN
     FOR r IN
         WITH given AS (
-            SELECT * FROM @extschema@._country_categories(countries, categories, title)
+            SELECT * FROM @extschema@._country_categories(countries::@extschema@.country[], categories::text[], title::text)
         ),
         -- every current country with an M49 region, and whatever else is given
         shown AS (
@@ -631,7 +595,7 @@ BEGIN
                    @extschema@.subregion_name(g.country), @extschema@.canonical_code(g.country)
               FROM given AS g
         )
-        SELECT s.region, s.code, @extschema@.country_name(s.c) AS name, g.category, g.n,
+        SELECT s.region, s.code, @extschema@.country_name(s.c, 'en'::text) AS name, g.category, g.n,
                pg_catalog.row_number() OVER (PARTITION BY s.region ORDER BY s.subregion_name COLLATE "C", s.code COLLATE "C") - 1 AS i
           FROM shown AS s
           LEFT JOIN given AS g ON g.country OPERATOR(@extschema@.=) s.c
@@ -639,31 +603,27 @@ BEGIN
     LOOP
         IF band IS DISTINCT FROM r.region THEN
             y := y + CASE WHEN band IS NULL THEN 0 ELSE tile * pg_catalog.ceil(last_i / per_row::numeric) + 8 END;
-            body := body || @extschema@._svg_text(10, y + 14, r.region, ' font-weight="bold"') || E'\n';
+            body := body || @extschema@._svg_text((10)::double precision, (y + 14)::double precision, r.region::text, ' font-weight="bold"'::text) || E'\n';
             y := y + 20;
             band := r.region;
         END IF;
         body := body || pg_catalog.format(
             '<g transform="translate(%s,%s)"><title>%s</title>%s%s%s</g>',
-            @extschema@._svg_num(10 + tile * (r.i % per_row)), @extschema@._svg_num(y + tile * (r.i / per_row)),
-            @extschema@._xml_escape(r.name || ': ' || coalesce(r.category, 'no data')),
-            @extschema@._svg_rect(1, 1, tile - 2, tile - 2,
-                CASE WHEN r.n IS NULL THEN ' fill="#fff" stroke="#bbb"'
-                     ELSE pg_catalog.format(' fill="%s" stroke="#333"', @extschema@._svg_colour(r.n)) END),
-            @extschema@._svg_text(tile / 2, 16, r.code, ' text-anchor="middle" font-size="10"'),
+            @extschema@._svg_num((10 + tile * (r.i % per_row))::double precision), @extschema@._svg_num((y + tile * (r.i / per_row))::double precision),
+            @extschema@._xml_escape((r.name || ': ' || coalesce(r.category, 'no data'))::text),
+            @extschema@._svg_rect((1)::double precision, (1)::double precision, (tile - 2)::double precision, (tile - 2)::double precision, (CASE WHEN r.n IS NULL THEN ' fill="#fff" stroke="#bbb"'
+                     ELSE pg_catalog.format(' fill="%s" stroke="#333"', @extschema@._svg_colour(r.n::integer)) END)::text),
+            @extschema@._svg_text((tile / 2)::double precision, (16)::double precision, r.code::text, ' text-anchor="middle" font-size="10"'::text),
             CASE WHEN r.n IS NULL THEN ''
-                 ELSE @extschema@._svg_text(tile / 2, 29, r.n::text, ' text-anchor="middle" font-size="9" font-weight="bold"') END)
+                 ELSE @extschema@._svg_text((tile / 2)::double precision, (29)::double precision, r.n::text, ' text-anchor="middle" font-size="9" font-weight="bold"'::text) END)
             || E'\n';
         last_i := r.i + 1;
     END LOOP;
     y := y + tile * pg_catalog.ceil(last_i / per_row::numeric) + 10;
-    legend := @extschema@._svg_legend(countries, categories, 20 + tile * per_row);
-    RETURN @extschema@._svg_document(
-        20 + tile * per_row, y + legend.height + 10, title,
-        coalesce(description || ' ', '')
+    legend := @extschema@._svg_legend(countries::@extschema@.country[], categories::text[], (20 + tile * per_row)::double precision);
+    RETURN @extschema@._svg_document((20 + tile * per_row)::double precision, (y + legend.height + 10)::double precision, title::text, (coalesce(description || ' ', '')
         || 'Countries as tiles grouped by M49 region (not a map: no geometry), each with its code; a tile with a number has data,'
-        || ' the number being its category in the legend below, which also gives how many countries are in each and their codes; blank tiles have no data.',
-        body || pg_catalog.format(E'<g transform="translate(0,%s)">\n%s</g>', @extschema@._svg_num(y), legend.svg));
+        || ' the number being its category in the legend below, which also gives how many countries are in each and their codes; blank tiles have no data.')::text, (body || pg_catalog.format(E'<g transform="translate(0,%s)">\n%s</g>', @extschema@._svg_num(y::double precision), legend.svg))::text);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.country_tile_map_svg(@extschema@.country[], text[], text, text) IS

@@ -13,7 +13,7 @@ RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$ SELECT '<tr>' || (SELECT pg_catalog.string_agg(pg_catalog.format('<%1$s>%2$s</%1$s>', tag,
-                                                                    coalesce(@extschema@._xml_escape(c), '&#8212;')), '' ORDER BY o)
+                                                                    coalesce(@extschema@._xml_escape(c::text), '&#8212;')), '' ORDER BY o)
                        FROM pg_catalog.unnest(cells) WITH ORDINALITY AS u(c, o)) || '</tr>' $$;
 COMMENT ON FUNCTION @extschema@._html_row(text[], text) IS
     'An HTML table row of the escaped cells (td, or th for a header row); a NULL cell shows as an em dash';
@@ -43,19 +43,19 @@ BEGIN
      WHERE sq.survey = _survey_report_question.survey AND sq.code = _survey_report_question.question;
     IF q.answer_type IN ('number', 'free_text') THEN
         RETURN pg_catalog.format(E'<section>\n<h2>%s. %s</h2>\n<p>%s answers (%s); not tabulated.</p>\n</section>\n',
-                                 coalesce(q.position::text, '&#8211;'), @extschema@._xml_escape(q.wording),
+                                 coalesce(q.position::text, '&#8211;'), @extschema@._xml_escape(q.wording::text),
                                  (SELECT pg_catalog.count(*) FROM @extschema@.survey_answers AS a
                                    WHERE a.survey = _survey_report_question.survey AND a.question = q.code AND a.value IS NOT NULL),
                                  q.answer_type);
     END IF;
     SELECT pg_catalog.max(t.base),
-           pg_catalog.string_agg(@extschema@._html_row(ARRAY[
+           pg_catalog.string_agg(@extschema@._html_row((ARRAY[
                t.answer,
                CASE WHEN t.suppressed THEN 'suppressed' ELSE t.count::text END,
                CASE WHEN t.suppressed THEN 'suppressed'
                     WHEN t.base IS NULL THEN 'base withheld'
-                    ELSE @extschema@._share_label(t.count, t.base) END,
-               @extschema@._percent_range(t.ci_lower, t.ci_upper)]),
+                    ELSE @extschema@._share_label(t.count::bigint, t.base::bigint) END,
+               @extschema@._percent_range(t.ci_lower::double precision, t.ci_upper::double precision)])::text[], 'td'::text),
                E'\n' ORDER BY pg_catalog.array_position(q.allowed_answers, t.answer))
       INTO base, rows
       FROM @extschema@.survey_table(survey, NULL, level, min_cell, method) AS t
@@ -63,10 +63,10 @@ BEGIN
     RETURN pg_catalog.format(
         E'<section>\n<h2>%s. %s</h2>\n<p class="base">Answered: %s of %s responding; item non-response: %s.</p>\n'
         '<figure>%s</figure>\n<table>\n%s\n%s\n</table>\n</section>\n',
-        coalesce(q.position::text, '&#8211;'), @extschema@._xml_escape(q.wording),
+        coalesce(q.position::text, '&#8211;'), @extschema@._xml_escape(q.wording::text),
         coalesce(base::text, 'withheld'), eligible, coalesce((eligible - base)::text, 'withheld'),
         @extschema@.survey_chart_svg(survey, q.code, NULL, min_cell, level, method),
-        @extschema@._html_row(ARRAY['answer', 'count', 'share', @extschema@._svg_num(100 * level) || '% CI (' || method || ')'], 'th'),
+        @extschema@._html_row((ARRAY['answer', 'count', 'share', @extschema@._svg_num((100 * level)::double precision) || '% CI (' || method || ')'])::text[], 'th'::text),
         rows);
 END
 $$;
@@ -95,16 +95,16 @@ BEGIN
     SELECT pg_catalog.count(*) INTO eligible
       FROM @extschema@.survey_respondents AS r
      WHERE r.survey = s.code AND r.disposition IN ('I', 'P');
-    SELECT pg_catalog.string_agg(@extschema@._survey_report_question(s.code, q.code, eligible, min_cell, level, method),
+    SELECT pg_catalog.string_agg(@extschema@._survey_report_question(s.code::text, q.code::text, eligible::bigint, min_cell::integer, level::double precision, method::text),
                                  '' ORDER BY q.position NULLS LAST, q.code)
       INTO questions
       FROM @extschema@.survey_questions AS q WHERE q.survey = s.code;
-    SELECT pg_catalog.string_agg(@extschema@._html_row(ARRAY[
+    SELECT pg_catalog.string_agg(@extschema@._html_row((ARRAY[
                f.figure, f.as_written, pg_catalog.concat_ws(' = ', f.question, f.answer),
                f.stated_n || ' (' || f.stated_n_basis || ')',
                CASE f.percent_consistent WHEN true THEN 'consistent' WHEN false THEN 'impossible at this base' END,
                f.nearest_at_stated_n, f.largest_fitting_denominator::text, f.named_support, f.stored_answers::text,
-               f.source_file || ', ' || f.source_section]), E'\n' ORDER BY f.figure)
+               f.source_file || ', ' || f.source_section])::text[], 'td'::text), E'\n' ORDER BY f.figure)
       INTO figures
       FROM @extschema@.published_figure_check AS f WHERE f.survey = s.code;
     RETURN pg_catalog.format(
@@ -120,14 +120,14 @@ BEGIN
         '<p>Shares are of the respondents who answered each question, with %9$s%% %10$s intervals; counts under %11$s, and cells'
         ' that would reveal them, are suppressed.</p>\n%12$s'
         '<section>\n<h2>Published figures reconciled</h2>\n%13$s\n</section>\n</body>\n</html>\n',
-        @extschema@._xml_escape(s.title), @extschema@._xml_escape(s.code), coalesce(@extschema@._xml_escape(s.organizer), '&#8212;'),
-        coalesce(s.fielded, 'unknown'), coalesce(@extschema@._xml_escape(s.population), '&#8212;'),
-        eligible, coalesce(s.n_respondents_stated::text, 'no number'), @extschema@._xml_escape(s.source),
-        @extschema@._svg_num(100 * level), @extschema@._xml_escape(method), min_cell,
+        @extschema@._xml_escape(s.title::text), @extschema@._xml_escape(s.code::text), coalesce(@extschema@._xml_escape(s.organizer::text), '&#8212;'),
+        coalesce(s.fielded, 'unknown'), coalesce(@extschema@._xml_escape(s.population::text), '&#8212;'),
+        eligible, coalesce(s.n_respondents_stated::text, 'no number'), @extschema@._xml_escape(s.source::text),
+        @extschema@._svg_num((100 * level)::double precision), @extschema@._xml_escape(method::text), min_cell,
         coalesce(questions, E'<p>No questions are stored.</p>\n'),
-        coalesce(E'<table>\n' || @extschema@._html_row(ARRAY['figure', 'as written', 'counts', 'stated base',
+        coalesce(E'<table>\n' || @extschema@._html_row((ARRAY['figure', 'as written', 'counts', 'stated base',
                      'percentage (GRIM)', 'nearest at the stated base', 'largest base it fits', 'States named',
-                     'stored answers', 'source'], 'th') || E'\n' || figures || E'\n</table>',
+                     'stored answers', 'source'])::text[], 'th'::text) || E'\n' || figures || E'\n</table>',
                  '<p>No figures published about this survey are stored.</p>'));
 END
 $$;

@@ -34,27 +34,24 @@ DECLARE
 BEGIN
     SELECT pg_catalog.string_agg(pg_catalog.format(
                '<path d="%s" fill="%s" stroke="#fff" stroke-width="0.5"><title>%s</title></path>',
-               w.path, coalesce(@extschema@._svg_colour(g.n), '#e6e6e6'),
-               @extschema@._xml_escape(w.ne_name || ': ' || coalesce(g.category, 'no data'))),
+               w.path, coalesce(@extschema@._svg_colour(g.n::integer), '#e6e6e6'),
+               @extschema@._xml_escape((w.ne_name || ': ' || coalesce(g.category, 'no data'))::text)),
                E'\n' ORDER BY w.ne_code)
       INTO body
       FROM @extschema@.world_map_shapes AS w
-      LEFT JOIN @extschema@._country_categories(countries, categories, title) AS g
+      LEFT JOIN @extschema@._country_categories(countries::@extschema@.country[], categories::text[], title::text) AS g
              ON g.country OPERATOR(@extschema@.=) w.country;
     SELECT pg_catalog.string_agg(@extschema@.canonical_code(g.country), ' ' ORDER BY @extschema@.canonical_code(g.country))
       INTO missing
-      FROM @extschema@._country_categories(countries, categories, title) AS g
+      FROM @extschema@._country_categories(countries::@extschema@.country[], categories::text[], title::text) AS g
      WHERE NOT EXISTS (SELECT FROM @extschema@.world_map_shapes AS w WHERE w.country OPERATOR(@extschema@.=) g.country);
-    legend := @extschema@._svg_legend(countries, categories, width);
-    RETURN @extschema@._svg_document(
-        width, 370 + legend.height + CASE WHEN missing IS NULL THEN 0 ELSE 20 END, title,
-        coalesce(description || ' ', '')
+    legend := @extschema@._svg_legend(countries::@extschema@.country[], categories::text[], width::double precision);
+    RETURN @extschema@._svg_document(width::double precision, (370 + legend.height + CASE WHEN missing IS NULL THEN 0 ELSE 20 END)::double precision, title::text, (coalesce(description || ' ', '')
         || 'World map (Natural Earth 1:110m, equirectangular) with each country filled by the colour of its category;'
-        || ' the legend below gives each category''s number, colour, count and the codes of its countries; grey: no data.',
-        '<g transform="translate(10,0)">' || E'\n' || body || E'\n</g>\n'
+        || ' the legend below gives each category''s number, colour, count and the codes of its countries; grey: no data.')::text, ('<g transform="translate(10,0)">' || E'\n' || body || E'\n</g>\n'
         || pg_catalog.format(E'<g transform="translate(0,370)">\n%s</g>', legend.svg)
         || CASE WHEN missing IS NULL THEN ''
-                ELSE @extschema@._svg_text(10, 370 + legend.height + 14, 'Too small to draw at this scale: ' || missing) END);
+                ELSE @extschema@._svg_text((10)::double precision, (370 + legend.height + 14)::double precision, ('Too small to draw at this scale: ' || missing)::text, ''::text) END)::text);
 END
 $$;
 COMMENT ON FUNCTION @extschema@.world_map_svg(@extschema@.country[], text[], text, text) IS
