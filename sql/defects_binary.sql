@@ -7,7 +7,9 @@ SET search_path = iscm, public;
 -- receive(payload, type): a one-row binary COPY of (text 'café', payload as type)
 CREATE FUNCTION pg_temp.receive(payload bytea, typ regtype) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
-    f text := '/tmp/iscm_defects_binary_' || current_setting('port') || '.bin';
+    -- in the server's data directory, under a name of this backend (never a
+    -- shared directory another server's user may own)
+    f text := 'iscm_defects_binary_' || pg_backend_pid() || '.bin';
     word bytea := convert_to('café', current_setting('client_encoding'));
     lo oid := lo_from_bytea(0, '\x5047434f50590aff0d0a00'::bytea || '\x0000000000000000'::bytea
                                || '\x0002'::bytea || int4send(length(word)) || word
@@ -18,7 +20,7 @@ BEGIN
     PERFORM lo_unlink(lo);
     EXECUTE format('CREATE TEMP TABLE incoming (t text, s %s)', typ);
     BEGIN
-        EXECUTE format('COPY incoming FROM %L (FORMAT binary)', f);
+        EXECUTE format('COPY incoming FROM PROGRAM %L (FORMAT binary)', 'cat ' || f || ' && rm ' || f);
         SELECT CASE WHEN t = 'café' THEN '' ELSE 'text column garbled! ' END || s::text INTO result FROM incoming;
     EXCEPTION WHEN OTHERS THEN
         result := SQLSTATE || ': ' || SQLERRM;
