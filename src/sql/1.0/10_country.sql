@@ -276,13 +276,23 @@ COMMENT ON COLUMN @extschema@.country_user_aliases.country IS 'The country the a
 COMMENT ON COLUMN @extschema@.country_user_aliases.note IS 'Why, or where the spelling comes from.';
 
 CREATE FUNCTION @extschema@.parse_country(input text) RETURNS @extschema@.country
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-    SELECT coalesce((SELECT a.country FROM @extschema@.country_user_aliases a
-                      WHERE a.normalized OPERATOR(pg_catalog.=) @extschema@.normalize_country_name(parse_country.input)),
-                    @extschema@.country(parse_country.input));
-END;
+AS $$
+DECLARE
+    aliased @extschema@.country;
+BEGIN
+    -- PL/pgSQL rather than an inlinable SQL body: for a constant argument the
+    -- planner would fold the type's input first and raise its error before
+    -- the user's alias is looked up.
+    SELECT a.country INTO aliased FROM @extschema@.country_user_aliases a
+     WHERE a.normalized OPERATOR(pg_catalog.=) @extschema@.normalize_country_name(input::text);
+    IF FOUND THEN
+        RETURN aliased;
+    END IF;
+    RETURN @extschema@.country(input::text);
+END
+$$;
 COMMENT ON FUNCTION @extschema@.parse_country(text) IS
     'Read a country with the user aliases first (iscm.country_user_aliases), then as the type''s input does (same errors); STABLE, since it reads a table';
 
