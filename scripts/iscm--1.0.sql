@@ -8183,7 +8183,7 @@ BEGIN
         SELECT t.*, p."position"
           FROM @extschema@.chair_timeline(mech) AS t
           LEFT JOIN (SELECT DISTINCT ON (tr.term) tr.term, tr."position"
-                       FROM @extschema@.troika_on(mech, on_date) AS tr
+                       FROM @extschema@.troika_on(mech::text, on_date::date, 'stated'::text) AS tr
                       WHERE on_date IS NOT NULL ORDER BY tr.term, tr."position") AS p ON p.term = t.term
          ORDER BY t.term
     LOOP

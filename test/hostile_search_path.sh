@@ -59,7 +59,10 @@ psql_q "$planted" -c 'CREATE SCHEMA iscm' -c "GRANT USAGE, CREATE ON SCHEMA iscm
     -c "SET ROLE $role" -c 'CREATE FUNCTION iscm.format(text, text) RETURNS text LANGUAGE sql RETURN $2' || exit 1
 refused "$planted" 'CREATE EXTENSION iscm' 'iscm.format(text, text) (owner iscm_rel_hostile)'
 psql_q "$moved" -c "CREATE EXTENSION iscm VERSION '$first'" -c "ALTER SCHEMA iscm OWNER TO $role" || exit 1
-refused "$moved" 'ALTER EXTENSION iscm UPDATE' "$role"
+# An update script runs the same guard; with one version there is none to run yet.
+if [ "${#versions[@]}" -gt 1 ]; then
+    refused "$moved" 'ALTER EXTENSION iscm UPDATE' "$role"
+fi
 echo "refused: a schema another role owns (install and update), a schema holding another role's objects"
 
 # ---- updates with traps planted ---------------------------------------------------------------
@@ -132,7 +135,9 @@ new_db "$stepped"
 psql_q "$stepped" -c "CREATE EXTENSION iscm VERSION '$first'" -c 'CREATE SCHEMA trap' -f test/lib/call_sites.sql || exit 1
 planted=$(plant "$stepped" iscm) || exit 1
 echo "traps in schema $planted"
-refused "$stepped" 'ALTER EXTENSION iscm UPDATE' 'already holds objects of other roles'
+if [ "${#versions[@]}" -gt 1 ]; then
+    refused "$stepped" 'ALTER EXTENSION iscm UPDATE' 'already holds objects of other roles'
+fi
 psql_q "$stepped" -c "DROP OWNED BY $role" || exit 1
 planted=$(plant "$stepped" trap public) || exit 1
 echo "traps in schemas $(paste -sd';' <<<"$planted")"
