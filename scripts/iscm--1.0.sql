@@ -7665,11 +7665,9 @@ CREATE FUNCTION @extschema@._share_label(count bigint, base bigint)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$ SELECT @extschema@.describe(
-       pg_catalog.jsonb_build_object('format', 1, 'kind', 'multiple', 'weighted', false,
+AS $$ SELECT @extschema@.describe(pg_catalog.jsonb_build_object('format', 1, 'kind', 'multiple', 'weighted', false,
                                      'respondents', base, 'missing', 0,
-                                     'counts', pg_catalog.jsonb_build_object('x', count))::text::@extschema@.answer_summary,
-       'x') $$;
+                                     'counts', pg_catalog.jsonb_build_object('x', count))::text::@extschema@.answer_summary, 'x'::text, NULL::integer) $$;
 COMMENT ON FUNCTION @extschema@._share_label(bigint, bigint) IS
     'A count of a base worded as iscm.describe words it: ''26 of 53 (49%)'', ''1 of 300 (<1%)'', ''0 of 0''';
 
@@ -7775,7 +7773,7 @@ SELECT s.code AS survey,
   FROM @extschema@.surveys AS s
  CROSS JOIN (VALUES ('all', NULL::text), ('region', 'region'), ('subregion', 'subregion'),
                     ('respondent_type', 'respondent_type')) AS g(grouped_by, group_by)
- CROSS JOIN LATERAL @extschema@.survey_table(s.code, g.group_by) AS t
+ CROSS JOIN LATERAL @extschema@.survey_table(s.code::text, g.group_by::text, (0.95)::double precision, (5)::integer, 'wilson'::text) AS t
   JOIN @extschema@.survey_questions AS q ON q.survey = s.code AND q.code = t.question_code;
 COMMENT ON VIEW @extschema@.survey_results IS
     'Every stored survey''s results, one row per survey, grouping, group, question and answer: count, base, share, Wilson 95% interval, suppression (cells under 5, iscm.survey_table''s defaults)';
@@ -8009,7 +8007,7 @@ BEGIN
                -- the label column fits the longest answer and group name
                greatest(60, pg_catalog.max(@extschema@._svg_text_width(t.answer::text)) OVER (),
                         pg_catalog.max(@extschema@._svg_text_width(t.group_name::text)) OVER () - 10) + 20 AS label_w
-          FROM @extschema@.survey_table(survey, group_by, level, min_cell, method) AS t
+          FROM @extschema@.survey_table(survey::text, group_by::text, level::double precision, min_cell::integer, method::text) AS t
          WHERE t.question_code = survey_chart_svg.question
          ORDER BY t.group_name COLLATE "C", 3
     LOOP
@@ -8088,20 +8086,20 @@ BEGIN
                                          (current, coalesce(current_label, 'this round'))) AS v LOOP
         n := n + 1;
         body := body || @extschema@._svg_text((label_w - 8)::double precision, (y + 13)::double precision, name::text, ' text-anchor="end"'::text);
-        IF @extschema@.respondents(s) = 0 THEN
+        IF @extschema@.respondents(s::@extschema@.answer_summary) = 0 THEN
             body := body || @extschema@._svg_text((label_w + 4)::double precision, (y + 13)::double precision, 'nobody answered'::text, ' font-style="italic" fill="#555"'::text);
         ELSE
             body := body
-                || @extschema@._svg_rect(label_w::double precision, (y + 3)::double precision, (plot_w * @extschema@.share(s, category))::double precision, (14)::double precision, (pg_catalog.format(' fill="%s"', @extschema@._svg_colour(n::integer)))::text)
-                || @extschema@._svg_whisker((label_w + plot_w * @extschema@.ci_lower(s, category, 'wilson', level))::double precision, (label_w + plot_w * @extschema@.ci_upper(s, category, 'wilson', level))::double precision, (y + 10)::double precision)
-                || @extschema@._svg_text((label_w + plot_w + 10)::double precision, (y + 13)::double precision, (@extschema@.describe(s, category))::text, ''::text);
+                || @extschema@._svg_rect(label_w::double precision, (y + 3)::double precision, (plot_w * @extschema@.share(s::@extschema@.answer_summary, category::text))::double precision, (14)::double precision, (pg_catalog.format(' fill="%s"', @extschema@._svg_colour(n::integer)))::text)
+                || @extschema@._svg_whisker((label_w + plot_w * @extschema@.ci_lower(s::@extschema@.answer_summary, category::text, 'wilson'::text, level::double precision, NULL::bigint))::double precision, (label_w + plot_w * @extschema@.ci_upper(s::@extschema@.answer_summary, category::text, 'wilson'::text, level::double precision, NULL::bigint))::double precision, (y + 10)::double precision)
+                || @extschema@._svg_text((label_w + plot_w + 10)::double precision, (y + 13)::double precision, (@extschema@.describe(s::@extschema@.answer_summary, category::text, NULL::integer))::text, ''::text);
         END IF;
         body := body || E'\n';
         y := y + 20;
     END LOOP;
     body := @extschema@._svg_percent_axis(label_w::double precision, plot_w::double precision, y::double precision, (0)::integer, (100)::integer) || E'\n' || body;
     -- the change on its own axis, -100 .. +100 points, with Newcombe's interval
-    d := @extschema@.share_difference(current, previous, category, level);
+    d := @extschema@.share_difference(current::@extschema@.answer_summary, previous::@extschema@.answer_summary, category::text, level::double precision);
     y := y + 16;
     body := body
         || E'\n<g transform="translate(0,' || @extschema@._svg_num(y::double precision) || E')">\n'
@@ -8136,7 +8134,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     day text := pg_catalog.to_char(on_date, 'YYYY-MM-DD');   -- whatever the DateStyle
-    mech text := @extschema@.mechanism_code(mechanism);
+    mech text := @extschema@.mechanism_code(mechanism::text);
     m record;
     first_year integer;
     last_year integer;
@@ -8160,7 +8158,7 @@ BEGIN
            pg_catalog.max(pg_catalog.date_part('year', coalesce(t.last_day, t.first_day)))::integer,
            pg_catalog.max(@extschema@._svg_text_width((t.term || '. ' || pg_catalog.array_to_string(t.holders, ' and '))::text))
       INTO first_year, last_year, label_w
-      FROM @extschema@.chair_timeline(mech) AS t;
+      FROM @extschema@.chair_timeline(mech::text) AS t;
     label_w := coalesce(label_w, 60) + 20;
     IF first_year IS NULL THEN
         first_year := 2000;
@@ -8181,7 +8179,7 @@ BEGIN
     END LOOP;
     FOR r IN
         SELECT t.*, p."position"
-          FROM @extschema@.chair_timeline(mech) AS t
+          FROM @extschema@.chair_timeline(mech::text) AS t
           LEFT JOIN (SELECT DISTINCT ON (tr.term) tr.term, tr."position"
                        FROM @extschema@.troika_on(mech::text, on_date::date, 'stated'::text) AS tr
                       WHERE on_date IS NOT NULL ORDER BY tr.term, tr."position") AS p ON p.term = t.term
@@ -8241,13 +8239,13 @@ BEGIN
     -- the mechanisms asked for (by any name mechanism_code takes), in that
     -- order, else every one with a State in the role on the date
     SELECT pg_catalog.array_agg(c.code ORDER BY c.o) INTO cols
-      FROM (SELECT @extschema@.mechanism_code(a.m) AS code, a.o
+      FROM (SELECT @extschema@.mechanism_code(a.m::text) AS code, a.o
               FROM pg_catalog.unnest(mechanisms) WITH ORDINALITY AS a(m, o)
             UNION ALL
             SELECT m.code, pg_catalog.row_number() OVER (ORDER BY m.code)
               FROM @extschema@.mechanisms AS m
              WHERE mechanisms IS NULL
-               AND @extschema@.cardinality(@extschema@.members_on(m.code, on_date, role, reading)) > 0) AS c;
+               AND @extschema@.cardinality((@extschema@.members_on(m.code::text, on_date::date, role::text, reading::text))::@extschema@.country_set) > 0) AS c;
     cols := coalesce(cols, '{}');
     SELECT greatest(40, pg_catalog.max(@extschema@._svg_text_width(c::text))) + 14 INTO head_h FROM pg_catalog.unnest(cols) AS c;
     head_h := coalesce(head_h, 40);
@@ -8256,16 +8254,16 @@ BEGIN
         WITH membership AS (
             SELECT c.code, c.o, x.state
               FROM pg_catalog.unnest(cols) WITH ORDINALITY AS c(code, o)
-             CROSS JOIN LATERAL @extschema@.unnest(@extschema@.members_on(c.code, on_date, role, reading)) AS x(state)
+             CROSS JOIN LATERAL @extschema@.unnest((@extschema@.members_on(c.code::text, on_date::date, role::text, reading::text))::@extschema@.country_set) AS x(state)
         ),
         states AS (
-            SELECT m.state, @extschema@.country_name(m.state, 'en'::text) || ' (' || @extschema@.canonical_code(m.state) || ')' AS label,
+            SELECT m.state, @extschema@.country_name(m.state, 'en'::text) || ' (' || @extschema@.canonical_code(m.state::@extschema@.country) || ')' AS label,
                    pg_catalog.array_agg(m.o ORDER BY m.o) AS columns
               FROM membership AS m GROUP BY m.state
         )
         SELECT s.*, greatest(80, pg_catalog.max(@extschema@._svg_text_width(s.label::text)) OVER ()) + 20 AS label_w
           FROM states AS s
-         ORDER BY @extschema@.normalize_country_name(@extschema@.country_name(s.state, 'en'::text)) COLLATE "C", s.label COLLATE "C"
+         ORDER BY @extschema@.normalize_country_name((@extschema@.country_name(s.state, 'en'::text))::text) COLLATE "C", s.label COLLATE "C"
     LOOP
         label_w := r.label_w;
         body := body || @extschema@._svg_text((label_w - 8)::double precision, (y + 13)::double precision, r.label::text, ' text-anchor="end"'::text);
@@ -8290,7 +8288,7 @@ BEGIN
             || pg_catalog.format('<text transform="translate(%s,%s) rotate(-90)">%s</text>',
                                  @extschema@._svg_num((label_w + cell * (i - 1) + 13)::double precision), @extschema@._svg_num((head_h - 6)::double precision),
                                  @extschema@._xml_escape((cols[i])::text))
-            || @extschema@._svg_text((label_w + cell * (i - 1) + 9)::double precision, (y + 14)::double precision, (SELECT @extschema@.cardinality(@extschema@.members_on(cols[i], on_date, role, reading)))::text, ' text-anchor="middle" font-size="9"'::text);
+            || @extschema@._svg_text((label_w + cell * (i - 1) + 9)::double precision, (y + 14)::double precision, (SELECT @extschema@.cardinality((@extschema@.members_on((cols[i])::text, on_date::date, role::text, reading::text))::@extschema@.country_set))::text, ' text-anchor="middle" font-size="9"'::text);
     END LOOP;
     RETURN @extschema@._svg_document((label_w + cell * pg_catalog.cardinality(cols) + 70)::double precision, (y + 24)::double precision, (pg_catalog.format('States by mechanism: %s on %s', role, day))::text, (pg_catalog.format('One row per State and one column per mechanism (%s); a filled square marks a State that is %s of the mechanism on %s'
                           ' (%s reading); each row ends with the number of these mechanisms the State belongs to, each column with its number of States.',
@@ -8321,7 +8319,7 @@ BEGIN
         RAISE EXCEPTION '% countries but % categories', pg_catalog.cardinality(countries), pg_catalog.cardinality(categories)
             USING ERRCODE = 'invalid_parameter_value', HINT = 'Give one category for each country.';
     END IF;
-    SELECT pg_catalog.string_agg(@extschema@.canonical_code(d.c), ', ' ORDER BY d.c) INTO twice
+    SELECT pg_catalog.string_agg(@extschema@.canonical_code(d.c::@extschema@.country), ', ' ORDER BY d.c) INTO twice
       FROM (SELECT c FROM pg_catalog.unnest(countries) AS c GROUP BY c HAVING pg_catalog.count(*) > 1) AS d;
     IF twice IS NOT NULL THEN
         RAISE EXCEPTION 'countries given more than once: %', twice USING ERRCODE = 'invalid_parameter_value';
@@ -8351,7 +8349,7 @@ BEGIN
     height := 0;
     FOR r IN
         SELECT c.n, c.category, pg_catalog.count(*) AS k,
-               pg_catalog.string_agg(@extschema@.canonical_code(c.country), ' ' ORDER BY @extschema@.canonical_code(c.country)) AS codes
+               pg_catalog.string_agg(@extschema@.canonical_code(c.country::@extschema@.country), ' ' ORDER BY @extschema@.canonical_code(c.country::@extschema@.country)) AS codes
           FROM @extschema@._country_categories(countries::@extschema@.country[], categories::text[], ''::text) AS c
          GROUP BY c.n, c.category ORDER BY c.n
     LOOP
@@ -8392,8 +8390,8 @@ BEGIN
             SELECT k.code::@extschema@.country AS c, k.region_name AS region, k.subregion_name, k.code
               FROM @extschema@._countries() AS k WHERE NOT k.is_former AND k.region_name IS NOT NULL
             UNION
-            SELECT g.country, coalesce(@extschema@.region_name(g.country), 'Other'),
-                   @extschema@.subregion_name(g.country), @extschema@.canonical_code(g.country)
+            SELECT g.country, coalesce(@extschema@.region_name(g.country::@extschema@.country), 'Other'),
+                   @extschema@.subregion_name(g.country::@extschema@.country), @extschema@.canonical_code(g.country::@extschema@.country)
               FROM given AS g
         )
         SELECT s.region, s.code, @extschema@.country_name(s.c, 'en'::text) AS name, g.category, g.n,
@@ -8536,14 +8534,14 @@ BEGIN
                @extschema@._percent_range(t.ci_lower::double precision, t.ci_upper::double precision)])::text[], 'td'::text),
                E'\n' ORDER BY pg_catalog.array_position(q.allowed_answers, t.answer))
       INTO base, rows
-      FROM @extschema@.survey_table(survey, NULL, level, min_cell, method) AS t
+      FROM @extschema@.survey_table(survey::text, NULL::text, level::double precision, min_cell::integer, method::text) AS t
      WHERE t.question_code = q.code;
     RETURN pg_catalog.format(
         E'<section>\n<h2>%s. %s</h2>\n<p class="base">Answered: %s of %s responding; item non-response: %s.</p>\n'
         '<figure>%s</figure>\n<table>\n%s\n%s\n</table>\n</section>\n',
         coalesce(q.position::text, '&#8211;'), @extschema@._xml_escape(q.wording::text),
         coalesce(base::text, 'withheld'), eligible, coalesce((eligible - base)::text, 'withheld'),
-        @extschema@.survey_chart_svg(survey, q.code, NULL, min_cell, level, method),
+        @extschema@.survey_chart_svg(survey::text, q.code::text, NULL::text, min_cell::integer, level::double precision, method::text),
         @extschema@._html_row((ARRAY['answer', 'count', 'share', @extschema@._svg_num((100 * level)::double precision) || '% CI (' || method || ')'])::text[], 'th'::text),
         rows);
 END
@@ -8851,7 +8849,7 @@ BEGIN
       FROM @extschema@.world_map_shapes AS w
       LEFT JOIN @extschema@._country_categories(countries::@extschema@.country[], categories::text[], title::text) AS g
              ON g.country OPERATOR(@extschema@.=) w.country;
-    SELECT pg_catalog.string_agg(@extschema@.canonical_code(g.country), ' ' ORDER BY @extschema@.canonical_code(g.country))
+    SELECT pg_catalog.string_agg(@extschema@.canonical_code(g.country::@extschema@.country), ' ' ORDER BY @extschema@.canonical_code(g.country::@extschema@.country))
       INTO missing
       FROM @extschema@._country_categories(countries::@extschema@.country[], categories::text[], title::text) AS g
      WHERE NOT EXISTS (SELECT FROM @extschema@.world_map_shapes AS w WHERE w.country OPERATOR(@extschema@.=) g.country);

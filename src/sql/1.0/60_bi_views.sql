@@ -13,11 +13,9 @@ CREATE FUNCTION @extschema@._share_label(count bigint, base bigint)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-AS $$ SELECT @extschema@.describe(
-       pg_catalog.jsonb_build_object('format', 1, 'kind', 'multiple', 'weighted', false,
+AS $$ SELECT @extschema@.describe(pg_catalog.jsonb_build_object('format', 1, 'kind', 'multiple', 'weighted', false,
                                      'respondents', base, 'missing', 0,
-                                     'counts', pg_catalog.jsonb_build_object('x', count))::text::@extschema@.answer_summary,
-       'x') $$;
+                                     'counts', pg_catalog.jsonb_build_object('x', count))::text::@extschema@.answer_summary, 'x'::text, NULL::integer) $$;
 COMMENT ON FUNCTION @extschema@._share_label(bigint, bigint) IS
     'A count of a base worded as iscm.describe words it: ''26 of 53 (49%)'', ''1 of 300 (<1%)'', ''0 of 0''';
 
@@ -123,7 +121,7 @@ SELECT s.code AS survey,
   FROM @extschema@.surveys AS s
  CROSS JOIN (VALUES ('all', NULL::text), ('region', 'region'), ('subregion', 'subregion'),
                     ('respondent_type', 'respondent_type')) AS g(grouped_by, group_by)
- CROSS JOIN LATERAL @extschema@.survey_table(s.code, g.group_by) AS t
+ CROSS JOIN LATERAL @extschema@.survey_table(s.code::text, g.group_by::text, (0.95)::double precision, (5)::integer, 'wilson'::text) AS t
   JOIN @extschema@.survey_questions AS q ON q.survey = s.code AND q.code = t.question_code;
 COMMENT ON VIEW @extschema@.survey_results IS
     'Every stored survey''s results, one row per survey, grouping, group, question and answer: count, base, share, Wilson 95% interval, suppression (cells under 5, iscm.survey_table''s defaults)';

@@ -58,14 +58,14 @@ BEGIN
                @extschema@._percent_range(t.ci_lower::double precision, t.ci_upper::double precision)])::text[], 'td'::text),
                E'\n' ORDER BY pg_catalog.array_position(q.allowed_answers, t.answer))
       INTO base, rows
-      FROM @extschema@.survey_table(survey, NULL, level, min_cell, method) AS t
+      FROM @extschema@.survey_table(survey::text, NULL::text, level::double precision, min_cell::integer, method::text) AS t
      WHERE t.question_code = q.code;
     RETURN pg_catalog.format(
         E'<section>\n<h2>%s. %s</h2>\n<p class="base">Answered: %s of %s responding; item non-response: %s.</p>\n'
         '<figure>%s</figure>\n<table>\n%s\n%s\n</table>\n</section>\n',
         coalesce(q.position::text, '&#8211;'), @extschema@._xml_escape(q.wording::text),
         coalesce(base::text, 'withheld'), eligible, coalesce((eligible - base)::text, 'withheld'),
-        @extschema@.survey_chart_svg(survey, q.code, NULL, min_cell, level, method),
+        @extschema@.survey_chart_svg(survey::text, q.code::text, NULL::text, min_cell::integer, level::double precision, method::text),
         @extschema@._html_row((ARRAY['answer', 'count', 'share', @extschema@._svg_num((100 * level)::double precision) || '% CI (' || method || ')'])::text[], 'th'::text),
         rows);
 END

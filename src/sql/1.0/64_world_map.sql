@@ -41,7 +41,7 @@ BEGIN
       FROM @extschema@.world_map_shapes AS w
       LEFT JOIN @extschema@._country_categories(countries::@extschema@.country[], categories::text[], title::text) AS g
              ON g.country OPERATOR(@extschema@.=) w.country;
-    SELECT pg_catalog.string_agg(@extschema@.canonical_code(g.country), ' ' ORDER BY @extschema@.canonical_code(g.country))
+    SELECT pg_catalog.string_agg(@extschema@.canonical_code(g.country::@extschema@.country), ' ' ORDER BY @extschema@.canonical_code(g.country::@extschema@.country))
       INTO missing
       FROM @extschema@._country_categories(countries::@extschema@.country[], categories::text[], title::text) AS g
      WHERE NOT EXISTS (SELECT FROM @extschema@.world_map_shapes AS w WHERE w.country OPERATOR(@extschema@.=) g.country);
