@@ -4,10 +4,9 @@
 # phrase quoted in a document's source is found in the seed document cited
 # (tools/check_statement_sources.py).  Skipped when the seeds are absent.
 set -eu
+# the seed documents sit beside the project, in shared/seeds
 seeds=${ISCM_SEEDS:-}
-for d in "$ISCM_TOP/../shared/seeds" /work/shared/seeds; do
-    [ -z "$seeds" ] && [ -d "$d" ] && seeds=$d
-done
+[ -z "$seeds" ] && [ -d "$ISCM_TOP/../shared/seeds" ] && seeds=$ISCM_TOP/../shared/seeds
 if [ -z "$seeds" ]; then
     echo "seed documents not found (set ISCM_SEEDS)"; exit 77
 fi
