@@ -1,0 +1,3 @@
+-- iscm 1.1: what this version adds to 1.0. Each fragment of this folder is a
+-- part of the update script iscm--1.0--1.1.sql; a fresh install runs the 1.0
+-- script and then this update, so both reach the same catalog.
