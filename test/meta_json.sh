@@ -5,7 +5,7 @@
 #      rejects metadata that breaks the spec (so the validation can fail);
 #   2. META.json agrees with the tree: name and provided extension are the
 #      Makefile's EXTENSION, its version is iscm.control's default_version
-#      (1.2 is 1.2.0) and debian/changelog's upstream version, the licence is
+#      (1.2 is 1.2.0), its file the base script of the first version and debian/changelog's upstream version, the licence is
 #      LICENSE's, the oldest PostgreSQL it requires is debian/pgversions' oldest;
 #   3. "make dist" in a fresh clone of HEAD builds iscm-<version>.zip, every
 #      entry under iscm-<version>/, with META.json, the licence files, the file
@@ -92,7 +92,9 @@ expect('META.json provides', sorted(meta.get('provides', {})), [extension])
 ext = meta.get('provides', {}).get(extension, {})
 expect('META.json version', meta.get('version'), as_semver)
 expect('META.json provides.%s.version' % extension, ext.get('version'), as_semver)
-expect('META.json provides.%s.file' % extension, ext.get('file'), 'scripts/%s--%s.sql' % (extension, default))
+# The only full script is the first version's; later versions are update scripts run after it.
+first = min(os.listdir(os.path.join(top, 'src', 'sql')), key=lambda v: tuple(int(p) for p in v.split('.')))
+expect('META.json provides.%s.file' % extension, ext.get('file'), 'scripts/%s--%s.sql' % (extension, first))
 expect('debian/changelog upstream version', upstream, meta.get('version'))
 expect('META.json license for LICENSE "%s"' % licence_title, meta.get('license'),
        'postgresql' if licence_title.lower().startswith('postgresql licen') else '?')
