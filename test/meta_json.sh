@@ -5,7 +5,8 @@
 #      rejects metadata that breaks the spec (so the validation can fail);
 #   2. META.json agrees with the tree: name and provided extension are the
 #      Makefile's EXTENSION, its version is iscm.control's default_version
-#      (1.2 is 1.2.0), its file the base script of the first version and debian/changelog's upstream version, the licence is
+#      (1.2 is 1.2.0) and debian/changelog's upstream version, its file the
+#      first version's base script (the only full one), the licence is
 #      LICENSE's, the oldest PostgreSQL it requires is debian/pgversions' oldest;
 #   3. "make dist" in a fresh clone of HEAD builds iscm-<version>.zip, every
 #      entry under iscm-<version>/, with META.json, the licence files, the file
