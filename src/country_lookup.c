@@ -107,6 +107,7 @@ country_record(CountryKey key)
 }
 
 static bool alias_lookup(const char *code, size_t len, CountryKey *key);
+static CountryCodeMatch lookup_trimmed_code(const char *str, size_t len, CountryKey *key);
 
 /* The record a code of r reads as: r, or its successor when r was only renamed. */
 static const CountryRecord *
@@ -283,11 +284,18 @@ alias_lookup(const char *code, size_t len, CountryKey *key)
 CountryCodeMatch
 country_lookup_code(const char *str, size_t len, CountryKey *key)
 {
+	country_trim(&str, &len);
+	return lookup_trimmed_code(str, len, key);
+}
+
+/* country_lookup_code() of text already trimmed */
+static CountryCodeMatch
+lookup_trimmed_code(const char *str, size_t len, CountryKey *key)
+{
 	const CountryRecord *r;
 	int			number;
 
-	country_trim(&str, &len);
-	if ((number = country_parse_number(str, len)) >= 0)
+	if (len > 0 && str[0] >= '0' && str[0] <= '9' && (number = country_parse_number(str, len)) >= 0)
 	{
 		/* digits only, any number of leading zeros: ISO numeric / M49, then numeric aliases (983) */
 		if ((r = country_by_numeric((unsigned) number)) != NULL)
@@ -564,7 +572,7 @@ country_lookup(const char *str, size_t len, CountryKey *key)
 		return COUNTRY_EMPTY;
 	if (len > COUNTRY_INPUT_MAX)
 		return COUNTRY_TOO_LONG;
-	if (country_lookup_code(str, len, key) != CCODE_NONE)
+	if (lookup_trimmed_code(str, len, key) != CCODE_NONE)
 		return COUNTRY_FOUND;
 
 	if (country_normalize(str, len, norm, sizeof(norm)) < sizeof(norm))
