@@ -1,6 +1,6 @@
 /*
  * country_lookup_fuzz.c — libFuzzer target for the pure-C country parser
- * (src/country_lookup.c, country_normalize.c, country_data.c).
+ * (src/core/country_lookup.c, country_normalize.c, country_data.c).
  *
  * The input is the text a user typed.  libFuzzer hands over an exactly-sized
  * heap buffer with no terminating NUL, so AddressSanitizer catches any read

@@ -99,21 +99,18 @@ country_set_from_keys(CountryKey *keys, int n)
 }
 
 void
-country_set_report_bad_payload(CountrySetCheckStatus status, size_t bad_index,
-							   const uint8_t *keys, bool from_client)
+country_set_report_bad_payload(CountrySetCheckStatus status, size_t bad_index, const uint8_t *keys)
 {
-	int			code = from_client ? ERRCODE_INVALID_BINARY_REPRESENTATION : ERRCODE_DATA_CORRUPTED;
-
 	if (status == CSET_UNKNOWN_KEY || status == CSET_NOT_ASCENDING)
 		ereport(ERROR,
-				errcode(code),
+				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				errmsg("invalid binary iscm.country_set value"),
 				errdetail("%s  The key at position %zu is %u.", country_set_check_message(status),
 						  bad_index + 1, (unsigned) country_set_key_at(keys, bad_index)),
 				status == CSET_UNKNOWN_KEY ?
 				errhint("The value may come from a later iscm release that knows more countries.") : 0);
 	ereport(ERROR,
-			errcode(code),
+			errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			errmsg("invalid binary iscm.country_set value"),
 			errdetail("%s", country_set_check_message(status)));
 }
@@ -200,7 +197,7 @@ country_set_out(PG_FUNCTION_ARGS)
 	appendStringInfoChar(&buf, '{');
 	for (int i = 0; i < set.n; i++)
 	{
-		CountryKey	key = csv_key(&set, i);
+		CountryKey	key = country_set_view_key(&set, i);
 		char	   *text;
 		size_t		textlen;
 
@@ -239,7 +236,7 @@ country_set_recv(PG_FUNCTION_ARGS)
 	CountrySetCheckStatus status = country_set_check(payload, len, &nkeys, &bad_index);
 
 	if (status != CSET_OK)
-		country_set_report_bad_payload(status, bad_index, payload + 1, true);
+		country_set_report_bad_payload(status, bad_index, payload + 1);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(country_set_from_key_bytes(payload + 1, (int) nkeys));
 }
@@ -305,7 +302,7 @@ country_set_to_array(PG_FUNCTION_ARGS)
 		elog(ERROR, "country_set_to_array: cannot determine the country array type");
 	elements = palloc(Max(set.n, 1) * sizeof(Datum));
 	for (int i = 0; i < set.n; i++)
-		elements[i] = CountryKeyGetDatum(csv_key(&set, i));
+		elements[i] = CountryKeyGetDatum(country_set_view_key(&set, i));
 	PG_RETURN_ARRAYTYPE_P(construct_array(elements, set.n, country_type,
 										  sizeof(CountryKey), true, TYPALIGN_SHORT));
 }

@@ -25,11 +25,11 @@ typedef struct AnswerState
 } AnswerState;
 
 /* view of a stored value; ERROR when corrupt */
-void		answer_summary_read(struct varlena *value, AnswerSummaryView *view);
-void		answer_summary_write_json(StringInfo buf, const AnswerSummaryView *view);
-struct varlena *answer_summary_build(uint8 flags, int64 respondents, int64 missing,
-									 double weight_sum, double weight_sq,
-									 SurveyCategory *cats, uint32 ncat);
+extern void answer_summary_read(struct varlena *value, AnswerSummaryView *view);
+extern void answer_summary_write_json(StringInfo buf, const AnswerSummaryView *view);
+extern struct varlena *answer_summary_build(uint8 flags, int64 respondents, int64 missing,
+											double weight_sum, double weight_sq,
+											SurveyCategory *cats, uint32 ncat);
 /* the single-/multiple-choice and weighted bits: what summaries must share to be combined */
 #define ANSWER_KIND_FLAGS (SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED)
 /* ERROR 22023 unless two summaries are of one kind (an empty one is of any); action: "combine" ... */

@@ -12,6 +12,7 @@
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
+#include "server_util.h"
 #include "survey_common.h"
 #include "survey_stats.h"
 
@@ -231,6 +232,17 @@ answer_summary_mode(PG_FUNCTION_ARGS)
 	}
 }
 
+static void *
+categories_start(FunctionCallInfo fcinfo, uint64 *max_calls)
+{
+	AnswerSummaryView *view = palloc(sizeof(AnswerSummaryView));
+
+	/* PG_GETARG_VARLENA_P copies into the multi-call context: the view stays valid */
+	answer_summary_read(PG_GETARG_VARLENA_P(0), view);
+	*max_calls = view->ncat;
+	return view;
+}
+
 Datum
 answer_summary_categories(PG_FUNCTION_ARGS)
 {
@@ -238,22 +250,7 @@ answer_summary_categories(PG_FUNCTION_ARGS)
 	AnswerSummaryView *view;
 
 	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext old;
-		TupleDesc	tupdesc;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		view = palloc(sizeof(AnswerSummaryView));
-		/* PG_GETARG_VARLENA_P copies into this context, so the view stays valid */
-		answer_summary_read(PG_GETARG_VARLENA_P(0), view);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "iscm.categories called in a context that cannot accept a record");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		funcctx->user_fctx = view;
-		funcctx->max_calls = view->ncat;
-		MemoryContextSwitchTo(old);
-	}
+		srf_first_call(fcinfo, categories_start, true, "iscm.categories");
 	funcctx = SRF_PERCALL_SETUP();
 	view = funcctx->user_fctx;
 	if (funcctx->call_cntr < funcctx->max_calls)
@@ -334,8 +331,8 @@ answer_summary_describe(PG_FUNCTION_ARGS)
 
 		if (threshold < 0)
 			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("disclosure threshold must be >= 0, not %d", threshold)));
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("disclosure threshold must be >= 0, not %d", threshold));
 		/* the rule of iscm.suppress: 0 < count < threshold is withheld */
 		if (f.count > 0 && f.count < threshold)
 			PG_RETURN_TEXT_P(cstring_to_text(psprintf("fewer than %d of " INT64_FORMAT,
@@ -390,10 +387,10 @@ interval_from_args(FunctionCallInfo fcinfo, IntervalResult *r)
 
 		if (N < view.respondents || N <= 0)
 			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("population size " INT64_FORMAT " is smaller than the " INT64_FORMAT " respondents",
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("population size " INT64_FORMAT " is smaller than the " INT64_FORMAT " respondents",
 							N, view.respondents),
-					 errhint("Give the size of the population the respondents were drawn from (for example 193 UN member States), or NULL for no finite population correction.")));
+					errhint("Give the size of the population the respondents were drawn from (for example 193 UN member States), or NULL for no finite population correction."));
 		population = (double) N;
 	}
 

@@ -17,20 +17,45 @@
 #include "survey_stats.h"
 
 /* method name -> method, or ERROR 22023 listing the valid names */
-SurveyCiMethod survey_ci_method_arg(text *method);
-SurveyMcNemarMethod survey_mcnemar_method_arg(text *method);
+extern SurveyCiMethod survey_ci_method_arg(text *method);
+extern SurveyMcNemarMethod survey_mcnemar_method_arg(text *method);
 /* ERROR 22023 unless 0 < level < 1 */
-double		survey_level_arg(double level);
+extern double survey_level_arg(double level);
 
 /*
  * The iscm.proportion_interval composite: (estimate, lower, upper, method,
  * level).  known = false gives NULL estimate and limits (nobody answered).
  */
-Datum		survey_interval_datum(FunctionCallInfo fcinfo, bool known, double estimate,
-								  SurveyInterval interval, const char *method, double level);
+extern Datum survey_interval_datum(FunctionCallInfo fcinfo, bool known, double estimate,
+								   SurveyInterval interval, const char *method, double level);
 
 /* ERROR for a corrupt stored/received/serialized summary */
-void		survey_format_check(SurveyFormatStatus status, const char *type_name);
+extern void survey_format_check(SurveyFormatStatus status, const char *type_name);
+
+/*
+ * Text input str that is no value of type_name: ERROR 22P02 with detail, or,
+ * for a caller that asked for soft errors, that error saved in escontext and
+ * (Datum) 0 returned for the input function to return.
+ */
+extern Datum survey_bad_text_input(Node *escontext, const char *type_name, const char *str,
+								   const char *detail);
+
+/*
+ * Binary receive: the n category texts that follow in buf, in the client
+ * encoding, converted as textrecv converts text.  cats[i].len is each text's
+ * length in the message on entry and its converted length on return.
+ */
+extern void survey_recv_category_texts(StringInfo buf, SurveyCategory *cats, uint32 n);
+
+/*
+ * Binary send: the category texts converted in place to the client encoding,
+ * as textsend converts text.  True when any text changed; *string_bytes (when
+ * not NULL) is set to the length of all texts after conversion.
+ */
+extern bool survey_categories_to_client(SurveyCategory *cats, uint32 n, size_t *string_bytes);
+
+/* ERROR 22P03 (53200 for SURVEY_FORMAT_NO_MEMORY): a received value is no type_name */
+pg_noreturn extern void survey_recv_error(SurveyFormatStatus status, const char *type_name);
 
 /*
  * qsort for arrays whose size users choose (categories, transition cells):
@@ -54,20 +79,20 @@ pg_noreturn extern void survey_unknown_category(const char *text, uint32 len, co
 												uint32 ncat, const char *declare_hint);
 
 /* writing the JSON text form */
-void		survey_json_string(StringInfo buf, const char *text, uint32 len);
-void		survey_json_float(StringInfo buf, double value);
+extern void survey_json_string(StringInfo buf, const char *text, uint32 len);
+extern void survey_json_float(StringInfo buf, double value);
 
 /* reading the JSON text form (false = missing or wrong JSON type) */
-Jsonb	   *survey_json_parse(const char *str);
+extern Jsonb *survey_json_parse(const char *str);
 /* in an input function: NULL after a soft error reported to escontext */
-Jsonb	   *survey_json_parse_input(const char *str, Node *escontext);
-bool		survey_json_key(JsonbContainer *object, const char *key, JsonbValue *out);
-bool		survey_json_int64(const JsonbValue *value, int64 *out);
-bool		survey_json_float8(const JsonbValue *value, double *out);
+extern Jsonb *survey_json_parse_input(const char *str, Node *escontext);
+extern bool survey_json_key(JsonbContainer *object, const char *key, JsonbValue *out);
+extern bool survey_json_int64(const JsonbValue *value, int64 *out);
+extern bool survey_json_float8(const JsonbValue *value, double *out);
 /* first top-level key not in the NULL-terminated list, or NULL */
-char	   *survey_json_unknown_key(Jsonb *jb, const char *const *allowed);
+extern char *survey_json_unknown_key(Jsonb *jb, const char *const *allowed);
 
 /* the text of a JsonbValue of type jbvString, as a fresh C string */
-char	   *survey_json_cstring(const JsonbValue *value);
+extern char *survey_json_cstring(const JsonbValue *value);
 
 #endif

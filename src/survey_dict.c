@@ -110,8 +110,8 @@ survey_dict_lookup(SurveyDict *dict, const char *text, uint32 len)
 	{
 		if (dict->cap >= (uint32) (MaxAllocSize / sizeof(SurveyDictEntry) / 2))
 			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many distinct categories in one summary")));
+					errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					errmsg("too many distinct categories in one summary"));
 		dict->cap *= 2;
 		dict->entries = repalloc(dict->entries, sizeof(SurveyDictEntry) * dict->cap);
 	}

@@ -36,9 +36,9 @@ typedef struct SurveyDict
 	uint32		nslots;			/* power of two */
 } SurveyDict;
 
-void		survey_dict_init(SurveyDict *dict, MemoryContext cxt);
+extern void survey_dict_init(SurveyDict *dict, MemoryContext cxt);
 /* index of text, inserted with zero figures when new */
-uint32		survey_dict_lookup(SurveyDict *dict, const char *text, uint32 len);
+extern uint32 survey_dict_lookup(SurveyDict *dict, const char *text, uint32 len);
 
 static inline bool
 survey_dict_matches(const SurveyDictEntry *e, const char *text, uint32 len)
@@ -82,6 +82,6 @@ survey_dict_entry(SurveyDict *dict, const char *text, uint32 len)
  * The entries as SurveyCategory, sorted by bytes, in the current memory
  * context; order[i] receives the dictionary index of the i-th (may be NULL).
  */
-SurveyCategory *survey_dict_sorted(const SurveyDict *dict, uint32 *order, size_t *string_bytes);
+extern SurveyCategory *survey_dict_sorted(const SurveyDict *dict, uint32 *order, size_t *string_bytes);
 
 #endif							/* ISCM_SURVEY_DICT_H */
