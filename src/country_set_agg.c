@@ -67,6 +67,15 @@ country_set_state_new(MemoryContext aggcontext, int capacity, bool universe)
 	return state;
 }
 
+/* the state of a transition function, made on the first row */
+static CountrySetState *
+country_set_state_current(FunctionCallInfo fcinfo, MemoryContext aggcontext, bool universe)
+{
+	CountrySetState *state = aggregate_state_arg(fcinfo, 0);
+
+	return state != NULL ? state : country_set_state_new(aggcontext, MIN_PENDING, universe);
+}
+
 static CountrySetState *
 state_copy(MemoryContext aggcontext, const CountrySetState *from)
 {
@@ -215,10 +224,8 @@ Datum
 country_set_agg_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_agg_transfn");
-	CountrySetState *state = aggregate_state_arg(fcinfo, 0);
+	CountrySetState *state = country_set_state_current(fcinfo, aggcontext, false);
 
-	if (state == NULL)
-		state = country_set_state_new(aggcontext, MIN_PENDING, false);
 	if (!PG_ARGISNULL(1))
 		state_add_country(state, PG_GETARG_COUNTRY(1));
 	PG_RETURN_POINTER(state);
@@ -228,10 +235,8 @@ Datum
 country_set_union_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_union_transfn");
-	CountrySetState *state = aggregate_state_arg(fcinfo, 0);
+	CountrySetState *state = country_set_state_current(fcinfo, aggcontext, false);
 
-	if (state == NULL)
-		state = country_set_state_new(aggcontext, MIN_PENDING, false);
 	if (!PG_ARGISNULL(1))
 	{
 		/* detoasted in the per-call context, not the aggregate's */
@@ -246,10 +251,8 @@ Datum
 country_set_intersection_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_intersection_transfn");
-	CountrySetState *state = aggregate_state_arg(fcinfo, 0);
+	CountrySetState *state = country_set_state_current(fcinfo, aggcontext, true);
 
-	if (state == NULL)
-		state = country_set_state_new(aggcontext, MIN_PENDING, true);
 	if (!PG_ARGISNULL(1))
 	{
 		CountrySetView set = PG_GETARG_COUNTRY_SET_VIEW(1);

@@ -17,6 +17,15 @@
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
 
+void
+survey_unknown_name(const char *what, const char *name, const char *valid)
+{
+	ereport(ERROR,
+			errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			errmsg("unknown %s \"%s\"", what, name),
+			errhint("%s", valid));
+}
+
 SurveyCiMethod
 survey_ci_method_arg(text *method)
 {
@@ -24,10 +33,8 @@ survey_ci_method_arg(text *method)
 	SurveyCiMethod m = survey_ci_method_from_name(name);
 
 	if (m == SURVEY_CI_INVALID)
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("unknown confidence interval method \"%s\"", name),
-				errhint("Valid methods are: %s.", SURVEY_CI_METHOD_NAMES));
+		survey_unknown_name("confidence interval method", name,
+							"Valid methods are: " SURVEY_CI_METHOD_NAMES ".");
 	return m;
 }
 
@@ -38,10 +45,8 @@ survey_mcnemar_method_arg(text *method)
 	SurveyMcNemarMethod m = survey_mcnemar_method_from_name(name);
 
 	if (m == SURVEY_MCNEMAR_INVALID)
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("unknown McNemar test method \"%s\"", name),
-				errhint("Valid methods are: %s.", SURVEY_MCNEMAR_METHOD_NAMES));
+		survey_unknown_name("McNemar test method", name,
+							"Valid methods are: " SURVEY_MCNEMAR_METHOD_NAMES ".");
 	return m;
 }
 

@@ -19,6 +19,8 @@
 /* method name -> method, or ERROR 22023 listing the valid names */
 extern SurveyCiMethod survey_ci_method_arg(text *method);
 extern SurveyMcNemarMethod survey_mcnemar_method_arg(text *method);
+/* ERROR 22023: name is no known what; valid is the hint that lists the names */
+pg_noreturn extern void survey_unknown_name(const char *what, const char *name, const char *valid);
 /* ERROR 22023 unless 0 < level < 1 */
 extern double survey_level_arg(double level);
 

@@ -299,10 +299,7 @@ rate_arg(text *name)
 	SurveyAaporRate rate = survey_aapor_rate_from_name(s);
 
 	if (rate == AAPOR_INVALID)
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("unknown AAPOR outcome rate \"%s\"", s),
-				errhint("Valid rates are %s.", AAPOR_RATE_NAMES));
+		survey_unknown_name("AAPOR outcome rate", s, "Valid rates are " AAPOR_RATE_NAMES ".");
 	return rate;
 }
 

@@ -144,6 +144,24 @@ compare_slotted(const void *a, const void *b, void *arg)
 									 &((const SlottedCategory *) b)->category, arg);
 }
 
+/* the stored value of categories and cells already in the order of the format */
+static struct varlena *
+transition_build(const SurveyCategory *cats, uint32 ncat, size_t string_bytes,
+				 const TransitionCell *cells, uint32 ncell)
+{
+	size_t		size = transition_summary_size(ncat, string_bytes, ncell);
+	struct varlena *result;
+
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("transition summary too large"));
+	result = palloc(VARHDRSZ + size);
+	SET_VARSIZE(result, VARHDRSZ + size);
+	transition_summary_encode((uint8 *) VARDATA(result), cats, ncat, cells, ncell);
+	return result;
+}
+
 /*
  * The byte form of categories (any order) and cells naming them by slot (0 =
  * no answer, k = cats[k-1]), in any order: categories sorted by bytes, cells
@@ -156,7 +174,6 @@ transition_encode_parts(const SurveyCategory *cats, uint32 ncat, TransitionCell 
 	SurveyCategory *ordered = palloc(sizeof(SurveyCategory) * ((size_t) ncat + 1));
 	uint32	   *rank = palloc(sizeof(uint32) * ((size_t) ncat + 1));
 	size_t		string_bytes = 0;
-	size_t		size;
 	struct varlena *result;
 
 	for (uint32 i = 0; i < ncat; i++)
@@ -182,14 +199,7 @@ transition_encode_parts(const SurveyCategory *cats, uint32 ncat, TransitionCell 
 	}
 	survey_sort(cells, ncell, sizeof(TransitionCell), compare_cells, NULL);
 
-	size = transition_summary_size(ncat, string_bytes, ncell);
-	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				errmsg("transition summary too large"));
-	result = palloc(VARHDRSZ + size);
-	SET_VARSIZE(result, VARHDRSZ + size);
-	transition_summary_encode((uint8 *) VARDATA(result), ordered, ncat, cells, ncell);
+	result = transition_build(ordered, ncat, string_bytes, cells, ncell);
 	pfree(sorted);
 	pfree(ordered);
 	pfree(rank);
@@ -413,8 +423,6 @@ transition_summary_send_bytes(struct varlena *value)
 	}
 	if (survey_categories_to_client(cats, view.ncat, &string_bytes))
 	{
-		size_t		size = transition_summary_size(view.ncat, string_bytes, view.ncell);
-
 		/* the cells as stored; only the texts (and so their lengths) change */
 		cells = palloc(sizeof(TransitionCell) * ((size_t) view.ncell + 1));
 		for (uint32 i = 0; i < view.ncell; i++)
@@ -422,13 +430,7 @@ transition_summary_send_bytes(struct varlena *value)
 			CHECK_FOR_INTERRUPTS();
 			cells[i] = transition_summary_cell(&view, i);
 		}
-		if (size > MaxAllocSize - VARHDRSZ)
-			ereport(ERROR,
-					errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					errmsg("transition summary too large"));
-		wire = palloc(VARHDRSZ + size);
-		SET_VARSIZE(wire, VARHDRSZ + size);
-		transition_summary_encode((uint8 *) VARDATA(wire), cats, view.ncat, cells, view.ncell);
+		wire = transition_build(cats, view.ncat, string_bytes, cells, view.ncell);
 	}
 	pq_begintypsend(&buf);
 	pq_sendbytes(&buf, VARDATA_ANY(wire), VARSIZE_ANY_EXHDR(wire));
