@@ -198,7 +198,7 @@ country_set_out(PG_FUNCTION_ARGS)
 	for (int i = 0; i < set.n; i++)
 	{
 		CountryKey	key = country_set_view_key(&set, i);
-		char	   *text;
+		char	   *chars;
 		size_t		textlen;
 
 		if (!country_key_is_known(key))
@@ -206,18 +206,18 @@ country_set_out(PG_FUNCTION_ARGS)
 					errcode(ERRCODE_DATA_CORRUPTED),
 					errmsg("iscm.country_set value contains unknown country key %u", (unsigned) key),
 					errhint("The value may come from a later iscm release that knows more countries."));
-		text = country_to_cstring(key);
-		textlen = strlen(text);
+		chars = country_to_cstring(key);
+		textlen = strlen(chars);
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
-		if (country_set_needs_quotes(text, textlen))
+		if (country_set_needs_quotes(chars, textlen))
 		{
 			enlargeStringInfo(&buf, (int) (2 * textlen + 3));
-			buf.len += (int) country_set_quote(text, textlen, buf.data + buf.len);
+			buf.len += (int) country_set_quote(chars, textlen, buf.data + buf.len);
 		}
 		else
-			appendBinaryStringInfo(&buf, text, (int) textlen);
-		pfree(text);
+			appendBinaryStringInfo(&buf, chars, (int) textlen);
+		pfree(chars);
 	}
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_CSTRING(buf.data);

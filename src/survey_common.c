@@ -90,7 +90,7 @@ case_insensitive_equal(const char *a, uint32 alen, const char *b, uint32 blen)
 #define UNKNOWN_CATEGORY_LISTED 20
 
 void
-survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats,
+survey_unknown_category(const char *chars, uint32 len, const SurveyCategory *cats,
 						uint32 ncat, const char *declare_hint)
 {
 	StringInfoData present;
@@ -102,7 +102,7 @@ survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats
 		for (uint32 i = 0; i < ncat && listed < UNKNOWN_CATEGORY_LISTED; i++)
 		{
 			CHECK_FOR_INTERRUPTS();
-			if (case_insensitive_equal(cats[i].text, cats[i].len, text, len) != (pass == 0))
+			if (case_insensitive_equal(cats[i].text, cats[i].len, chars, len) != (pass == 0))
 				continue;
 			if (listed++ > 0)
 				appendStringInfoString(&present, ", ");
@@ -113,7 +113,7 @@ survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats
 
 	ereport(ERROR,
 			errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			errmsg("category \"%s\" does not occur in the summary", pnstrdup(text, len)),
+			errmsg("category \"%s\" does not occur in the summary", pnstrdup(chars, len)),
 			ncat == 0 ? errdetail("The summary has no categories.") :
 			errdetail("Categories present: %s.", present.data),
 			declare_hint ? errhint("%s", declare_hint) : 0);
@@ -159,14 +159,14 @@ survey_categories_to_client(SurveyCategory *cats, uint32 n, size_t *string_bytes
 
 	for (uint32 i = 0; i < n; i++)
 	{
-		char	   *text;
+		char	   *chars;
 
 		CHECK_FOR_INTERRUPTS();
-		text = pg_server_to_client(cats[i].text, (int) cats[i].len);
-		if (text != cats[i].text)
+		chars = pg_server_to_client(cats[i].text, (int) cats[i].len);
+		if (chars != cats[i].text)
 		{
-			cats[i].text = text;
-			cats[i].len = (uint32) strlen(text);
+			cats[i].text = chars;
+			cats[i].len = (uint32) strlen(chars);
 			converted = true;
 		}
 		total += cats[i].len;
@@ -186,9 +186,9 @@ survey_recv_error(SurveyFormatStatus status, const char *type_name)
 }
 
 void
-survey_json_string(StringInfo buf, const char *text, uint32 len)
+survey_json_string(StringInfo buf, const char *chars, uint32 len)
 {
-	char	   *copy = pnstrdup(text, len);
+	char	   *copy = pnstrdup(chars, len);
 
 	escape_json(buf, copy);
 	pfree(copy);

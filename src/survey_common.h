@@ -77,11 +77,11 @@ extern bytea *transition_summary_send_bytes(struct varlena *value);
  * (a hint lists them, case-insensitive matches first).  declare_hint says how
  * a legitimately absent category can be declared, or is NULL.
  */
-pg_noreturn extern void survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats,
+pg_noreturn extern void survey_unknown_category(const char *chars, uint32 len, const SurveyCategory *cats,
 												uint32 ncat, const char *declare_hint);
 
 /* writing the JSON text form */
-extern void survey_json_string(StringInfo buf, const char *text, uint32 len);
+extern void survey_json_string(StringInfo buf, const char *chars, uint32 len);
 extern void survey_json_float(StringInfo buf, double value);
 
 /* reading the JSON text form (false = missing or wrong JSON type) */

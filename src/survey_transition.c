@@ -89,9 +89,9 @@ add_cell(TransitionState *st, uint32 before, uint32 after, int64 count)
 
 /* the number of a category in the state: 0 for NULL, else dictionary index + 1 */
 static uint32
-category_number(TransitionState *st, const char *text, uint32 len)
+category_number(TransitionState *st, const char *chars, uint32 len)
 {
-	return survey_dict_lookup_fast(&st->categories, text, len) + 1;
+	return survey_dict_lookup_fast(&st->categories, chars, len) + 1;
 }
 
 static void
