@@ -1,7 +1,7 @@
 /*
  * server_util.h — fmgr helpers every family shares: the aggregate memory
- * context, the arguments of transition and combine functions, and the first
- * call of a value-per-call set-returning function.
+ * context, the arguments of transition and combine functions, and the set-up
+ * of set-returning functions (value-per-call and materialized).
  */
 #ifndef ISCM_SERVER_UTIL_H
 #define ISCM_SERVER_UTIL_H
@@ -10,6 +10,7 @@
 
 #include "fmgr.h"
 #include "funcapi.h"
+#include "utils/tuplestore.h"
 
 /*
  * The memory context of the aggregate calling fcinfo, where its state lives;
@@ -35,5 +36,12 @@ extern Datum aggregate_keep_first(FunctionCallInfo fcinfo);
  */
 typedef void *(*SrfStart) (FunctionCallInfo fcinfo, uint64 *max_calls);
 extern void srf_first_call(FunctionCallInfo fcinfo, SrfStart start, bool rows, const char *caller);
+
+/*
+ * Start a materialized result: checks that the caller accepts one and returns
+ * the tuplestore to fill, with *tupdesc the result row type (both live in the
+ * query's memory).
+ */
+extern Tuplestorestate *srf_materialize(FunctionCallInfo fcinfo, TupleDesc *tupdesc);
 
 #endif							/* ISCM_SERVER_UTIL_H */
