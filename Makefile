@@ -15,6 +15,10 @@ PG_CONFIG ?= pg_config
 # fuzz/ builds them alone), src/generated/ what tools/gen_country_data.py writes.
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/core/*.c src/generated/*.c)))
 PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/core
+# Every build warns about these; tools/run-tests (and so CI) adds -Werror, so a
+# warning fails the suite.  fmgr functions need not use fcinfo, and { 0 }
+# initializers are the idiom for zeroed structs.
+PG_CFLAGS = -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-missing-field-initializers
 SHLIB_LINK += -lm
 
 DATA = $(patsubst $(srcdir)/%,%,$(sort $(wildcard $(srcdir)/scripts/$(EXTENSION)--*.sql)))
