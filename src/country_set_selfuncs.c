@@ -17,8 +17,8 @@
  * every country seen, not just the most common ones.  The restriction
  * estimators for @>, <@ and && combine these assuming countries occur
  * independently of one another — crude for regional mechanisms, but far
- * better than a constant: "contains USA and DEU" and "contains two rare
- * countries" no longer get the same estimate.  Without statistics they fall
+ * better than a constant, which gives "contains USA and DEU" and "contains
+ * two rare countries" the same estimate.  Without statistics they fall
  * back to the fixed selectivity of contsel.
  */
 #include "country_set.h"
