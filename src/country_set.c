@@ -82,7 +82,8 @@ country_set_from_sorted_keys(const CountryKey *keys, int n)
 	return result;
 }
 
-struct varlena *
+/* a value from big-endian key bytes that are already sorted and unique */
+static struct varlena *
 country_set_from_key_bytes(const uint8_t *keys, int n)
 {
 	struct varlena *result = country_set_allocate(n);
@@ -91,7 +92,8 @@ country_set_from_key_bytes(const uint8_t *keys, int n)
 	return result;
 }
 
-struct varlena *
+/* a value from arbitrary keys: sorts and drops duplicates in place */
+static struct varlena *
 country_set_from_keys(CountryKey *keys, int n)
 {
 	n = (int) country_set_sort_unique(keys, (size_t) n);

@@ -47,12 +47,6 @@ extern struct varlena *country_set_allocate(int n);
 /* Build a value from sorted, unique keys. */
 extern struct varlena *country_set_from_sorted_keys(const CountryKey *keys, int n);
 
-/* Build a value from big-endian key bytes that are already sorted and unique. */
-extern struct varlena *country_set_from_key_bytes(const uint8_t *keys, int n);
-
-/* Build a value from arbitrary keys: sorts and drops duplicates in place. */
-extern struct varlena *country_set_from_keys(CountryKey *keys, int n);
-
 /* Report received bytes that fail country_set_check_keys() (SQLSTATE 22P03); does not return. */
 pg_noreturn extern void country_set_report_bad_payload(CountrySetCheckStatus status, size_t bad_index,
 													   const uint8_t *keys);

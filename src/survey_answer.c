@@ -6,7 +6,8 @@
  * stored value, the binary I/O and the serialized state all use the byte
  * format of survey_format.h.  Accessors live in survey_answer_access.c.
  */
-#include "survey_answer.h"
+
+#include "compat.h"
 
 #include <math.h>
 
@@ -157,7 +158,7 @@ answer_state_merge(AnswerState *st, const AnswerState *other)
 	survey_square_merge(&st->weight_sq, &other->weight_sq);
 }
 
-struct varlena *
+static struct varlena *
 answer_summary_build(uint8 flags, int64 respondents, int64 missing,
 					 double weight_sum, double weight_sq,
 					 SurveyCategory *cats, uint32 ncat)

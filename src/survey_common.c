@@ -2,7 +2,6 @@
  * survey_common.c — helpers shared by the survey summary types.
  */
 #include "survey_common.h"
-#include "survey_answer.h"
 
 #include <math.h>
 

@@ -1,7 +1,8 @@
 /*
- * survey_common.h — server-side helpers shared by the survey summary types:
- * checks of accessor parameters, the proportion_interval result, reading the
- * JSON text form and reporting format errors.
+ * survey_common.h — what the server files of the survey family share: the
+ * answer_summary aggregate state and the helpers of that type's accessors,
+ * checks of accessor parameters, the proportion_interval result, the binary
+ * and JSON text forms, and reporting format errors.
  */
 #ifndef ISCM_SURVEY_COMMON_H
 #define ISCM_SURVEY_COMMON_H
@@ -13,8 +14,35 @@
 #include "lib/stringinfo.h"
 #include "utils/jsonb.h"
 
+#include "survey_dict.h"
 #include "survey_format.h"
 #include "survey_stats.h"
+#include "survey_sum.h"
+
+/* ---- iscm.answer_summary (survey_answer.c) ------------------------------- */
+
+typedef struct AnswerState
+{
+	SurveyDict	dict;			/* counts and weight sums per category */
+	uint8		flags;			/* SURVEY_FLAG_* */
+	int64		respondents;
+	int64		missing;
+	SurveySum	weight_sum;		/* compensated: see survey_sum.h */
+	SurveySquareSum weight_sq;	/* sum of squared weights, at any scale */
+} AnswerState;
+
+/* view of a stored value; ERROR when corrupt */
+extern void answer_summary_read(struct varlena *value, AnswerSummaryView *view);
+extern void answer_summary_write_json(StringInfo buf, const AnswerSummaryView *view);
+/* the single-/multiple-choice and weighted bits: what summaries must share to be combined */
+#define ANSWER_KIND_FLAGS (SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED)
+/* ERROR 22023 unless two summaries are of one kind (an empty one is of any); action: "combine" ... */
+extern void answer_summary_check_kinds(uint8 flags_a, bool empty_a, uint8 flags_b, bool empty_b,
+									  const char *action);
+/* the binary form sent to the client (categories in the client encoding) */
+extern bytea *answer_summary_send_bytes(struct varlena *value);
+
+/* ---- accessor parameters and results --------------------------------------- */
 
 /* method name -> method, or ERROR 22023 listing the valid names */
 extern SurveyCiMethod survey_ci_method_arg(text *method);

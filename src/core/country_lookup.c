@@ -594,6 +594,7 @@ bool
 country_key_to_code(CountryKey key, char buf[COUNTRY_CODE_BUFSIZE])
 {
 	const CountryRecord *r = country_record(key);
+	unsigned	b26;
 
 	if (r == NULL)
 		return false;
@@ -627,14 +628,11 @@ country_key_to_code(CountryKey key, char buf[COUNTRY_CODE_BUFSIZE])
 	}
 	else if (r->alpha3[0] == '\0')
 		return false;
-	{
-		unsigned	b26 = key - (key >= COUNTRY_KEY_FORMER_BASE ? COUNTRY_KEY_FORMER_BASE : COUNTRY_KEY_CURRENT_BASE);
-
-		buf[0] = (char) ('A' + b26 / 676);
-		buf[1] = (char) ('A' + b26 / 26 % 26);
-		buf[2] = (char) ('A' + b26 % 26);
-		buf[3] = '\0';
-	}
+	b26 = key - (country_key_is_former(key) ? COUNTRY_KEY_FORMER_BASE : COUNTRY_KEY_CURRENT_BASE);
+	buf[0] = (char) ('A' + b26 / 676);
+	buf[1] = (char) ('A' + b26 / 26 % 26);
+	buf[2] = (char) ('A' + b26 % 26);
+	buf[3] = '\0';
 	return true;
 }
 
