@@ -11,8 +11,14 @@ MODULE_big = iscm
 
 PG_CONFIG ?= pg_config
 
-OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
-PG_CPPFLAGS = -I$(srcdir)/src
+# src/*.c the server code, src/core/ the pure-C cores (no server headers;
+# fuzz/ builds them alone), src/generated/ what tools/gen_country_data.py writes.
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/core/*.c src/generated/*.c)))
+PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/core
+# Every build warns about these; tools/run-tests (and so CI) adds -Werror, so a
+# warning fails the suite.  fmgr functions need not use fcinfo, and { 0 }
+# initializers are the idiom for zeroed structs.
+PG_CFLAGS = -Wall -Wextra -Wshadow -Wno-unused-parameter -Wno-missing-field-initializers
 SHLIB_LINK += -lm
 
 DATA = $(patsubst $(srcdir)/%,%,$(sort $(wildcard $(srcdir)/scripts/$(EXTENSION)--*.sql)))
@@ -27,7 +33,7 @@ include $(PGXS)
 
 # PGXS tracks no header dependencies: rebuild every object when any header
 # changes (a stale object compiled against an old struct layout can crash the server).
-$(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
+$(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h src/core/*.h)
 
 .PHONY: test demo bench
 test: all

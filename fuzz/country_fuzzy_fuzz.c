@@ -1,6 +1,6 @@
 /*
  * country_fuzzy_fuzz.c — libFuzzer target for the nearest-name search of
- * src/country_fuzzy.c, which the server runs on every unknown country name to
+ * src/core/country_fuzzy.c, which the server runs on every unknown country name to
  * suggest candidates (error hints, country_candidates()).
  *
  * Invariants: at most max results, distinct known countries, a valid name

@@ -1,6 +1,6 @@
 /*
  * country_set_fuzz.c — libFuzzer target for the pure-C core of iscm.country_set
- * (src/country_set_format.c): the text scanner and the byte-format validator
+ * (src/core/country_set_format.c): the text scanner and the byte-format validator
  * behind country_set_in and country_set_recv.
  *
  * The first input byte picks the interface, the rest is the payload, handed

@@ -1,6 +1,6 @@
 /*
  * survey_format_fuzz.c — libFuzzer target for the byte formats of the survey
- * summaries (src/survey_format.c): the validators and in-place readers behind
+ * summaries (src/core/survey_format.c): the validators and in-place readers behind
  * answer_summary_recv, transition_summary_recv, disposition_summary_recv and
  * the deserialize functions of the survey aggregates.
  *

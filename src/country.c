@@ -17,7 +17,6 @@
 #include "utils/guc.h"
 #include "utils/sortsupport.h"
 
-#include "country_errors.h"
 #include "country_int.h"
 #include "country_lookup.h"
 

@@ -10,6 +10,7 @@
 
 #include "country_int.h"
 #include "country_lookup.h"
+#include "server_util.h"
 
 /* Fuzzy rows below this similarity are noise rather than candidates. */
 #define CANDIDATE_MIN_SCORE 0.5
@@ -109,6 +110,32 @@ successor_candidates(const Candidate *exact, Candidate *out, size_t n, size_t ma
 }
 
 /*
+ * The nearest other names, for review, after the n readings already in out.
+ * They are scaled by the score of the last of those (the exact ones and
+ * successors), so that a review sorted by score never puts a
+ * misspelling-level guess ("Korea" ~ "Norway") above a country the text
+ * actually names, nor above a successor of it.
+ */
+static size_t
+fuzzy_candidates(const char *norm, Candidate *out, size_t n, size_t max)
+{
+	CountryFuzzyMatch fuzzy[2 * CANDIDATES_MAX];
+	size_t		nfuzzy = country_fuzzy(norm, COUNTRY_KEY_INVALID, CANDIDATE_MIN_SCORE, fuzzy, max + n);
+	double		exact_score = n > 0 ? out[n - 1].score : 1.0;
+
+	for (size_t i = 0; i < nfuzzy && n < max; i++)
+	{
+		if (has_key(out, n, fuzzy[i].key))
+			continue;
+		out[n++] = (Candidate) {
+			fuzzy[i].key, "fuzzy", country_names[fuzzy[i].name_index].normalized,
+			fuzzy[i].score * exact_score
+		};
+	}
+	return n;
+}
+
+/*
  * Every reading of str (trimmed, UTF-8), best first, up to max: the exact
  * ones, a former country's successors, then near names for review.
  */
@@ -116,10 +143,7 @@ static size_t
 rank_candidates(const char *str, size_t len, Candidate *found, size_t max)
 {
 	char		norm[COUNTRY_NORM_BUFSIZE];
-	CountryFuzzyMatch fuzzy[2 * CANDIDATES_MAX];
-	size_t		n,
-				nfuzzy;
-	double		exact_score;
+	size_t		n;
 	bool		is_code;
 
 	if (len == 0 || len > COUNTRY_INPUT_MAX || max == 0)
@@ -134,28 +158,8 @@ rank_candidates(const char *str, size_t len, Candidate *found, size_t max)
 	if (n == 1)
 		n = successor_candidates(&found[0], found, n, max);
 
-	/* then the nearest other names, for review (a code needs none) */
-	if (is_code)
-		return n;
-	nfuzzy = country_fuzzy(norm, COUNTRY_KEY_INVALID, CANDIDATE_MIN_SCORE, fuzzy, max + n);
-
-	/*
-	 * Near names are scaled by the score of the readings above (the exact
-	 * ones and successors), so that a review sorted by score never puts a
-	 * misspelling-level guess ("Korea" ~ "Norway") above a country the text
-	 * actually names, nor above a successor of it.
-	 */
-	exact_score = n > 0 ? found[n - 1].score : 1.0;
-	for (size_t i = 0; i < nfuzzy && n < max; i++)
-	{
-		if (has_key(found, n, fuzzy[i].key))
-			continue;
-		found[n++] = (Candidate) {
-			fuzzy[i].key, "fuzzy", country_names[fuzzy[i].name_index].normalized,
-			fuzzy[i].score * exact_score
-		};
-	}
-	return n;
+	/* a code needs no near names */
+	return is_code ? n : fuzzy_candidates(norm, found, n, max);
 }
 
 /* One result row: the country, its alpha-3 and English name, how it matched. */
@@ -192,7 +196,7 @@ country_candidates(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("max_results must be between 0 and %d", CANDIDATES_MAX));
-	store = country_materialize_srf(fcinfo, &tupdesc);
+	store = srf_materialize(fcinfo, &tupdesc);
 
 	country_text_to_utf8(PG_GETARG_TEXT_PP(0), &str, &len);
 	country_trim(&str, &len);

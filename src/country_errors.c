@@ -8,7 +8,6 @@
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 
-#include "country_errors.h"
 #include "country_int.h"
 #include "country_lookup.h"
 

@@ -18,7 +18,9 @@
 #include "utils/tuplestore.h"
 
 #include "country_int.h"
+#include "server_util.h"
 #include "country_lookup.h"
+#include "server_util.h"
 
 /* ---- the tables' enumerations ------------------------------------------- */
 
@@ -248,30 +250,6 @@ country_successors(PG_FUNCTION_ARGS)
 
 /* ---- the tables as rows ----------------------------------------------------- */
 
-Tuplestorestate *
-country_materialize_srf(FunctionCallInfo fcinfo, TupleDesc *tupdesc)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	MemoryContext oldcontext;
-	Tuplestorestate *store;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || (rsinfo->allowedModes & SFRM_Materialize) == 0)
-		ereport(ERROR,
-				errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				errmsg("set-valued function called in context that cannot accept a set"));
-	if (get_call_result_type(fcinfo, NULL, tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-
-	oldcontext = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	*tupdesc = CreateTupleDescCopy(*tupdesc);
-	store = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = store;
-	rsinfo->setDesc = *tupdesc;
-	MemoryContextSwitchTo(oldcontext);
-	return store;
-}
-
 static Datum
 successor_codes(const CountryRecord *r)
 {
@@ -294,7 +272,7 @@ Datum
 country_table_records(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
-	Tuplestorestate *store = country_materialize_srf(fcinfo, &tupdesc);
+	Tuplestorestate *store = srf_materialize(fcinfo, &tupdesc);
 
 	for (size_t i = 0; i < country_record_count; i++)
 	{
@@ -338,7 +316,7 @@ Datum
 country_table_renames(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
-	Tuplestorestate *store = country_materialize_srf(fcinfo, &tupdesc);
+	Tuplestorestate *store = srf_materialize(fcinfo, &tupdesc);
 
 	for (size_t i = 0; i < country_record_count; i++)
 	{
@@ -373,7 +351,7 @@ Datum
 country_table_names(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
-	Tuplestorestate *store = country_materialize_srf(fcinfo, &tupdesc);
+	Tuplestorestate *store = srf_materialize(fcinfo, &tupdesc);
 	size_t		run_start = 0;
 
 	for (size_t i = 0; i < country_name_count; i++)
@@ -411,7 +389,7 @@ Datum
 country_table_m49(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
-	Tuplestorestate *store = country_materialize_srf(fcinfo, &tupdesc);
+	Tuplestorestate *store = srf_materialize(fcinfo, &tupdesc);
 
 	for (size_t i = 0; i < m49_area_count; i++)
 	{

@@ -2,15 +2,15 @@
  * country_int.h — what the server files of iscm.country (country*.c, not
  * country_set*) share: the conversions between the UTF-8 tables and the
  * database encoding, record and code look-ups that treat a missing key as
- * corruption, labels of the tables' enumerations, and the set-up of a
- * materialized set-returning function.
+ * corruption, labels of the tables' enumerations, and the errors of
+ * iscm.country input with their details and hints (placeholders, M49
+ * regions, withdrawn codes, ambiguous and unknown names).
  */
 #ifndef ISCM_COUNTRY_INT_H
 #define ISCM_COUNTRY_INT_H
 
 #include "fmgr.h"
 #include "funcapi.h"
-#include "utils/tuplestore.h"
 
 #include "country_data.h"
 #include "country_pg.h"
@@ -60,13 +60,17 @@ extern const char *country_name_kind_label(uint8_t kind);
  */
 extern size_t country_names_distinct_keys(size_t first, size_t count);
 
-/* ---- set-returning functions (country_info.c) ------------------------------ */
+/* ---- input errors (country_errors.c) -------------------------------------- */
 
 /*
- * Start a materialized result: checks that the caller accepts one and returns
- * the tuplestore to fill, with *tupdesc the result row type (both live in the
- * query's memory).  Works on every supported PostgreSQL version.
+ * Report a failed lookup of str (len bytes of UTF-8, not necessarily
+ * NUL-terminated) as SQLSTATE 22P02.  Returns false when escontext took it as a soft error;
+ * otherwise does not return.
  */
-extern Tuplestorestate *country_materialize_srf(FunctionCallInfo fcinfo, TupleDesc *tupdesc);
+extern bool country_report_input_error(CountryLookupStatus status, const char *str, size_t len,
+									   struct Node *escontext);
+
+/* int4 -> country of a number that is no country's code (22023); does not return. */
+pg_noreturn extern void country_report_bad_numeric(int32 code);
 
 #endif							/* ISCM_COUNTRY_INT_H */

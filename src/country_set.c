@@ -82,7 +82,8 @@ country_set_from_sorted_keys(const CountryKey *keys, int n)
 	return result;
 }
 
-struct varlena *
+/* a value from big-endian key bytes that are already sorted and unique */
+static struct varlena *
 country_set_from_key_bytes(const uint8_t *keys, int n)
 {
 	struct varlena *result = country_set_allocate(n);
@@ -91,7 +92,8 @@ country_set_from_key_bytes(const uint8_t *keys, int n)
 	return result;
 }
 
-struct varlena *
+/* a value from arbitrary keys: sorts and drops duplicates in place */
+static struct varlena *
 country_set_from_keys(CountryKey *keys, int n)
 {
 	n = (int) country_set_sort_unique(keys, (size_t) n);
@@ -99,21 +101,18 @@ country_set_from_keys(CountryKey *keys, int n)
 }
 
 void
-country_set_report_bad_payload(CountrySetCheckStatus status, size_t bad_index,
-							   const uint8_t *keys, bool from_client)
+country_set_report_bad_payload(CountrySetCheckStatus status, size_t bad_index, const uint8_t *keys)
 {
-	int			code = from_client ? ERRCODE_INVALID_BINARY_REPRESENTATION : ERRCODE_DATA_CORRUPTED;
-
 	if (status == CSET_UNKNOWN_KEY || status == CSET_NOT_ASCENDING)
 		ereport(ERROR,
-				errcode(code),
+				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				errmsg("invalid binary iscm.country_set value"),
 				errdetail("%s  The key at position %zu is %u.", country_set_check_message(status),
 						  bad_index + 1, (unsigned) country_set_key_at(keys, bad_index)),
 				status == CSET_UNKNOWN_KEY ?
 				errhint("The value may come from a later iscm release that knows more countries.") : 0);
 	ereport(ERROR,
-			errcode(code),
+			errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 			errmsg("invalid binary iscm.country_set value"),
 			errdetail("%s", country_set_check_message(status)));
 }
@@ -200,8 +199,8 @@ country_set_out(PG_FUNCTION_ARGS)
 	appendStringInfoChar(&buf, '{');
 	for (int i = 0; i < set.n; i++)
 	{
-		CountryKey	key = csv_key(&set, i);
-		char	   *text;
+		CountryKey	key = country_set_view_key(&set, i);
+		char	   *chars;
 		size_t		textlen;
 
 		if (!country_key_is_known(key))
@@ -209,18 +208,18 @@ country_set_out(PG_FUNCTION_ARGS)
 					errcode(ERRCODE_DATA_CORRUPTED),
 					errmsg("iscm.country_set value contains unknown country key %u", (unsigned) key),
 					errhint("The value may come from a later iscm release that knows more countries."));
-		text = country_to_cstring(key);
-		textlen = strlen(text);
+		chars = country_to_cstring(key);
+		textlen = strlen(chars);
 		if (i > 0)
 			appendStringInfoChar(&buf, ',');
-		if (country_set_needs_quotes(text, textlen))
+		if (country_set_needs_quotes(chars, textlen))
 		{
 			enlargeStringInfo(&buf, (int) (2 * textlen + 3));
-			buf.len += (int) country_set_quote(text, textlen, buf.data + buf.len);
+			buf.len += (int) country_set_quote(chars, textlen, buf.data + buf.len);
 		}
 		else
-			appendBinaryStringInfo(&buf, text, (int) textlen);
-		pfree(text);
+			appendBinaryStringInfo(&buf, chars, (int) textlen);
+		pfree(chars);
 	}
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_CSTRING(buf.data);
@@ -239,7 +238,7 @@ country_set_recv(PG_FUNCTION_ARGS)
 	CountrySetCheckStatus status = country_set_check(payload, len, &nkeys, &bad_index);
 
 	if (status != CSET_OK)
-		country_set_report_bad_payload(status, bad_index, payload + 1, true);
+		country_set_report_bad_payload(status, bad_index, payload + 1);
 	buf->cursor = buf->len;
 	PG_RETURN_POINTER(country_set_from_key_bytes(payload + 1, (int) nkeys));
 }
@@ -305,7 +304,7 @@ country_set_to_array(PG_FUNCTION_ARGS)
 		elog(ERROR, "country_set_to_array: cannot determine the country array type");
 	elements = palloc(Max(set.n, 1) * sizeof(Datum));
 	for (int i = 0; i < set.n; i++)
-		elements[i] = CountryKeyGetDatum(csv_key(&set, i));
+		elements[i] = CountryKeyGetDatum(country_set_view_key(&set, i));
 	PG_RETURN_ARRAYTYPE_P(construct_array(elements, set.n, country_type,
 										  sizeof(CountryKey), true, TYPALIGN_SHORT));
 }

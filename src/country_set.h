@@ -27,7 +27,7 @@ typedef struct CountrySetView
 } CountrySetView;
 
 static inline CountryKey
-csv_key(const CountrySetView *v, int i)
+country_set_view_key(const CountrySetView *v, int i)
 {
 	return country_set_key_at(v->keys, (size_t) i);
 }
@@ -47,14 +47,8 @@ extern struct varlena *country_set_allocate(int n);
 /* Build a value from sorted, unique keys. */
 extern struct varlena *country_set_from_sorted_keys(const CountryKey *keys, int n);
 
-/* Build a value from big-endian key bytes that are already sorted and unique. */
-extern struct varlena *country_set_from_key_bytes(const uint8_t *keys, int n);
-
-/* Build a value from arbitrary keys: sorts and drops duplicates in place. */
-extern struct varlena *country_set_from_keys(CountryKey *keys, int n);
-
-/* Report a payload that fails country_set_check() as SQLSTATE 22P03 (binary) or XX001 (stored). */
-extern void country_set_report_bad_payload(CountrySetCheckStatus status, size_t bad_index,
-										   const uint8_t *keys, bool from_client);
+/* Report received bytes that fail country_set_check_keys() (SQLSTATE 22P03); does not return. */
+pg_noreturn extern void country_set_report_bad_payload(CountrySetCheckStatus status, size_t bad_index,
+													   const uint8_t *keys);
 
 #endif							/* ISCM_COUNTRY_SET_H */

@@ -7,7 +7,7 @@
  *
  * All three share one transition state (CountrySetState) and its serialized
  * form, so they run in parallel (partial aggregation) and NULL inputs are
- * skipped.  Zero rows give the empty set, not NULL (house rule 9): for
+ * skipped.  Zero rows give the empty set, not NULL: for
  * intersection_agg that is a convention — the intersection of no sets would be
  * every country, which no one wants as an answer.
  *
@@ -21,6 +21,8 @@
 
 #include "libpq/pqformat.h"
 #include "utils/memutils.h"
+
+#include "server_util.h"
 
 PG_FUNCTION_INFO_V1(country_set_agg_transfn);
 PG_FUNCTION_INFO_V1(country_set_union_transfn);
@@ -52,18 +54,8 @@ typedef struct CountrySetState
 	bool		universe;
 } CountrySetState;
 
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *caller)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "%s called in non-aggregate context", caller);
-	return aggcontext;
-}
-
 static CountrySetState *
-state_create(MemoryContext aggcontext, int capacity, bool universe)
+country_set_state_new(MemoryContext aggcontext, int capacity, bool universe)
 {
 	CountrySetState *state = MemoryContextAlloc(aggcontext, sizeof(CountrySetState));
 
@@ -75,10 +67,19 @@ state_create(MemoryContext aggcontext, int capacity, bool universe)
 	return state;
 }
 
+/* the state of a transition function, made on the first row */
+static CountrySetState *
+country_set_state_current(FunctionCallInfo fcinfo, MemoryContext aggcontext, bool universe)
+{
+	CountrySetState *state = aggregate_state_arg(fcinfo, 0);
+
+	return state != NULL ? state : country_set_state_new(aggcontext, MIN_PENDING, universe);
+}
+
 static CountrySetState *
 state_copy(MemoryContext aggcontext, const CountrySetState *from)
 {
-	CountrySetState *state = state_create(aggcontext, from->n, from->universe);
+	CountrySetState *state = country_set_state_new(aggcontext, from->n, from->universe);
 
 	memcpy(state->keys, from->keys, from->n * sizeof(CountryKey));
 	state->nsorted = from->nsorted;
@@ -112,24 +113,19 @@ state_reserve(CountrySetState *state, int extra)
 	}
 }
 
+static int
+compare_keys(const void *a, const void *b)
+{
+	CountryKey	x = *(const CountryKey *) a;
+	CountryKey	y = *(const CountryKey *) b;
+
+	return (x > y) - (x < y);
+}
+
 static bool
 sorted_part_has(const CountrySetState *state, CountryKey key)
 {
-	int			lo = 0,
-				hi = state->nsorted - 1;
-
-	while (lo <= hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-
-		if (state->keys[mid] == key)
-			return true;
-		if (state->keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return false;
+	return bsearch(&key, state->keys, (size_t) state->nsorted, sizeof(CountryKey), compare_keys) != NULL;
 }
 
 /*
@@ -163,7 +159,7 @@ state_add_set(CountrySetState *state, const CountrySetView *set)
 	state_compact(state);
 	for (i = 0, j = 0; j < set->n;)
 	{
-		CountryKey	key = csv_key(set, j);
+		CountryKey	key = country_set_view_key(set, j);
 
 		if (i < state->n && state->keys[i] < key)
 			i++;
@@ -182,7 +178,7 @@ state_add_set(CountrySetState *state, const CountrySetView *set)
 	k = state->n + added - 1;
 	while (j >= 0)
 	{
-		CountryKey	key = csv_key(set, j);
+		CountryKey	key = country_set_view_key(set, j);
 
 		if (i >= 0 && state->keys[i] > key)
 			state->keys[k--] = state->keys[i--];
@@ -228,10 +224,8 @@ Datum
 country_set_agg_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_agg_transfn");
-	CountrySetState *state = PG_ARGISNULL(0) ? NULL : (CountrySetState *) PG_GETARG_POINTER(0);
+	CountrySetState *state = country_set_state_current(fcinfo, aggcontext, false);
 
-	if (state == NULL)
-		state = state_create(aggcontext, MIN_PENDING, false);
 	if (!PG_ARGISNULL(1))
 		state_add_country(state, PG_GETARG_COUNTRY(1));
 	PG_RETURN_POINTER(state);
@@ -241,10 +235,8 @@ Datum
 country_set_union_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_union_transfn");
-	CountrySetState *state = PG_ARGISNULL(0) ? NULL : (CountrySetState *) PG_GETARG_POINTER(0);
+	CountrySetState *state = country_set_state_current(fcinfo, aggcontext, false);
 
-	if (state == NULL)
-		state = state_create(aggcontext, MIN_PENDING, false);
 	if (!PG_ARGISNULL(1))
 	{
 		/* detoasted in the per-call context, not the aggregate's */
@@ -259,10 +251,8 @@ Datum
 country_set_intersection_transfn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_intersection_transfn");
-	CountrySetState *state = PG_ARGISNULL(0) ? NULL : (CountrySetState *) PG_GETARG_POINTER(0);
+	CountrySetState *state = country_set_state_current(fcinfo, aggcontext, true);
 
-	if (state == NULL)
-		state = state_create(aggcontext, MIN_PENDING, true);
 	if (!PG_ARGISNULL(1))
 	{
 		CountrySetView set = PG_GETARG_COUNTRY_SET_VIEW(1);
@@ -277,7 +267,7 @@ country_set_intersection_transfn(PG_FUNCTION_ARGS)
 			CountryKey *keys = palloc(Max(set.n, 1) * sizeof(CountryKey));
 
 			for (int i = 0; i < set.n; i++)
-				keys[i] = csv_key(&set, i);
+				keys[i] = country_set_view_key(&set, i);
 			state_intersect(state, keys, set.n);
 			pfree(keys);
 		}
@@ -291,15 +281,11 @@ Datum
 country_set_union_combinefn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_union_combinefn");
-	CountrySetState *state1 = PG_ARGISNULL(0) ? NULL : (CountrySetState *) PG_GETARG_POINTER(0);
-	CountrySetState *state2 = PG_ARGISNULL(1) ? NULL : (CountrySetState *) PG_GETARG_POINTER(1);
+	CountrySetState *state1 = aggregate_state_arg(fcinfo, 0);
+	CountrySetState *state2 = aggregate_state_arg(fcinfo, 1);
 
 	if (state2 == NULL)
-	{
-		if (state1 == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(state1);
-	}
+		return aggregate_keep_first(fcinfo);
 	if (state1 == NULL)
 		PG_RETURN_POINTER(state_copy(aggcontext, state2));
 
@@ -314,16 +300,12 @@ Datum
 country_set_intersection_combinefn(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_intersection_combinefn");
-	CountrySetState *state1 = PG_ARGISNULL(0) ? NULL : (CountrySetState *) PG_GETARG_POINTER(0);
-	CountrySetState *state2 = PG_ARGISNULL(1) ? NULL : (CountrySetState *) PG_GETARG_POINTER(1);
+	CountrySetState *state1 = aggregate_state_arg(fcinfo, 0);
+	CountrySetState *state2 = aggregate_state_arg(fcinfo, 1);
 
 	/* a missing or still-universal state is the identity */
 	if (state2 == NULL || state2->universe)
-	{
-		if (state1 == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(state1);
-	}
+		return aggregate_keep_first(fcinfo);
 	if (state1 == NULL || state1->universe)
 		PG_RETURN_POINTER(state_copy(aggcontext, state2));
 
@@ -344,7 +326,7 @@ country_set_agg_finalfn(PG_FUNCTION_ARGS)
 	CountrySetState *state;
 
 	(void) aggregate_context(fcinfo, "country_set_agg_finalfn");
-	state = PG_ARGISNULL(0) ? NULL : (CountrySetState *) PG_GETARG_POINTER(0);
+	state = aggregate_state_arg(fcinfo, 0);
 	if (state == NULL || state->universe)
 		PG_RETURN_POINTER(country_set_from_sorted_keys(NULL, 0));
 	state_compact(state);
@@ -392,14 +374,14 @@ country_set_agg_deserialfn(PG_FUNCTION_ARGS)
 	status = country_set_check_keys(in + STATE_HEADER_BYTES, len - STATE_HEADER_BYTES,
 									&nkeys, &bad_index);
 	if (status != CSET_OK)
-		country_set_report_bad_payload(status, bad_index, in + STATE_HEADER_BYTES, true);
+		country_set_report_bad_payload(status, bad_index, in + STATE_HEADER_BYTES);
 	if ((in[1] & STATE_FLAG_UNIVERSE) && nkeys > 0)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				errmsg("invalid serialized country set aggregate state"),
 				errdetail("A state standing for every country carries no keys."));
 
-	state = state_create(aggcontext, (int) nkeys, (in[1] & STATE_FLAG_UNIVERSE) != 0);
+	state = country_set_state_new(aggcontext, (int) nkeys, (in[1] & STATE_FLAG_UNIVERSE) != 0);
 	for (size_t i = 0; i < nkeys; i++)
 		state->keys[i] = country_set_key_at(in + STATE_HEADER_BYTES, i);
 	state->n = state->nsorted = (int) nkeys;

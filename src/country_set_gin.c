@@ -33,7 +33,7 @@ keys_as_entries(const CountrySetView *set)
 	Datum	   *entries = palloc(Max(set->n, 1) * sizeof(Datum));
 
 	for (int i = 0; i < set->n; i++)
-		entries[i] = Int32GetDatum((int32) csv_key(set, i));
+		entries[i] = Int32GetDatum((int32) country_set_view_key(set, i));
 	return entries;
 }
 

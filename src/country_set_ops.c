@@ -10,6 +10,8 @@
 
 #include "funcapi.h"
 
+#include "server_util.h"
+
 PG_FUNCTION_INFO_V1(country_set_contains);
 PG_FUNCTION_INFO_V1(country_set_contained);
 PG_FUNCTION_INFO_V1(country_set_overlaps);
@@ -32,16 +34,16 @@ set_contains(const CountrySetView *a, const CountrySetView *b)
 		return false;
 	for (int j = 0; j < b->n; j++)
 	{
-		CountryKey	want = csv_key(b, j);
+		CountryKey	want = country_set_view_key(b, j);
 
 		/* a must still hold at least as many keys as b has left */
-		while (i < a->n && csv_key(a, i) < want)
+		while (i < a->n && country_set_view_key(a, i) < want)
 		{
 			if (a->n - i <= b->n - j)
 				return false;
 			i++;
 		}
-		if (i == a->n || csv_key(a, i) != want)
+		if (i == a->n || country_set_view_key(a, i) != want)
 			return false;
 		i++;
 	}
@@ -57,8 +59,8 @@ intersection_size(const CountrySetView *a, const CountrySetView *b)
 
 	while (i < a->n && j < b->n)
 	{
-		CountryKey	ka = csv_key(a, i);
-		CountryKey	kb = csv_key(b, j);
+		CountryKey	ka = country_set_view_key(a, i);
+		CountryKey	kb = country_set_view_key(b, j);
 
 		common += (ka == kb);
 		i += (ka <= kb);
@@ -75,8 +77,8 @@ set_overlaps(const CountrySetView *a, const CountrySetView *b)
 
 	while (i < a->n && j < b->n)
 	{
-		CountryKey	ka = csv_key(a, i);
-		CountryKey	kb = csv_key(b, j);
+		CountryKey	ka = country_set_view_key(a, i);
+		CountryKey	kb = country_set_view_key(b, j);
 
 		if (ka == kb)
 			return true;
@@ -86,25 +88,20 @@ set_overlaps(const CountrySetView *a, const CountrySetView *b)
 	return false;
 }
 
+/* bsearch() comparator: a CountryKey against a big-endian stored key */
+static int
+compare_stored_key(const void *key, const void *stored)
+{
+	CountryKey	a = *(const CountryKey *) key;
+	CountryKey	b = country_set_key_at(stored, 0);
+
+	return (a > b) - (a < b);
+}
+
 static bool
 set_has(const CountrySetView *set, CountryKey key)
 {
-	int			lo = 0,
-				hi = set->n - 1;
-
-	while (lo <= hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-		CountryKey	k = csv_key(set, mid);
-
-		if (k == key)
-			return true;
-		if (k < key)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return false;
+	return bsearch(&key, set->keys, (size_t) set->n, COUNTRY_SET_KEY_BYTES, compare_stored_key) != NULL;
 }
 
 Datum
@@ -175,8 +172,8 @@ combine_sets(const CountrySetView *a, const CountrySetView *b, CombineOp op)
 
 	while (i < a->n && j < b->n)
 	{
-		CountryKey	ka = csv_key(a, i);
-		CountryKey	kb = csv_key(b, j);
+		CountryKey	ka = country_set_view_key(a, i);
+		CountryKey	kb = country_set_view_key(b, j);
 
 		if (ka == kb)
 		{
@@ -199,10 +196,10 @@ combine_sets(const CountrySetView *a, const CountrySetView *b, CombineOp op)
 	}
 	if (op != OP_INTERSECT)
 		for (; i < a->n; i++)
-			country_set_put_key(out, n++, csv_key(a, i));
+			country_set_put_key(out, n++, country_set_view_key(a, i));
 	if (op == OP_UNION)
 		for (; j < b->n; j++)
-			country_set_put_key(out, n++, csv_key(b, j));
+			country_set_put_key(out, n++, country_set_view_key(b, j));
 
 	SET_VARSIZE(result, VARHDRSZ + 1 + n * COUNTRY_SET_KEY_BYTES);
 	return result;
@@ -257,6 +254,17 @@ country_set_jaccard(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8((double) common / (double) (a.n + b.n - common));
 }
 
+static void *
+unnest_start(FunctionCallInfo fcinfo, uint64 *max_calls)
+{
+	CountrySetView *set = palloc(sizeof(CountrySetView));
+
+	/* a detoasted copy in the multi-call context outlives this call */
+	*set = country_set_view((struct varlena *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0)));
+	*max_calls = set->n;
+	return set;
+}
+
 /* The countries of a set in key order, one row each. */
 Datum
 country_set_unnest(PG_FUNCTION_ARGS)
@@ -265,24 +273,13 @@ country_set_unnest(PG_FUNCTION_ARGS)
 	CountrySetView *set;
 
 	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext oldcontext;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		set = palloc(sizeof(CountrySetView));
-		/* a detoasted copy in the multi-call context outlives this call */
-		*set = country_set_view((struct varlena *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0)));
-		funcctx->user_fctx = set;
-		funcctx->max_calls = set->n;
-		MemoryContextSwitchTo(oldcontext);
-	}
+		srf_first_call(fcinfo, unnest_start, false, "iscm.unnest");
 	funcctx = SRF_PERCALL_SETUP();
 	set = (CountrySetView *) funcctx->user_fctx;
 	if (funcctx->call_cntr < funcctx->max_calls)
 	{
 		/* not inside SRF_RETURN_NEXT(), which bumps call_cntr first */
-		Datum		country = CountryKeyGetDatum(csv_key(set, (int) funcctx->call_cntr));
+		Datum		country = CountryKeyGetDatum(country_set_view_key(set, (int) funcctx->call_cntr));
 
 		SRF_RETURN_NEXT(funcctx, country);
 	}

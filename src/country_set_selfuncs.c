@@ -17,8 +17,8 @@
  * every country seen, not just the most common ones.  The restriction
  * estimators for @>, <@ and && combine these assuming countries occur
  * independently of one another — crude for regional mechanisms, but far
- * better than a constant: "contains USA and DEU" and "contains two rare
- * countries" no longer get the same estimate.  Without statistics they fall
+ * better than a constant, which gives "contains USA and DEU" and "contains
+ * two rare countries" the same estimate.  Without statistics they fall
  * back to the fixed selectivity of contsel.
  */
 #include "country_set.h"
@@ -96,7 +96,7 @@ compute_country_set_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
 		set = country_set_view(detoasted);
 		nonnull++;
 		for (int i = 0; i < set.n; i++)
-			key_count[csv_key(&set, i)]++;
+			key_count[country_set_view_key(&set, i)]++;
 		card_count[Min(set.n, CARDINALITY_BINS - 1)]++;
 		bins = Max(bins, Min(set.n, CARDINALITY_BINS - 1) + 1);
 		if ((Pointer) detoasted != DatumGetPointer(value))
@@ -186,25 +186,26 @@ typedef struct ColumnStats
 	bool		have_card;
 } ColumnStats;
 
+/* bsearch() comparator: an int32 key against an int4 Datum of the statistics */
+static int
+compare_key_datum(const void *key, const void *datum)
+{
+	int32		a = *(const int32 *) key;
+	int32		b = DatumGetInt32(*(const Datum *) datum);
+
+	return (a > b) - (a < b);
+}
+
 static double
 key_frequency(const ColumnStats *cs, CountryKey key)
 {
-	int			lo = 0,
-				hi = cs->freq.nvalues - 1;
+	int32		k = key;
+	const Datum *found = cs->freq.nvalues == 0 ? NULL :
+		bsearch(&k, cs->freq.values, (size_t) cs->freq.nvalues, sizeof(Datum), compare_key_datum);
 
-	while (lo <= hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-		int32		k = DatumGetInt32(cs->freq.values[mid]);
-
-		if (k == key)
-			return cs->freq.numbers[mid];
-		if (k < key)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return cs->freq.numbers[cs->freq.nvalues];	/* a country the sample never saw */
+	if (found == NULL)
+		return cs->freq.numbers[cs->freq.nvalues];	/* a country the sample never saw */
+	return cs->freq.numbers[found - cs->freq.values];
 }
 
 static double
@@ -325,7 +326,7 @@ restriction_selectivity(FunctionCallInfo fcinfo, SetPredicate pred)
 		nkeys = set.n;
 		keys = palloc(sizeof(CountryKey) * Max(nkeys, 1));
 		for (int i = 0; i < nkeys; i++)
-			keys[i] = csv_key(&set, i);
+			keys[i] = country_set_view_key(&set, i);
 	}
 	else
 	{

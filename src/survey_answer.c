@@ -6,7 +6,8 @@
  * stored value, the binary I/O and the serialized state all use the byte
  * format of survey_format.h.  Accessors live in survey_answer_access.c.
  */
-#include "survey_answer.h"
+
+#include "compat.h"
 
 #include <math.h>
 
@@ -20,7 +21,10 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 
+#include "server_util.h"
 #include "survey_common.h"
+
+#define TYPE_NAME "iscm.answer_summary"
 
 PG_FUNCTION_INFO_V1(answer_summary_in);
 PG_FUNCTION_INFO_V1(answer_summary_out);
@@ -47,7 +51,7 @@ answer_summary_read(struct varlena *value, AnswerSummaryView *view)
 {
 	survey_format_check(answer_summary_view((const uint8 *) VARDATA_ANY(value),
 											VARSIZE_ANY_EXHDR(value), view),
-						"iscm.answer_summary");
+						TYPE_NAME);
 }
 
 /* ---- the aggregate state --------------------------------------------------- */
@@ -82,13 +86,13 @@ answer_summary_check_kinds(uint8 flags_a, bool empty_a, uint8 flags_b, bool empt
 	if (empty_a || empty_b || flags_a == flags_b)
 		return;
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("cannot %s summaries of different kinds: %s %s and %s %s", action,
+			errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			errmsg("cannot %s summaries of different kinds: %s %s and %s %s", action,
 					(flags_a & SURVEY_FLAG_WEIGHTED) ? "weighted" : "unweighted",
 					(flags_a & SURVEY_FLAG_MULTIPLE) ? "multiple-choice" : "single-choice",
 					(flags_b & SURVEY_FLAG_WEIGHTED) ? "weighted" : "unweighted",
 					(flags_b & SURVEY_FLAG_MULTIPLE) ? "multiple-choice" : "single-choice"),
-			 errhint("Use summaries of the same aggregate: answer_agg or choices_agg, both with or both without weights.")));
+			errhint("Use summaries of the same aggregate: answer_agg or choices_agg, both with or both without weights."));
 }
 
 static void
@@ -101,12 +105,12 @@ answer_state_adopt_flags(AnswerState *st, uint8 flags, bool other_empty)
 }
 
 static void
-add_counts(int64 *into, int64 add)
+add_count(int64 *total, int64 n)
 {
-	if (pg_add_s64_overflow(*into, add, into))
+	if (pg_add_s64_overflow(*total, n, total))
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("answer summary count out of range")));
+				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				errmsg("answer summary count out of range"));
 }
 
 static void
@@ -121,11 +125,11 @@ answer_state_merge_view(AnswerState *st, const AnswerSummaryView *view)
 		CHECK_FOR_INTERRUPTS();
 		e = survey_dict_entry(&st->dict, c.text, c.len);
 
-		add_counts(&e->count, c.count);
+		add_count(&e->count, c.count);
 		survey_sum_add(&e->weight, c.weight);
 	}
-	add_counts(&st->respondents, view->respondents);
-	add_counts(&st->missing, view->missing);
+	add_count(&st->respondents, view->respondents);
+	add_count(&st->missing, view->missing);
 	survey_sum_add(&st->weight_sum, view->weight_sum);
 	if (view->flags & SURVEY_FLAG_SQ_MEAN)
 		survey_square_add_product(&st->weight_sq, view->weight_sq, view->weight_sum);
@@ -145,16 +149,16 @@ answer_state_merge(AnswerState *st, const AnswerState *other)
 		CHECK_FOR_INTERRUPTS();
 		e = survey_dict_entry(&st->dict, o->text, o->len);
 
-		add_counts(&e->count, o->count);
+		add_count(&e->count, o->count);
 		survey_sum_merge(&e->weight, &o->weight);
 	}
-	add_counts(&st->respondents, other->respondents);
-	add_counts(&st->missing, other->missing);
+	add_count(&st->respondents, other->respondents);
+	add_count(&st->missing, other->missing);
 	survey_sum_merge(&st->weight_sum, &other->weight_sum);
 	survey_square_merge(&st->weight_sq, &other->weight_sq);
 }
 
-struct varlena *
+static struct varlena *
 answer_summary_build(uint8 flags, int64 respondents, int64 missing,
 					 double weight_sum, double weight_sq,
 					 SurveyCategory *cats, uint32 ncat)
@@ -171,8 +175,8 @@ answer_summary_build(uint8 flags, int64 respondents, int64 missing,
 	size = answer_summary_size(ncat, string_bytes, (flags & SURVEY_FLAG_WEIGHTED) != 0);
 	if (size > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("answer summary too large")));
+				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("answer summary too large"));
 	result = palloc(VARHDRSZ + size);
 	SET_VARSIZE(result, VARHDRSZ + size);
 	answer_summary_encode((uint8 *) VARDATA(result), flags, respondents, missing,
@@ -195,16 +199,16 @@ answer_state_encode(const AnswerState *st)
 	/* each count and weight fits, but their totals can overflow */
 	if (pg_add_s64_overflow(st->respondents, st->missing, &total))
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("answer summary count out of range"),
-				 errdetail("Respondents (" INT64_FORMAT ") and item non-response (" INT64_FORMAT
-						   ") add up to more than " INT64_FORMAT ".",
-						   st->respondents, st->missing, PG_INT64_MAX)));
+				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				errmsg("answer summary count out of range"),
+				errdetail("Respondents (" INT64_FORMAT ") and item non-response (" INT64_FORMAT
+						  ") add up to more than " INT64_FORMAT ".",
+						  st->respondents, st->missing, PG_INT64_MAX));
 	if (!isfinite(weight_sum))
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("sum of survey weights out of range"),
-				 errhint("Rescale the weights, for example so that they sum to the number of respondents.")));
+				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				errmsg("sum of survey weights out of range"),
+				errhint("Rescale the weights, for example so that they sum to the number of respondents."));
 	if (flags & SURVEY_FLAG_WEIGHTED)
 		flags |= answer_summary_weight_sq(survey_sum_value(&st->weight_sq.scaled), st->weight_sq.exp,
 										  weight_sum, &weight_sq);
@@ -219,16 +223,6 @@ static struct varlena *
 empty_summary(uint8 flags)
 {
 	return answer_summary_build(flags, 0, 0, 0.0, 0.0, NULL, 0);
-}
-
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext cxt;
-
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		elog(ERROR, "%s called in non-aggregate context", fname);
-	return cxt;
 }
 
 /* ---- transition functions ------------------------------------------------ */
@@ -248,12 +242,13 @@ text_arg_in_place(FunctionCallInfo fcinfo, int argno)
 	return v;
 }
 
+/* the state of a transition function, made on the first row */
 static inline AnswerState *
-state_arg(FunctionCallInfo fcinfo, MemoryContext cxt, uint8 flags)
+answer_state_current(FunctionCallInfo fcinfo, MemoryContext cxt, uint8 flags)
 {
-	if (PG_ARGISNULL(0))
-		return answer_state_new(cxt, flags);
-	return (AnswerState *) PG_GETARG_POINTER(0);
+	AnswerState *st = aggregate_state_arg(fcinfo, 0);
+
+	return st != NULL ? st : answer_state_new(cxt, flags);
 }
 
 static double
@@ -263,15 +258,15 @@ weight_arg(FunctionCallInfo fcinfo, int argno)
 
 	if (PG_ARGISNULL(argno))
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("survey weight must not be NULL for an answered item"),
-				 errhint("Give every respondent a finite weight >= 0, or use the unweighted aggregate.")));
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("survey weight must not be NULL for an answered item"),
+				errhint("Give every respondent a finite weight >= 0, or use the unweighted aggregate."));
 	w = PG_GETARG_FLOAT8(argno);
 	if (!(isfinite(w) && w >= 0.0))
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("survey weight must be finite and >= 0, not %g", w),
-				 errhint("Weights are design or calibration weights: 0 drops a respondent from the estimates.")));
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("survey weight must be finite and >= 0, not %g", w),
+				errhint("Weights are design or calibration weights: 0 drops a respondent from the estimates."));
 	return w;
 }
 
@@ -279,7 +274,7 @@ Datum
 answer_agg_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "answer_agg_trans");
-	AnswerState *st = state_arg(fcinfo, cxt, 0);
+	AnswerState *st = answer_state_current(fcinfo, cxt, 0);
 
 	if (PG_ARGISNULL(1))
 		st->missing++;
@@ -299,7 +294,7 @@ Datum
 answer_agg_weighted_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "answer_agg_weighted_trans");
-	AnswerState *st = state_arg(fcinfo, cxt, SURVEY_FLAG_WEIGHTED);
+	AnswerState *st = answer_state_current(fcinfo, cxt, SURVEY_FLAG_WEIGHTED);
 
 	if (PG_ARGISNULL(1))
 		st->missing++;
@@ -331,10 +326,10 @@ add_choices(AnswerState *st, ArrayType *choices, double w)
 	/* deconstruct_array would flatten {{a,b},{c,d}}: one respondent's choices are a list */
 	if (ARR_NDIM(choices) > 1)
 		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("the choices of one respondent must be a one-dimensional array, not %d-dimensional",
+				errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				errmsg("the choices of one respondent must be a one-dimensional array, not %d-dimensional",
 						ARR_NDIM(choices)),
-				 errhint("Pass each respondent's choices as text[], one row per respondent.")));
+				errhint("Pass each respondent's choices as text[], one row per respondent."));
 	deconstruct_array(choices, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &nelems);
 	for (int j = 0; j < nelems; j++)
 	{
@@ -365,7 +360,7 @@ Datum
 choices_agg_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "choices_agg_trans");
-	AnswerState *st = state_arg(fcinfo, cxt, SURVEY_FLAG_MULTIPLE);
+	AnswerState *st = answer_state_current(fcinfo, cxt, SURVEY_FLAG_MULTIPLE);
 
 	if (PG_ARGISNULL(1))
 		st->missing++;
@@ -378,7 +373,7 @@ Datum
 choices_agg_weighted_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "choices_agg_weighted_trans");
-	AnswerState *st = state_arg(fcinfo, cxt, SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED);
+	AnswerState *st = answer_state_current(fcinfo, cxt, SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED);
 
 	if (PG_ARGISNULL(1))
 		st->missing++;
@@ -391,7 +386,7 @@ Datum
 answer_rollup_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "answer_rollup_trans");
-	AnswerState *st = state_arg(fcinfo, cxt, 0);
+	AnswerState *st = answer_state_current(fcinfo, cxt, 0);
 
 	if (!PG_ARGISNULL(1))
 	{
@@ -450,15 +445,11 @@ Datum
 answer_summary_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "answer_summary_combine");
-	AnswerState *a = PG_ARGISNULL(0) ? NULL : (AnswerState *) PG_GETARG_POINTER(0);
-	AnswerState *b = PG_ARGISNULL(1) ? NULL : (AnswerState *) PG_GETARG_POINTER(1);
+	AnswerState *a = aggregate_state_arg(fcinfo, 0);
+	AnswerState *b = aggregate_state_arg(fcinfo, 1);
 
 	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
+		return aggregate_keep_first(fcinfo);
 	if (a == NULL)
 		a = answer_state_new(cxt, b->flags);	/* copy: b may live elsewhere */
 	answer_state_merge(a, b);
@@ -533,28 +524,20 @@ answer_summary_recv(PG_FUNCTION_ARGS)
 	if (status == SURVEY_FORMAT_OK)
 	{
 		cats = palloc(sizeof(SurveyCategory) * ((size_t) view.ncat + 1));
-		/* the texts follow the entries, in entry order */
-		buf->cursor += (int) (view.strings - bytes);
 		for (uint32 i = 0; i < view.ncat; i++)
 		{
-			int			nbytes;
-
-			cats[i] = answer_summary_category(&view, i);
 			CHECK_FOR_INTERRUPTS();
-			cats[i].text = pq_getmsgtext(buf, (int) cats[i].len, &nbytes);
-			cats[i].len = (uint32) nbytes;
+			cats[i] = answer_summary_category(&view, i);
 		}
+		/* the texts follow the entries, in entry order */
+		buf->cursor += (int) (view.strings - bytes);
+		survey_recv_category_texts(buf, cats, view.ncat);
 		result = answer_summary_from_parts(view.flags, view.respondents, view.missing,
 										   view.weight_sum, view.weight_sq, cats, view.ncat, &status);
 		if (result != NULL)
 			PG_RETURN_POINTER(result);
 	}
-	ereport(ERROR,
-			(errcode(status == SURVEY_FORMAT_NO_MEMORY ? ERRCODE_OUT_OF_MEMORY :
-					 ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary iscm.answer_summary: %s",
-					survey_format_status_message(status))));
-	PG_RETURN_NULL();			/* not reached */
+	survey_recv_error(status, TYPE_NAME);
 }
 
 /* category texts converted to the client encoding, as textsend sends text */
@@ -563,7 +546,7 @@ answer_summary_send_bytes(struct varlena *value)
 {
 	AnswerSummaryView view;
 	SurveyCategory *cats;
-	bool		converted = false;
+	bool		converted;
 	struct varlena *wire;
 	StringInfoData buf;
 
@@ -571,18 +554,10 @@ answer_summary_send_bytes(struct varlena *value)
 	cats = palloc(sizeof(SurveyCategory) * ((size_t) view.ncat + 1));
 	for (uint32 i = 0; i < view.ncat; i++)
 	{
-		char	   *text;
-
-		cats[i] = answer_summary_category(&view, i);
 		CHECK_FOR_INTERRUPTS();
-		text = pg_server_to_client(cats[i].text, (int) cats[i].len);
-		if (text != cats[i].text)
-		{
-			cats[i].text = text;
-			cats[i].len = (uint32) strlen(text);
-			converted = true;
-		}
+		cats[i] = answer_summary_category(&view, i);
 	}
+	converted = survey_categories_to_client(cats, view.ncat, NULL);
 	wire = converted ? answer_summary_build(view.flags, view.respondents, view.missing,
 											view.weight_sum, view.weight_sq, cats, view.ncat)
 		: value;
@@ -654,94 +629,106 @@ answer_summary_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf.data);
 }
 
-#define BAD_INPUT(detail_fmt, ...) \
-	ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0, \
-					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION), \
-					 errmsg("invalid input syntax for type iscm.answer_summary: \"%s\"", str), \
-					 errdetail(detail_fmt, ##__VA_ARGS__))
+/* the figures of the JSON text form before its categories */
+typedef struct AnswerJson
+{
+	uint8		flags;
+	int64		respondents;
+	int64		missing;
+	double		weight_sum;
+	double		weight_sq;
+	JsonbValue	counts;			/* object: category -> count */
+	JsonbValue	weights;		/* object: category -> weight sum (weighted only) */
+} AnswerJson;
 
-Datum
-answer_summary_in(PG_FUNCTION_ARGS)
+/* the weight figures of a weighted summary; NULL, or what is wrong */
+static const char *
+answer_json_weights(Jsonb *jb, AnswerJson *a)
+{
+	JsonbValue	v,
+				sq_v,
+				mean_v;
+	bool		has_sum = survey_json_key(&jb->root, "weight_sq_sum", &sq_v);
+	bool		has_mean = survey_json_key(&jb->root, "weight_sq_mean", &mean_v);
+
+	if (has_sum == has_mean)
+		return "A weighted summary needs one of \"weight_sq_sum\" (the sum of the squared weights) and \"weight_sq_mean\" (that sum divided by weight_sum).";
+	if (!survey_json_key(&jb->root, "weight_sum", &v) || !survey_json_float8(&v, &a->weight_sum) ||
+		!survey_json_float8(has_mean ? &mean_v : &sq_v, &a->weight_sq))
+		return psprintf("A weighted summary needs numbers \"weight_sum\" and \"%s\".",
+						has_mean ? "weight_sq_mean" : "weight_sq_sum");
+	if (has_mean && !(a->weight_sum > 0.0) && a->weight_sq != 0.0)
+		return psprintf("%s.", survey_format_status_message(SURVEY_FORMAT_BAD_WEIGHT_SQ_MEAN));
+	if (has_mean)
+		a->flags |= answer_summary_weight_sq_from_mean(a->weight_sq, a->weight_sum, &a->weight_sq);
+	if (!survey_json_key(&jb->root, "weights", &a->weights) || a->weights.type != jbvBinary ||
+		!JsonContainerIsObject(a->weights.val.binary.data))
+		return "A weighted summary needs an object \"weights\" mapping each category to its weight sum.";
+	return NULL;
+}
+
+/* every key but the categories' figures; NULL, or what is wrong */
+static const char *
+answer_json_figures(Jsonb *jb, AnswerJson *a)
 {
 	static const char *const keys[] = {"format", "kind", "weighted", "respondents", "missing",
 	"weight_sum", "weight_sq_sum", "weight_sq_mean", "counts", "weights", NULL};
 	static const char *const weight_keys[] = {"weight_sum", "weight_sq_sum", "weight_sq_mean",
 	"weights", NULL};
-	char	   *str = PG_GETARG_CSTRING(0);
-	Jsonb	   *jb = survey_json_parse_input(str, fcinfo->context);
-	JsonbValue	v,
-				counts_v,
-				weights_v;
+	JsonbValue	v;
 	char	   *unknown;
-	int64		format,
-				respondents,
-				missing;
-	uint8		flags = 0;
-	double		wsum = 0.0,
-				wsq = 0.0;
-	SurveyCategory *cats;
-	uint32		ncat = 0;
-	JsonbIterator *it;
-	JsonbIteratorToken tok;
-	struct varlena *result;
-	SurveyFormatStatus status;
+	int64		format;
 
-	if (jb == NULL)
-		return (Datum) 0;		/* soft error, already reported */
 	if ((unknown = survey_json_unknown_key(jb, keys)) != NULL)
-		BAD_INPUT("Unexpected key %s; expected format, kind, weighted, respondents, missing, counts, weight_sum, weight_sq_sum (or weight_sq_mean), weights.", unknown);
+		return psprintf("Unexpected key %s; expected format, kind, weighted, respondents, missing, counts, weight_sum, weight_sq_sum (or weight_sq_mean), weights.", unknown);
 	if (!survey_json_key(&jb->root, "format", &v) || !survey_json_int64(&v, &format) ||
 		format != SURVEY_FORMAT_VERSION)
-		BAD_INPUT("Key \"format\" must be %d.", SURVEY_FORMAT_VERSION);
+		return psprintf("Key \"format\" must be %d.", SURVEY_FORMAT_VERSION);
 	if (!survey_json_key(&jb->root, "kind", &v) || v.type != jbvString)
-		BAD_INPUT("Key \"kind\" must be \"single\" or \"multiple\".");
+		return "Key \"kind\" must be \"single\" or \"multiple\".";
 	if (v.val.string.len == 8 && memcmp(v.val.string.val, "multiple", 8) == 0)
-		flags |= SURVEY_FLAG_MULTIPLE;
+		a->flags |= SURVEY_FLAG_MULTIPLE;
 	else if (!(v.val.string.len == 6 && memcmp(v.val.string.val, "single", 6) == 0))
-		BAD_INPUT("Key \"kind\" must be \"single\" or \"multiple\".");
+		return "Key \"kind\" must be \"single\" or \"multiple\".";
 	if (!survey_json_key(&jb->root, "weighted", &v) || v.type != jbvBool)
-		BAD_INPUT("Key \"weighted\" must be true or false.");
+		return "Key \"weighted\" must be true or false.";
 	if (v.val.boolean)
-		flags |= SURVEY_FLAG_WEIGHTED;
-	if (!survey_json_key(&jb->root, "respondents", &v) || !survey_json_int64(&v, &respondents) ||
-		respondents < 0)
-		BAD_INPUT("Key \"respondents\" must be an integer >= 0.");
-	if (!survey_json_key(&jb->root, "missing", &v) || !survey_json_int64(&v, &missing) ||
-		missing < 0)
-		BAD_INPUT("Key \"missing\" must be an integer >= 0.");
-	if (flags & SURVEY_FLAG_WEIGHTED)
+		a->flags |= SURVEY_FLAG_WEIGHTED;
+	if (!survey_json_key(&jb->root, "respondents", &v) || !survey_json_int64(&v, &a->respondents) ||
+		a->respondents < 0)
+		return "Key \"respondents\" must be an integer >= 0.";
+	if (!survey_json_key(&jb->root, "missing", &v) || !survey_json_int64(&v, &a->missing) ||
+		a->missing < 0)
+		return "Key \"missing\" must be an integer >= 0.";
+	if (a->flags & SURVEY_FLAG_WEIGHTED)
 	{
-		JsonbValue	sq_v,
-					mean_v;
-		bool		has_sum = survey_json_key(&jb->root, "weight_sq_sum", &sq_v);
-		bool		has_mean = survey_json_key(&jb->root, "weight_sq_mean", &mean_v);
+		const char *problem = answer_json_weights(jb, a);
 
-		if (has_sum == has_mean)
-			BAD_INPUT("A weighted summary needs one of \"weight_sq_sum\" (the sum of the squared weights) and \"weight_sq_mean\" (that sum divided by weight_sum).");
-		if (!survey_json_key(&jb->root, "weight_sum", &v) || !survey_json_float8(&v, &wsum) ||
-			!survey_json_float8(has_mean ? &mean_v : &sq_v, &wsq))
-			BAD_INPUT("A weighted summary needs numbers \"weight_sum\" and \"%s\".",
-					  has_mean ? "weight_sq_mean" : "weight_sq_sum");
-		if (has_mean && !(wsum > 0.0) && wsq != 0.0)
-			BAD_INPUT("%s.", survey_format_status_message(SURVEY_FORMAT_BAD_WEIGHT_SQ_MEAN));
-		if (has_mean)
-			flags |= answer_summary_weight_sq_from_mean(wsq, wsum, &wsq);
-		if (!survey_json_key(&jb->root, "weights", &weights_v) || weights_v.type != jbvBinary ||
-			!JsonContainerIsObject(weights_v.val.binary.data))
-			BAD_INPUT("A weighted summary needs an object \"weights\" mapping each category to its weight sum.");
+		if (problem != NULL)
+			return problem;
 	}
 	else
 	{
 		for (const char *const *k = weight_keys; *k != NULL; k++)
 			if (survey_json_key(&jb->root, *k, &v))
-				BAD_INPUT("Key \"%s\" belongs to a weighted summary, and this one has \"weighted\": false.", *k);
+				return psprintf("Key \"%s\" belongs to a weighted summary, and this one has \"weighted\": false.", *k);
 	}
-	if (!survey_json_key(&jb->root, "counts", &counts_v) || counts_v.type != jbvBinary ||
-		!JsonContainerIsObject(counts_v.val.binary.data))
-		BAD_INPUT("Key \"counts\" must be an object mapping each category to its count.");
+	if (!survey_json_key(&jb->root, "counts", &a->counts) || a->counts.type != jbvBinary ||
+		!JsonContainerIsObject(a->counts.val.binary.data))
+		return "Key \"counts\" must be an object mapping each category to its count.";
+	return NULL;
+}
 
-	cats = palloc(sizeof(SurveyCategory) * (JsonContainerSize(counts_v.val.binary.data) + 1));
-	it = JsonbIteratorInit(counts_v.val.binary.data);
+/* the categories with their counts (and weight sums); NULL, or what is wrong */
+static const char *
+answer_json_categories(const AnswerJson *a, SurveyCategory **cats_out, uint32 *ncat_out)
+{
+	SurveyCategory *cats = palloc(sizeof(SurveyCategory) * (JsonContainerSize(a->counts.val.binary.data) + 1));
+	uint32		ncat = 0;
+	JsonbIterator *it = JsonbIteratorInit(a->counts.val.binary.data);
+	JsonbIteratorToken tok;
+	JsonbValue	v;
+
 	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
 	{
 		SurveyCategory *c;
@@ -754,24 +741,51 @@ answer_summary_in(PG_FUNCTION_ARGS)
 		c->len = v.val.string.len;
 		tok = JsonbIteratorNext(&it, &v, true);
 		if (!survey_json_int64(&v, &c->count) || c->count < 0)
-			BAD_INPUT("The count of category \"%s\" must be an integer >= 0 (0: declared, nobody gave it).", c->text);
+			return psprintf("The count of category \"%s\" must be an integer >= 0 (0: declared, nobody gave it).", c->text);
 		c->weight = 0.0;
-		if (flags & SURVEY_FLAG_WEIGHTED)
+		if (a->flags & SURVEY_FLAG_WEIGHTED)
 		{
 			JsonbValue	w;
 
-			if (!survey_json_key(weights_v.val.binary.data, c->text, &w) ||
+			if (!survey_json_key(a->weights.val.binary.data, c->text, &w) ||
 				!survey_json_float8(&w, &c->weight))
-				BAD_INPUT("Category \"%s\" has no weight sum in \"weights\".", c->text);
+				return psprintf("Category \"%s\" has no weight sum in \"weights\".", c->text);
 		}
 	}
-	if ((flags & SURVEY_FLAG_WEIGHTED) && JsonContainerSize(weights_v.val.binary.data) != ncat)
-		BAD_INPUT("\"weights\" and \"counts\" must list the same categories.");
+	if ((a->flags & SURVEY_FLAG_WEIGHTED) && JsonContainerSize(a->weights.val.binary.data) != ncat)
+		return "\"weights\" and \"counts\" must list the same categories.";
+	*cats_out = cats;
+	*ncat_out = ncat;
+	return NULL;
+}
 
-	result = answer_summary_from_parts(flags, respondents, missing, wsum, wsq, cats, ncat, &status);
-	if (result == NULL)
-		BAD_INPUT("%s.", survey_format_status_message(status));
-	PG_RETURN_POINTER(result);
+Datum
+answer_summary_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	Jsonb	   *jb = survey_json_parse_input(str, fcinfo->context);
+	AnswerJson	a = {0};
+	SurveyCategory *cats = NULL;
+	uint32		ncat = 0;
+	const char *problem;
+
+	if (jb == NULL)
+		return (Datum) 0;		/* soft error, already reported */
+	problem = answer_json_figures(jb, &a);
+	if (problem == NULL)
+		problem = answer_json_categories(&a, &cats, &ncat);
+	if (problem == NULL)
+	{
+		SurveyFormatStatus status;
+		struct varlena *result = answer_summary_from_parts(a.flags, a.respondents, a.missing,
+														   a.weight_sum, a.weight_sq, cats, ncat,
+														   &status);
+
+		if (result != NULL)
+			PG_RETURN_POINTER(result);
+		problem = psprintf("%s.", survey_format_status_message(status));
+	}
+	return survey_bad_text_input(fcinfo->context, TYPE_NAME, str, problem);
 }
 
 /* ---- declaring categories nobody gave ------------------------------------ */
@@ -810,9 +824,9 @@ answer_summary_with_categories(PG_FUNCTION_ARGS)
 		CHECK_FOR_INTERRUPTS();
 		if (nulls[i])
 			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("declared categories must not contain NULL"),
-					 errhint("Item non-response is counted by iscm.missing, not as a category.")));
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("declared categories must not contain NULL"),
+					errhint("Item non-response is counted by iscm.missing, not as a category."));
 		t = DatumGetTextPP(elems[i]);
 		if (answer_summary_find(&view, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)) >= 0)
 			continue;

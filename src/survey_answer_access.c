@@ -3,7 +3,8 @@
  * iscm.answer_summary: counts, shares, intervals, the mode, the JSON and
  * human-readable forms, and the difference of two rounds.
  */
-#include "survey_answer.h"
+
+#include "compat.h"
 
 #include <math.h>
 
@@ -12,6 +13,7 @@
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
+#include "server_util.h"
 #include "survey_common.h"
 #include "survey_stats.h"
 
@@ -31,9 +33,6 @@ PG_FUNCTION_INFO_V1(answer_summary_ci);
 PG_FUNCTION_INFO_V1(answer_summary_ci_lower);
 PG_FUNCTION_INFO_V1(answer_summary_ci_upper);
 PG_FUNCTION_INFO_V1(answer_summary_share_difference);
-
-#define READ_SUMMARY(argno, view) \
-	answer_summary_read(PG_GETARG_VARLENA_PP(argno), (view))
 
 /* figures of one category */
 typedef struct CategoryFigures
@@ -130,7 +129,7 @@ answer_summary_respondents(PG_FUNCTION_ARGS)
 {
 	AnswerSummaryView view;
 
-	READ_SUMMARY(0, &view);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	PG_RETURN_INT64(view.respondents);
 }
 
@@ -139,7 +138,7 @@ answer_summary_missing(PG_FUNCTION_ARGS)
 {
 	AnswerSummaryView view;
 
-	READ_SUMMARY(0, &view);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	PG_RETURN_INT64(view.missing);
 }
 
@@ -148,7 +147,7 @@ answer_summary_total(PG_FUNCTION_ARGS)
 {
 	AnswerSummaryView view;
 
-	READ_SUMMARY(0, &view);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	PG_RETURN_INT64(view.respondents + view.missing);
 }
 
@@ -157,7 +156,7 @@ answer_summary_count(PG_FUNCTION_ARGS)
 {
 	AnswerSummaryView view;
 
-	READ_SUMMARY(0, &view);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	PG_RETURN_INT64(category_figures(&view, PG_GETARG_TEXT_PP(1)).count);
 }
 
@@ -167,7 +166,7 @@ answer_summary_share(PG_FUNCTION_ARGS)
 	AnswerSummaryView view;
 	double		share;
 
-	READ_SUMMARY(0, &view);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	if (!share_of(&view, category_figures(&view, PG_GETARG_TEXT_PP(1)), &share))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(share);
@@ -178,7 +177,7 @@ answer_summary_effective_n(PG_FUNCTION_ARGS)
 {
 	AnswerSummaryView view;
 
-	READ_SUMMARY(0, &view);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	PG_RETURN_FLOAT8(sample_size(&view));
 }
 
@@ -187,7 +186,7 @@ answer_summary_weighted(PG_FUNCTION_ARGS)
 {
 	AnswerSummaryView view;
 
-	READ_SUMMARY(0, &view);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	PG_RETURN_BOOL(is_weighted(&view));
 }
 
@@ -196,7 +195,7 @@ answer_summary_multiple_choice(PG_FUNCTION_ARGS)
 {
 	AnswerSummaryView view;
 
-	READ_SUMMARY(0, &view);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	PG_RETURN_BOOL((view.flags & SURVEY_FLAG_MULTIPLE) != 0);
 }
 
@@ -207,7 +206,7 @@ answer_summary_mode(PG_FUNCTION_ARGS)
 	int64		best = -1;
 	double		best_value = -1.0;
 
-	READ_SUMMARY(0, &view);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	for (uint32 i = 0; i < view.ncat; i++)
 	{
 		SurveyCategory c = answer_summary_category(&view, i);
@@ -231,6 +230,17 @@ answer_summary_mode(PG_FUNCTION_ARGS)
 	}
 }
 
+static void *
+categories_start(FunctionCallInfo fcinfo, uint64 *max_calls)
+{
+	AnswerSummaryView *view = palloc(sizeof(AnswerSummaryView));
+
+	/* PG_GETARG_VARLENA_P copies into the multi-call context: the view stays valid */
+	answer_summary_read(PG_GETARG_VARLENA_P(0), view);
+	*max_calls = view->ncat;
+	return view;
+}
+
 Datum
 answer_summary_categories(PG_FUNCTION_ARGS)
 {
@@ -238,22 +248,7 @@ answer_summary_categories(PG_FUNCTION_ARGS)
 	AnswerSummaryView *view;
 
 	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext old;
-		TupleDesc	tupdesc;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		view = palloc(sizeof(AnswerSummaryView));
-		/* PG_GETARG_VARLENA_P copies into this context, so the view stays valid */
-		answer_summary_read(PG_GETARG_VARLENA_P(0), view);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "iscm.categories called in a context that cannot accept a record");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		funcctx->user_fctx = view;
-		funcctx->max_calls = view->ncat;
-		MemoryContextSwitchTo(old);
-	}
+		srf_first_call(fcinfo, categories_start, true, "iscm.categories");
 	funcctx = SRF_PERCALL_SETUP();
 	view = funcctx->user_fctx;
 	if (funcctx->call_cntr < funcctx->max_calls)
@@ -282,7 +277,7 @@ answer_summary_to_jsonb(PG_FUNCTION_ARGS)
 	AnswerSummaryView view;
 	StringInfoData buf;
 
-	READ_SUMMARY(0, &view);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	initStringInfo(&buf);
 	answer_summary_write_json(&buf, &view);
 	PG_RETURN_POINTER(survey_json_parse(buf.data));
@@ -325,7 +320,7 @@ answer_summary_describe(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	READ_SUMMARY(0, &view);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	f = category_figures(&view, PG_GETARG_TEXT_PP(1));
 
 	if (!PG_ARGISNULL(2))
@@ -334,8 +329,8 @@ answer_summary_describe(PG_FUNCTION_ARGS)
 
 		if (threshold < 0)
 			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("disclosure threshold must be >= 0, not %d", threshold)));
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("disclosure threshold must be >= 0, not %d", threshold));
 		/* the rule of iscm.suppress: 0 < count < threshold is withheld */
 		if (f.count > 0 && f.count < threshold)
 			PG_RETURN_TEXT_P(cstring_to_text(psprintf("fewer than %d of " INT64_FORMAT,
@@ -380,7 +375,7 @@ interval_from_args(FunctionCallInfo fcinfo, IntervalResult *r)
 	for (int i = 0; i < 4; i++)
 		if (PG_ARGISNULL(i))
 			return false;
-	READ_SUMMARY(0, &view);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	method = survey_ci_method_arg(PG_GETARG_TEXT_PP(2));
 	r->method = survey_ci_method_name(method);
 	r->level = survey_level_arg(PG_GETARG_FLOAT8(3));
@@ -390,10 +385,10 @@ interval_from_args(FunctionCallInfo fcinfo, IntervalResult *r)
 
 		if (N < view.respondents || N <= 0)
 			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("population size " INT64_FORMAT " is smaller than the " INT64_FORMAT " respondents",
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("population size " INT64_FORMAT " is smaller than the " INT64_FORMAT " respondents",
 							N, view.respondents),
-					 errhint("Give the size of the population the respondents were drawn from (for example 193 UN member States), or NULL for no finite population correction.")));
+					errhint("Give the size of the population the respondents were drawn from (for example 193 UN member States), or NULL for no finite population correction."));
 		population = (double) N;
 	}
 
@@ -457,8 +452,8 @@ answer_summary_share_difference(PG_FUNCTION_ARGS)
 				f2;
 	SurveyInterval interval = {0.0, 0.0};
 
-	READ_SUMMARY(0, &v1);
-	READ_SUMMARY(1, &v2);
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &v1);
+	answer_summary_read(PG_GETARG_VARLENA_PP(1), &v2);
 	/* a share of respondents is not a share of choices, nor a weighted share an unweighted one */
 	answer_summary_check_kinds(v1.flags, v1.respondents == 0 && v1.missing == 0,
 							   v2.flags, v2.respondents == 0 && v2.missing == 0, "compare");

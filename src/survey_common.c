@@ -2,7 +2,6 @@
  * survey_common.c — helpers shared by the survey summary types.
  */
 #include "survey_common.h"
-#include "survey_answer.h"
 
 #include <math.h>
 
@@ -10,11 +9,21 @@
 #include "common/shortest_dec.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
+
+void
+survey_unknown_name(const char *what, const char *name, const char *valid)
+{
+	ereport(ERROR,
+			errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			errmsg("unknown %s \"%s\"", what, name),
+			errhint("%s", valid));
+}
 
 SurveyCiMethod
 survey_ci_method_arg(text *method)
@@ -23,10 +32,8 @@ survey_ci_method_arg(text *method)
 	SurveyCiMethod m = survey_ci_method_from_name(name);
 
 	if (m == SURVEY_CI_INVALID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown confidence interval method \"%s\"", name),
-				 errhint("Valid methods are: %s.", SURVEY_CI_METHOD_NAMES)));
+		survey_unknown_name("confidence interval method", name,
+							"Valid methods are: " SURVEY_CI_METHOD_NAMES ".");
 	return m;
 }
 
@@ -37,10 +44,8 @@ survey_mcnemar_method_arg(text *method)
 	SurveyMcNemarMethod m = survey_mcnemar_method_from_name(name);
 
 	if (m == SURVEY_MCNEMAR_INVALID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown McNemar test method \"%s\"", name),
-				 errhint("Valid methods are: %s.", SURVEY_MCNEMAR_METHOD_NAMES)));
+		survey_unknown_name("McNemar test method", name,
+							"Valid methods are: " SURVEY_MCNEMAR_METHOD_NAMES ".");
 	return m;
 }
 
@@ -49,9 +54,9 @@ survey_level_arg(double level)
 {
 	if (!(level > 0.0 && level < 1.0))
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("confidence level must be between 0 and 1 (exclusive), not %g", level),
-				 errhint("Use for example 0.95 for a 95%% interval.")));
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("confidence level must be between 0 and 1 (exclusive), not %g", level),
+				errhint("Use for example 0.95 for a 95%% interval."));
 	return level;
 }
 
@@ -84,7 +89,7 @@ case_insensitive_equal(const char *a, uint32 alen, const char *b, uint32 blen)
 #define UNKNOWN_CATEGORY_LISTED 20
 
 void
-survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats,
+survey_unknown_category(const char *chars, uint32 len, const SurveyCategory *cats,
 						uint32 ncat, const char *declare_hint)
 {
 	StringInfoData present;
@@ -96,7 +101,7 @@ survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats
 		for (uint32 i = 0; i < ncat && listed < UNKNOWN_CATEGORY_LISTED; i++)
 		{
 			CHECK_FOR_INTERRUPTS();
-			if (case_insensitive_equal(cats[i].text, cats[i].len, text, len) != (pass == 0))
+			if (case_insensitive_equal(cats[i].text, cats[i].len, chars, len) != (pass == 0))
 				continue;
 			if (listed++ > 0)
 				appendStringInfoString(&present, ", ");
@@ -106,11 +111,11 @@ survey_unknown_category(const char *text, uint32 len, const SurveyCategory *cats
 		appendStringInfo(&present, " and %u more", ncat - listed);
 
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("category \"%s\" does not occur in the summary", pnstrdup(text, len)),
-			 ncat == 0 ? errdetail("The summary has no categories.") :
-			 errdetail("Categories present: %s.", present.data),
-			 declare_hint ? errhint("%s", declare_hint) : 0));
+			errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			errmsg("category \"%s\" does not occur in the summary", pnstrdup(chars, len)),
+			ncat == 0 ? errdetail("The summary has no categories.") :
+			errdetail("Categories present: %s.", present.data),
+			declare_hint ? errhint("%s", declare_hint) : 0);
 }
 
 void
@@ -118,15 +123,71 @@ survey_format_check(SurveyFormatStatus status, const char *type_name)
 {
 	if (status != SURVEY_FORMAT_OK)
 		ereport(ERROR,
-				(errcode(status == SURVEY_FORMAT_NO_MEMORY ? ERRCODE_OUT_OF_MEMORY :
-						 ERRCODE_DATA_CORRUPTED),
-				 errmsg("invalid %s value: %s", type_name, survey_format_status_message(status))));
+				errcode(status == SURVEY_FORMAT_NO_MEMORY ? ERRCODE_OUT_OF_MEMORY :
+						ERRCODE_DATA_CORRUPTED),
+				errmsg("invalid %s value: %s", type_name, survey_format_status_message(status)));
+}
+
+Datum
+survey_bad_text_input(Node *escontext, const char *type_name, const char *str, const char *detail)
+{
+	ISCM_INPUT_ERROR(escontext, (Datum) 0,
+					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid input syntax for type %s: \"%s\"", type_name, str),
+					 errdetail("%s", detail));
 }
 
 void
-survey_json_string(StringInfo buf, const char *text, uint32 len)
+survey_recv_category_texts(StringInfo buf, SurveyCategory *cats, uint32 n)
 {
-	char	   *copy = pnstrdup(text, len);
+	for (uint32 i = 0; i < n; i++)
+	{
+		int			nbytes;
+
+		CHECK_FOR_INTERRUPTS();
+		cats[i].text = pq_getmsgtext(buf, (int) cats[i].len, &nbytes);
+		cats[i].len = (uint32) nbytes;
+	}
+}
+
+bool
+survey_categories_to_client(SurveyCategory *cats, uint32 n, size_t *string_bytes)
+{
+	bool		converted = false;
+	size_t		total = 0;
+
+	for (uint32 i = 0; i < n; i++)
+	{
+		char	   *chars;
+
+		CHECK_FOR_INTERRUPTS();
+		chars = pg_server_to_client(cats[i].text, (int) cats[i].len);
+		if (chars != cats[i].text)
+		{
+			cats[i].text = chars;
+			cats[i].len = (uint32) strlen(chars);
+			converted = true;
+		}
+		total += cats[i].len;
+	}
+	if (string_bytes != NULL)
+		*string_bytes = total;
+	return converted;
+}
+
+void
+survey_recv_error(SurveyFormatStatus status, const char *type_name)
+{
+	ereport(ERROR,
+			errcode(status == SURVEY_FORMAT_NO_MEMORY ? ERRCODE_OUT_OF_MEMORY :
+					ERRCODE_INVALID_BINARY_REPRESENTATION),
+			errmsg("invalid binary %s: %s", type_name, survey_format_status_message(status)));
+}
+
+void
+survey_json_string(StringInfo buf, const char *chars, uint32 len)
+{
+	char	   *copy = pnstrdup(chars, len);
 
 	escape_json(buf, copy);
 	pfree(copy);

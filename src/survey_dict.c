@@ -25,9 +25,9 @@ survey_dict_init(SurveyDict *dict, MemoryContext cxt)
 }
 
 static inline bool
-entry_matches(const SurveyDictEntry *e, const char *text, uint32 len)
+entry_matches(const SurveyDictEntry *e, const char *chars, uint32 len)
 {
-	return e->len == len && memcmp(e->text, text, len) == 0;
+	return e->len == len && memcmp(e->text, chars, len) == 0;
 }
 
 static void
@@ -64,22 +64,22 @@ index_rebuild(SurveyDict *dict)
 }
 
 static int64
-find(SurveyDict *dict, const char *text, uint32 len, uint32 *hash_out)
+find(SurveyDict *dict, const char *chars, uint32 len, uint32 *hash_out)
 {
-	if (dict->n > 0 && entry_matches(&dict->entries[dict->last], text, len))
+	if (dict->n > 0 && entry_matches(&dict->entries[dict->last], chars, len))
 		return dict->last;
 
 	if (dict->slots == NULL)
 	{
 		for (uint32 i = 0; i < dict->n; i++)
-			if (entry_matches(&dict->entries[i], text, len))
+			if (entry_matches(&dict->entries[i], chars, len))
 				return dict->last = i;
 		*hash_out = 0;
 		return -1;
 	}
 	else
 	{
-		uint32		hash = hash_bytes((const unsigned char *) text, (int) len);
+		uint32		hash = hash_bytes((const unsigned char *) chars, (int) len);
 		uint32		mask = dict->nslots - 1;
 		uint32		slot = hash & mask;
 
@@ -87,7 +87,7 @@ find(SurveyDict *dict, const char *text, uint32 len, uint32 *hash_out)
 		{
 			SurveyDictEntry *e = &dict->entries[dict->slots[slot]];
 
-			if (e->hash == hash && entry_matches(e, text, len))
+			if (e->hash == hash && entry_matches(e, chars, len))
 				return dict->last = (uint32) dict->slots[slot];
 		}
 		*hash_out = hash;
@@ -97,10 +97,10 @@ find(SurveyDict *dict, const char *text, uint32 len, uint32 *hash_out)
 
 
 uint32
-survey_dict_lookup(SurveyDict *dict, const char *text, uint32 len)
+survey_dict_lookup(SurveyDict *dict, const char *chars, uint32 len)
 {
 	uint32		hash = 0;
-	int64		found = find(dict, text, len, &hash);
+	int64		found = find(dict, chars, len, &hash);
 	SurveyDictEntry *e;
 
 	if (found >= 0)
@@ -110,14 +110,14 @@ survey_dict_lookup(SurveyDict *dict, const char *text, uint32 len)
 	{
 		if (dict->cap >= (uint32) (MaxAllocSize / sizeof(SurveyDictEntry) / 2))
 			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("too many distinct categories in one summary")));
+					errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					errmsg("too many distinct categories in one summary"));
 		dict->cap *= 2;
 		dict->entries = repalloc(dict->entries, sizeof(SurveyDictEntry) * dict->cap);
 	}
 	e = &dict->entries[dict->n];
 	e->text = MemoryContextAlloc(dict->cxt, len + 1);
-	memcpy(e->text, text, len);
+	memcpy(e->text, chars, len);
 	e->text[len] = '\0';
 	e->len = len;
 	e->hash = hash;

@@ -36,16 +36,16 @@ typedef struct SurveyDict
 	uint32		nslots;			/* power of two */
 } SurveyDict;
 
-void		survey_dict_init(SurveyDict *dict, MemoryContext cxt);
+extern void survey_dict_init(SurveyDict *dict, MemoryContext cxt);
 /* index of text, inserted with zero figures when new */
-uint32		survey_dict_lookup(SurveyDict *dict, const char *text, uint32 len);
+extern uint32 survey_dict_lookup(SurveyDict *dict, const char *chars, uint32 len);
 
 static inline bool
-survey_dict_matches(const SurveyDictEntry *e, const char *text, uint32 len)
+survey_dict_matches(const SurveyDictEntry *e, const char *chars, uint32 len)
 {
 	/* the first byte settles most mismatches without a memcmp call */
 	return e->len == len &&
-		(len == 0 || (e->text[0] == text[0] && memcmp(e->text + 1, text + 1, len - 1) == 0));
+		(len == 0 || (e->text[0] == chars[0] && memcmp(e->text + 1, chars + 1, len - 1) == 0));
 }
 
 /*
@@ -53,17 +53,17 @@ survey_dict_matches(const SurveyDictEntry *e, const char *text, uint32 len)
  * small dictionary is scanned inline.
  */
 static inline uint32
-survey_dict_lookup_fast(SurveyDict *dict, const char *text, uint32 len)
+survey_dict_lookup_fast(SurveyDict *dict, const char *chars, uint32 len)
 {
-	if (likely(dict->n > 0 && survey_dict_matches(&dict->entries[dict->last], text, len)))
+	if (likely(dict->n > 0 && survey_dict_matches(&dict->entries[dict->last], chars, len)))
 		return dict->last;
 	if (dict->slots == NULL)
 	{
 		for (uint32 i = 0; i < dict->n; i++)
-			if (survey_dict_matches(&dict->entries[i], text, len))
+			if (survey_dict_matches(&dict->entries[i], chars, len))
 				return dict->last = i;
 	}
-	return survey_dict_lookup(dict, text, len);
+	return survey_dict_lookup(dict, chars, len);
 }
 
 /*
@@ -71,9 +71,9 @@ survey_dict_lookup_fast(SurveyDict *dict, const char *text, uint32 len)
  * an insertion may move the entry array.
  */
 static inline SurveyDictEntry *
-survey_dict_entry(SurveyDict *dict, const char *text, uint32 len)
+survey_dict_entry(SurveyDict *dict, const char *chars, uint32 len)
 {
-	uint32		i = survey_dict_lookup_fast(dict, text, len);
+	uint32		i = survey_dict_lookup_fast(dict, chars, len);
 
 	return &dict->entries[i];
 }
@@ -82,6 +82,6 @@ survey_dict_entry(SurveyDict *dict, const char *text, uint32 len)
  * The entries as SurveyCategory, sorted by bytes, in the current memory
  * context; order[i] receives the dictionary index of the i-th (may be NULL).
  */
-SurveyCategory *survey_dict_sorted(const SurveyDict *dict, uint32 *order, size_t *string_bytes);
+extern SurveyCategory *survey_dict_sorted(const SurveyDict *dict, uint32 *order, size_t *string_bytes);
 
 #endif							/* ISCM_SURVEY_DICT_H */

@@ -14,6 +14,7 @@
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
+#include "server_util.h"
 #include "survey_aapor.h"
 #include "survey_common.h"
 #include "survey_format.h"
@@ -34,13 +35,16 @@ PG_FUNCTION_INFO_V1(disposition_summary_to_jsonb);
 
 #define TYPE_NAME "iscm.disposition_summary"
 
+StaticAssertDecl(DISP_NE + 1 == DISPOSITION_CODES,
+				 "the disposition summary format holds one count per AAPOR disposition");
+
 typedef struct DispositionState
 {
-	int64		counts[DISP_COUNT];
+	int64		counts[DISPOSITION_CODES];
 } DispositionState;
 
 static void
-disposition_read(struct varlena *value, int64 *counts)
+disposition_summary_read(struct varlena *value, int64 *counts)
 {
 	survey_format_check(disposition_summary_decode((const uint8 *) VARDATA_ANY(value),
 												   VARSIZE_ANY_EXHDR(value), counts),
@@ -58,49 +62,46 @@ disposition_encode(const int64 *counts)
 }
 
 static void
-add_counts(int64 *into, const int64 *add)
+add_counts(int64 *totals, const int64 *n, size_t k)
 {
-	for (int i = 0; i < DISP_COUNT; i++)
-		if (pg_add_s64_overflow(into[i], add[i], &into[i]))
+	for (size_t i = 0; i < k; i++)
+		if (pg_add_s64_overflow(totals[i], n[i], &totals[i]))
 			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("disposition count out of range")));
-}
-
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext cxt;
-
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		elog(ERROR, "%s called in non-aggregate context", fname);
-	return cxt;
+					errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					errmsg("disposition count out of range"));
 }
 
 static DispositionState *
-state_arg(FunctionCallInfo fcinfo, MemoryContext cxt)
+disposition_state_new(MemoryContext cxt)
 {
-	if (PG_ARGISNULL(0))
-		return MemoryContextAllocZero(cxt, sizeof(DispositionState));
-	return (DispositionState *) PG_GETARG_POINTER(0);
+	return MemoryContextAllocZero(cxt, sizeof(DispositionState));
+}
+
+/* the state of a transition function, made on the first row */
+static DispositionState *
+disposition_state_current(FunctionCallInfo fcinfo, MemoryContext cxt)
+{
+	DispositionState *st = aggregate_state_arg(fcinfo, 0);
+
+	return st != NULL ? st : disposition_state_new(cxt);
 }
 
 Datum
 disposition_agg_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "disposition_agg_trans");
-	DispositionState *st = state_arg(fcinfo, cxt);
+	DispositionState *st = disposition_state_current(fcinfo, cxt);
 
 	if (!PG_ARGISNULL(1))
 	{
 		text	   *code = PG_GETARG_TEXT_PP(1);
-		int			i = survey_disposition_parse(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
+		int			i = survey_disposition_from_name(VARDATA_ANY(code), VARSIZE_ANY_EXHDR(code));
 
 		if (i < 0)
 			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("unknown AAPOR disposition code \"%s\"", text_to_cstring(code)),
-					 errhint("Valid codes are %s.", AAPOR_CODE_NAMES)));
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("unknown AAPOR disposition code \"%s\"", text_to_cstring(code)),
+					errhint("Valid codes are %s.", AAPOR_CODE_NAMES));
 		st->counts[i]++;
 	}
 	PG_RETURN_POINTER(st);
@@ -110,14 +111,14 @@ Datum
 disposition_rollup_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "disposition_rollup_trans");
-	DispositionState *st = state_arg(fcinfo, cxt);
+	DispositionState *st = disposition_state_current(fcinfo, cxt);
 
 	if (!PG_ARGISNULL(1))
 	{
-		int64		counts[DISP_COUNT];
+		int64		counts[DISPOSITION_CODES];
 
-		disposition_read(PG_GETARG_VARLENA_PP(1), counts);
-		add_counts(st->counts, counts);
+		disposition_summary_read(PG_GETARG_VARLENA_PP(1), counts);
+		add_counts(st->counts, counts, DISPOSITION_CODES);
 	}
 	PG_RETURN_POINTER(st);
 }
@@ -125,7 +126,7 @@ disposition_rollup_trans(PG_FUNCTION_ARGS)
 Datum
 disposition_agg_final(PG_FUNCTION_ARGS)
 {
-	static const int64 zero[DISP_COUNT] = {0};
+	static const int64 zero[DISPOSITION_CODES] = {0};
 
 	(void) aggregate_context(fcinfo, "disposition_agg_final");
 	if (PG_ARGISNULL(0))
@@ -137,18 +138,14 @@ Datum
 disposition_summary_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "disposition_summary_combine");
-	DispositionState *a = PG_ARGISNULL(0) ? NULL : (DispositionState *) PG_GETARG_POINTER(0);
-	DispositionState *b = PG_ARGISNULL(1) ? NULL : (DispositionState *) PG_GETARG_POINTER(1);
+	DispositionState *a = aggregate_state_arg(fcinfo, 0);
+	DispositionState *b = aggregate_state_arg(fcinfo, 1);
 
 	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
+		return aggregate_keep_first(fcinfo);
 	if (a == NULL)
-		a = MemoryContextAllocZero(cxt, sizeof(DispositionState));
-	add_counts(a->counts, b->counts);
+		a = disposition_state_new(cxt);
+	add_counts(a->counts, b->counts, DISPOSITION_CODES);
 	PG_RETURN_POINTER(a);
 }
 
@@ -163,9 +160,9 @@ Datum
 disposition_summary_deserialize(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "disposition_summary_deserialize");
-	DispositionState *st = MemoryContextAllocZero(cxt, sizeof(DispositionState));
+	DispositionState *st = disposition_state_new(cxt);
 
-	disposition_read((struct varlena *) PG_GETARG_BYTEA_PP(0), st->counts);
+	disposition_summary_read((struct varlena *) PG_GETARG_BYTEA_PP(0), st->counts);
 	PG_RETURN_POINTER(st);
 }
 
@@ -178,7 +175,7 @@ disposition_json(const int64 *counts)
 
 	initStringInfo(&buf);
 	appendStringInfo(&buf, "{\"format\": %d", SURVEY_FORMAT_VERSION);
-	for (int i = 0; i < DISP_COUNT; i++)
+	for (int i = 0; i < DISPOSITION_CODES; i++)
 		appendStringInfo(&buf, ", \"%s\": " INT64_FORMAT, survey_disposition_names[i], counts[i]);
 	appendStringInfoChar(&buf, '}');
 	return buf.data;
@@ -187,9 +184,9 @@ disposition_json(const int64 *counts)
 Datum
 disposition_summary_out(PG_FUNCTION_ARGS)
 {
-	int64		counts[DISP_COUNT];
+	int64		counts[DISPOSITION_CODES];
 
-	disposition_read(PG_GETARG_VARLENA_PP(0), counts);
+	disposition_summary_read(PG_GETARG_VARLENA_PP(0), counts);
 	PG_RETURN_CSTRING(disposition_json(counts));
 }
 
@@ -201,7 +198,7 @@ disposition_summary_in(PG_FUNCTION_ARGS)
 	Jsonb	   *jb = survey_json_parse_input(str, fcinfo->context);
 	JsonbValue	v;
 	int64		format;
-	int64		counts[DISP_COUNT];
+	int64		counts[DISPOSITION_CODES];
 	char	   *unknown;
 
 	if (jb == NULL)
@@ -218,7 +215,7 @@ disposition_summary_in(PG_FUNCTION_ARGS)
 						 errmsg("invalid input syntax for type " TYPE_NAME ": \"%s\"", str),
 						 errdetail("Key \"format\" must be %d.", SURVEY_FORMAT_VERSION));
 	/* every code, 0 included: a code left out is more likely a slip than a known 0 */
-	for (int i = 0; i < DISP_COUNT; i++)
+	for (int i = 0; i < DISPOSITION_CODES; i++)
 	{
 		if (!survey_json_key(&jb->root, survey_disposition_names[i], &v))
 			ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
@@ -242,13 +239,11 @@ disposition_summary_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int			len = buf->len - buf->cursor;
 	const uint8 *bytes = (const uint8 *) pq_getmsgbytes(buf, len);
-	int64		counts[DISP_COUNT];
+	int64		counts[DISPOSITION_CODES];
 	SurveyFormatStatus status = disposition_summary_decode(bytes, (size_t) len, counts);
 
 	if (status != SURVEY_FORMAT_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary " TYPE_NAME ": %s", survey_format_status_message(status))));
+		survey_recv_error(status, TYPE_NAME);
 	PG_RETURN_POINTER(disposition_encode(counts));
 }
 
@@ -258,10 +253,20 @@ disposition_summary_recv(PG_FUNCTION_ARGS)
 Datum
 disposition_summary_to_jsonb(PG_FUNCTION_ARGS)
 {
-	int64		counts[DISP_COUNT];
+	int64		counts[DISPOSITION_CODES];
 
-	disposition_read(PG_GETARG_VARLENA_PP(0), counts);
+	disposition_summary_read(PG_GETARG_VARLENA_PP(0), counts);
 	PG_RETURN_POINTER(survey_json_parse(disposition_json(counts)));
+}
+
+static void *
+dispositions_start(FunctionCallInfo fcinfo, uint64 *max_calls)
+{
+	int64	   *counts = palloc(sizeof(int64) * DISPOSITION_CODES);
+
+	disposition_summary_read(PG_GETARG_VARLENA_PP(0), counts);
+	*max_calls = DISPOSITION_CODES;
+	return counts;
 }
 
 Datum
@@ -271,21 +276,7 @@ disposition_summary_dispositions(PG_FUNCTION_ARGS)
 	int64	   *counts;
 
 	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext old;
-		TupleDesc	tupdesc;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		counts = palloc(sizeof(int64) * DISP_COUNT);
-		disposition_read(PG_GETARG_VARLENA_PP(0), counts);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "iscm.dispositions called in a context that cannot accept a record");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		funcctx->user_fctx = counts;
-		funcctx->max_calls = DISP_COUNT;
-		MemoryContextSwitchTo(old);
-	}
+		srf_first_call(fcinfo, dispositions_start, true, "iscm.dispositions");
 	funcctx = SRF_PERCALL_SETUP();
 	counts = funcctx->user_fctx;
 	if (funcctx->call_cntr < funcctx->max_calls)
@@ -305,13 +296,10 @@ static SurveyAaporRate
 rate_arg(text *name)
 {
 	char	   *s = text_to_cstring(name);
-	SurveyAaporRate rate = survey_aapor_rate_parse(s);
+	SurveyAaporRate rate = survey_aapor_rate_from_name(s);
 
 	if (rate == AAPOR_INVALID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown AAPOR outcome rate \"%s\"", s),
-				 errhint("Valid rates are %s.", AAPOR_RATE_NAMES)));
+		survey_unknown_name("AAPOR outcome rate", s, "Valid rates are " AAPOR_RATE_NAMES ".");
 	return rate;
 }
 
@@ -320,8 +308,8 @@ e_arg(double e)
 {
 	if (!(e >= 0.0 && e <= 1.0))
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("e, the estimated eligible share of cases of unknown eligibility, must be within [0, 1], not %g", e)));
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("e, the estimated eligible share of cases of unknown eligibility, must be within [0, 1], not %g", e));
 	return e;
 }
 
@@ -329,17 +317,17 @@ e_arg(double e)
 Datum
 disposition_summary_rate(PG_FUNCTION_ARGS)
 {
-	int64		counts[DISP_COUNT];
-	double		c[DISP_COUNT];
+	int64		counts[DISPOSITION_CODES];
+	double		c[DISPOSITION_CODES];
 	SurveyAaporRate rate;
 	double		e = 0.0;
 	double		result;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	disposition_read(PG_GETARG_VARLENA_PP(0), counts);
+	disposition_summary_read(PG_GETARG_VARLENA_PP(0), counts);
 	rate = rate_arg(PG_GETARG_TEXT_PP(1));
-	for (int i = 0; i < DISP_COUNT; i++)
+	for (int i = 0; i < DISPOSITION_CODES; i++)
 		c[i] = (double) counts[i];
 	if (!PG_ARGISNULL(2))
 		e = e_arg(PG_GETARG_FLOAT8(2));
@@ -354,7 +342,7 @@ disposition_summary_rate(PG_FUNCTION_ARGS)
 Datum
 disposition_counts_rate(PG_FUNCTION_ARGS)
 {
-	double		c[DISP_COUNT];
+	double		c[DISPOSITION_CODES];
 	SurveyAaporRate rate;
 	double		e = 0.0;
 	double		result;
@@ -369,9 +357,9 @@ disposition_counts_rate(PG_FUNCTION_ARGS)
 
 		if (v < 0)
 			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("disposition count %s must be >= 0, not " INT64_FORMAT,
-							survey_disposition_names[i], v)));
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("disposition count %s must be >= 0, not " INT64_FORMAT,
+							survey_disposition_names[i], v));
 		c[i] = (double) v;
 	}
 	c[DISP_NE] = 0.0;
@@ -379,10 +367,10 @@ disposition_counts_rate(PG_FUNCTION_ARGS)
 		e = e_arg(PG_GETARG_FLOAT8(8));
 	else if (survey_aapor_rate_needs_e(rate))
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("AAPOR rate %s needs e, the estimated eligible share of cases of unknown eligibility",
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("AAPOR rate %s needs e, the estimated eligible share of cases of unknown eligibility",
 						text_to_cstring(PG_GETARG_TEXT_PP(0))),
-				 errhint("Pass e (between 0 and 1), or use aapor_rate on a disposition_summary, which estimates it from the not-eligible cases.")));
+				errhint("Pass e (between 0 and 1), or use aapor_rate on a disposition_summary, which estimates it from the not-eligible cases."));
 	if (!survey_aapor_rate(rate, c, e, &result))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(result);

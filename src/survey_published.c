@@ -10,6 +10,7 @@
 #include "access/htup_details.h"
 #include "utils/builtins.h"
 
+#include "server_util.h"
 #include "survey_grim.h"
 
 PG_FUNCTION_INFO_V1(survey_grim_consistent);
@@ -20,17 +21,17 @@ static GrimFigure
 figure_arg(text *reported)
 {
 	GrimFigure	figure;
-	GrimStatus	status = grim_parse(VARDATA_ANY(reported), VARSIZE_ANY_EXHDR(reported), &figure);
+	GrimStatus	status = survey_grim_parse(VARDATA_ANY(reported), VARSIZE_ANY_EXHDR(reported), &figure);
 
 	if (status != GRIM_OK)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid reported percentage \"%s\"", text_to_cstring(reported)),
-				 errdetail("%s",
-						   status == GRIM_TOO_MANY_DECIMALS ? "At most 6 decimals are supported." :
-						   status == GRIM_OUT_OF_RANGE ? "A percentage of respondents is between 0 and 100." :
-						   "Expected a decimal number as printed, such as 84, 84.0 or 32.5%."),
-				 errhint("Write the figure exactly as published: its decimals set the rounding tested.")));
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("invalid reported percentage \"%s\"", text_to_cstring(reported)),
+				errdetail("%s",
+						  status == GRIM_TOO_MANY_DECIMALS ? "At most 6 decimals are supported." :
+						  status == GRIM_OUT_OF_RANGE ? "A percentage of respondents is between 0 and 100." :
+						  "Expected a decimal number as printed, such as 84, 84.0 or 32.5%."),
+				errhint("Write the figure exactly as published: its decimals set the rounding tested."));
 	return figure;
 }
 
@@ -39,8 +40,8 @@ n_arg(int64 n, const char *what)
 {
 	if (n < 1 || n > GRIM_MAX_N)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be between 1 and %d, not " INT64_FORMAT, what, GRIM_MAX_N, n)));
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("%s must be between 1 and %d, not " INT64_FORMAT, what, GRIM_MAX_N, n));
 	return n;
 }
 
@@ -54,13 +55,13 @@ max_n_arg(int64 max_n)
 {
 	if (max_n < 1 || max_n > GRIM_MAX_CANDIDATE_N)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("max_n must be between 1 and %d, not " INT64_FORMAT,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("max_n must be between 1 and %d, not " INT64_FORMAT,
 						GRIM_MAX_CANDIDATE_N, max_n),
-				 errdetail("Up to %d denominators give at most about 500 000 candidates; "
-						   "the list grows with the square of max_n.", GRIM_MAX_CANDIDATE_N),
-				 errhint("For one large denominator use iscm.grim_consistent(reported, n); "
-						 "every n of 100 or more fits some k of a whole percentage.")));
+				errdetail("Up to %d denominators give at most about 500 000 candidates; "
+						  "the list grows with the square of max_n.", GRIM_MAX_CANDIDATE_N),
+				errhint("For one large denominator use iscm.grim_consistent(reported, n); "
+						"every n of 100 or more fits some k of a whole percentage."));
 	return max_n;
 }
 
@@ -99,6 +100,20 @@ next_candidate(CandidateScan *scan)
 	return true;
 }
 
+/* max_calls stays 0: next_candidate says when the scan ends */
+static void *
+candidates_start(FunctionCallInfo fcinfo, uint64 *max_calls)
+{
+	CandidateScan *scan = palloc(sizeof(CandidateScan));
+
+	scan->figure = figure_arg(PG_GETARG_TEXT_PP(0));
+	scan->max_n = max_n_arg(PG_GETARG_INT32(1));
+	scan->n = 0;
+	scan->k = 1;
+	scan->k_max = 0;
+	return scan;
+}
+
 Datum
 survey_grim_candidates(PG_FUNCTION_ARGS)
 {
@@ -106,24 +121,7 @@ survey_grim_candidates(PG_FUNCTION_ARGS)
 	CandidateScan *scan;
 
 	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext old;
-		TupleDesc	tupdesc;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		scan = palloc(sizeof(CandidateScan));
-		scan->figure = figure_arg(PG_GETARG_TEXT_PP(0));
-		scan->max_n = max_n_arg(PG_GETARG_INT32(1));
-		scan->n = 0;
-		scan->k = 1;
-		scan->k_max = 0;
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "iscm.grim_candidates called in a context that cannot accept a record");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		funcctx->user_fctx = scan;
-		MemoryContextSwitchTo(old);
-	}
+		srf_first_call(fcinfo, candidates_start, true, "iscm.grim_candidates");
 	funcctx = SRF_PERCALL_SETUP();
 	scan = funcctx->user_fctx;
 	if (next_candidate(scan))
@@ -152,14 +150,14 @@ survey_suppress(PG_FUNCTION_ARGS)
 
 	if (count < 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("count must be >= 0, not " INT64_FORMAT, count),
-				 errhint("A count of respondents cannot be negative.")));
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("count must be >= 0, not " INT64_FORMAT, count),
+				errhint("A count of respondents cannot be negative."));
 	if (threshold < 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("disclosure threshold must be >= 0, not %d", threshold),
-				 errhint("Counts below the threshold are suppressed; 0 suppresses nothing.")));
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("disclosure threshold must be >= 0, not %d", threshold),
+				errhint("Counts below the threshold are suppressed; 0 suppresses nothing."));
 	if (count > 0 && count < threshold)
 		PG_RETURN_NULL();
 	PG_RETURN_INT64(count);

@@ -19,6 +19,7 @@
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
 
+#include "server_util.h"
 #include "survey_common.h"
 #include "survey_dict.h"
 #include "survey_format.h"
@@ -47,7 +48,7 @@ typedef struct TransitionState
 #define TYPE_NAME "iscm.transition_summary"
 
 static void
-transition_read(struct varlena *value, TransitionSummaryView *view)
+transition_summary_read(struct varlena *value, TransitionSummaryView *view)
 {
 	survey_format_check(transition_summary_view((const uint8 *) VARDATA_ANY(value),
 												VARSIZE_ANY_EXHDR(value), view),
@@ -64,6 +65,15 @@ transition_state_new(MemoryContext cxt)
 	return st;
 }
 
+/* the state of a transition function, made on the first row */
+static TransitionState *
+transition_state_current(FunctionCallInfo fcinfo, MemoryContext cxt)
+{
+	TransitionState *st = aggregate_state_arg(fcinfo, 0);
+
+	return st != NULL ? st : transition_state_new(cxt);
+}
+
 static void
 add_cell(TransitionState *st, uint32 before, uint32 after, int64 count)
 {
@@ -73,15 +83,15 @@ add_cell(TransitionState *st, uint32 before, uint32 after, int64 count)
 
 	if (pg_add_s64_overflow(e->count, count, &e->count))
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("transition summary count out of range")));
+				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				errmsg("transition summary count out of range"));
 }
 
-/* 0 for NULL, else dictionary index + 1 */
+/* the number of a category in the state: 0 for NULL, else dictionary index + 1 */
 static uint32
-category_slot(TransitionState *st, const char *text, uint32 len)
+category_number(TransitionState *st, const char *chars, uint32 len)
 {
-	return survey_dict_lookup_fast(&st->categories, text, len) + 1;
+	return survey_dict_lookup_fast(&st->categories, chars, len) + 1;
 }
 
 static void
@@ -95,7 +105,7 @@ merge_view(TransitionState *st, const TransitionSummaryView *view)
 		SurveyCategory c = transition_summary_category(view, i);
 
 		CHECK_FOR_INTERRUPTS();
-		slot[i + 1] = category_slot(st, c.text, c.len);
+		slot[i + 1] = category_number(st, c.text, c.len);
 	}
 	for (uint32 i = 0; i < view->ncell; i++)
 	{
@@ -134,6 +144,24 @@ compare_slotted(const void *a, const void *b, void *arg)
 									 &((const SlottedCategory *) b)->category, arg);
 }
 
+/* the stored value of categories and cells already in the order of the format */
+static struct varlena *
+transition_build(const SurveyCategory *cats, uint32 ncat, size_t string_bytes,
+				 const TransitionCell *cells, uint32 ncell)
+{
+	size_t		size = transition_summary_size(ncat, string_bytes, ncell);
+	struct varlena *result;
+
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("transition summary too large"));
+	result = palloc(VARHDRSZ + size);
+	SET_VARSIZE(result, VARHDRSZ + size);
+	transition_summary_encode((uint8 *) VARDATA(result), cats, ncat, cells, ncell);
+	return result;
+}
+
 /*
  * The byte form of categories (any order) and cells naming them by slot (0 =
  * no answer, k = cats[k-1]), in any order: categories sorted by bytes, cells
@@ -146,7 +174,6 @@ transition_encode_parts(const SurveyCategory *cats, uint32 ncat, TransitionCell 
 	SurveyCategory *ordered = palloc(sizeof(SurveyCategory) * ((size_t) ncat + 1));
 	uint32	   *rank = palloc(sizeof(uint32) * ((size_t) ncat + 1));
 	size_t		string_bytes = 0;
-	size_t		size;
 	struct varlena *result;
 
 	for (uint32 i = 0; i < ncat; i++)
@@ -172,14 +199,7 @@ transition_encode_parts(const SurveyCategory *cats, uint32 ncat, TransitionCell 
 	}
 	survey_sort(cells, ncell, sizeof(TransitionCell), compare_cells, NULL);
 
-	size = transition_summary_size(ncat, string_bytes, ncell);
-	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("transition summary too large")));
-	result = palloc(VARHDRSZ + size);
-	SET_VARSIZE(result, VARHDRSZ + size);
-	transition_summary_encode((uint8 *) VARDATA(result), ordered, ncat, cells, ncell);
+	result = transition_build(ordered, ncat, string_bytes, cells, ncell);
 	pfree(sorted);
 	pfree(ordered);
 	pfree(rank);
@@ -236,21 +256,11 @@ transition_state_encode(const TransitionState *st)
 		/* each cell fits in an int64 (add_cell checks); their total must too */
 		if (pg_add_s64_overflow(total, cells[i].count, &total))
 			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("transition summary count out of range"),
-					 errdetail("The pairs add up to more than " INT64_FORMAT ".", PG_INT64_MAX)));
+					errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					errmsg("transition summary count out of range"),
+					errdetail("The pairs add up to more than " INT64_FORMAT ".", PG_INT64_MAX));
 	}
 	return transition_encode_parts(cats, ncat, cells, ncell);
-}
-
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *fname)
-{
-	MemoryContext cxt;
-
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		elog(ERROR, "%s called in non-aggregate context", fname);
-	return cxt;
 }
 
 /* ---- aggregate ------------------------------------------------------------ */
@@ -259,8 +269,7 @@ Datum
 transition_agg_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "transition_agg_trans");
-	TransitionState *st = PG_ARGISNULL(0) ? transition_state_new(cxt) :
-		(TransitionState *) PG_GETARG_POINTER(0);
+	TransitionState *st = transition_state_current(fcinfo, cxt);
 	uint32		before = 0,
 				after = 0;
 
@@ -268,13 +277,13 @@ transition_agg_trans(PG_FUNCTION_ARGS)
 	{
 		text	   *t = PG_GETARG_TEXT_PP(1);
 
-		before = category_slot(st, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		before = category_number(st, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 	}
 	if (!PG_ARGISNULL(2))
 	{
 		text	   *t = PG_GETARG_TEXT_PP(2);
 
-		after = category_slot(st, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		after = category_number(st, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 	}
 	add_cell(st, before, after, 1);
 	PG_RETURN_POINTER(st);
@@ -284,14 +293,13 @@ Datum
 transition_rollup_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "transition_rollup_trans");
-	TransitionState *st = PG_ARGISNULL(0) ? transition_state_new(cxt) :
-		(TransitionState *) PG_GETARG_POINTER(0);
+	TransitionState *st = transition_state_current(fcinfo, cxt);
 
 	if (!PG_ARGISNULL(1))
 	{
 		TransitionSummaryView view;
 
-		transition_read(PG_GETARG_VARLENA_PP(1), &view);
+		transition_summary_read(PG_GETARG_VARLENA_PP(1), &view);
 		merge_view(st, &view);
 	}
 	PG_RETURN_POINTER(st);
@@ -301,23 +309,18 @@ Datum
 transition_agg_final(PG_FUNCTION_ARGS)
 {
 	(void) aggregate_context(fcinfo, "transition_agg_final");
-	PG_RETURN_POINTER(transition_state_encode(PG_ARGISNULL(0) ? NULL :
-											  (TransitionState *) PG_GETARG_POINTER(0)));
+	PG_RETURN_POINTER(transition_state_encode(aggregate_state_arg(fcinfo, 0)));
 }
 
 Datum
 transition_summary_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "transition_summary_combine");
-	TransitionState *a = PG_ARGISNULL(0) ? NULL : (TransitionState *) PG_GETARG_POINTER(0);
-	TransitionState *b = PG_ARGISNULL(1) ? NULL : (TransitionState *) PG_GETARG_POINTER(1);
+	TransitionState *a = aggregate_state_arg(fcinfo, 0);
+	TransitionState *b = aggregate_state_arg(fcinfo, 1);
 
 	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
+		return aggregate_keep_first(fcinfo);
 	if (a == NULL)
 		a = transition_state_new(cxt);
 	for (uint32 i = 0; i < b->cells.n; i++)
@@ -331,7 +334,7 @@ transition_summary_combine(PG_FUNCTION_ARGS)
 		{
 			const SurveyDictEntry *c = key[side] ? &b->categories.entries[key[side] - 1] : NULL;
 
-			slot[side] = c ? category_slot(a, c->text, c->len) : 0;
+			slot[side] = c ? category_number(a, c->text, c->len) : 0;
 		}
 		add_cell(a, slot[0], slot[1], b->cells.entries[i].count);
 	}
@@ -352,7 +355,7 @@ transition_summary_deserialize(PG_FUNCTION_ARGS)
 	TransitionSummaryView view;
 	TransitionState *st;
 
-	transition_read((struct varlena *) PG_GETARG_BYTEA_PP(0), &view);
+	transition_summary_read((struct varlena *) PG_GETARG_BYTEA_PP(0), &view);
 	st = transition_state_new(cxt);
 	merge_view(st, &view);
 	PG_RETURN_POINTER(st);
@@ -385,26 +388,19 @@ transition_summary_recv(PG_FUNCTION_ARGS)
 			CHECK_FOR_INTERRUPTS();
 			cells[i] = transition_summary_cell(&view, i);
 		}
-		/* the texts follow the cells, in entry order */
-		buf->cursor += (int) (view.strings - bytes);
 		for (uint32 i = 0; i < view.ncat; i++)
 		{
-			int			nbytes;
-
-			cats[i] = transition_summary_category(&view, i);
 			CHECK_FOR_INTERRUPTS();
-			cats[i].text = pq_getmsgtext(buf, (int) cats[i].len, &nbytes);
-			cats[i].len = (uint32) nbytes;
+			cats[i] = transition_summary_category(&view, i);
 		}
+		/* the texts follow the cells, in entry order */
+		buf->cursor += (int) (view.strings - bytes);
+		survey_recv_category_texts(buf, cats, view.ncat);
 		result = transition_from_parts(cats, view.ncat, cells, view.ncell, &status);
 		if (result != NULL)
 			PG_RETURN_POINTER(result);
 	}
-	ereport(ERROR,
-			(errcode(status == SURVEY_FORMAT_NO_MEMORY ? ERRCODE_OUT_OF_MEMORY :
-					 ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary " TYPE_NAME ": %s", survey_format_status_message(status))));
-	PG_RETURN_NULL();			/* not reached */
+	survey_recv_error(status, TYPE_NAME);
 }
 
 /* category texts converted to the client encoding, as textsend sends text */
@@ -414,32 +410,19 @@ transition_summary_send_bytes(struct varlena *value)
 	TransitionSummaryView view;
 	SurveyCategory *cats;
 	TransitionCell *cells;
-	bool		converted = false;
 	size_t		string_bytes = 0;
 	struct varlena *wire = value;
 	StringInfoData buf;
 
-	transition_read(value, &view);
+	transition_summary_read(value, &view);
 	cats = palloc(sizeof(SurveyCategory) * ((size_t) view.ncat + 1));
 	for (uint32 i = 0; i < view.ncat; i++)
 	{
-		char	   *text;
-
-		cats[i] = transition_summary_category(&view, i);
 		CHECK_FOR_INTERRUPTS();
-		text = pg_server_to_client(cats[i].text, (int) cats[i].len);
-		if (text != cats[i].text)
-		{
-			cats[i].text = text;
-			cats[i].len = (uint32) strlen(text);
-			converted = true;
-		}
-		string_bytes += cats[i].len;
+		cats[i] = transition_summary_category(&view, i);
 	}
-	if (converted)
+	if (survey_categories_to_client(cats, view.ncat, &string_bytes))
 	{
-		size_t		size = transition_summary_size(view.ncat, string_bytes, view.ncell);
-
 		/* the cells as stored; only the texts (and so their lengths) change */
 		cells = palloc(sizeof(TransitionCell) * ((size_t) view.ncell + 1));
 		for (uint32 i = 0; i < view.ncell; i++)
@@ -447,13 +430,7 @@ transition_summary_send_bytes(struct varlena *value)
 			CHECK_FOR_INTERRUPTS();
 			cells[i] = transition_summary_cell(&view, i);
 		}
-		if (size > MaxAllocSize - VARHDRSZ)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("transition summary too large")));
-		wire = palloc(VARHDRSZ + size);
-		SET_VARSIZE(wire, VARHDRSZ + size);
-		transition_summary_encode((uint8 *) VARDATA(wire), cats, view.ncat, cells, view.ncell);
+		wire = transition_build(cats, view.ncat, string_bytes, cells, view.ncell);
 	}
 	pq_begintypsend(&buf);
 	pq_sendbytes(&buf, VARDATA_ANY(wire), VARSIZE_ANY_EXHDR(wire));
@@ -502,15 +479,9 @@ transition_summary_out(PG_FUNCTION_ARGS)
 {
 	TransitionSummaryView view;
 
-	transition_read(PG_GETARG_VARLENA_PP(0), &view);
+	transition_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	PG_RETURN_CSTRING(transition_json(&view));
 }
-
-#define BAD_INPUT(detail_fmt, ...) \
-	ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0, \
-					 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION), \
-					 errmsg("invalid input syntax for type " TYPE_NAME ": \"%s\"", str), \
-					 errdetail(detail_fmt, ##__VA_ARGS__))
 
 Datum
 transition_summary_in(PG_FUNCTION_ARGS)
@@ -533,13 +504,13 @@ transition_summary_in(PG_FUNCTION_ARGS)
 	if (jb == NULL)
 		return (Datum) 0;		/* soft error, already reported */
 	if ((unknown = survey_json_unknown_key(jb, keys)) != NULL)
-		BAD_INPUT("Unexpected key %s; expected format and transitions.", unknown);
+		return survey_bad_text_input(fcinfo->context, TYPE_NAME, str, psprintf("Unexpected key %s; expected format and transitions.", unknown));
 	if (!survey_json_key(&jb->root, "format", &v) || !survey_json_int64(&v, &format) ||
 		format != SURVEY_FORMAT_VERSION)
-		BAD_INPUT("Key \"format\" must be %d.", SURVEY_FORMAT_VERSION);
+		return survey_bad_text_input(fcinfo->context, TYPE_NAME, str, psprintf("Key \"format\" must be %d.", SURVEY_FORMAT_VERSION));
 	if (!survey_json_key(&jb->root, "transitions", &v) || v.type != jbvBinary ||
 		!JsonContainerIsArray(v.val.binary.data))
-		BAD_INPUT("Key \"transitions\" must be an array of [before, after, count] triples.");
+		return survey_bad_text_input(fcinfo->context, TYPE_NAME, str, "Key \"transitions\" must be an array of [before, after, count] triples.");
 
 	survey_dict_init(&categories, CurrentMemoryContext);
 	cells = palloc(sizeof(TransitionCell) * ((size_t) JsonContainerSize(v.val.binary.data) + 1));
@@ -556,7 +527,7 @@ transition_summary_in(PG_FUNCTION_ARGS)
 			continue;
 		if (v.type != jbvBinary || !JsonContainerIsArray(v.val.binary.data) ||
 			JsonContainerSize(v.val.binary.data) != 3)
-			BAD_INPUT("Each transition must be an array [before, after, count].");
+			return survey_bad_text_input(fcinfo->context, TYPE_NAME, str, "Each transition must be an array [before, after, count].");
 		side[0] = getIthJsonbValueFromContainer(v.val.binary.data, 0);
 		side[1] = getIthJsonbValueFromContainer(v.val.binary.data, 1);
 		cnt = getIthJsonbValueFromContainer(v.val.binary.data, 2);
@@ -568,10 +539,10 @@ transition_summary_in(PG_FUNCTION_ARGS)
 				slot[s] = survey_dict_lookup_fast(&categories, side[s]->val.string.val,
 												  side[s]->val.string.len) + 1;
 			else
-				BAD_INPUT("The answers of a transition must be strings or null.");
+				return survey_bad_text_input(fcinfo->context, TYPE_NAME, str, "The answers of a transition must be strings or null.");
 		}
 		if (!survey_json_int64(cnt, &count) || count < 1)
-			BAD_INPUT("The count of a transition must be an integer >= 1.");
+			return survey_bad_text_input(fcinfo->context, TYPE_NAME, str, "The count of a transition must be an integer >= 1.");
 		cells[ncell].before = slot[0];
 		cells[ncell].after = slot[1];
 		cells[ncell].count = count;
@@ -588,7 +559,7 @@ transition_summary_in(PG_FUNCTION_ARGS)
 	}
 	result = transition_from_parts(cats, categories.n, cells, ncell, &status);
 	if (result == NULL)
-		BAD_INPUT("%s.", survey_format_status_message(status));
+		return survey_bad_text_input(fcinfo->context, TYPE_NAME, str, psprintf("%s.", survey_format_status_message(status)));
 	PG_RETURN_POINTER(result);
 }
 
@@ -599,8 +570,19 @@ transition_summary_to_jsonb(PG_FUNCTION_ARGS)
 {
 	TransitionSummaryView view;
 
-	transition_read(PG_GETARG_VARLENA_PP(0), &view);
+	transition_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	PG_RETURN_POINTER(survey_json_parse(transition_json(&view)));
+}
+
+static void *
+transitions_start(FunctionCallInfo fcinfo, uint64 *max_calls)
+{
+	TransitionSummaryView *view = palloc(sizeof(TransitionSummaryView));
+
+	/* PG_GETARG_VARLENA_P copies into the multi-call context: the view stays valid */
+	transition_summary_read(PG_GETARG_VARLENA_P(0), view);
+	*max_calls = view->ncell;
+	return view;
 }
 
 Datum
@@ -610,21 +592,7 @@ transition_summary_transitions(PG_FUNCTION_ARGS)
 	TransitionSummaryView *view;
 
 	if (SRF_IS_FIRSTCALL())
-	{
-		MemoryContext old;
-		TupleDesc	tupdesc;
-
-		funcctx = SRF_FIRSTCALL_INIT();
-		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
-		view = palloc(sizeof(TransitionSummaryView));
-		transition_read(PG_GETARG_VARLENA_P(0), view);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "iscm.transitions called in a context that cannot accept a record");
-		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		funcctx->user_fctx = view;
-		funcctx->max_calls = view->ncell;
-		MemoryContextSwitchTo(old);
-	}
+		srf_first_call(fcinfo, transitions_start, true, "iscm.transitions");
 	funcctx = SRF_PERCALL_SETUP();
 	view = funcctx->user_fctx;
 	if (funcctx->call_cntr < funcctx->max_calls)
@@ -652,17 +620,14 @@ transition_summary_transitions(PG_FUNCTION_ARGS)
 	SRF_RETURN_DONE(funcctx);
 }
 
-/* a + b for counts read from a summary; ERROR instead of overflow */
-static int64
-add_count(int64 a, int64 b)
+/* *total += n for counts read from a summary; ERROR instead of overflow */
+static void
+add_count(int64 *total, int64 n)
 {
-	int64		sum;
-
-	if (pg_add_s64_overflow(a, b, &sum))
+	if (pg_add_s64_overflow(*total, n, total))
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("transition summary count out of range")));
-	return sum;
+				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				errmsg("transition summary count out of range"));
 }
 
 /* the 2x2 table of complete pairs for "answered category": yes/no before x after */
@@ -711,13 +676,13 @@ paired_table(const TransitionSummaryView *view, text *category)
 		before = slot != 0 && c.before == slot;
 		after = slot != 0 && c.after == slot;
 		if (before && after)
-			t.yes_yes = add_count(t.yes_yes, c.count);
+			add_count(&t.yes_yes, c.count);
 		else if (before)
-			t.yes_no = add_count(t.yes_no, c.count);
+			add_count(&t.yes_no, c.count);
 		else if (after)
-			t.no_yes = add_count(t.no_yes, c.count);
+			add_count(&t.no_yes, c.count);
 		else
-			t.no_no = add_count(t.no_no, c.count);
+			add_count(&t.no_no, c.count);
 	}
 	return t;
 }
@@ -728,14 +693,14 @@ transition_summary_pairs(PG_FUNCTION_ARGS)
 	TransitionSummaryView view;
 	int64		pairs = 0;
 
-	transition_read(PG_GETARG_VARLENA_PP(0), &view);
+	transition_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	for (uint32 i = 0; i < view.ncell; i++)
 	{
 		TransitionCell c = transition_summary_cell(&view, i);
 
 		CHECK_FOR_INTERRUPTS();
 		if (c.before != 0 && c.after != 0)
-			pairs = add_count(pairs, c.count);
+			add_count(&pairs, c.count);
 	}
 	PG_RETURN_INT64(pairs);
 }
@@ -747,7 +712,7 @@ transition_summary_mcnemar(PG_FUNCTION_ARGS)
 	SurveyMcNemarMethod method = survey_mcnemar_method_arg(PG_GETARG_TEXT_PP(2));
 	PairedTable t;
 
-	transition_read(PG_GETARG_VARLENA_PP(0), &view);
+	transition_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	t = paired_table(&view, PG_GETARG_TEXT_PP(1));
 	PG_RETURN_FLOAT8(survey_mcnemar(method, t.yes_no, t.no_yes));
 }
@@ -762,7 +727,7 @@ transition_summary_paired_difference(PG_FUNCTION_ARGS)
 	double		n;
 	SurveyInterval interval = {0.0, 0.0};
 
-	transition_read(PG_GETARG_VARLENA_PP(0), &view);
+	transition_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	t = paired_table(&view, PG_GETARG_TEXT_PP(1));
 	n = (double) t.yes_yes + t.yes_no + t.no_yes + t.no_no;
 	if (n > 0)

@@ -1,5 +1,5 @@
 /*
- * country_data_check.c — re-checks the committed src/country_data.c
+ * country_data_check.c — re-checks the committed src/generated/country_data.c
  * independently of its generator (run by test/country_data_sources.sh):
  *   - every table is sorted the way the binary searches of the lookup expect;
  *   - keys follow the scheme of country.h (base 26 of the alpha-3, the former

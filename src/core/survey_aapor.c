@@ -9,7 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
-const char *const survey_disposition_names[DISP_COUNT] = {"I", "P", "R", "NC", "O", "UH", "UO", "NE"};
+const char *const survey_disposition_names[DISPOSITION_CODES] = {"I", "P", "R", "NC", "O", "UH", "UO", "NE"};
 
 static bool
 all_digits(const char *s, size_t len)
@@ -29,9 +29,9 @@ numeric_code(const char *code, size_t len, char major, char minor)
 }
 
 int
-survey_disposition_parse(const char *code, size_t len)
+survey_disposition_from_name(const char *code, size_t len)
 {
-	for (int i = 0; i < DISP_COUNT; i++)
+	for (int i = 0; i < DISPOSITION_CODES; i++)
 		if (strlen(survey_disposition_names[i]) == len &&
 			strncasecmp(code, survey_disposition_names[i], len) == 0)
 			return i;
@@ -66,7 +66,7 @@ static const char *const rate_names[AAPOR_INVALID] = {
 };
 
 SurveyAaporRate
-survey_aapor_rate_parse(const char *name)
+survey_aapor_rate_from_name(const char *name)
 {
 	for (int i = 0; i < AAPOR_INVALID; i++)
 		if (strcasecmp(name, rate_names[i]) == 0)

@@ -8,7 +8,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* order of the counts everywhere (and in the disposition_summary format) */
+#include "survey_format.h"
+
+/*
+ * Order of the counts everywhere (and in the disposition_summary format);
+ * DISPOSITION_CODES (survey_format.h) is their number, DISP_NE + 1.
+ */
 typedef enum SurveyDisposition
 {
 	DISP_I,						/* complete interview */
@@ -18,8 +23,7 @@ typedef enum SurveyDisposition
 	DISP_O,						/* other eligible non-interview */
 	DISP_UH,					/* unknown if household / unit exists */
 	DISP_UO,					/* unknown eligibility, other */
-	DISP_NE,					/* not eligible */
-	DISP_COUNT
+	DISP_NE						/* not eligible */
 } SurveyDisposition;
 
 typedef enum SurveyAaporRate
@@ -34,19 +38,19 @@ typedef enum SurveyAaporRate
 #define AAPOR_RATE_NAMES "RR1-RR6, COOP1-COOP4, REF1-REF3, CON1-CON3"
 #define AAPOR_CODE_NAMES "I, P, R, NC, O, UH, UO, NE, or AAPOR numeric codes such as 1.1, 2.11, 3.21, 4.10"
 
-extern const char *const survey_disposition_names[DISP_COUNT];
+extern const char *const survey_disposition_names[DISPOSITION_CODES];
 
 /* index of a disposition code (letters or AAPOR numeric code), or -1 */
-int			survey_disposition_parse(const char *code, size_t len);
+extern int survey_disposition_from_name(const char *code, size_t len);
 
-SurveyAaporRate survey_aapor_rate_parse(const char *name);
+extern SurveyAaporRate survey_aapor_rate_from_name(const char *name);
 /* whether the rate uses e, the eligible share of unknown-eligibility cases */
-bool		survey_aapor_rate_needs_e(SurveyAaporRate rate);
+extern bool survey_aapor_rate_needs_e(SurveyAaporRate rate);
 
 /* false when the denominator is zero */
-bool		survey_aapor_rate(SurveyAaporRate rate, const double *counts, double e, double *result);
+extern bool survey_aapor_rate(SurveyAaporRate rate, const double *counts, double e, double *result);
 
 /* e estimated from cases of known eligibility; false when there are none */
-bool		survey_aapor_estimate_e(const double *counts, double *e);
+extern bool survey_aapor_estimate_e(const double *counts, double *e);
 
 #endif

@@ -87,7 +87,7 @@ typedef enum SurveyFormatStatus
 	SURVEY_FORMAT_NO_MEMORY		/* a validator could not allocate its scratch space */
 } SurveyFormatStatus;
 
-const char *survey_format_status_message(SurveyFormatStatus status);
+extern const char *survey_format_status_message(SurveyFormatStatus status);
 
 /* A category with its figures, as read from or written to a summary. */
 typedef struct SurveyCategory
@@ -111,8 +111,8 @@ typedef struct AnswerSummaryView
 	const uint8_t *strings;
 } AnswerSummaryView;
 
-SurveyFormatStatus answer_summary_validate(const uint8_t *buf, size_t len);
-SurveyFormatStatus answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view);
+extern SurveyFormatStatus answer_summary_validate(const uint8_t *buf, size_t len);
+extern SurveyFormatStatus answer_summary_view(const uint8_t *buf, size_t len, AnswerSummaryView *view);
 
 /*
  * As answer_summary_view, but categories may come in any order (and repeat):
@@ -134,12 +134,12 @@ extern uint8_t answer_summary_weight_sq_from_mean(double mean, double weight_sum
 
 /* Kish's effective sample size of a validated weighted summary (respondents when unweighted) */
 extern double answer_summary_n_eff(const AnswerSummaryView *view);
-SurveyCategory answer_summary_category(const AnswerSummaryView *view, uint32_t i);
+extern SurveyCategory answer_summary_category(const AnswerSummaryView *view, uint32_t i);
 /* index of category text, or -1 */
-int64_t		answer_summary_find(const AnswerSummaryView *view, const char *text, uint32_t len);
+extern int64_t answer_summary_find(const AnswerSummaryView *view, const char *text, uint32_t len);
 
-size_t		answer_summary_size(uint32_t ncat, size_t string_bytes, bool weighted);
-void		answer_summary_encode(uint8_t *out, uint8_t flags, int64_t respondents,
+extern size_t answer_summary_size(uint32_t ncat, size_t string_bytes, bool weighted);
+extern void answer_summary_encode(uint8_t *out, uint8_t flags, int64_t respondents,
 								  int64_t missing, double weight_sum, double weight_sq,
 								  const SurveyCategory *cats, uint32_t ncat);
 
@@ -160,25 +160,25 @@ typedef struct TransitionCell
 	int64_t		count;
 } TransitionCell;
 
-SurveyFormatStatus transition_summary_validate(const uint8_t *buf, size_t len);
-SurveyFormatStatus transition_summary_view(const uint8_t *buf, size_t len, TransitionSummaryView *view);
+extern SurveyFormatStatus transition_summary_validate(const uint8_t *buf, size_t len);
+extern SurveyFormatStatus transition_summary_view(const uint8_t *buf, size_t len, TransitionSummaryView *view);
 /* categories and cells in any order, categories unused or repeated (binary receive) */
 extern SurveyFormatStatus transition_summary_view_unordered(const uint8_t *buf, size_t len,
 															TransitionSummaryView *view);
-SurveyCategory transition_summary_category(const TransitionSummaryView *view, uint32_t i);
-TransitionCell transition_summary_cell(const TransitionSummaryView *view, uint32_t i);
-int64_t		transition_summary_find(const TransitionSummaryView *view, const char *text, uint32_t len);
+extern SurveyCategory transition_summary_category(const TransitionSummaryView *view, uint32_t i);
+extern TransitionCell transition_summary_cell(const TransitionSummaryView *view, uint32_t i);
+extern int64_t transition_summary_find(const TransitionSummaryView *view, const char *text, uint32_t len);
 
-size_t		transition_summary_size(uint32_t ncat, size_t string_bytes, uint32_t ncell);
-void		transition_summary_encode(uint8_t *out, const SurveyCategory *cats, uint32_t ncat,
+extern size_t transition_summary_size(uint32_t ncat, size_t string_bytes, uint32_t ncell);
+extern void transition_summary_encode(uint8_t *out, const SurveyCategory *cats, uint32_t ncat,
 									  const TransitionCell *cells, uint32_t ncell);
 
-SurveyFormatStatus disposition_summary_validate(const uint8_t *buf, size_t len);
+extern SurveyFormatStatus disposition_summary_validate(const uint8_t *buf, size_t len);
 /* counts must have DISPOSITION_CODES elements; validates first */
-SurveyFormatStatus disposition_summary_decode(const uint8_t *buf, size_t len, int64_t *counts);
-void		disposition_summary_encode(uint8_t *out, const int64_t *counts);
+extern SurveyFormatStatus disposition_summary_decode(const uint8_t *buf, size_t len, int64_t *counts);
+extern void disposition_summary_encode(uint8_t *out, const int64_t *counts);
 
 /* byte order of categories: memcmp, a shorter prefix first */
-int			survey_category_compare(const char *a, uint32_t alen, const char *b, uint32_t blen);
+extern int survey_category_compare(const char *a, uint32_t alen, const char *b, uint32_t blen);
 
 #endif							/* ISCM_SURVEY_FORMAT_H */

@@ -443,17 +443,25 @@ answer_summary_category(const AnswerSummaryView *view, uint32_t i)
 	return c;
 }
 
-int64_t
-answer_summary_find(const AnswerSummaryView *view, const char *text, uint32_t len)
+/*
+ * Binary search of the ncat category entries of a summary, stride bytes each
+ * and sorted by text bytes; every entry ends in the text's (offset into
+ * strings, length).  The index of text, or -1.  Not bsearch(): the comparison
+ * needs strings, which its comparator cannot be given.
+ */
+static int64_t
+find_category(const uint8_t *entries, size_t stride, uint32_t ncat, const uint8_t *strings,
+			  const char *text, uint32_t len)
 {
 	int64_t		lo = 0,
-				hi = (int64_t) view->ncat - 1;
+				hi = (int64_t) ncat - 1;
 
 	while (lo <= hi)
 	{
 		int64_t		mid = lo + (hi - lo) / 2;
-		SurveyCategory c = answer_summary_category(view, (uint32_t) mid);
-		int			cmp = survey_category_compare(c.text, c.len, text, len);
+		const uint8_t *e = entries + (size_t) mid * stride;
+		int			cmp = survey_category_compare((const char *) strings + get_u32(e + stride - 8),
+												  get_u32(e + stride - 4), text, len);
 
 		if (cmp == 0)
 			return mid;
@@ -463,6 +471,13 @@ answer_summary_find(const AnswerSummaryView *view, const char *text, uint32_t le
 			hi = mid - 1;
 	}
 	return -1;
+}
+
+int64_t
+answer_summary_find(const AnswerSummaryView *view, const char *text, uint32_t len)
+{
+	return find_category(view->entries, answer_entry_size(view->flags), view->ncat, view->strings,
+						 text, len);
 }
 
 size_t
@@ -655,23 +670,7 @@ transition_summary_cell(const TransitionSummaryView *view, uint32_t i)
 int64_t
 transition_summary_find(const TransitionSummaryView *view, const char *text, uint32_t len)
 {
-	int64_t		lo = 0,
-				hi = (int64_t) view->ncat - 1;
-
-	while (lo <= hi)
-	{
-		int64_t		mid = lo + (hi - lo) / 2;
-		SurveyCategory c = transition_summary_category(view, (uint32_t) mid);
-		int			cmp = survey_category_compare(c.text, c.len, text, len);
-
-		if (cmp == 0)
-			return mid;
-		if (cmp < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -1;
+	return find_category(view->entries, TRANSITION_ENTRY, view->ncat, view->strings, text, len);
 }
 
 size_t

@@ -6,7 +6,7 @@
 #include <ctype.h>
 
 GrimStatus
-grim_parse(const char *text, size_t len, GrimFigure *figure)
+survey_grim_parse(const char *text, size_t len, GrimFigure *figure)
 {
 	size_t		i = 0,
 				end = len;

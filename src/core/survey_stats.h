@@ -44,47 +44,46 @@ typedef struct SurveyInterval
 	double		upper;
 } SurveyInterval;
 
-SurveyCiMethod survey_ci_method_from_name(const char *name);
-const char *survey_ci_method_name(SurveyCiMethod method);
-SurveyMcNemarMethod survey_mcnemar_method_from_name(const char *name);
+extern SurveyCiMethod survey_ci_method_from_name(const char *name);
+extern const char *survey_ci_method_name(SurveyCiMethod method);
+extern SurveyMcNemarMethod survey_mcnemar_method_from_name(const char *name);
 
-/* Standard normal: quantile (full double precision) and upper tail. */
-double		survey_normal_quantile(double p);
-double		survey_normal_upper(double z);
+/* Standard normal quantile (full double precision). */
+extern double survey_normal_quantile(double p);
 
 /* z such that P(|Z| <= z) = level. */
-double		survey_two_sided_z(double level);
+extern double survey_two_sided_z(double level);
 
 /* Regularized incomplete beta I_x(a, b) and its inverse in x. */
-double		survey_ibeta(double x, double a, double b);
-double		survey_ibeta_inverse(double p, double a, double b);
+extern double survey_ibeta(double x, double a, double b);
+extern double survey_ibeta_inverse(double p, double a, double b);
 
 /* Binomial distribution, computed in log space. */
-double		survey_binom_pmf(int64_t k, int64_t n, double p);
-double		survey_binom_cdf(int64_t k, int64_t n, double p);
+extern double survey_binom_pmf(int64_t k, int64_t n, double p);
+extern double survey_binom_cdf(int64_t k, int64_t n, double p);
 
 /*
  * Interval for x successes out of n trials (both may be non-integer: weighted
  * data use the Kish effective sample size).  population > 0 applies the finite
  * population correction through the effective size n / (1 - n/N).
  */
-SurveyInterval survey_proportion_interval(SurveyCiMethod method, double x, double n,
-										  double level, double population,
-										  double sampled);
+extern SurveyInterval survey_proportion_interval(SurveyCiMethod method, double x, double n,
+												 double level, double population,
+												 double sampled);
 
 /* Newcombe's hybrid score interval for p1 - p2 (independent samples). */
-SurveyInterval survey_newcombe_difference(double x1, double n1, double x2, double n2,
-										  double level);
+extern SurveyInterval survey_newcombe_difference(double x1, double n1, double x2, double n2,
+												 double level);
 
 /*
  * Newcombe's square-and-add interval (1998b, method 10) for p1 - p2 from a
  * paired table: a = yes/yes, b = yes/no, c = no/yes, d = no/no, where "first"
  * is the row.  Interval for p1 - p2 = (b - c)/n.
  */
-SurveyInterval survey_newcombe_paired(double a, double b, double c, double d,
-									  double level);
+extern SurveyInterval survey_newcombe_paired(double a, double b, double c, double d,
+											 double level);
 
 /* Two-sided McNemar P for discordant counts b and c. */
-double		survey_mcnemar(SurveyMcNemarMethod method, int64_t b, int64_t c);
+extern double survey_mcnemar(SurveyMcNemarMethod method, int64_t b, int64_t c);
 
 #endif							/* ISCM_SURVEY_STATS_H */

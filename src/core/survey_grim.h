@@ -33,9 +33,9 @@ typedef struct GrimFigure
 } GrimFigure;
 
 /* "84", "84.0", " 32.5% " (surrounding blanks and one trailing % allowed) */
-GrimStatus	grim_parse(const char *text, size_t len, GrimFigure *figure);
+extern GrimStatus survey_grim_parse(const char *text, size_t len, GrimFigure *figure);
 
 /* range of k in [0, n] that round to the figure; false when empty (n >= 1) */
-bool		grim_k_range(GrimFigure figure, int64_t n, int64_t *k_min, int64_t *k_max);
+extern bool grim_k_range(GrimFigure figure, int64_t n, int64_t *k_min, int64_t *k_max);
 
 #endif

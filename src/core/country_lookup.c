@@ -27,6 +27,7 @@
  */
 #include "country_lookup.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define KEY_SPACE			(COUNTRY_KEY_M49_BASE + 1000)
@@ -52,7 +53,7 @@ build_indexes(void)
 	for (size_t i = 0; i < country_record_count; i++)
 	{
 		const CountryRecord *r = &country_records[i];
-		bool		former = r->key >= COUNTRY_KEY_FORMER_BASE && r->key < COUNTRY_KEY_M49_BASE;
+		bool		former = country_key_is_former(r->key);
 
 		if (former && former_end == 0)
 			former_first = i;
@@ -86,27 +87,25 @@ country_key_is_known(CountryKey key)
 	return key != COUNTRY_KEY_INVALID && key_bit(key);
 }
 
+/* bsearch() comparator: a CountryKey against a CountryRecord */
+static int
+compare_record_key(const void *key, const void *row)
+{
+	CountryKey	a = *(const CountryKey *) key;
+	CountryKey	b = ((const CountryRecord *) row)->key;
+
+	return (a > b) - (a < b);
+}
+
 const CountryRecord *
 country_record(CountryKey key)
 {
-	size_t		lo = 0,
-				hi = country_record_count;
-
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-
-		if (country_records[mid].key < key)
-			lo = mid + 1;
-		else if (country_records[mid].key > key)
-			hi = mid;
-		else
-			return &country_records[mid];
-	}
-	return NULL;
+	return bsearch(&key, country_records, country_record_count, sizeof(CountryRecord),
+				   compare_record_key);
 }
 
 static bool alias_lookup(const char *code, size_t len, CountryKey *key);
+static CountryCodeMatch lookup_trimmed_code(const char *str, size_t len, CountryKey *key);
 
 /* The record a code of r reads as: r, or its successor when r was only renamed. */
 static const CountryRecord *
@@ -246,12 +245,18 @@ country_by_numeric(unsigned numeric)
 	return NULL;
 }
 
+/* bsearch() comparator: a code (NUL-terminated) against a CountryCodeAlias */
+static int
+compare_alias_code(const void *key, const void *row)
+{
+	return strcmp(key, ((const CountryCodeAlias *) row)->code);
+}
+
 static bool
 alias_lookup(const char *code, size_t len, CountryKey *key)
 {
 	char		upper[5];
-	size_t		lo = 0,
-				hi = country_code_alias_count;
+	const CountryCodeAlias *alias;
 
 	if (len == 0 || len > 4)
 		return false;
@@ -262,32 +267,29 @@ alias_lookup(const char *code, size_t len, CountryKey *key)
 		upper[i] = (char) ((c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c);
 	}
 	upper[len] = '\0';
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-		int			cmp = strcmp(country_code_aliases[mid].code, upper);
-
-		if (cmp < 0)
-			lo = mid + 1;
-		else if (cmp > 0)
-			hi = mid;
-		else
-		{
-			*key = country_code_aliases[mid].key;
-			return true;
-		}
-	}
-	return false;
+	alias = bsearch(upper, country_code_aliases, country_code_alias_count, sizeof(CountryCodeAlias),
+					compare_alias_code);
+	if (alias == NULL)
+		return false;
+	*key = alias->key;
+	return true;
 }
 
 CountryCodeMatch
 country_lookup_code(const char *str, size_t len, CountryKey *key)
 {
+	country_trim(&str, &len);
+	return lookup_trimmed_code(str, len, key);
+}
+
+/* country_lookup_code() of text already trimmed */
+static CountryCodeMatch
+lookup_trimmed_code(const char *str, size_t len, CountryKey *key)
+{
 	const CountryRecord *r;
 	int			number;
 
-	country_trim(&str, &len);
-	if ((number = country_parse_number(str, len)) >= 0)
+	if (len > 0 && str[0] >= '0' && str[0] <= '9' && (number = country_parse_number(str, len)) >= 0)
 	{
 		/* digits only, any number of leading zeros: ISO numeric / M49, then numeric aliases (983) */
 		if ((r = country_by_numeric((unsigned) number)) != NULL)
@@ -435,15 +437,13 @@ country_names_matching(const char *normalized, size_t *first, size_t *count)
 	*count = end - start;
 }
 
-/* The whole text as one known name, normalized: found, ambiguous or not found. */
+/* A normalized name: found, ambiguous or not found. */
 static CountryLookupStatus
-lookup_name(const char *str, size_t len, CountryKey *key, char norm[COUNTRY_NORM_BUFSIZE])
+lookup_normalized(const char *norm, CountryKey *key)
 {
 	size_t		first,
 				count;
 
-	if (country_normalize(str, len, norm, COUNTRY_NORM_BUFSIZE) >= COUNTRY_NORM_BUFSIZE)
-		return COUNTRY_NOT_FOUND;
 	country_names_matching(norm, &first, &count);
 	if (count == 0)
 		return COUNTRY_NOT_FOUND;
@@ -452,6 +452,15 @@ lookup_name(const char *str, size_t len, CountryKey *key, char norm[COUNTRY_NORM
 			return COUNTRY_AMBIGUOUS;
 	*key = country_names[first].key;
 	return COUNTRY_FOUND;
+}
+
+/* The whole text as one known name, normalized into norm: found, ambiguous or not found. */
+static CountryLookupStatus
+lookup_name(const char *str, size_t len, CountryKey *key, char norm[COUNTRY_NORM_BUFSIZE])
+{
+	if (country_normalize(str, len, norm, COUNTRY_NORM_BUFSIZE) >= COUNTRY_NORM_BUFSIZE)
+		return COUNTRY_NOT_FOUND;
+	return lookup_normalized(norm, key);
 }
 
 static bool
@@ -564,23 +573,15 @@ country_lookup(const char *str, size_t len, CountryKey *key)
 		return COUNTRY_EMPTY;
 	if (len > COUNTRY_INPUT_MAX)
 		return COUNTRY_TOO_LONG;
-	if (country_lookup_code(str, len, key) != CCODE_NONE)
+	if (lookup_trimmed_code(str, len, key) != CCODE_NONE)
 		return COUNTRY_FOUND;
 
 	if (country_normalize(str, len, norm, sizeof(norm)) < sizeof(norm))
 	{
-		size_t		first,
-					count;
+		CountryLookupStatus status = lookup_normalized(norm, key);
 
-		country_names_matching(norm, &first, &count);
-		if (count > 0)
-		{
-			for (size_t i = first + 1; i < first + count; i++)
-				if (country_names[i].key != country_names[first].key)
-					return COUNTRY_AMBIGUOUS;
-			*key = country_names[first].key;
-			return COUNTRY_FOUND;
-		}
+		if (status != COUNTRY_NOT_FOUND)
+			return status;
 		if (country_is_placeholder(norm))
 			return COUNTRY_EMPTY;
 	}
@@ -593,6 +594,7 @@ bool
 country_key_to_code(CountryKey key, char buf[COUNTRY_CODE_BUFSIZE])
 {
 	const CountryRecord *r = country_record(key);
+	unsigned	b26;
 
 	if (r == NULL)
 		return false;
@@ -626,51 +628,53 @@ country_key_to_code(CountryKey key, char buf[COUNTRY_CODE_BUFSIZE])
 	}
 	else if (r->alpha3[0] == '\0')
 		return false;
-	{
-		unsigned	b26 = key - (key >= COUNTRY_KEY_FORMER_BASE ? COUNTRY_KEY_FORMER_BASE : COUNTRY_KEY_CURRENT_BASE);
-
-		buf[0] = (char) ('A' + b26 / 676);
-		buf[1] = (char) ('A' + b26 / 26 % 26);
-		buf[2] = (char) ('A' + b26 % 26);
-		buf[3] = '\0';
-	}
+	b26 = key - (country_key_is_former(key) ? COUNTRY_KEY_FORMER_BASE : COUNTRY_KEY_CURRENT_BASE);
+	buf[0] = (char) ('A' + b26 / 676);
+	buf[1] = (char) ('A' + b26 / 26 % 26);
+	buf[2] = (char) ('A' + b26 % 26);
+	buf[3] = '\0';
 	return true;
+}
+
+/* bsearch() comparator: an M49 code (unsigned) against an M49Area */
+static int
+compare_m49_code(const void *key, const void *row)
+{
+	unsigned	a = *(const unsigned *) key;
+	unsigned	b = ((const M49Area *) row)->code;
+
+	return (a > b) - (a < b);
 }
 
 const M49Area *
 country_m49_area(unsigned code)
 {
-	size_t		lo = 0,
-				hi = m49_area_count;
-
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-
-		if (m49_areas[mid].code < code)
-			lo = mid + 1;
-		else if (m49_areas[mid].code > code)
-			hi = mid;
-		else
-			return &m49_areas[mid];
-	}
-	return NULL;
+	return bsearch(&code, m49_areas, m49_area_count, sizeof(M49Area), compare_m49_code);
 }
 
-static int
-scheme_code_cmp(const CountrySchemeCode *row, CountryScheme scheme, const char *code)
+/* what country_scheme_row looks for: the table is sorted by scheme, then code */
+typedef struct SchemeCodeKey
 {
-	if (row->scheme != scheme)
-		return row->scheme < scheme ? -1 : 1;
-	return strcmp(row->code, code);
+	CountryScheme scheme;
+	const char *code;
+} SchemeCodeKey;
+
+static int
+compare_scheme_code(const void *key, const void *row)
+{
+	const SchemeCodeKey *k = key;
+	const CountrySchemeCode *r = row;
+
+	if (k->scheme != (CountryScheme) r->scheme)
+		return k->scheme < (CountryScheme) r->scheme ? -1 : 1;
+	return strcmp(k->code, r->code);
 }
 
 const CountrySchemeCode *
 country_scheme_row(CountryScheme scheme, const char *code, size_t len)
 {
 	char		upper[sizeof(((CountrySchemeCode *) 0)->code)];
-	size_t		lo = 0,
-				hi = country_scheme_code_count;
+	SchemeCodeKey want;
 
 	country_trim(&code, &len);
 	if (country_scheme_is_numeric(scheme))
@@ -690,19 +694,10 @@ country_scheme_row(CountryScheme scheme, const char *code, size_t len)
 		upper[i] = (char) ((c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c);
 	}
 	upper[len] = '\0';
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-		int			cmp = scheme_code_cmp(&country_scheme_codes[mid], scheme, upper);
-
-		if (cmp < 0)
-			lo = mid + 1;
-		else if (cmp > 0)
-			hi = mid;
-		else
-			return &country_scheme_codes[mid];
-	}
-	return NULL;
+	want.scheme = scheme;
+	want.code = upper;
+	return bsearch(&want, country_scheme_codes, country_scheme_code_count, sizeof(CountrySchemeCode),
+				   compare_scheme_code);
 }
 
 bool
