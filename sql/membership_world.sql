@@ -21,6 +21,22 @@ SELECT count(DISTINCT c.mechanism) AS mechanisms_with_counted_complete_lists
   FROM membership_count_check c JOIN membership_coverage v ON v.mechanism = c.mechanism
  WHERE v.coverage = 'complete' AND c.is_default AND c.matches;
 
+SELECT string_agg(DISTINCT c.mechanism, ', ' ORDER BY c.mechanism) AS counted_complete
+  FROM membership_count_check c JOIN membership_coverage v ON v.mechanism = c.mechanism
+ WHERE v.coverage = 'complete' AND c.is_default AND c.matches;
+-- The lists 1.1 completes or adds: Budapest (IOM overviews 2013 and 2017),
+-- Bali (45th member inferred), Prague (50th inferred), MiDIOCC (the IOC's
+-- count), MARRI and the Andean Committee.
+SELECT mechanism, role, stated, as_of, listed, matches
+  FROM membership_count_check
+ WHERE mechanism IN ('Budapest Process', 'Bali Process', 'Prague Process', 'MiDIOCC', 'MARRI', 'CAAM') AND is_default
+ ORDER BY mechanism, participant_kind, as_of;
+-- Inferred members say so.
+SELECT mechanism, alpha3(state), note ~ '^Inferred: ' AS says_inferred
+  FROM participations WHERE id >= 600000 AND note ~* 'inferred' ORDER BY 1;
+-- Croatia left MARRI in 2015, Kosovo counts among its six.
+SELECT alpha3, period, is_current FROM membership_long WHERE mechanism = 'MARRI' ORDER BY 1;
+
 -- Each list has the size its source states (the default reading) ...
 SELECT mechanism, role, participant_kind, stated, as_of, listed
   FROM membership_count_check WHERE is_default AND NOT matches;
@@ -52,14 +68,15 @@ SELECT mechanism, record, role, period FROM memberships_of('MEX');
 -- Ethiopia: IGAD-RCP, Khartoum Process (Rome Declaration 2014), MIDCOM, RMFM;
 -- Khartoum chair 2017, RMFM chair 2022-24.
 SELECT mechanism, record, role, period FROM memberships_of('ETH');
--- Germany: IGC, Khartoum Process, Prague Process, Rabat Process; IGC chair
--- 2011-12, GFMD co-chair 2017-18.
+-- Germany: Budapest Process (IOM overviews 2013-2017), IGC, Khartoum
+-- Process, Prague Process, Rabat Process; IGC chair 2011-12, GFMD co-chair
+-- 2017-18.
 SELECT mechanism, record, role, period FROM memberships_of('DEU');
 
 -- On a day no single source speaks of, the stated reading finds each list
 -- only where its source dates it; the possible reading carries every list not
--- known to have ended.  By hand: Germany, Ethiopia, Morocco and the
--- Philippines are in four each; Mexico in three (RCM, Quito, and SACM only as observer).
+-- known to have ended.  By hand: Germany is in five (with the Budapest
+-- Process), Ethiopia, Morocco and the Philippines in four each; Mexico in three (RCM, Quito, and SACM only as observer).
 SELECT alpha3(state), mechanism_count, mechanisms
   FROM states_in_at_least(4, '2024-06-30', 'member', 'possible')
  WHERE state IN ('PHL', 'MAR', 'MEX', 'ETH', 'DEU');
