@@ -78,8 +78,10 @@ $guard$;
 -- Budapest Process (IOM's overviews of 2013 and 2017), the 45th Member State
 -- of the Bali Process, the 50th State of the Prague Process, and two
 -- mechanisms new to the registry, MARRI (Western Balkans) and the Andean
--- Committee of Migration Authorities.  The rows go through the same checks
--- as user rows (periods, overlaps); the seed-row guards stay in place.
+-- Committee of Migration Authorities; an explicit unknown Khartoum Process
+-- chair term (2021 to March 2024) and MARRI's chair of 2016.  The rows go
+-- through the same checks as user rows (periods, overlaps); the seed-row
+-- guards stay in place.
 
 ALTER TABLE @extschema@.mechanisms DISABLE TRIGGER seed_rows_added_by_install_only;
 -- 2 rows from data/mechanisms_1_1.csv
@@ -193,6 +195,12 @@ INSERT INTO @extschema@.membership_coverage (mechanism, coverage, explanation, s
   ('MARRI', 'complete', 'Six Participants named and counted (undated page); Croatia left in 2015.', 'https://marri-rc.org.mk/about-us/ ("Migration, Asylum, Refugees Regional Initiative is unique regional structure, consisted of six Participants")', 'true'),
   ('CAAM', 'complete', 'The four Member Countries of the Andean Community named and counted (May 2016); IOM an observer.', 'http://s017.sela.org/es/prensa/servicio-informativo/2016/05/20160503/paises-de-la-can-avanzan-en-propuesta-de-estatuto-migratorio-andino ("En el marco de la XV Reunión del Comité Andino de Autoridades de Migración, los países de la Comunidad Andina: Bolivia, Colombia, Ecuador y el Perú continuaron avanzando"; "los nacionales de los cuatro países de la subregión andina")', 'true');
 ALTER TABLE @extschema@.membership_coverage ENABLE TRIGGER seed_rows_added_by_install_only;
+ALTER TABLE @extschema@.chairs DISABLE TRIGGER seed_rows_added_by_install_only;
+-- 2 rows from data/chairs_1_1.csv
+INSERT INTO @extschema@.chairs (id, mechanism, holder_state, holder_organization, holder_unknown, role, start_date, start_basis, end_date, end_basis, theme, note, source, is_seed) VALUES
+  ('600000', 'Khartoum Process', NULL, NULL, 't', 'chair', '2021', 'began', '2024-03', 'ended', NULL, 'No stored source names a chair between the Netherlands (2020) and Egypt (from April 2024). Germany offered the chair for 2023 in a pledge to the UN Network on Migration; no stored source shows the offer taken up, so the term stays unknown. Quote: "Germany offered to take over the chair of the Khartoum Process in the 2023 on the rotating basis for one year."', 'https://migrationnetwork.un.org/pledge/member-steering-committee-khartoum-process-germany-offered-take-over-chair-khartoum-process ("Germany offered to take over the chair of the Khartoum Process in the 2023 on the rotating basis for one year."); https://mena.org.eg/news/dbcall/table/textnews/id/11131620 ("following Egypt, which assumed presidency since April, 2024")', 'true'),
+  ('600001', 'MARRI', 'Serbia', NULL, 'f', 'chair', '2016-06-20', 'began', '2016-06-21', 'attested', NULL, 'Took the chair at the Committee meeting in Podgorica, confirmed by the Regional Forum the next day; no stored source gives the end of the term. Quote: "At the MARRI Committee meeting, held in Podgorica on 20 June 2016, theRepublicofSerbiaformally assumed the chairmanship of this regional initiative and at the MARRI Regional Forum meeting on 21 June 2016, this decision was confirmed."', 'http://arhiviranisajt.msp.gov.rs/en/foreign-policy/eu/regional-initiatives/marri ("At the MARRI Committee meeting, held in Podgorica on 20 June 2016, theRepublicofSerbiaformally assumed the chairmanship of this regional initiative and at the MARRI Regional Forum meeting on 21 June 2016, this decision was confirmed.")', 'true');
+ALTER TABLE @extschema@.chairs ENABLE TRIGGER seed_rows_added_by_install_only;
 
 -- Seed rows of 1.0 that the new rows complete.  Seed rows are read-only for
 -- every session; only this script lifts the guards, for these statements.

@@ -117,6 +117,11 @@ SELECT * FROM membership_basis('RCM', '2020-01-01', 'chair');
 SELECT holder, role, period FROM chair_on('Colombo Process', '2024-07-01');
 SELECT holder, role, period FROM chair_on('Almaty Process', '2017-06-30');
 SELECT term, holders, period FROM chair_timeline('RMFM');
+-- The Khartoum Process between the Netherlands (2020) and Egypt (April 2024):
+-- no source names a chair, so the registry says unknown rather than nothing.
+SELECT term, holders, period FROM chair_timeline('Khartoum Process') WHERE period ~ '20(19|2)';
+SELECT holder, role, period FROM chair_on('Khartoum Process', '2022-06-30');
+SELECT holder, role, period FROM chair_on('MARRI', '2016-06-21');
 
 -- Seed rows of the new tables are read-only; user rows work and are checked.
 UPDATE membership_counts SET stated = '13' WHERE id = 500000;

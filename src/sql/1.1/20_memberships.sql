@@ -2,8 +2,10 @@
 -- Budapest Process (IOM's overviews of 2013 and 2017), the 45th Member State
 -- of the Bali Process, the 50th State of the Prague Process, and two
 -- mechanisms new to the registry, MARRI (Western Balkans) and the Andean
--- Committee of Migration Authorities.  The rows go through the same checks
--- as user rows (periods, overlaps); the seed-row guards stay in place.
+-- Committee of Migration Authorities; an explicit unknown Khartoum Process
+-- chair term (2021 to March 2024) and MARRI's chair of 2016.  The rows go
+-- through the same checks as user rows (periods, overlaps); the seed-row
+-- guards stay in place.
 
 -- @append @extschema@.mechanisms data/mechanisms_1_1.csv
 -- @append @extschema@.mechanism_aliases data/mechanism_aliases_1_1.csv
@@ -11,6 +13,7 @@
 -- @append @extschema@.participations data/participations_1_1.csv
 -- @append @extschema@.membership_counts data/membership_counts_1_1.csv
 -- @append @extschema@.membership_coverage data/membership_coverage_1_1.csv
+-- @append @extschema@.chairs data/chairs_1_1.csv
 
 -- Seed rows of 1.0 that the new rows complete.  Seed rows are read-only for
 -- every session; only this script lifts the guards, for these statements.
