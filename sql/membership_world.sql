@@ -21,6 +21,22 @@ SELECT count(DISTINCT c.mechanism) AS mechanisms_with_counted_complete_lists
   FROM membership_count_check c JOIN membership_coverage v ON v.mechanism = c.mechanism
  WHERE v.coverage = 'complete' AND c.is_default AND c.matches;
 
+SELECT string_agg(DISTINCT c.mechanism, ', ' ORDER BY c.mechanism) AS counted_complete
+  FROM membership_count_check c JOIN membership_coverage v ON v.mechanism = c.mechanism
+ WHERE v.coverage = 'complete' AND c.is_default AND c.matches;
+-- The lists 1.1 completes or adds: Budapest (IOM overviews 2013 and 2017),
+-- Bali (45th member inferred), Prague (50th inferred), MiDIOCC (the IOC's
+-- count), MARRI and the Andean Committee.
+SELECT mechanism, role, stated, as_of, listed, matches
+  FROM membership_count_check
+ WHERE mechanism IN ('Budapest Process', 'Bali Process', 'Prague Process', 'MiDIOCC', 'MARRI', 'CAAM') AND is_default
+ ORDER BY mechanism, participant_kind, as_of;
+-- Inferred members say so.
+SELECT mechanism, alpha3(state), note ~ '^Inferred: ' AS says_inferred
+  FROM participations WHERE id >= 600000 AND note ~* 'inferred' ORDER BY 1;
+-- Croatia left MARRI in 2015, Kosovo counts among its six.
+SELECT alpha3, period, is_current FROM membership_long WHERE mechanism = 'MARRI' ORDER BY 1;
+
 -- Each list has the size its source states (the default reading) ...
 SELECT mechanism, role, participant_kind, stated, as_of, listed
   FROM membership_count_check WHERE is_default AND NOT matches;
@@ -52,14 +68,15 @@ SELECT mechanism, record, role, period FROM memberships_of('MEX');
 -- Ethiopia: IGAD-RCP, Khartoum Process (Rome Declaration 2014), MIDCOM, RMFM;
 -- Khartoum chair 2017, RMFM chair 2022-24.
 SELECT mechanism, record, role, period FROM memberships_of('ETH');
--- Germany: IGC, Khartoum Process, Prague Process, Rabat Process; IGC chair
--- 2011-12, GFMD co-chair 2017-18.
+-- Germany: Budapest Process (IOM overviews 2013-2017), IGC, Khartoum
+-- Process, Prague Process, Rabat Process; IGC chair 2011-12, GFMD co-chair
+-- 2017-18.
 SELECT mechanism, record, role, period FROM memberships_of('DEU');
 
 -- On a day no single source speaks of, the stated reading finds each list
 -- only where its source dates it; the possible reading carries every list not
--- known to have ended.  By hand: Germany, Ethiopia, Morocco and the
--- Philippines are in four each; Mexico in three (RCM, Quito, and SACM only as observer).
+-- known to have ended.  By hand: Germany is in five (with the Budapest
+-- Process), Ethiopia, Morocco and the Philippines in four each; Mexico in three (RCM, Quito, and SACM only as observer).
 SELECT alpha3(state), mechanism_count, mechanisms
   FROM states_in_at_least(4, '2024-06-30', 'member', 'possible')
  WHERE state IN ('PHL', 'MAR', 'MEX', 'ETH', 'DEU');
@@ -100,6 +117,11 @@ SELECT * FROM membership_basis('RCM', '2020-01-01', 'chair');
 SELECT holder, role, period FROM chair_on('Colombo Process', '2024-07-01');
 SELECT holder, role, period FROM chair_on('Almaty Process', '2017-06-30');
 SELECT term, holders, period FROM chair_timeline('RMFM');
+-- The Khartoum Process between the Netherlands (2020) and Egypt (April 2024):
+-- no source names a chair, so the registry says unknown rather than nothing.
+SELECT term, holders, period FROM chair_timeline('Khartoum Process') WHERE period ~ '20(19|2)';
+SELECT holder, role, period FROM chair_on('Khartoum Process', '2022-06-30');
+SELECT holder, role, period FROM chair_on('MARRI', '2016-06-21');
 
 -- Seed rows of the new tables are read-only; user rows work and are checked.
 UPDATE membership_counts SET stated = '13' WHERE id = 500000;

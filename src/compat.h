@@ -62,4 +62,14 @@
 #define analyze_delay_point() vacuum_delay_point()
 #endif
 
+/*
+ * make_range() gained a soft-error context in PostgreSQL 16; iscm's callers
+ * build only valid ranges and want a hard error if that ever fails.
+ */
+#if PG_VERSION_NUM >= 160000
+#define ISCM_MAKE_RANGE(typcache, lower, upper, empty) make_range((typcache), (lower), (upper), (empty), NULL)
+#else
+#define ISCM_MAKE_RANGE(typcache, lower, upper, empty) make_range((typcache), (lower), (upper), (empty))
+#endif
+
 #endif							/* ISCM_COMPAT_H */

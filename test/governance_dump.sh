@@ -35,9 +35,11 @@ fi
 echo "tables (seed rows, user rows) after restore:"; awk '{printf "  %s %s+%s\n", $1, $2, $3}' "$ISCM_TMP/gov_dst.txt"
 
 # user rows exist and no seed row was dumped (a dumped seed row would duplicate a key and fail the restore)
-seed_participations=$(python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding="utf-8"))) - 1)' "$ISCM_TOP/data/participations.csv")
+# (data/participations.csv and the files later versions @append, participations_<version>.csv)
+seed_participations=$(python3 -c 'import csv, sys; print(sum(sum(1 for _ in csv.reader(open(f, encoding="utf-8"))) - 1 for f in sys.argv[1:]))' \
+    "$ISCM_TOP"/data/participations.csv "$ISCM_TOP"/data/participations_[0-9]*.csv)
 grep -q "^participations $seed_participations 5 " "$ISCM_TMP/gov_dst.txt" \
-    || { echo "expected $seed_participations seed (data/participations.csv) + 5 user participations"; exit 1; }
+    || { echo "expected $seed_participations seed (data/participations*.csv) + 5 user participations"; exit 1; }
 
 # sequences continue after the restored user ids; functions see the restored rows
 psql_q "$dst" -A -t <<'SQL' >"$ISCM_TMP/gov_after.txt"

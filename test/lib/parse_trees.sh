@@ -63,8 +63,9 @@ plpgsql_trees() {
         echo 'SET debug_pretty_print = off;'
         psql_val "$1" "
             WITH ext AS ($ext_members_sql)
-            SELECT DISTINCT format(E'\\\\warn ORIGIN %s%s\nSET debug_print_parse = on;\nSELECT iscm_checker.plpgsql_check_function(%s::regprocedure, %s::regclass, fatal_errors => false, extra_warnings => false);\nRESET debug_print_parse;',
-                                   p.oid::regprocedure, coalesce(' on ' || t.tgrelid::regclass, ''), p.oid, coalesce(t.tgrelid, 0))
+            SELECT DISTINCT format(E'\\\\warn ORIGIN %s%s\nSET debug_print_parse = on;\nSELECT iscm_checker.plpgsql_check_function(%s::regprocedure, %s::regclass, fatal_errors => false, extra_warnings => false, oldtable => %s, newtable => %s);\nRESET debug_print_parse;',
+                                   p.oid::regprocedure, coalesce(' on ' || t.tgrelid::regclass, ''), p.oid, coalesce(t.tgrelid, 0),
+                                   quote_nullable(t.tgoldtable), quote_nullable(t.tgnewtable))
               FROM pg_proc p JOIN ext ON ext.classid = 'pg_proc'::regclass AND ext.objid = p.oid
               JOIN pg_language l ON l.oid = p.prolang AND l.lanname = 'plpgsql'
               LEFT JOIN pg_trigger t ON t.tgfoid = p.oid AND NOT t.tgisinternal"
