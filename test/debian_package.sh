@@ -85,12 +85,13 @@ done
 purge() { dpkg --purge "${packages[@]}" >"$logs/purge.log" 2>&1; }
 trap 'purge; cleanup' EXIT
 dpkg -i "${debs[@]}" >"$logs/install.log" 2>&1 || { cat "$logs/install.log"; fail "dpkg -i failed"; }
-default=$(sed -n "s/^default_version *= *'\(.*\)'.*/\1/p" iscm.control)
+# every committed script: the base script and each update script
+scripts=(scripts/iscm--*.sql)
 for v in "${majors[@]}"; do
     p=postgresql-$v-iscm
     listed=$(dpkg -L "$p")
     for f in "/usr/lib/postgresql/$v/lib/iscm.so" "/usr/share/postgresql/$v/extension/iscm.control" \
-             "/usr/share/postgresql/$v/extension/iscm--$default.sql" "/usr/share/doc/$p/copyright"; do
+             "${scripts[@]/#scripts//usr/share/postgresql/$v/extension}" "/usr/share/doc/$p/copyright"; do
         grep -qxF "$f" <<<"$listed" || fail "$p does not install $f"
         [ -e "$f" ] || fail "$f is listed by $p but absent"
     done
