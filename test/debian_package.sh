@@ -85,13 +85,13 @@ done
 purge() { dpkg --purge "${packages[@]}" >"$logs/purge.log" 2>&1; }
 trap 'purge; cleanup' EXIT
 dpkg -i "${debs[@]}" >"$logs/install.log" 2>&1 || { cat "$logs/install.log"; fail "dpkg -i failed"; }
-# every script the tree ships: the base script and each update script
-shipped=$(cd scripts && ls iscm--*.sql)
+# every committed script: the base script and each update script
+scripts=(scripts/iscm--*.sql)
 for v in "${majors[@]}"; do
     p=postgresql-$v-iscm
     listed=$(dpkg -L "$p")
     for f in "/usr/lib/postgresql/$v/lib/iscm.so" "/usr/share/postgresql/$v/extension/iscm.control" \
-             $(printf "/usr/share/postgresql/$v/extension/%s " $shipped) "/usr/share/doc/$p/copyright"; do
+             "${scripts[@]/#scripts//usr/share/postgresql/$v/extension}" "/usr/share/doc/$p/copyright"; do
         grep -qxF "$f" <<<"$listed" || fail "$p does not install $f"
         [ -e "$f" ] || fail "$f is listed by $p but absent"
     done
