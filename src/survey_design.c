@@ -1,0 +1,1205 @@
+/*
+ * survey_design.c — iscm.design_summary: answers with their survey design
+ * (strata, PSUs, weights, finite population correction), the aggregate
+ * design_agg, and the accessors that give R survey's design-based figures.
+ *
+ * The aggregate state keeps, per PSU and category, the sum of the weights and
+ * the row counts: what the one-stage Taylor linearisation needs, and what
+ * merges exactly when partial states of a parallel plan meet (a PSU split
+ * across workers is one PSU again).  The byte format and the statistics are
+ * the pure core survey_design_core.c.
+ */
+#include "compat.h"
+
+#include <math.h>
+
+#include "common/hashfn.h"
+#include "common/int.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "survey_common.h"
+#include "survey_design_core.h"
+#include "survey_dict.h"
+#include "survey_sum.h"
+
+#define TYPE_NAME "iscm.design_summary"
+
+PG_FUNCTION_INFO_V1(design_summary_in);
+PG_FUNCTION_INFO_V1(design_summary_out);
+PG_FUNCTION_INFO_V1(design_summary_recv);
+PG_FUNCTION_INFO_V1(design_summary_send);
+PG_FUNCTION_INFO_V1(design_agg_trans);
+PG_FUNCTION_INFO_V1(design_agg_final);
+PG_FUNCTION_INFO_V1(design_agg_combine);
+PG_FUNCTION_INFO_V1(design_agg_serialize);
+PG_FUNCTION_INFO_V1(design_agg_deserialize);
+PG_FUNCTION_INFO_V1(design_rollup_trans);
+PG_FUNCTION_INFO_V1(design_share);
+PG_FUNCTION_INFO_V1(design_total);
+PG_FUNCTION_INFO_V1(design_se);
+PG_FUNCTION_INFO_V1(design_variance_of);
+PG_FUNCTION_INFO_V1(design_cv);
+PG_FUNCTION_INFO_V1(design_total_se);
+PG_FUNCTION_INFO_V1(design_deff);
+PG_FUNCTION_INFO_V1(design_degf);
+PG_FUNCTION_INFO_V1(design_ci);
+PG_FUNCTION_INFO_V1(design_ci_lower);
+PG_FUNCTION_INFO_V1(design_ci_upper);
+PG_FUNCTION_INFO_V1(design_counts);
+
+/* ---- the aggregate state --------------------------------------------------- */
+
+typedef struct DesignStateCell
+{
+	uint32		psu;
+	uint32		cat;
+	SurveySum	weight;
+	int64		rows;
+	int64		nonzero;
+} DesignStateCell;
+
+typedef struct DesignState
+{
+	MemoryContext cxt;
+	SurveyDict	strata;			/* key: 0 for the NULL stratum, else 1 + name */
+	double	   *fpc;			/* per stratum, as given (0 = none yet) */
+	bool	   *has_fpc;
+	uint32		strata_cap;
+	int			fpc_mode;		/* -1 not known yet, 0 no fpc, 1 fpc given */
+	SurveyDict	named;			/* key: stratum index (4 bytes) + PSU name */
+	uint32	   *named_psu;		/* named index -> PSU */
+	uint32		named_cap;
+	uint32	   *psu_stratum;	/* PSU -> stratum */
+	int32	   *psu_named;		/* PSU -> named index, or -1 (anonymous) */
+	uint32		npsu;
+	uint32		psu_cap;
+	SurveyDict	cats;
+	DesignStateCell *cells;
+	uint32		ncell;
+	uint32		cell_cap;
+	int32	   *slots;			/* open addressing over cells, by (psu, cat) */
+	uint32		nslots;
+	int64		missing;
+	/* the previous row's stratum and PSU, to skip lookups on sorted data */
+	uint32		last_psu;
+	char	   *last_key;
+	uint32		last_len;
+	uint32		last_cap;
+} DesignState;
+
+static MemoryContext
+aggregate_context(FunctionCallInfo fcinfo, const char *fname)
+{
+	MemoryContext cxt;
+
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		elog(ERROR, "%s called in non-aggregate context", fname);
+	return cxt;
+}
+
+static DesignState *
+design_state_new(MemoryContext cxt)
+{
+	DesignState *st = MemoryContextAllocZero(cxt, sizeof(DesignState));
+
+	st->cxt = cxt;
+	survey_dict_init(&st->strata, cxt);
+	survey_dict_init(&st->named, cxt);
+	survey_dict_init(&st->cats, cxt);
+	st->fpc_mode = -1;
+	st->last_psu = UINT32_MAX;
+	return st;
+}
+
+static void *
+grow(MemoryContext cxt, void *p, uint32 *cap, uint32 need, size_t elem)
+{
+	uint32		ncap;
+
+	if (need <= *cap)
+		return p;
+	if (need >= (uint32) (MaxAllocHugeSize / elem / 2))
+		ereport(ERROR,
+				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("design summary too large"));
+	ncap = Max(need, Max(*cap * 2, 16));
+	if (p == NULL)
+		p = MemoryContextAllocHuge(cxt, (Size) ncap * elem);
+	else
+		p = repalloc_huge(p, (Size) ncap * elem);
+	*cap = ncap;
+	return p;
+}
+
+static uint32
+design_state_stratum(DesignState *st, bool isnull, const char *name, uint32 len, bool has_fpc,
+					 double fpc)
+{
+	char	   *key;
+	uint32		h;
+
+	key = palloc(len + 1);
+	key[0] = isnull ? 0 : 1;
+	if (len > 0)
+		memcpy(key + 1, name, len);
+	h = survey_dict_lookup_fast(&st->strata, key, isnull ? 1 : len + 1);
+	pfree(key);
+	if (h >= st->strata_cap)
+	{
+		uint32		cap = st->strata_cap;
+
+		st->fpc = grow(st->cxt, st->fpc, &cap, h + 1, sizeof(double));
+		cap = st->strata_cap;
+		st->has_fpc = grow(st->cxt, st->has_fpc, &cap, h + 1, sizeof(bool));
+		for (uint32 k = st->strata_cap; k < cap; k++)
+		{
+			st->fpc[k] = 0.0;
+			st->has_fpc[k] = false;
+		}
+		st->strata_cap = cap;
+	}
+	if (st->fpc_mode < 0)
+		st->fpc_mode = has_fpc ? 1 : 0;
+	else if (st->fpc_mode != (has_fpc ? 1 : 0))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("finite population correction given for some rows and not for others"),
+				errhint("Give the fpc on every row (the same value within a stratum), or on none."));
+	if (has_fpc)
+	{
+		if (!st->has_fpc[h])
+		{
+			st->fpc[h] = fpc;
+			st->has_fpc[h] = true;
+		}
+		else if (st->fpc[h] != fpc)
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("finite population correction varies within a stratum: %g and %g",
+						   st->fpc[h], fpc),
+					errhint("The fpc is a property of the stratum: its population size, or its sampling fraction."));
+	}
+	return h;
+}
+
+static uint32
+design_state_new_psu(DesignState *st, uint32 stratum, int32 named)
+{
+	uint32		cap = st->psu_cap;
+
+	if (st->npsu == UINT32_MAX - 1)
+		ereport(ERROR,
+				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("design summary too large: more than 4294967294 PSUs"));
+	st->psu_stratum = grow(st->cxt, st->psu_stratum, &cap, st->npsu + 1, sizeof(uint32));
+	cap = st->psu_cap;
+	st->psu_named = grow(st->cxt, st->psu_named, &cap, st->npsu + 1, sizeof(int32));
+	st->psu_cap = cap;
+	st->psu_stratum[st->npsu] = stratum;
+	st->psu_named[st->npsu] = named;
+	return st->npsu++;
+}
+
+static uint32
+design_state_named_psu(DesignState *st, uint32 stratum, const char *name, uint32 len)
+{
+	char	   *key = palloc(len + 4);
+	uint32		k;
+
+	memcpy(key, &stratum, 4);
+	if (len > 0)
+		memcpy(key + 4, name, len);
+	k = survey_dict_lookup_fast(&st->named, key, len + 4);
+	pfree(key);
+	if (k >= st->named_cap || st->named_psu[k] == UINT32_MAX)
+	{
+		uint32		cap = st->named_cap;
+
+		st->named_psu = grow(st->cxt, st->named_psu, &cap, k + 1, sizeof(uint32));
+		for (uint32 j = st->named_cap; j < cap; j++)
+			st->named_psu[j] = UINT32_MAX;
+		st->named_cap = cap;
+		st->named_psu[k] = design_state_new_psu(st, stratum, (int32) k);
+	}
+	return st->named_psu[k];
+}
+
+static inline uint32
+cell_hash(uint32 psu, uint32 cat)
+{
+	return murmurhash32(psu * 0x9E3779B1u ^ cat);
+}
+
+static void
+design_state_rehash(DesignState *st)
+{
+	uint32		n = Max(st->nslots * 2, 64);
+
+	if (st->slots)
+		pfree(st->slots);
+	st->slots = MemoryContextAllocHuge(st->cxt, (Size) n * sizeof(int32));
+	memset(st->slots, 0xff, (Size) n * sizeof(int32));
+	st->nslots = n;
+	for (uint32 i = 0; i < st->ncell; i++)
+	{
+		uint32		s = cell_hash(st->cells[i].psu, st->cells[i].cat) & (n - 1);
+
+		while (st->slots[s] >= 0)
+			s = (s + 1) & (n - 1);
+		st->slots[s] = (int32) i;
+	}
+}
+
+static DesignStateCell *
+design_state_cell(DesignState *st, uint32 psu, uint32 cat)
+{
+	uint32		s;
+	DesignStateCell *c;
+
+	if ((uint64) (st->ncell + 1) * 2 > st->nslots)
+	{
+		if (st->ncell >= (uint32) INT32_MAX / 2)
+			ereport(ERROR,
+					errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					errmsg("design summary too large: too many (PSU, category) cells"));
+		design_state_rehash(st);
+	}
+	s = cell_hash(psu, cat) & (st->nslots - 1);
+	while (st->slots[s] >= 0)
+	{
+		c = &st->cells[st->slots[s]];
+		if (c->psu == psu && c->cat == cat)
+			return c;
+		s = (s + 1) & (st->nslots - 1);
+	}
+	st->cells = grow(st->cxt, st->cells, &st->cell_cap, st->ncell + 1, sizeof(DesignStateCell));
+	st->slots[s] = (int32) st->ncell;
+	c = &st->cells[st->ncell++];
+	memset(c, 0, sizeof(*c));
+	c->psu = psu;
+	c->cat = cat;
+	return c;
+}
+
+static void
+add_count(int64 *total, int64 n)
+{
+	if (pg_add_s64_overflow(*total, n, total))
+		ereport(ERROR,
+				errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				errmsg("design summary count out of range"));
+}
+
+/* ---- transition ------------------------------------------------------------ */
+
+static inline struct varlena *
+text_arg_in_place(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
+
+	if (unlikely(VARATT_IS_COMPRESSED(v) || VARATT_IS_EXTERNAL(v)))
+		v = pg_detoast_datum_packed(v);
+	return v;
+}
+
+/*
+ * design_agg(answer, weight [, stratum, psu [, fpc]]): one row of the sample.
+ * A NULL answer is outside the domain of the estimates but its PSU belongs to
+ * the design; a NULL stratum is one stratum of its own (all NULL: no strata);
+ * a NULL PSU makes the row its own PSU (all NULL: ids = ~1).
+ */
+Datum
+design_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "design_agg_trans");
+	DesignState *st = PG_ARGISNULL(0) ? design_state_new(cxt) : (DesignState *) PG_GETARG_POINTER(0);
+	int			nargs = PG_NARGS();
+	double		w;
+	bool		has_fpc = false;
+	double		fpc = 0.0;
+	uint32		psu;
+	bool		null_stratum = nargs < 4 || PG_ARGISNULL(3);
+	bool		null_psu = nargs < 5 || PG_ARGISNULL(4);
+	const char *sname = NULL,
+			   *pname = NULL;
+	uint32		slen = 0,
+				plen = 0;
+
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("survey weight must not be NULL"),
+				errhint("Give every row of the sample a finite weight >= 0 (0 keeps the row's PSU in the design)."));
+	w = PG_GETARG_FLOAT8(2);
+	if (!(isfinite(w) && w >= 0.0))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("survey weight must be finite and >= 0, not %g", w),
+				errhint("Weights are the inverse sampling probabilities (or calibrated weights)."));
+	if (nargs >= 6)
+	{
+		if (PG_ARGISNULL(5))
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("finite population correction must not be NULL"),
+					errhint("Give the stratum's population size (of PSUs) or its sampling fraction on every row."));
+		fpc = PG_GETARG_FLOAT8(5);
+		if (!(isfinite(fpc) && fpc > 0.0))
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("finite population correction must be finite and > 0, not %g", fpc),
+					errhint("A value > 1 is the population size of the stratum, a value <= 1 its sampling fraction."));
+		has_fpc = true;
+	}
+	if (!null_stratum)
+	{
+		struct varlena *v = text_arg_in_place(fcinfo, 3);
+
+		sname = VARDATA_ANY(v);
+		slen = VARSIZE_ANY_EXHDR(v);
+	}
+	if (!null_psu)
+	{
+		struct varlena *v = text_arg_in_place(fcinfo, 4);
+
+		pname = VARDATA_ANY(v);
+		plen = VARSIZE_ANY_EXHDR(v);
+	}
+
+	/* the same stratum and PSU as the previous row: no lookups */
+	if (!null_psu && st->last_psu != UINT32_MAX &&
+		st->last_len == 1 + slen + 4 + plen &&
+		st->last_key[0] == (null_stratum ? 0 : 1) &&
+		memcmp(st->last_key + 1, sname, slen) == 0 &&
+		memcmp(st->last_key + 1 + slen, &slen, 4) == 0 &&
+		memcmp(st->last_key + 5 + slen, pname, plen) == 0 &&
+		(!has_fpc || st->fpc[st->psu_stratum[st->last_psu]] == fpc))
+		psu = st->last_psu;
+	else
+	{
+		uint32		h = design_state_stratum(st, null_stratum, sname, slen, has_fpc, fpc);
+
+		if (null_psu)
+		{
+			psu = design_state_new_psu(st, h, -1);
+			st->last_psu = UINT32_MAX;
+		}
+		else
+		{
+			psu = design_state_named_psu(st, h, pname, plen);
+			st->last_cap = Max(st->last_cap, 0);
+			if (st->last_cap < 1 + slen + 4 + plen)
+			{
+				st->last_cap = Max(64, 2 * (1 + slen + 4 + plen));
+				st->last_key = st->last_key ? repalloc(st->last_key, st->last_cap)
+					: MemoryContextAlloc(st->cxt, st->last_cap);
+			}
+			st->last_key[0] = null_stratum ? 0 : 1;
+			if (slen > 0)
+				memcpy(st->last_key + 1, sname, slen);
+			memcpy(st->last_key + 1 + slen, &slen, 4);
+			if (plen > 0)
+				memcpy(st->last_key + 5 + slen, pname, plen);
+			st->last_len = 1 + slen + 4 + plen;
+			st->last_psu = psu;
+		}
+	}
+
+	if (PG_ARGISNULL(1))
+		add_count(&st->missing, 1);
+	else
+	{
+		struct varlena *answer = text_arg_in_place(fcinfo, 1);
+		uint32		cat = survey_dict_lookup_fast(&st->cats, VARDATA_ANY(answer),
+												  VARSIZE_ANY_EXHDR(answer));
+		DesignStateCell *c = design_state_cell(st, psu, cat);
+
+		survey_sum_add(&c->weight, w);
+		c->rows++;
+		if (w > 0.0)
+			c->nonzero++;
+	}
+	PG_RETURN_POINTER(st);
+}
+
+/* ---- state <-> bytes -------------------------------------------------------- */
+
+static int
+compare_named_psu(const void *a, const void *b, void *arg)
+{
+	const uint32 *pa = a,
+			   *pb = b;
+	DesignState *st = arg;
+	const SurveyDictEntry *ea,
+			   *eb;
+	uint32		sa = st->psu_stratum[*pa],
+				sb = st->psu_stratum[*pb];
+
+	(void) st;
+	if (sa != sb)
+		return 0;				/* not reached: sorted within one stratum */
+	ea = &st->named.entries[st->psu_named[*pa]];
+	eb = &st->named.entries[st->psu_named[*pb]];
+	return design_name_compare(false, ea->text + 4, ea->len - 4, false, eb->text + 4, eb->len - 4);
+}
+
+static int
+compare_cells(const void *a, const void *b, void *arg)
+{
+	const DesignCell *ca = a,
+			   *cb = b;
+
+	(void) arg;
+	if (ca->psu != cb->psu)
+		return ca->psu < cb->psu ? -1 : 1;
+	return ca->category < cb->category ? -1 : (ca->category > cb->category ? 1 : 0);
+}
+
+static int
+compare_strata(const void *a, const void *b, void *arg)
+{
+	const uint32 *ia = a,
+			   *ib = b;
+	const SurveyDict *dict = arg;
+	const SurveyDictEntry *ea = &dict->entries[*ia],
+			   *eb = &dict->entries[*ib];
+
+	return design_name_compare(ea->text[0] == 0, ea->text + 1, ea->len - 1,
+							   eb->text[0] == 0, eb->text + 1, eb->len - 1);
+}
+
+/* the encoded summary of a state, sorted as the format wants */
+static bytea *
+design_state_encode(DesignState *st)
+{
+	DesignData d;
+	uint32	   *sorder,
+			   *srank,
+			   *corder,
+			   *crank,
+			   *porder,
+			   *prank;
+	uint32		np = 0;
+	size_t		size;
+	bytea	   *result;
+	SurveyCategory *scats;
+
+	memset(&d, 0, sizeof(d));
+	d.flags = st->fpc_mode == 1 ? DESIGN_FLAG_FPC : 0;
+	d.missing = st->missing;
+	d.nstrata = st->strata.n;
+	d.ncat = st->cats.n;
+	d.npsu = st->npsu;
+	d.ncell = st->ncell;
+
+	/* strata */
+	sorder = palloc(sizeof(uint32) * Max(d.nstrata, 1));
+	srank = palloc(sizeof(uint32) * Max(d.nstrata, 1));
+	for (uint32 i = 0; i < d.nstrata; i++)
+		sorder[i] = i;
+	survey_sort(sorder, d.nstrata, sizeof(uint32), compare_strata, &st->strata);
+	d.strata = palloc0(sizeof(DesignStratum) * Max(d.nstrata, 1));
+	for (uint32 i = 0; i < d.nstrata; i++)
+	{
+		const SurveyDictEntry *e = &st->strata.entries[sorder[i]];
+
+		srank[sorder[i]] = i;
+		d.strata[i].isnull = e->text[0] == 0;
+		d.strata[i].name = e->text + 1;
+		d.strata[i].len = e->len - 1;
+		d.strata[i].fpc = st->fpc_mode == 1 ? st->fpc[sorder[i]] : 0.0;
+	}
+
+	/* categories */
+	corder = palloc(sizeof(uint32) * Max(d.ncat, 1));
+	crank = palloc(sizeof(uint32) * Max(d.ncat, 1));
+	scats = survey_dict_sorted(&st->cats, corder, &size);
+	d.cats = palloc(sizeof(DesignCategory) * Max(d.ncat, 1));
+	for (uint32 i = 0; i < d.ncat; i++)
+	{
+		crank[corder[i]] = i;
+		d.cats[i].name = scats[i].text;
+		d.cats[i].len = scats[i].len;
+	}
+
+	/* PSUs: bucket by stratum rank, named ones sorted, anonymous last */
+	porder = palloc(sizeof(uint32) * Max(d.npsu, 1));
+	prank = palloc(sizeof(uint32) * Max(d.npsu, 1));
+	{
+		uint32	   *start = palloc0(sizeof(uint32) * (d.nstrata + 1));
+		uint32	   *fill;
+
+		for (uint32 p = 0; p < d.npsu; p++)
+			start[srank[st->psu_stratum[p]] + 1]++;
+		for (uint32 h = 0; h < d.nstrata; h++)
+			start[h + 1] += start[h];
+		fill = palloc(sizeof(uint32) * Max(d.nstrata, 1));
+		memcpy(fill, start, sizeof(uint32) * d.nstrata);
+		/* named first in each bucket, then anonymous */
+		for (int pass = 0; pass < 2; pass++)
+			for (uint32 p = 0; p < d.npsu; p++)
+				if ((st->psu_named[p] < 0) == (pass == 1))
+					porder[fill[srank[st->psu_stratum[p]]]++] = p;
+		for (uint32 h = 0; h < d.nstrata; h++)
+		{
+			uint32		nnamed = 0;
+
+			while (start[h] + nnamed < start[h + 1] && st->psu_named[porder[start[h] + nnamed]] >= 0)
+				nnamed++;
+			survey_sort(porder + start[h], nnamed, sizeof(uint32), compare_named_psu, st);
+		}
+	}
+	d.psus = palloc(sizeof(DesignPsu) * Max(d.npsu, 1));
+	for (uint32 i = 0; i < d.npsu; i++)
+	{
+		uint32		p = porder[i];
+
+		prank[p] = i;
+		d.psus[i].stratum = srank[st->psu_stratum[p]];
+		d.psus[i].anonymous = st->psu_named[p] < 0;
+		if (d.psus[i].anonymous)
+		{
+			d.psus[i].name = "";
+			d.psus[i].len = 0;
+		}
+		else
+		{
+			const SurveyDictEntry *e = &st->named.entries[st->psu_named[p]];
+
+			d.psus[i].name = e->text + 4;
+			d.psus[i].len = e->len - 4;
+		}
+		np++;
+	}
+
+	d.cells = palloc(sizeof(DesignCell) * Max(d.ncell, 1));
+	for (uint32 i = 0; i < d.ncell; i++)
+	{
+		const DesignStateCell *c = &st->cells[i];
+
+		d.cells[i].psu = prank[c->psu];
+		d.cells[i].category = crank[c->cat];
+		d.cells[i].weight = survey_sum_value(&c->weight);
+		if (d.cells[i].weight < 0.0 || c->nonzero == 0)
+			d.cells[i].weight = 0.0;
+		d.cells[i].rows = c->rows;
+		d.cells[i].nonzero = c->nonzero;
+	}
+	survey_sort(d.cells, d.ncell, sizeof(DesignCell), compare_cells, NULL);
+
+	size = design_summary_size(&d);
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("design summary too large"));
+	result = palloc(VARHDRSZ + size);
+	SET_VARSIZE(result, VARHDRSZ + size);
+	design_summary_encode((uint8 *) VARDATA(result), &d);
+	return result;
+}
+
+/* decode and validate bytes; false (and *status) when invalid */
+static DesignStatus
+design_decode(const uint8 *buf, size_t len, DesignData *d)
+{
+	DesignStatus s;
+	uint32		nstrata,
+				ncat,
+				npsu,
+				ncell;
+
+	memset(d, 0, sizeof(*d));
+	s = design_summary_counts(buf, len, &nstrata, &ncat, &npsu, &ncell);
+	if (s != DESIGN_OK)
+		return s;
+	d->strata = palloc(sizeof(DesignStratum) * Max(nstrata, 1));
+	d->cats = palloc(sizeof(DesignCategory) * Max(ncat, 1));
+	d->psus = palloc(sizeof(DesignPsu) * Max(npsu, 1));
+	d->cells = palloc(sizeof(DesignCell) * Max(ncell, 1));
+	return design_summary_decode(buf, len, d);
+}
+
+static void
+design_summary_read(struct varlena *value, DesignData *d)
+{
+	DesignStatus s = design_decode((const uint8 *) VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value), d);
+
+	if (s != DESIGN_OK)
+		ereport(ERROR,
+				errcode(ERRCODE_DATA_CORRUPTED),
+				errmsg("invalid " TYPE_NAME " value: %s", design_status_message(s)));
+}
+
+/* add decoded data into a state (deserialize, combine, rollup) */
+static void
+design_state_merge_data(DesignState *st, const DesignData *d)
+{
+	uint32	   *smap = palloc(sizeof(uint32) * Max(d->nstrata, 1));
+	uint32	   *cmap = palloc(sizeof(uint32) * Max(d->ncat, 1));
+	uint32	   *pmap = palloc(sizeof(uint32) * Max(d->npsu, 1));
+	bool		has_fpc = (d->flags & DESIGN_FLAG_FPC) != 0;
+
+	st->last_psu = UINT32_MAX;
+	for (uint32 h = 0; h < d->nstrata; h++)
+		smap[h] = design_state_stratum(st, d->strata[h].isnull, d->strata[h].name, d->strata[h].len,
+									   has_fpc, d->strata[h].fpc);
+	for (uint32 c = 0; c < d->ncat; c++)
+		cmap[c] = survey_dict_lookup_fast(&st->cats, d->cats[c].name, d->cats[c].len);
+	for (uint32 p = 0; p < d->npsu; p++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (d->psus[p].anonymous)
+			pmap[p] = design_state_new_psu(st, smap[d->psus[p].stratum], -1);
+		else
+			pmap[p] = design_state_named_psu(st, smap[d->psus[p].stratum], d->psus[p].name,
+											 d->psus[p].len);
+	}
+	for (uint32 i = 0; i < d->ncell; i++)
+	{
+		const DesignCell *c = &d->cells[i];
+		DesignStateCell *sc = design_state_cell(st, pmap[c->psu], cmap[c->category]);
+
+		survey_sum_add(&sc->weight, c->weight);
+		add_count(&sc->rows, c->rows);
+		add_count(&sc->nonzero, c->nonzero);
+	}
+	add_count(&st->missing, d->missing);
+	pfree(smap);
+	pfree(cmap);
+	pfree(pmap);
+}
+
+static void
+design_state_merge(DesignState *st, DesignState *other)
+{
+	bytea	   *b = design_state_encode(other);
+	DesignData	d;
+
+	design_summary_read(b, &d);
+	design_state_merge_data(st, &d);
+}
+
+Datum
+design_agg_final(PG_FUNCTION_ARGS)
+{
+	DesignState *st;
+
+	aggregate_context(fcinfo, "design_agg_final");
+	if (PG_ARGISNULL(0))
+	{
+		DesignState empty;
+
+		memset(&empty, 0, sizeof(empty));
+		empty.fpc_mode = -1;
+		PG_RETURN_BYTEA_P(design_state_encode(&empty));
+	}
+	st = (DesignState *) PG_GETARG_POINTER(0);
+	PG_RETURN_BYTEA_P(design_state_encode(st));
+}
+
+Datum
+design_agg_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "design_agg_combine");
+	DesignState *a = PG_ARGISNULL(0) ? NULL : (DesignState *) PG_GETARG_POINTER(0);
+	DesignState *b = PG_ARGISNULL(1) ? NULL : (DesignState *) PG_GETARG_POINTER(1);
+	MemoryContext old;
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	old = MemoryContextSwitchTo(cxt);
+	if (a == NULL)
+		a = design_state_new(cxt);
+	design_state_merge(a, b);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+design_agg_serialize(PG_FUNCTION_ARGS)
+{
+	DesignState *st;
+
+	aggregate_context(fcinfo, "design_agg_serialize");
+	st = (DesignState *) PG_GETARG_POINTER(0);
+	PG_RETURN_BYTEA_P(design_state_encode(st));
+}
+
+Datum
+design_agg_deserialize(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "design_agg_deserialize");
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	DesignData	d;
+	DesignState *st;
+	MemoryContext old;
+
+	design_summary_read(b, &d);
+	old = MemoryContextSwitchTo(cxt);
+	st = design_state_new(cxt);
+	design_state_merge_data(st, &d);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_POINTER(st);
+}
+
+/* rollup(design_summary): merges stored summaries (PSUs with one name are one PSU) */
+Datum
+design_rollup_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "design_rollup_trans");
+	DesignState *st = PG_ARGISNULL(0) ? design_state_new(cxt) : (DesignState *) PG_GETARG_POINTER(0);
+
+	if (!PG_ARGISNULL(1))
+	{
+		DesignData	d;
+		MemoryContext old;
+
+		design_summary_read(PG_GETARG_VARLENA_PP(1), &d);
+		old = MemoryContextSwitchTo(cxt);
+		design_state_merge_data(st, &d);
+		MemoryContextSwitchTo(old);
+	}
+	PG_RETURN_POINTER(st);
+}
+
+/* ---- I/O --------------------------------------------------------------------- */
+
+/*
+ * The text form is the version byte and the rest of the binary format in hex:
+ * exact (weights keep every bit) and validated on input like receive.
+ */
+Datum
+design_summary_out(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = PG_GETARG_VARLENA_PP(0);
+	const uint8 *p = (const uint8 *) VARDATA_ANY(v);
+	size_t		n = VARSIZE_ANY_EXHDR(v);
+	char	   *out = palloc(2 * n + 1);
+	static const char hex[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n; i++)
+	{
+		out[2 * i] = hex[p[i] >> 4];
+		out[2 * i + 1] = hex[p[i] & 15];
+	}
+	out[2 * n] = '\0';
+	PG_RETURN_CSTRING(out);
+}
+
+static int
+hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+Datum
+design_summary_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	size_t		n = strlen(str);
+	bytea	   *result;
+	uint8	   *p;
+	DesignData	d;
+	DesignStatus s;
+
+	if (n % 2 != 0 || n / 2 > MaxAllocSize - VARHDRSZ)
+		ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
+						 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("invalid input syntax for type " TYPE_NAME),
+						 errdetail("Expected an even number of hexadecimal digits (the text form written by design_summary_out)."));
+	result = palloc(VARHDRSZ + n / 2);
+	SET_VARSIZE(result, VARHDRSZ + n / 2);
+	p = (uint8 *) VARDATA(result);
+	for (size_t i = 0; i < n / 2; i++)
+	{
+		int			hi = hex_value(str[2 * i]),
+					lo = hex_value(str[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
+							 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							 errmsg("invalid input syntax for type " TYPE_NAME),
+							 errdetail("Expected hexadecimal digits, found \"%c\" at position %zu.",
+									   hi < 0 ? str[2 * i] : str[2 * i + 1], hi < 0 ? 2 * i + 1 : 2 * i + 2));
+		p[i] = (uint8) (hi << 4 | lo);
+	}
+	s = design_decode(p, n / 2, &d);
+	if (s != DESIGN_OK)
+		ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
+						 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("invalid input syntax for type " TYPE_NAME),
+						 errdetail("The value is not a valid design summary: %s.", design_status_message(s)));
+	PG_RETURN_BYTEA_P(result);
+}
+
+Datum
+design_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	size_t		n = buf->len - buf->cursor;
+	bytea	   *result = palloc(VARHDRSZ + n);
+	DesignData	d;
+	DesignStatus s;
+
+	SET_VARSIZE(result, VARHDRSZ + n);
+	pq_copymsgbytes(buf, VARDATA(result), n);
+	s = design_decode((const uint8 *) VARDATA(result), n, &d);
+	if (s != DESIGN_OK)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				errmsg("invalid binary " TYPE_NAME " value: %s", design_status_message(s)),
+				errdetail("Expected the versioned design summary byte format (doc/survey.md, Design-based estimation)."));
+	PG_RETURN_BYTEA_P(result);
+}
+
+Datum
+design_summary_send(PG_FUNCTION_ARGS)
+{
+	struct varlena *v = PG_GETARG_VARLENA_PP(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---- accessors ----------------------------------------------------------------- */
+
+typedef struct DesignFigures
+{
+	DesignEstimate e;
+	bool		found;			/* the category occurs */
+} DesignFigures;
+
+static DesignLonely
+lonely_arg(text *t)
+{
+	char	   *name = text_to_cstring(t);
+	DesignLonely l = design_lonely_from_name(name);
+
+	if (l == DESIGN_LONELY_INVALID)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("unknown lonely PSU rule \"%s\"", name),
+				errhint("Use one of: " DESIGN_LONELY_NAMES " (R's options(survey.lonely.psu = ...); the default is fail)."));
+	return l;
+}
+
+static void
+estimate_error(DesignEstimateStatus s, const DesignData *d, uint32 h)
+{
+	const char *name = "";
+
+	if (h < d->nstrata)
+		name = d->strata[h].isnull ? "NULL" : pnstrdup(d->strata[h].name, d->strata[h].len);
+	switch (s)
+	{
+		case DESIGN_ESTIMATE_OK:
+			return;
+		case DESIGN_ESTIMATE_LONELY:
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("stratum \"%s\" has only one PSU", name),
+					errdetail("A variance needs two PSUs in every stratum (R: \"Stratum has only one PSU at stage 1\")."),
+					errhint("Give lonely_psu => 'remove', 'certainty', 'adjust' or 'average', as R's options(survey.lonely.psu)."));
+			break;
+		case DESIGN_ESTIMATE_FPC_MIXED:
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("finite population corrections mix population sizes (> 1) and sampling fractions (< 1)"),
+					errhint("Give all fpc values as population sizes (>= 1) or all as sampling fractions (<= 1)."));
+			break;
+		case DESIGN_ESTIMATE_FPC_SMALL:
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("finite population correction implies more than 100%% sampling in stratum \"%s\"", name),
+					errdetail("The stratum has %u PSUs in the sample.", d->strata[h].npsu),
+					errhint("A population size must be at least the number of PSUs sampled."));
+			break;
+	}
+}
+
+/*
+ * The figures of a category of the summary.  lonely NULL: no variance is
+ * wanted (share, total), so neither the lonely PSU rule nor the fpc matter.
+ */
+static void
+design_figures(struct varlena *value, text *category, text *lonely, DesignFigures *out,
+			   DesignData *d)
+{
+	double	   *popsize,
+			   *num,
+			   *den,
+			   *z;
+	uint32		bad = UINT32_MAX;
+	uint32		cat = UINT32_MAX;
+	DesignLonely rule = DESIGN_LONELY_REMOVE;
+	DesignEstimateStatus s;
+	const char *t = VARDATA_ANY(category);
+	uint32		len = VARSIZE_ANY_EXHDR(category);
+
+	if (lonely != NULL)
+		rule = lonely_arg(lonely);
+	design_summary_read(value, d);
+	out->found = true;
+	for (uint32 i = 0; i < d->ncat; i++)
+		if (d->cats[i].len == len && memcmp(d->cats[i].name, t, len) == 0)
+			cat = i;
+	if (cat == UINT32_MAX)
+	{
+		SurveyCategory *cats = palloc(sizeof(SurveyCategory) * Max(d->ncat, 1));
+
+		for (uint32 i = 0; i < d->ncat; i++)
+		{
+			cats[i].text = d->cats[i].name;
+			cats[i].len = d->cats[i].len;
+			cats[i].count = 0;
+			cats[i].weight = 0;
+		}
+		survey_unknown_category(t, len, cats, d->ncat, NULL);
+	}
+	popsize = palloc(sizeof(double) * Max(d->nstrata, 1));
+	if (lonely != NULL)
+	{
+		s = design_popsize(d, popsize, &bad);
+		estimate_error(s, d, bad);
+	}
+	else
+		for (uint32 h = 0; h < d->nstrata; h++)
+			popsize[h] = INFINITY;
+	num = palloc(sizeof(double) * Max(d->npsu, 1));
+	den = palloc(sizeof(double) * Max(d->npsu, 1));
+	z = palloc(sizeof(double) * Max(d->npsu, 1));
+	s = design_estimate_category(d, cat, rule, popsize, num, den, z, &out->e, &bad);
+	estimate_error(s, d, bad);
+}
+
+Datum
+design_share(PG_FUNCTION_ARGS)
+{
+	DesignFigures f;
+	DesignData	d;
+
+	design_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(1), NULL, &f, &d);
+	if (!f.e.defined)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(f.e.ratio);
+}
+
+Datum
+design_total(PG_FUNCTION_ARGS)
+{
+	DesignFigures f;
+	DesignData	d;
+
+	design_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(1), NULL, &f, &d);
+	PG_RETURN_FLOAT8(f.e.total);
+}
+
+Datum
+design_variance_of(PG_FUNCTION_ARGS)
+{
+	DesignFigures f;
+	DesignData	d;
+
+	design_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), &f, &d);
+	if (!f.e.defined)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(f.e.ratio_var);
+}
+
+Datum
+design_se(PG_FUNCTION_ARGS)
+{
+	DesignFigures f;
+	DesignData	d;
+
+	design_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), &f, &d);
+	if (!f.e.defined)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(sqrt(f.e.ratio_var));
+}
+
+/* cv(): SE / estimate, as R's cv() of a svymean; NULL for an estimate of 0 */
+Datum
+design_cv(PG_FUNCTION_ARGS)
+{
+	DesignFigures f;
+	DesignData	d;
+
+	design_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), &f, &d);
+	if (!f.e.defined || f.e.ratio == 0.0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(sqrt(f.e.ratio_var) / f.e.ratio);
+}
+
+Datum
+design_total_se(PG_FUNCTION_ARGS)
+{
+	DesignFigures f;
+	DesignData	d;
+
+	design_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(2), &f, &d);
+	PG_RETURN_FLOAT8(sqrt(f.e.total_var));
+}
+
+Datum
+design_deff(PG_FUNCTION_ARGS)
+{
+	DesignFigures f;
+	DesignData	d;
+	double		v;
+
+	design_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(3), &f, &d);
+	v = design_deff_share(&f.e, PG_GETARG_BOOL(2));
+	if (isnan(v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* degf(): PSUs - strata among the rows that answered with a weight > 0 */
+Datum
+design_degf(PG_FUNCTION_ARGS)
+{
+	DesignData	d;
+	uint32		last_psu = UINT32_MAX,
+				last_stratum = UINT32_MAX;
+	int64		psus = 0,
+				strata = 0;
+
+	design_summary_read(PG_GETARG_VARLENA_PP(0), &d);
+	for (uint32 i = 0; i < d.ncell; i++)
+	{
+		const DesignCell *c = &d.cells[i];
+
+		if (c->nonzero > 0 && c->psu != last_psu)
+		{
+			last_psu = c->psu;
+			psus++;
+			if (d.psus[c->psu].stratum != last_stratum)
+			{
+				last_stratum = d.psus[c->psu].stratum;
+				strata++;
+			}
+		}
+	}
+	PG_RETURN_INT64(psus - strata);
+}
+
+static DesignCiMethod
+design_method_arg(text *t)
+{
+	char	   *name = text_to_cstring(t);
+	DesignCiMethod m = design_ci_method_from_name(name);
+
+	if (m == DESIGN_CI_INVALID || m == DESIGN_CI_LIKELIHOOD)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("unknown design interval method \"%s\"", name),
+				errhint("Use one of: logit, asin, beta, mean, xlogit (R's svyciprop methods; likelihood is not available)."));
+	return m;
+}
+
+/* svyciprop(~I(answer == category), design, method, level) */
+static bool
+design_interval(FunctionCallInfo fcinfo, double *estimate, SurveyInterval *iv,
+				DesignCiMethod *method, double *level)
+{
+	DesignFigures f;
+	DesignData	d;
+
+	*method = design_method_arg(PG_GETARG_TEXT_PP(2));
+	*level = survey_level_arg(PG_GETARG_FLOAT8(3));
+	design_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(1), PG_GETARG_TEXT_PP(4), &f, &d);
+	if (!f.e.defined)
+		return false;
+	*estimate = f.e.ratio;
+	design_ciprop(*method, f.e.ratio, f.e.ratio_var, (double) f.e.df, (double) f.e.rows, *level,
+				  &iv->lower, &iv->upper);
+	return true;
+}
+
+static const char *
+design_method_name(DesignCiMethod m)
+{
+	static const char *const names[] = {"logit", "likelihood", "asin", "beta", "mean", "xlogit"};
+
+	return names[m];
+}
+
+Datum
+design_ci(PG_FUNCTION_ARGS)
+{
+	double		estimate = 0.0,
+				level;
+	SurveyInterval iv = {0, 0};
+	DesignCiMethod m;
+	bool		known = design_interval(fcinfo, &estimate, &iv, &m, &level);
+
+	return survey_interval_datum(fcinfo, known, estimate, iv, design_method_name(m), level);
+}
+
+Datum
+design_ci_lower(PG_FUNCTION_ARGS)
+{
+	double		estimate,
+				level;
+	SurveyInterval iv;
+	DesignCiMethod m;
+
+	if (!design_interval(fcinfo, &estimate, &iv, &m, &level) || isnan(iv.lower))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(iv.lower);
+}
+
+Datum
+design_ci_upper(PG_FUNCTION_ARGS)
+{
+	double		estimate,
+				level;
+	SurveyInterval iv;
+	DesignCiMethod m;
+
+	if (!design_interval(fcinfo, &estimate, &iv, &m, &level) || isnan(iv.upper))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(iv.upper);
+}
+
+/* design_info(s): the shape of the design */
+Datum
+design_counts(PG_FUNCTION_ARGS)
+{
+	DesignData	d;
+	TupleDesc	tupdesc;
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, false, false};
+	int64		rows = 0,
+				answered = 0;
+
+	design_summary_read(PG_GETARG_VARLENA_PP(0), &d);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "design_counts: return type must be a row type");
+	for (uint32 i = 0; i < d.ncell; i++)
+		answered += d.cells[i].rows;
+	rows = answered + d.missing;
+	values[0] = Int64GetDatum((int64) d.nstrata);
+	values[1] = Int64GetDatum((int64) d.npsu);
+	values[2] = Int64GetDatum(rows);
+	values[3] = Int64GetDatum(answered);
+	values[4] = Int64GetDatum(d.missing);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
