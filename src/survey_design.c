@@ -984,7 +984,8 @@ design_figures(struct varlena *value, text *category, text *lonely, DesignFigure
 	num = palloc(sizeof(double) * Max(d->npsu, 1));
 	den = palloc(sizeof(double) * Max(d->npsu, 1));
 	z = palloc(sizeof(double) * Max(d->npsu, 1));
-	s = design_estimate_category(d, cat, rule, popsize, num, den, z, &out->e, &bad);
+	s = design_estimate_category(d, cat, rule, popsize, num, den, z,
+								 palloc(Max(d->nstrata, 1)), &out->e, &bad);
 	estimate_error(s, d, bad);
 }
 

@@ -451,10 +451,12 @@ design_popsize(const DesignData *d, double *popsize, uint32_t *bad_stratum)
  */
 static DesignEstimateStatus
 design_variance(const DesignData *d, const double *z, const double *popsize,
-				DesignLonely lonely, double *variance, uint32_t *bad_stratum)
+				const uint8_t *present, DesignLonely lonely, double *variance,
+				uint32_t *bad_stratum)
 {
 	double		total = 0.0;
-	uint32_t	lonely_strata = 0;
+	uint32_t	lonely_strata = 0,
+				nstrata = 0;
 	uint32_t	i = 0;
 
 	for (uint32_t h = 0; h < d->nstrata; h++)
@@ -466,6 +468,10 @@ design_variance(const DesignData *d, const double *z, const double *popsize,
 					ss = 0.0;
 
 		i += n;
+		/* a stratum with no row in the domain is not in R's subset at all */
+		if (present != NULL && !present[h])
+			continue;
+		nstrata++;
 		/* onestrat: f = (N - n)/N, 1 without fpc; a census stratum adds nothing */
 		f = isinf(popsize[h]) ? 1.0 : (popsize[h] - (double) n) / popsize[h];
 		if (f < 0.0000001)
@@ -496,17 +502,17 @@ design_variance(const DesignData *d, const double *z, const double *popsize,
 			ss += (z[k] - mean) * (z[k] - mean);
 		total += f * (double) n / (double) (n - 1) * ss;
 	}
-	if (lonely_strata == d->nstrata)
+	if (lonely_strata > 0 && lonely_strata == nstrata)
 		total = NAN;
 	else if (lonely_strata > 0)
-		total *= (double) d->nstrata / (double) (d->nstrata - lonely_strata);
+		total *= (double) nstrata / (double) (nstrata - lonely_strata);
 	*variance = total;
 	return DESIGN_ESTIMATE_OK;
 }
 
 DesignEstimateStatus
 design_estimate_ratio(const DesignData *d, DesignLonely lonely, const double *popsize,
-					  const double *num, const double *den, double *z,
+					  const uint8_t *present, const double *num, const double *den, double *z,
 					  DesignEstimate *out, uint32_t *bad_stratum)
 {
 	double		sn = 0.0,
@@ -524,7 +530,7 @@ design_estimate_ratio(const DesignData *d, DesignLonely lonely, const double *po
 	out->ratio = out->defined ? sn / sd : NAN;
 
 	/* svytotal: the influence values are the weighted values themselves */
-	st = design_variance(d, num, popsize, lonely, &out->total_var, bad_stratum);
+	st = design_variance(d, num, popsize, present, lonely, &out->total_var, bad_stratum);
 	if (st != DESIGN_ESTIMATE_OK)
 		return st;
 	out->ratio_var = NAN;
@@ -533,7 +539,7 @@ design_estimate_ratio(const DesignData *d, DesignLonely lonely, const double *po
 		/* svymean: x w / sum w after removing the mean */
 		for (uint32_t k = 0; k < d->npsu; k++)
 			z[k] = (num[k] - out->ratio * den[k]) / sd;
-		st = design_variance(d, z, popsize, lonely, &out->ratio_var, bad_stratum);
+		st = design_variance(d, z, popsize, present, lonely, &out->ratio_var, bad_stratum);
 	}
 	return st;
 }
@@ -541,7 +547,7 @@ design_estimate_ratio(const DesignData *d, DesignLonely lonely, const double *po
 DesignEstimateStatus
 design_estimate_category(const DesignData *d, uint32_t cat, DesignLonely lonely,
 						 const double *popsize, double *num, double *den, double *z,
-						 DesignEstimate *out, uint32_t *bad_stratum)
+						 uint8_t *present, DesignEstimate *out, uint32_t *bad_stratum)
 {
 	uint32_t	last_psu = UINT32_MAX;
 	uint32_t	psus = 0,
@@ -550,6 +556,8 @@ design_estimate_category(const DesignData *d, uint32_t cat, DesignLonely lonely,
 
 	for (uint32_t k = 0; k < d->npsu; k++)
 		num[k] = den[k] = 0.0;
+	for (uint32_t h = 0; h < d->nstrata; h++)
+		present[h] = 0;
 	out->rows = 0;
 	out->nonzero = 0;
 	for (uint32_t i = 0; i < d->ncell; i++)
@@ -557,6 +565,7 @@ design_estimate_category(const DesignData *d, uint32_t cat, DesignLonely lonely,
 		const DesignCell *c = &d->cells[i];
 
 		den[c->psu] += c->weight;
+		present[d->psus[c->psu].stratum] = 1;
 		if (c->category == cat)
 			num[c->psu] += c->weight;
 		out->rows += c->rows;
@@ -574,7 +583,7 @@ design_estimate_category(const DesignData *d, uint32_t cat, DesignLonely lonely,
 		}
 	}
 	out->df = (int64_t) psus - (int64_t) strata;
-	return design_estimate_ratio(d, lonely, popsize, num, den, z, out, bad_stratum);
+	return design_estimate_ratio(d, lonely, popsize, present, num, den, z, out, bad_stratum);
 }
 
 double

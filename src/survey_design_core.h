@@ -172,17 +172,22 @@ extern DesignEstimateStatus design_popsize(const DesignData *d, double *popsize,
 
 /*
  * The estimate for category cat (a share among the rows that answered), with
- * scratch arrays of d->npsu doubles (num, den, z) given by the caller.
+ * scratch arrays of d->npsu doubles (num, den, z) and d->nstrata bytes
+ * (present: strata with a row in the domain) given by the caller.
  */
 extern DesignEstimateStatus design_estimate_category(const DesignData *d, uint32_t cat,
 													 DesignLonely lonely, const double *popsize,
 													 double *num, double *den, double *z,
-													 DesignEstimate *out, uint32_t *bad_stratum);
+													 uint8_t *present, DesignEstimate *out,
+													 uint32_t *bad_stratum);
 
-/* the generic form: num[] and den[] per PSU already filled, domain counts given */
+/*
+ * The generic form: num[] and den[] per PSU already filled, present[] per
+ * stratum (NULL: every stratum), out->rows, nonzero and df set by the caller.
+ */
 extern DesignEstimateStatus design_estimate_ratio(const DesignData *d, DesignLonely lonely,
-												  const double *popsize, const double *num,
-												  const double *den, double *z,
+												  const double *popsize, const uint8_t *present,
+												  const double *num, const double *den, double *z,
 												  DesignEstimate *out, uint32_t *bad_stratum);
 
 /* svymean(..., deff = TRUE) of a share p: without replacement unless replace */
