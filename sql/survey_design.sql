@@ -1,0 +1,119 @@
+-- iscm.design_summary: design_agg and its accessors (the figures are checked
+-- against R's survey package by test/survey_design_r.sh; here: semantics,
+-- errors, parallel and rollup equality, text and binary forms).
+SET extra_float_digits = 0;
+CREATE TEMP TABLE s AS
+SELECT g, CASE WHEN g % 13 = 0 THEN NULL ELSE (ARRAY['yes', 'no', 'intends'])[1 + (g * 7) % 3] END AS answer,
+       (1 + g % 5)::float8 AS w, 'h' || (g % 4) AS stratum, 'p' || (g % 20) AS psu,
+       CASE g % 4 WHEN 0 THEN 40 WHEN 1 THEN 25 WHEN 2 THEN 60 ELSE 10 END::float8 AS pop
+  FROM generate_series(1, 400) g;
+CREATE TEMP TABLE d AS
+SELECT iscm.design_agg(answer, w, stratum, psu) AS s4, iscm.design_agg(answer, w, stratum, psu, pop) AS s5,
+       iscm.design_agg(answer, w) AS s2
+  FROM s;
+SELECT (iscm.design_info(s4)).*, iscm.degf(s4), iscm.degf(s2) FROM d;
+-- shares and totals do not depend on the design; variances do
+SELECT round(iscm.share(s4, 'yes')::numeric, 12) = round(iscm.share(s2, 'yes')::numeric, 12) AS same_share,
+       iscm.total(s4, 'yes') = iscm.total(s5, 'yes') AS same_total,
+       iscm.se(s5, 'yes') < iscm.se(s4, 'yes') AS fpc_shrinks,
+       round(iscm.se(s4, 'yes')::numeric, 10) AS se, round(iscm.variance(s4, 'yes')::numeric, 12) AS var,
+       round(iscm.cv(s4, 'yes')::numeric, 10) AS cv, round(iscm.deff(s4, 'yes')::numeric, 10) AS deff,
+       round(iscm.deff(s4, 'yes', true)::numeric, 10) AS deff_replace,
+       round(iscm.total_se(s4, 'yes')::numeric, 8) AS total_se
+  FROM d;
+SELECT m, (iscm.ci(s4, 'no', m, 0.9)).method, round(iscm.ci_lower(s4, 'no', m)::numeric, 10) AS lower,
+       round(iscm.ci_upper(s4, 'no', m)::numeric, 10) AS upper
+  FROM d, unnest(ARRAY['logit', 'XLOGIT', 'mean', 'asin', 'beta']) m;
+-- a domain: the other rows' PSUs stay in the design (NULL answer), unlike WHERE
+SELECT round(iscm.se(dom, 'yes')::numeric, 10) AS domain_se, round(iscm.se(sub, 'yes')::numeric, 10) AS new_design_se,
+       iscm.share(dom, 'yes') = iscm.share(sub, 'yes') AS same_share, iscm.degf(dom), iscm.degf(sub)
+  FROM (SELECT iscm.design_agg(CASE WHEN g % 20 < 10 THEN answer END, w, stratum, psu) AS dom,
+               iscm.design_agg(answer, w, stratum, psu) FILTER (WHERE g % 20 < 10) AS sub FROM s) x;
+
+-- parallel and partial aggregation give the same summary as the serial plan
+CREATE TEMP TABLE big AS
+SELECT g % 7 AS q, (ARRAY['yes', 'no', 'intends'])[1 + (g * 7) % 3] AS answer, 0.5 + g % 9 AS w,
+       'h' || (g % 5) AS stratum, 'p' || (g % 61) AS psu
+  FROM generate_series(1, 60000) g;
+CREATE TEMP TABLE serial AS SELECT q, iscm.design_agg(answer, w, stratum, psu)::text AS t FROM big GROUP BY q;
+SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 4; SET parallel_leader_participation = off;
+-- a temp table is never scanned in parallel: use a plain one
+CREATE TABLE pbig AS SELECT * FROM big;
+ANALYZE pbig;
+EXPLAIN (COSTS OFF) SELECT q, iscm.design_agg(answer, w, stratum, psu) FROM pbig GROUP BY q;
+SELECT count(*) AS groups, bool_and(p.t = s.t) AS parallel_equals_serial
+  FROM (SELECT q, iscm.design_agg(answer, w, stratum, psu)::text AS t FROM pbig GROUP BY q) p JOIN serial s USING (q);
+RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather; RESET parallel_leader_participation;
+-- rollup of parts (a PSU split between parts is one PSU) equals the whole
+SELECT iscm.rollup(part)::text = (SELECT t FROM serial WHERE q = 3) AS rollup_equals_whole
+  FROM (SELECT iscm.design_agg(answer, w, stratum, psu) AS part
+          FROM (SELECT *, row_number() OVER () % 3 AS k FROM pbig WHERE q = 3) z GROUP BY k) x;
+SELECT iscm.rollup(x) IS NOT NULL AS empty_rollup FROM (SELECT NULL::iscm.design_summary AS x) y;
+DROP TABLE pbig;
+
+-- zero rows: an empty summary; figures NULL
+SELECT iscm.design_agg(answer, w) AS empty FROM s WHERE false;
+SELECT (iscm.design_info(iscm.design_agg(answer, w))).* FROM s WHERE false;
+
+-- text form round trip; binary round trip
+SELECT iscm.design_agg(a, w, st, p, f)::text FROM (VALUES ('yes', 1.5::float8, 'a', '1', 10::float8), ('no', 2, 'a', '2', 10)) v(a, w, st, p, f);
+SELECT s5::text::iscm.design_summary::text = s5::text AS text_round_trip,
+       iscm.design_summary_send(s5) = iscm.design_summary_send(s5::text::iscm.design_summary) AS send_stable
+  FROM d;
+\getenv abs_srcdir PG_ABS_SRCDIR
+\set copy_binary :abs_srcdir '/test/lib/copy_binary.sql'
+\i :copy_binary
+CREATE FUNCTION pg_temp.receive(payload bytea) RETURNS text LANGUAGE sql
+    RETURN pg_temp.copy_binary_receive(payload, 'iscm.design_summary');
+SELECT pg_temp.receive(iscm.design_summary_send(s5)) = s5::text AS binary_round_trip FROM d;
+-- hostile bytes: every truncation and single-byte change is refused or valid, never a crash
+SELECT pg_temp.receive('\x02'::bytea) AS bad_version;
+SELECT pg_temp.receive('\x01'::bytea) AS truncated;
+SELECT pg_temp.receive('\x0102000000000000000000000000000000000000000000000000'::bytea) AS bad_flags;
+SELECT pg_temp.receive('\x010000000001000000000000000000000000000000000000000000'::bytea) AS stratum_without_bytes;
+CREATE TEMP TABLE small AS
+SELECT iscm.design_summary_send(iscm.design_agg(a, w, st, p)) AS b
+  FROM (VALUES ('yes', 1.5::float8, 'a', '1'), ('no', 0, 'a', '2'), (NULL, 1, 'b', '1')) v(a, w, st, p);
+SELECT count(*) AS truncations, count(*) FILTER (WHERE r LIKE '22P03%') AS refused
+  FROM small, generate_series(0, length(b) - 1) n,
+       LATERAL (SELECT pg_temp.receive(substr(b, 1, n)) AS r) x;
+-- an accepted mutation reads back through the text form to the same value
+SELECT count(*) AS mutations, count(*) FILTER (WHERE r LIKE '22P03%') AS refused,
+       count(*) FILTER (WHERE r NOT LIKE '22P03%' AND r::iscm.design_summary::text = r) AS accepted
+  FROM small, generate_series(0, length(b) - 1) n, unnest(ARRAY[0, 1, 127, 255]) v,
+       LATERAL (SELECT pg_temp.receive(set_byte(b, n, v)) AS r) x;
+SELECT 'zz'::iscm.design_summary;
+SELECT '010'::iscm.design_summary;
+SELECT '0200'::iscm.design_summary;
+
+-- errors
+\set VERBOSITY default
+SELECT iscm.design_agg('yes', NULL::float8);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.design_agg('yes', -1::float8);
+SELECT iscm.design_agg('yes', 'NaN'::float8, 'a', 'b');
+SELECT iscm.design_agg('yes', 1, 'a', 'b', 0);
+SELECT iscm.design_agg('yes', 1, 'a', 'b', NULL::float8);
+SELECT iscm.design_agg('yes', 1, 'a', 'b' || g, g::float8) FROM generate_series(1, 2) g;
+SELECT iscm.se(iscm.design_agg(a, 1, st, p), 'yes')
+  FROM (VALUES ('yes', 'a', '1'), ('no', 'a', '2'), ('yes', 'b', '1')) v(a, st, p);
+\echo :LAST_ERROR_SQLSTATE
+SELECT round(iscm.se(x, 'yes', 'remove')::numeric, 10) AS remove, round(iscm.se(x, 'yes', 'CERTAINTY')::numeric, 10) AS certainty,
+       round(iscm.se(x, 'yes', 'adjust')::numeric, 10) AS adjust, round(iscm.se(x, 'yes', 'average')::numeric, 10) AS average,
+       iscm.share(x, 'yes') AS share_needs_no_rule
+  FROM (SELECT iscm.design_agg(a, 1, st, p) AS x
+          FROM (VALUES ('yes', 'a', '1'), ('no', 'a', '2'), ('yes', 'b', '1')) v(a, st, p)) y;
+SELECT iscm.se(iscm.design_agg(a, 1, st, p), 'yes', 'drop') FROM (VALUES ('yes', 'a', '1')) v(a, st, p);
+SELECT iscm.se(iscm.design_agg(a, 1, st, p, f), 'yes')
+  FROM (VALUES ('yes', 'a', '1', 0.5::float8), ('no', 'a', '2', 0.5), ('no', 'b', '1', 20), ('no', 'b', '2', 20)) v(a, st, p, f);
+SELECT iscm.se(iscm.design_agg(a, 1, st, p, 1.5), 'yes')
+  FROM (VALUES ('yes', 'a', '1'), ('no', 'a', '2')) v(a, st, p);
+-- a census stratum (population = PSUs sampled) adds nothing and is never lonely
+SELECT iscm.se(iscm.design_agg(a, 1, st, p, f), 'yes') AS census_lonely
+  FROM (VALUES ('yes', 'a', '1', 1::float8), ('no', 'b', '1', 4), ('yes', 'b', '2', 4)) v(a, st, p, f);
+SELECT iscm.share(s4, 'Yes') FROM d;
+SELECT iscm.ci(s4, 'yes', 'wilson') FROM d;
+SELECT iscm.ci(s4, 'yes', 'likelihood') FROM d;
+SELECT iscm.ci(s4, 'yes', 'logit', 1) FROM d;
