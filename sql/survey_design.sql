@@ -71,7 +71,7 @@ SELECT pg_temp.receive(iscm.design_summary_send(s5)) = s5::text AS binary_round_
 -- hostile bytes: every truncation and single-byte change is refused or valid, never a crash
 SELECT pg_temp.receive('\x02'::bytea) AS bad_version;
 SELECT pg_temp.receive('\x01'::bytea) AS truncated;
-SELECT pg_temp.receive('\x0102000000000000000000000000000000000000000000000000'::bytea) AS bad_flags;
+SELECT pg_temp.receive('\x0104000000000000000000000000000000000000000000000000'::bytea) AS bad_flags;
 SELECT pg_temp.receive('\x010000000001000000000000000000000000000000000000000000'::bytea) AS stratum_without_bytes;
 CREATE TEMP TABLE small AS
 SELECT iscm.design_summary_send(iscm.design_agg(a, w, st, p)) AS b
@@ -117,3 +117,22 @@ SELECT iscm.share(s4, 'Yes') FROM d;
 SELECT iscm.ci(s4, 'yes', 'wilson') FROM d;
 SELECT iscm.ci(s4, 'yes', 'likelihood') FROM d;
 SELECT iscm.ci(s4, 'yes', 'logit', 1) FROM d;
+
+-- numeric answers: design_value_agg
+CREATE TEMP TABLE v AS
+SELECT iscm.design_value_agg(CASE WHEN g % 11 = 0 THEN NULL ELSE (g * 37 % 101)::float8 END, w, stratum, psu) AS v,
+       iscm.design_value_agg(CASE WHEN g % 11 = 0 THEN NULL ELSE (g * 37 % 101)::float8 END, w, stratum, psu, pop) AS vf
+  FROM s;
+SELECT round(iscm.mean(v)::numeric, 10) AS mean, round(iscm.mean_se(v)::numeric, 10) AS se,
+       iscm.mean_se(vf) < iscm.mean_se(v) AS fpc_shrinks, round(iscm.mean_deff(v)::numeric, 10) AS deff,
+       round(iscm.mean_ci_lower(v, 0.9)::numeric, 8) AS lower, round(iscm.mean_ci_upper(v, 0.9)::numeric, 8) AS upper,
+       iscm.value_total(v), round(iscm.value_total_se(v)::numeric, 6) AS total_se, iscm.degf(v),
+       (iscm.design_info(v)).missing
+  FROM v;
+SELECT iscm.mean(iscm.design_value_agg(NULL::float8, 1)) AS no_values,
+       iscm.value_total(iscm.design_value_agg(NULL::float8, 1)) AS zero_total;
+SELECT iscm.mean(x) IS NULL AS empty_mean FROM (SELECT iscm.design_value_agg(1, 1) AS x FROM s WHERE false) y;
+SELECT iscm.design_value_agg('Infinity'::float8, 1);
+SELECT iscm.share(v, 'yes') FROM v;
+SELECT iscm.mean(s4) FROM d;
+SELECT iscm.rollup(x) FROM (SELECT s4 AS x FROM d UNION ALL SELECT v FROM v) y;

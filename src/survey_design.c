@@ -33,6 +33,7 @@ PG_FUNCTION_INFO_V1(design_summary_out);
 PG_FUNCTION_INFO_V1(design_summary_recv);
 PG_FUNCTION_INFO_V1(design_summary_send);
 PG_FUNCTION_INFO_V1(design_agg_trans);
+PG_FUNCTION_INFO_V1(design_value_trans);
 PG_FUNCTION_INFO_V1(design_agg_final);
 PG_FUNCTION_INFO_V1(design_agg_combine);
 PG_FUNCTION_INFO_V1(design_agg_serialize);
@@ -50,6 +51,13 @@ PG_FUNCTION_INFO_V1(design_ci);
 PG_FUNCTION_INFO_V1(design_ci_lower);
 PG_FUNCTION_INFO_V1(design_ci_upper);
 PG_FUNCTION_INFO_V1(design_counts);
+PG_FUNCTION_INFO_V1(design_mean);
+PG_FUNCTION_INFO_V1(design_mean_se);
+PG_FUNCTION_INFO_V1(design_mean_deff);
+PG_FUNCTION_INFO_V1(design_mean_ci_lower);
+PG_FUNCTION_INFO_V1(design_mean_ci_upper);
+PG_FUNCTION_INFO_V1(design_value_total);
+PG_FUNCTION_INFO_V1(design_value_total_se);
 
 /* ---- the aggregate state --------------------------------------------------- */
 
@@ -60,6 +68,8 @@ typedef struct DesignStateCell
 	SurveySum	weight;
 	int64		rows;
 	int64		nonzero;
+	SurveySum	wy;				/* numeric summaries: sums of w y and w y^2 */
+	SurveySum	wyy;
 } DesignStateCell;
 
 typedef struct DesignState
@@ -70,6 +80,7 @@ typedef struct DesignState
 	bool	   *has_fpc;
 	uint32		strata_cap;
 	int			fpc_mode;		/* -1 not known yet, 0 no fpc, 1 fpc given */
+	int			numeric;		/* -1 not known yet (no summary merged, no row), 0 answers, 1 values */
 	SurveyDict	named;			/* key: stratum index (4 bytes) + PSU name */
 	uint32	   *named_psu;		/* named index -> PSU */
 	uint32		named_cap;
@@ -111,6 +122,7 @@ design_state_new(MemoryContext cxt)
 	survey_dict_init(&st->named, cxt);
 	survey_dict_init(&st->cats, cxt);
 	st->fpc_mode = -1;
+	st->numeric = -1;
 	st->last_psu = UINT32_MAX;
 	return st;
 }
@@ -306,16 +318,30 @@ text_arg_in_place(FunctionCallInfo fcinfo, int argno)
 	return v;
 }
 
+static void
+design_state_kind(DesignState *st, int numeric, bool empty)
+{
+	if (empty)
+		return;
+	if (st->numeric < 0)
+		st->numeric = numeric;
+	else if (st->numeric != numeric)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("cannot merge a design summary of answers with one of numeric values"),
+				errhint("Roll up summaries of design_agg and of design_value_agg separately."));
+}
+
 /*
  * design_agg(answer, weight [, stratum, psu [, fpc]]): one row of the sample.
  * A NULL answer is outside the domain of the estimates but its PSU belongs to
  * the design; a NULL stratum is one stratum of its own (all NULL: no strata);
  * a NULL PSU makes the row its own PSU (all NULL: ids = ~1).
  */
-Datum
-design_agg_trans(PG_FUNCTION_ARGS)
+static Datum
+design_row(FunctionCallInfo fcinfo, bool numeric)
 {
-	MemoryContext cxt = aggregate_context(fcinfo, "design_agg_trans");
+	MemoryContext cxt = aggregate_context(fcinfo, numeric ? "design_value_trans" : "design_agg_trans");
 	DesignState *st = PG_ARGISNULL(0) ? design_state_new(cxt) : (DesignState *) PG_GETARG_POINTER(0);
 	int			nargs = PG_NARGS();
 	double		w;
@@ -409,8 +435,29 @@ design_agg_trans(PG_FUNCTION_ARGS)
 		}
 	}
 
+	design_state_kind(st, numeric ? 1 : 0, false);
 	if (PG_ARGISNULL(1))
 		add_count(&st->missing, 1);
+	else if (numeric)
+	{
+		double		y = PG_GETARG_FLOAT8(1);
+		uint32		cat;
+		DesignStateCell *c;
+
+		if (!isfinite(y))
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("numeric answer must be finite, not %g", y),
+					errhint("Give NULL for a row without a value."));
+		cat = survey_dict_lookup_fast(&st->cats, "", 0);
+		c = design_state_cell(st, psu, cat);
+		survey_sum_add(&c->weight, w);
+		survey_sum_add(&c->wy, w * y);
+		survey_sum_add(&c->wyy, w * y * y);
+		c->rows++;
+		if (w > 0.0)
+			c->nonzero++;
+	}
 	else
 	{
 		struct varlena *answer = text_arg_in_place(fcinfo, 1);
@@ -424,6 +471,19 @@ design_agg_trans(PG_FUNCTION_ARGS)
 			c->nonzero++;
 	}
 	PG_RETURN_POINTER(st);
+}
+
+Datum
+design_agg_trans(PG_FUNCTION_ARGS)
+{
+	return design_row(fcinfo, false);
+}
+
+/* design_value_agg(value float8, weight [, stratum, psu [, fpc]]) */
+Datum
+design_value_trans(PG_FUNCTION_ARGS)
+{
+	return design_row(fcinfo, true);
 }
 
 /* ---- state <-> bytes -------------------------------------------------------- */
@@ -489,7 +549,7 @@ design_state_encode(DesignState *st)
 	SurveyCategory *scats;
 
 	memset(&d, 0, sizeof(d));
-	d.flags = st->fpc_mode == 1 ? DESIGN_FLAG_FPC : 0;
+	d.flags = (st->fpc_mode == 1 ? DESIGN_FLAG_FPC : 0) | (st->numeric == 1 ? DESIGN_FLAG_NUMERIC : 0);
 	d.missing = st->missing;
 	d.nstrata = st->strata.n;
 	d.ncat = st->cats.n;
@@ -588,6 +648,12 @@ design_state_encode(DesignState *st)
 			d.cells[i].weight = 0.0;
 		d.cells[i].rows = c->rows;
 		d.cells[i].nonzero = c->nonzero;
+		d.cells[i].wy = c->nonzero == 0 ? 0.0 : survey_sum_value(&c->wy);
+		d.cells[i].wyy = c->nonzero == 0 ? 0.0 : survey_sum_value(&c->wyy);
+		if (d.cells[i].wy == 0.0)
+			d.cells[i].wy = 0.0;	/* no -0 */
+		if (!(d.cells[i].wyy > 0.0))
+			d.cells[i].wyy = 0.0;
 	}
 	survey_sort(d.cells, d.ncell, sizeof(DesignCell), compare_cells, NULL);
 
@@ -644,6 +710,8 @@ design_state_merge_data(DesignState *st, const DesignData *d)
 	bool		has_fpc = (d->flags & DESIGN_FLAG_FPC) != 0;
 
 	st->last_psu = UINT32_MAX;
+	design_state_kind(st, (d->flags & DESIGN_FLAG_NUMERIC) ? 1 : 0,
+					  d->nstrata == 0 && d->missing == 0);
 	for (uint32 h = 0; h < d->nstrata; h++)
 		smap[h] = design_state_stratum(st, d->strata[h].isnull, d->strata[h].name, d->strata[h].len,
 									   has_fpc, d->strata[h].fpc);
@@ -664,6 +732,8 @@ design_state_merge_data(DesignState *st, const DesignData *d)
 		DesignStateCell *sc = design_state_cell(st, pmap[c->psu], cmap[c->category]);
 
 		survey_sum_add(&sc->weight, c->weight);
+		survey_sum_add(&sc->wy, c->wy);
+		survey_sum_add(&sc->wyy, c->wyy);
 		add_count(&sc->rows, c->rows);
 		add_count(&sc->nonzero, c->nonzero);
 	}
@@ -695,6 +765,7 @@ design_agg_final(PG_FUNCTION_ARGS)
 
 		memset(&empty, 0, sizeof(empty));
 		empty.fpc_mode = -1;
+		empty.numeric = -1;
 		PG_RETURN_BYTEA_P(design_state_encode(&empty));
 	}
 	st = (DesignState *) PG_GETARG_POINTER(0);
@@ -955,6 +1026,11 @@ design_figures(struct varlena *value, text *category, text *lonely, DesignFigure
 	if (lonely != NULL)
 		rule = lonely_arg(lonely);
 	design_summary_read(value, d);
+	if (d->flags & DESIGN_FLAG_NUMERIC)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("design summary of numeric values has no categories"),
+				errhint("Use mean(), mean_se(), value_total() and the other accessors of design_value_agg."));
 	out->found = true;
 	for (uint32 i = 0; i < d->ncat; i++)
 		if (d->cats[i].len == len && memcmp(d->cats[i].name, t, len) == 0)
@@ -1203,4 +1279,146 @@ design_counts(PG_FUNCTION_ARGS)
 	values[3] = Int64GetDatum(answered);
 	values[4] = Int64GetDatum(d.missing);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* ---- numeric summaries (design_value_agg) -------------------------------------- */
+
+/*
+ * The figures of a numeric summary; false when no row has a value with a
+ * weight (the figures are NULL).  lonely NULL: no variance wanted.
+ */
+static bool
+design_value_figures(struct varlena *value, text *lonely, DesignEstimate *e, double *s2)
+{
+	DesignData	d;
+	double	   *popsize;
+	uint32		bad = UINT32_MAX;
+	DesignLonely rule = DESIGN_LONELY_REMOVE;
+	DesignEstimateStatus st;
+
+	if (lonely != NULL)
+		rule = lonely_arg(lonely);
+	design_summary_read(value, &d);
+	if (d.ncat == 0)
+		return false;
+	if (!(d.flags & DESIGN_FLAG_NUMERIC))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("design summary of answers has no numeric values"),
+				errhint("Use share(), se(), total() and the other accessors of design_agg with a category."));
+	popsize = palloc(sizeof(double) * Max(d.nstrata, 1));
+	if (lonely != NULL)
+	{
+		st = design_popsize(&d, popsize, &bad);
+		estimate_error(st, &d, bad);
+	}
+	else
+		for (uint32 h = 0; h < d.nstrata; h++)
+			popsize[h] = INFINITY;
+	st = design_estimate_value(&d, rule, popsize, palloc(sizeof(double) * Max(d.npsu, 1)),
+							   palloc(sizeof(double) * Max(d.npsu, 1)),
+							   palloc(sizeof(double) * Max(d.npsu, 1)),
+							   palloc(Max(d.nstrata, 1)), e, s2, &bad);
+	estimate_error(st, &d, bad);
+	return e->defined;
+}
+
+/* mean(): svymean of the value over the rows that have one */
+Datum
+design_mean(PG_FUNCTION_ARGS)
+{
+	DesignEstimate e;
+	double		s2;
+
+	if (!design_value_figures(PG_GETARG_VARLENA_PP(0), NULL, &e, &s2))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(e.ratio);
+}
+
+Datum
+design_mean_se(PG_FUNCTION_ARGS)
+{
+	DesignEstimate e;
+	double		s2;
+
+	if (!design_value_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(1), &e, &s2))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(sqrt(e.ratio_var));
+}
+
+Datum
+design_mean_deff(PG_FUNCTION_ARGS)
+{
+	DesignEstimate e;
+	double		s2,
+				v;
+
+	if (!design_value_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(2), &e, &s2))
+		PG_RETURN_NULL();
+	v = design_deff_mean(&e, s2, PG_GETARG_BOOL(1));
+	if (isnan(v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* confint(svymean(...), level, df = degf(d)): mean -/+ t SE */
+static bool
+design_mean_ci(FunctionCallInfo fcinfo, double *lower, double *upper)
+{
+	DesignEstimate e;
+	double		s2,
+				level = survey_level_arg(PG_GETARG_FLOAT8(1)),
+				t;
+
+	if (!design_value_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(2), &e, &s2))
+		return false;
+	t = design_t_quantile(1.0 - (1.0 - level) / 2.0, (double) e.df);
+	*lower = e.ratio - t * sqrt(e.ratio_var);
+	*upper = e.ratio + t * sqrt(e.ratio_var);
+	return !isnan(*lower);
+}
+
+Datum
+design_mean_ci_lower(PG_FUNCTION_ARGS)
+{
+	double		lower,
+				upper;
+
+	if (!design_mean_ci(fcinfo, &lower, &upper))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(lower);
+}
+
+Datum
+design_mean_ci_upper(PG_FUNCTION_ARGS)
+{
+	double		lower,
+				upper;
+
+	if (!design_mean_ci(fcinfo, &lower, &upper))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(upper);
+}
+
+/* value_total(): svytotal of the value (0 when no row has one) */
+Datum
+design_value_total(PG_FUNCTION_ARGS)
+{
+	DesignEstimate e;
+	double		s2;
+
+	memset(&e, 0, sizeof(e));
+	(void) design_value_figures(PG_GETARG_VARLENA_PP(0), NULL, &e, &s2);
+	PG_RETURN_FLOAT8(e.total);
+}
+
+Datum
+design_value_total_se(PG_FUNCTION_ARGS)
+{
+	DesignEstimate e;
+	double		s2;
+
+	memset(&e, 0, sizeof(e));
+	(void) design_value_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(1), &e, &s2);
+	PG_RETURN_FLOAT8(sqrt(e.total_var));
 }

@@ -145,7 +145,7 @@ design_summary_counts(const uint8_t *buf, size_t len, uint32_t *nstrata, uint32_
 		return DESIGN_BAD_VERSION;
 	if (len < DESIGN_HEADER_SIZE)
 		return DESIGN_TRUNCATED;
-	if ((buf[1] & ~DESIGN_FLAG_FPC) != 0)
+	if ((buf[1] & ~(DESIGN_FLAG_FPC | DESIGN_FLAG_NUMERIC)) != 0)
 		return DESIGN_BAD_FLAGS;
 	*nstrata = get_u32(buf + 2);
 	*ncat = get_u32(buf + 6);
@@ -154,7 +154,7 @@ design_summary_counts(const uint8_t *buf, size_t len, uint32_t *nstrata, uint32_
 	/* in 64 bits the minimal sizes cannot overflow */
 	need = (size_t) DESIGN_HEADER_SIZE + (uint64_t) *nstrata * DESIGN_STRATUM_MIN +
 		(uint64_t) *ncat * DESIGN_CATEGORY_MIN + (uint64_t) *npsu * DESIGN_PSU_MIN +
-		(uint64_t) *ncell * DESIGN_CELL_SIZE;
+		(uint64_t) *ncell * ((buf[1] & DESIGN_FLAG_NUMERIC) ? DESIGN_VALUE_CELL_SIZE : DESIGN_CELL_SIZE);
 	if (need > len)
 		return DESIGN_TRUNCATED;
 	return DESIGN_OK;
@@ -172,6 +172,8 @@ design_summary_decode(const uint8_t *buf, size_t len, DesignData *out)
 	DesignStatus st;
 	size_t		pos;
 	int64_t		rows_total;
+	bool		numeric;
+	size_t		cell_size;
 
 	st = design_summary_counts(buf, len, &out->nstrata, &out->ncat, &out->npsu, &out->ncell);
 	if (st != DESIGN_OK)
@@ -279,18 +281,29 @@ design_summary_decode(const uint8_t *buf, size_t len, DesignData *out)
 	for (uint32_t h = 0; h < out->nstrata; h++)
 		if (out->strata[h].npsu == 0)
 			return DESIGN_EMPTY_STRATUM;
-	if ((size_t) out->ncell * DESIGN_CELL_SIZE != len - pos)
-		return (size_t) out->ncell * DESIGN_CELL_SIZE > len - pos ? DESIGN_TRUNCATED : DESIGN_TRAILING_BYTES;
+	numeric = (out->flags & DESIGN_FLAG_NUMERIC) != 0;
+	cell_size = numeric ? DESIGN_VALUE_CELL_SIZE : DESIGN_CELL_SIZE;
+	if (numeric && (out->ncat > 1 || (out->ncat == 1 && out->cats[0].len != 0) ||
+					(out->ncat == 0 && out->ncell > 0)))
+		return DESIGN_BAD_NAME;
+	if ((size_t) out->ncell * cell_size != len - pos)
+		return (size_t) out->ncell * cell_size > len - pos ? DESIGN_TRUNCATED : DESIGN_TRAILING_BYTES;
 	for (uint32_t i = 0; i < out->ncell; i++)
 	{
 		DesignCell *c = &out->cells[i];
-		const uint8_t *e = buf + pos + (size_t) i * DESIGN_CELL_SIZE;
+		const uint8_t *e = buf + pos + (size_t) i * cell_size;
 
 		c->psu = get_u32(e);
 		c->category = get_u32(e + 4);
 		c->weight = get_f64(e + 8);
 		c->rows = get_i64(e + 16);
 		c->nonzero = get_i64(e + 24);
+		c->wy = numeric ? get_f64(e + 32) : 0.0;
+		c->wyy = numeric ? get_f64(e + 40) : 0.0;
+		if (numeric && (!isfinite(c->wy) || !isfinite(c->wyy) || c->wyy < 0.0 ||
+						signbit(c->wyy) || (c->nonzero == 0 && (c->wy != 0.0 || c->wyy != 0.0)) ||
+						(c->wy == 0.0 && signbit(c->wy))))
+			return DESIGN_BAD_WEIGHT;
 		if (c->psu >= out->npsu || c->category >= out->ncat)
 			return DESIGN_BAD_INDEX;
 		if (i > 0 && (out->cells[i - 1].psu > c->psu ||
@@ -319,7 +332,8 @@ design_summary_size(const DesignData *d)
 		n += DESIGN_CATEGORY_MIN + d->cats[i].len;
 	for (uint32_t i = 0; i < d->npsu; i++)
 		n += DESIGN_PSU_MIN + d->psus[i].len;
-	return n + (size_t) d->ncell * DESIGN_CELL_SIZE;
+	return n + (size_t) d->ncell *
+		((d->flags & DESIGN_FLAG_NUMERIC) ? DESIGN_VALUE_CELL_SIZE : DESIGN_CELL_SIZE);
 }
 
 void
@@ -366,6 +380,11 @@ design_summary_encode(uint8_t *out, const DesignData *d)
 		p = put_f64(p, d->cells[i].weight);
 		p = put_i64(p, d->cells[i].rows);
 		p = put_i64(p, d->cells[i].nonzero);
+		if (d->flags & DESIGN_FLAG_NUMERIC)
+		{
+			p = put_f64(p, d->cells[i].wy);
+			p = put_f64(p, d->cells[i].wyy);
+		}
 	}
 }
 
@@ -598,6 +617,51 @@ design_deff_share(const DesignEstimate *e, bool replace)
 		return NAN;
 	/* svyvar: the weighted variance with the n/(n-1) correction */
 	s2 = p * (1.0 - p) * n / (n - 1.0);
+	(void) vsrs;
+	return design_deff_mean(e, s2, replace);
+}
+
+DesignEstimateStatus
+design_estimate_value(const DesignData *d, DesignLonely lonely, const double *popsize,
+					  double *num, double *den, double *z, uint8_t *present,
+					  DesignEstimate *out, double *s2, uint32_t *bad_stratum)
+{
+	DesignEstimateStatus st;
+	double		wyy = 0.0,
+				n;
+
+	/* category 0 is the only one: num = w y, den = w */
+	for (uint32_t k = 0; k < d->npsu; k++)
+		num[k] = 0.0;
+	st = design_estimate_category(d, UINT32_MAX, lonely, popsize, num, den, z, present, out,
+								  bad_stratum);
+	(void) st;
+	for (uint32_t i = 0; i < d->ncell; i++)
+	{
+		num[d->cells[i].psu] += d->cells[i].wy;
+		wyy += d->cells[i].wyy;
+	}
+	st = design_estimate_ratio(d, lonely, popsize, present, num, den, z, out, bad_stratum);
+	n = (double) out->nonzero;
+	*s2 = NAN;
+	if (out->defined && out->nonzero >= 2)
+	{
+		/* svyvar: sum w (y - mean)^2 / sum w * n / (n - 1), from the moments */
+		double		v = wyy / out->den - out->ratio * out->ratio;
+
+		*s2 = (v < 0.0 ? 0.0 : v) * n / (n - 1.0);
+	}
+	return st;
+}
+
+double
+design_deff_mean(const DesignEstimate *e, double s2, bool replace)
+{
+	double		n = (double) e->nonzero,
+				vsrs;
+
+	if (!e->defined || isnan(s2))
+		return NAN;
 	if (replace)
 		vsrs = s2 / n;
 	else

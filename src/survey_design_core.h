@@ -7,12 +7,13 @@
  * are testable and fuzzable outside a server.
  *
  * design_summary, version 1 (integers and IEEE 754 doubles big-endian):
- *   u8  version (1)        u8  flags (bit 0: an fpc was given)
+ *   u8  version (1)        u8  flags (bit 0: an fpc was given; bit 1: numeric)
  *   u32 nstrata  u32 ncat  u32 npsu  u32 ncell  i64 missing
  *   nstrata strata:    u8 isnull, f64 fpc, u32 len, len bytes (name)
  *   ncat categories:   u32 len, len bytes
  *   npsu PSUs:         u32 stratum, u8 anonymous, u32 len, len bytes (name)
  *   ncell cells:       u32 psu, u32 category, f64 weight, i64 rows, i64 nonzero
+ *                      [numeric: f64 wy, f64 wyy]
  * Strata are strictly sorted (the NULL stratum first, then by bytes, a shorter
  * prefix first), categories likewise; PSUs sorted by stratum, within one
  * stratum the named ones strictly by bytes, then the anonymous ones (rows
@@ -23,6 +24,9 @@
  * nonzero > 0).  missing = rows with no answer (they count in their PSU).
  * fpc: without flag bit 0 every fpc is 0; with it every fpc is finite and
  * > 0, a population size or a sampling fraction as R's as.fpc tells them apart.
+ * A numeric summary (design_value_agg: a numeric answer per row) has one
+ * category, the empty name, and its cells also carry the sums of w*y and
+ * w*y^2 over their rows (finite; 0 when weight is 0; wyy >= 0).
  */
 #ifndef ISCM_SURVEY_DESIGN_CORE_H
 #define ISCM_SURVEY_DESIGN_CORE_H
@@ -33,12 +37,14 @@
 
 #define DESIGN_FORMAT_VERSION	1
 #define DESIGN_FLAG_FPC			0x01
+#define DESIGN_FLAG_NUMERIC		0x02
 
 #define DESIGN_HEADER_SIZE		(2 + 4 * 4 + 8)
 #define DESIGN_STRATUM_MIN		(1 + 8 + 4)
 #define DESIGN_CATEGORY_MIN		4
 #define DESIGN_PSU_MIN			(4 + 1 + 4)
 #define DESIGN_CELL_SIZE		(4 + 4 + 8 + 8 + 8)
+#define DESIGN_VALUE_CELL_SIZE	(DESIGN_CELL_SIZE + 8 + 8)
 
 typedef enum DesignStatus
 {
@@ -88,6 +94,8 @@ typedef struct DesignCell
 	double		weight;
 	int64_t		rows;
 	int64_t		nonzero;
+	double		wy;				/* numeric summaries only */
+	double		wyy;
 } DesignCell;
 
 /* A decoded design summary; the names point into the decoded bytes. */
@@ -192,6 +200,19 @@ extern DesignEstimateStatus design_estimate_ratio(const DesignData *d, DesignLon
 
 /* svymean(..., deff = TRUE) of a share p: without replacement unless replace */
 extern double design_deff_share(const DesignEstimate *e, bool replace);
+
+/*
+ * The mean and total of a numeric summary (svymean / svytotal of the value
+ * over the rows that have one); scratch as design_estimate_category.  *s2 is
+ * svyvar's weighted variance of the values, n/(n-1) included (NAN when n < 2).
+ */
+extern DesignEstimateStatus design_estimate_value(const DesignData *d, DesignLonely lonely,
+												  const double *popsize, double *num, double *den,
+												  double *z, uint8_t *present, DesignEstimate *out,
+												  double *s2, uint32_t *bad_stratum);
+
+/* deff of a mean with svyvar s2 */
+extern double design_deff_mean(const DesignEstimate *e, double s2, bool replace);
 
 /* Student's t quantile (df > 0; df = INFINITY gives the normal quantile) */
 extern double design_t_quantile(double p, double df);

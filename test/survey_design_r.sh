@@ -3,7 +3,9 @@
 # test/r_reference/design_figures.csv (share, SE, total and its SE, design
 # effects, degrees of freedom, svyciprop limits of five methods at three
 # levels, under several lonely PSU rules) on the designs of
-# test/r_reference/design_data.csv (R's data(api) and generated designs).
+# test/r_reference/design_data.csv (R's data(api) and generated designs);
+# for the num_* cases (numeric answers) the mean, its SE, design effects and
+# confidence limits, and the total with its SE.
 # With R and survey installed the figures are computed by R now
 # (tools/survey_design_reference.R); otherwise the committed R output is used.
 # Agreement: |iscm - R| <= 1e-9 * max(1, |R|) (absolute for shares, SEs and
@@ -35,6 +37,11 @@ psql_val "$db" "SELECT count(*) FROM figures" | sed 's/^/R figures: /'
 out=$(psql_val "$db" "$(cat <<'SQL'
 WITH d AS (
   SELECT case_name,
+         CASE WHEN case_name NOT LIKE 'num\_%' THEN NULL
+              WHEN bool_and(fpc IS NULL) THEN iscm.design_value_agg(CASE WHEN case_name LIKE 'num\_%' THEN answer::float8 END,
+                                                                     weight, stratum, psu)
+              ELSE iscm.design_value_agg(CASE WHEN case_name LIKE 'num\_%' THEN answer::float8 END,
+                                         weight, stratum, psu, fpc) FILTER (WHERE fpc IS NOT NULL) END AS v,
          CASE WHEN bool_and(psu IS NULL) AND bool_and(stratum IS NULL) AND bool_and(fpc IS NULL)
               THEN iscm.design_agg(answer, weight)
               WHEN bool_and(fpc IS NULL) THEN iscm.design_agg(answer, weight, stratum, psu)
@@ -43,7 +50,15 @@ WITH d AS (
 ), mine AS (
   SELECT f.*,
          CASE f.figure
-           WHEN 'degf' THEN iscm.degf(d.s)::float8
+           WHEN 'degf' THEN iscm.degf(coalesce(d.v, d.s))::float8
+           WHEN 'mean' THEN iscm.mean(d.v)
+           WHEN 'mean_se' THEN iscm.mean_se(d.v, f.lonely_psu)
+           WHEN 'mean_deff' THEN iscm.mean_deff(d.v, false, f.lonely_psu)
+           WHEN 'mean_deff_replace' THEN iscm.mean_deff(d.v, true, f.lonely_psu)
+           WHEN 'value_total' THEN iscm.value_total(d.v)
+           WHEN 'value_total_se' THEN iscm.value_total_se(d.v, f.lonely_psu)
+           WHEN 'mean_ci_lower' THEN iscm.mean_ci_lower(d.v, f.level, f.lonely_psu)
+           WHEN 'mean_ci_upper' THEN iscm.mean_ci_upper(d.v, f.level, f.lonely_psu)
            WHEN 'share' THEN iscm.share(d.s, f.category)
            WHEN 'se' THEN iscm.se(d.s, f.category, f.lonely_psu)
            WHEN 'deff' THEN iscm.deff(d.s, f.category, false, f.lonely_psu)

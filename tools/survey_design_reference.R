@@ -21,6 +21,10 @@
 #   deff, deff_replace   deff(svymean(..., deff = TRUE)) and deff = "replace"
 #   degf                 degf(d)
 #   ci_<method>          svyciprop(~I(answer == c), d, method, level)
+# Cases named num_* hold a numeric answer y (as text) instead:
+#   mean, mean_se        svymean(~y, d); mean_deff, mean_deff_replace its deff
+#   value_total(_se)     svytotal(~y, d)
+#   mean_ci_<lower|upper> confint(svymean(~y, d), level = level, df = degf(d))
 suppressMessages(library(survey))
 args <- commandArgs(TRUE)
 out <- args[1]
@@ -76,6 +80,19 @@ if (length(args) > 1 && args[2] == "data") {
   # each row its own PSU, no strata, domain with missing answers
   a <- sample(cats, 120, TRUE); a[sample(120, 20)] <- NA
   add("ids1", a, runif(120, 1, 4), NULL, NULL, NULL)
+  # numeric answers (cases named num_*: the answer column holds the value)
+  add("num_apistrat_api00", fmt(apistrat$api00), apistrat$pw, apistrat$stype, NULL, apistrat$fpc)
+  add("num_apiclus1_enroll", fmt(apiclus1$enroll), apiclus1$pw, NULL, apiclus1$dnum, apiclus1$fpc)
+  add("num_apiclus2_enroll", ifelse(is.na(apiclus2$enroll), NA, fmt(apiclus2$enroll)), apiclus2$pw,
+      NULL, apiclus2$dnum, NULL)
+  st <- rep(1:5, each = 60); ps <- rep(rep(1:6, each = 10), 5)
+  w <- 10^runif(300, -6, 6); w[sample(300, 10)] <- 0
+  v <- rnorm(300, 50, 20) * 10^runif(300, -1, 1); v[sample(300, 25)] <- NA
+  add("num_wide", ifelse(is.na(v), NA, fmt(v)), w, paste0("h", st), ps, rep(c(40, 25, 6, 12, 30), each = 60))
+  np <- c(3, 1, 4, 1, 2)
+  st <- unlist(lapply(1:5, function(h) rep(h, np[h] * 5)))
+  ps <- unlist(lapply(1:5, function(h) rep(1:np[h], each = 5)))
+  add("num_lonely", fmt(round(runif(length(st), 0, 100), 3)), runif(length(st), 1, 10), paste0("s", st), ps, NULL)
   d <- do.call(rbind, rows)
   d$weight <- fmt(d$weight)
   d$fpc <- ifelse(is.na(d$fpc), "", fmt(d$fpc))
@@ -88,7 +105,8 @@ if (length(args) > 1 && args[2] == "data") {
 d <- read.csv(file.path(out, "design_data.csv"), comment.char = "#", stringsAsFactors = FALSE,
               na.strings = "", colClasses = c("character", "character", "numeric", "character",
                                               "character", "numeric"))
-lonely_rules <- list(lonely = c("remove", "adjust", "certainty", "average"))
+lonely_rules <- list(lonely = c("remove", "adjust", "certainty", "average"),
+                     num_lonely = c("remove", "adjust", "certainty", "average"))
 res <- character(0)
 emit <- function(case, rule, cat, fig, level, v)
   res[length(res) + 1] <<- paste(case, rule, cat, fig, level, fmt(v), sep = ",")
@@ -103,6 +121,24 @@ for (case in unique(d$case)) {
   for (rule in rules) {
     options(survey.lonely.psu = if (rule == "fail") "fail" else rule)
     emit(case, rule, "", "degf", "", degf(dd))
+    if (startsWith(case, "num_")) {
+      dd$variables$y <- as.numeric(dd$variables$answer)
+      m <- svymean(~y, dd, deff = TRUE)
+      mr <- svymean(~y, dd, deff = "replace")
+      t <- svytotal(~y, dd)
+      emit(case, rule, "", "mean", "", coef(m)[[1]])
+      emit(case, rule, "", "mean_se", "", SE(m)[[1]])
+      emit(case, rule, "", "mean_deff", "", deff(m)[[1]])
+      emit(case, rule, "", "mean_deff_replace", "", deff(mr)[[1]])
+      emit(case, rule, "", "value_total", "", coef(t)[[1]])
+      emit(case, rule, "", "value_total_se", "", SE(t)[[1]])
+      for (level in c(0.9, 0.95, 0.99)) {
+        ci <- confint(m, level = level, df = degf(dd))
+        emit(case, rule, "", "mean_ci_lower", level, ci[1, 1])
+        emit(case, rule, "", "mean_ci_upper", level, ci[1, 2])
+      }
+      next
+    }
     for (cat in sort(unique(na.omit(x$answer)))) {
       dd$variables$y <- as.numeric(dd$variables$answer == cat)
       m <- svymean(~y, dd, deff = TRUE)

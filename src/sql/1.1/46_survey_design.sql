@@ -177,3 +177,83 @@ CREATE FUNCTION @extschema@.design_info(s @extschema@.design_summary,
     AS 'MODULE_PATHNAME', 'design_counts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.design_info(@extschema@.design_summary) IS
     'The shape of a design summary: strata, PSUs, rows, rows that answered, rows without an answer';
+
+-- numeric answers: svymean / svytotal of a value
+CREATE FUNCTION @extschema@.design_value_trans(internal, float8, float8) RETURNS internal
+    AS 'MODULE_PATHNAME', 'design_value_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.design_value_trans(internal, float8, float8, text, text) RETURNS internal
+    AS 'MODULE_PATHNAME', 'design_value_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.design_value_trans(internal, float8, float8, text, text, float8) RETURNS internal
+    AS 'MODULE_PATHNAME', 'design_value_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.design_value_trans(internal, float8, float8) IS
+    'Transition function of design_value_agg(float8, float8): one row, its own PSU, no strata';
+COMMENT ON FUNCTION @extschema@.design_value_trans(internal, float8, float8, text, text) IS
+    'Transition function of design_value_agg(float8, float8, text, text): one row with its stratum and PSU';
+COMMENT ON FUNCTION @extschema@.design_value_trans(internal, float8, float8, text, text, float8) IS
+    'Transition function of design_value_agg(float8, float8, text, text, float8): one row with its stratum, PSU and finite population correction';
+
+CREATE AGGREGATE @extschema@.design_value_agg(value float8, weight float8) (
+    SFUNC = @extschema@.design_value_trans,
+    STYPE = internal,
+    FINALFUNC = @extschema@.design_agg_final,
+    COMBINEFUNC = @extschema@.design_agg_combine,
+    SERIALFUNC = @extschema@.design_agg_serialize,
+    DESERIALFUNC = @extschema@.design_agg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.design_value_agg(float8, float8) IS
+    'Summarise weighted numeric answers, each row its own PSU and no strata (R: svydesign(ids = ~1, weights = ~w)); NULL value = outside the domain';
+CREATE AGGREGATE @extschema@.design_value_agg(value float8, weight float8, stratum text, psu text) (
+    SFUNC = @extschema@.design_value_trans,
+    STYPE = internal,
+    FINALFUNC = @extschema@.design_agg_final,
+    COMBINEFUNC = @extschema@.design_agg_combine,
+    SERIALFUNC = @extschema@.design_agg_serialize,
+    DESERIALFUNC = @extschema@.design_agg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.design_value_agg(float8, float8, text, text) IS
+    'Summarise weighted numeric answers with their strata and PSUs (R: svydesign(ids = ~psu, strata = ~stratum, weights = ~w, nest = TRUE))';
+CREATE AGGREGATE @extschema@.design_value_agg(value float8, weight float8, stratum text, psu text, fpc float8) (
+    SFUNC = @extschema@.design_value_trans,
+    STYPE = internal,
+    FINALFUNC = @extschema@.design_agg_final,
+    COMBINEFUNC = @extschema@.design_agg_combine,
+    SERIALFUNC = @extschema@.design_agg_serialize,
+    DESERIALFUNC = @extschema@.design_agg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.design_value_agg(float8, float8, text, text, float8) IS
+    'Summarise weighted numeric answers with strata, PSUs and a finite population correction per stratum';
+
+CREATE FUNCTION @extschema@.mean(s @extschema@.design_summary) RETURNS float8
+    AS 'MODULE_PATHNAME', 'design_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean(@extschema@.design_summary) IS
+    'Weighted mean of the values of a design_value_agg summary (R: coef(svymean(~y, subset(design, !is.na(y)))))';
+CREATE FUNCTION @extschema@.mean_se(s @extschema@.design_summary, lonely_psu text DEFAULT 'fail') RETURNS float8
+    AS 'MODULE_PATHNAME', 'design_mean_se' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean_se(@extschema@.design_summary, text) IS
+    'Design-based standard error of the mean (R: SE(svymean(...)))';
+CREATE FUNCTION @extschema@.mean_deff(s @extschema@.design_summary, replace boolean DEFAULT false,
+                                      lonely_psu text DEFAULT 'fail') RETURNS float8
+    AS 'MODULE_PATHNAME', 'design_mean_deff' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean_deff(@extschema@.design_summary, boolean, text) IS
+    'Design effect of the mean (R: deff(svymean(..., deff = TRUE)), or deff = "replace")';
+CREATE FUNCTION @extschema@.mean_ci_lower(s @extschema@.design_summary, level float8 DEFAULT 0.95,
+                                          lonely_psu text DEFAULT 'fail') RETURNS float8
+    AS 'MODULE_PATHNAME', 'design_mean_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean_ci_lower(@extschema@.design_summary, float8, text) IS
+    'Lower confidence limit of the mean, mean - t SE on degf (R: confint(svymean(...), level = level, df = degf(d)))';
+CREATE FUNCTION @extschema@.mean_ci_upper(s @extschema@.design_summary, level float8 DEFAULT 0.95,
+                                          lonely_psu text DEFAULT 'fail') RETURNS float8
+    AS 'MODULE_PATHNAME', 'design_mean_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.mean_ci_upper(@extschema@.design_summary, float8, text) IS
+    'Upper confidence limit of the mean, mean + t SE on degf';
+CREATE FUNCTION @extschema@.value_total(s @extschema@.design_summary) RETURNS float8
+    AS 'MODULE_PATHNAME', 'design_value_total' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.value_total(@extschema@.design_summary) IS
+    'Estimated population total of the values (R: coef(svytotal(~y, d)))';
+CREATE FUNCTION @extschema@.value_total_se(s @extschema@.design_summary, lonely_psu text DEFAULT 'fail') RETURNS float8
+    AS 'MODULE_PATHNAME', 'design_value_total_se' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.value_total_se(@extschema@.design_summary, text) IS
+    'Design-based standard error of the total of the values (R: SE(svytotal(~y, d)))';
