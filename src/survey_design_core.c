@@ -681,10 +681,21 @@ design_t_quantile(double p, double df)
 
 	if (isnan(p) || isnan(df) || df <= 0.0)
 		return NAN;
-	if (isinf(df))
+	if (isinf(df) || df > 1e20)
 		return survey_normal_quantile(p);
 	if (p == 0.5)
 		return 0.0;
+	if (df > 4e5)
+	{
+		/*
+		 * R's pt() is pnorm(t (1 - v) / sqrt(1 + 2 v t^2)), v = 1/(4 df), for
+		 * df > 4e5, and qt() inverts that pt(): the root in closed form.
+		 */
+		double		z = survey_normal_quantile(p),
+					v = 1.0 / (4.0 * df);
+
+		return z / sqrt((1.0 - v) * (1.0 - v) - 2.0 * v * z * z);
+	}
 	/* P(|T| > t) = I_{df/(df+t^2)}(df/2, 1/2) */
 	x = survey_ibeta_inverse(2.0 * (p < 0.5 ? p : 1.0 - p), df / 2.0, 0.5);
 	t = sqrt(df * (1.0 - x) / x);
@@ -741,6 +752,13 @@ design_ciprop(DesignCiMethod method, double p, double var, double df, double row
 					design_t_quantile(alpha / 2.0, df);
 
 				n_eff *= r * r;
+				/*
+				 * An effective size past 1e15 comes from a variance that is 0
+				 * up to rounding: no interval (the incomplete beta would take
+				 * seconds on such shapes).
+				 */
+				if (!(n_eff > 0.0 && n_eff <= 1e15))
+					break;
 				*lower = survey_ibeta_inverse(alpha / 2.0, n_eff * p, n_eff * (1.0 - p) + 1.0);
 				*upper = survey_ibeta_inverse(1.0 - alpha / 2.0, n_eff * p + 1.0, n_eff * (1.0 - p));
 				break;
