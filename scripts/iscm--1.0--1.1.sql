@@ -334,6 +334,54 @@ CREATE FUNCTION @extschema@.value_total_se(s @extschema@.design_summary, lonely_
 COMMENT ON FUNCTION @extschema@.value_total_se(@extschema@.design_summary, text) IS
     'Design-based standard error of the total of the values (R: SE(svytotal(~y, d)))';
 
+-- multiple choice: the base of each share is the respondents
+CREATE FUNCTION @extschema@.design_choices_trans(internal, text[], float8) RETURNS internal
+    AS 'MODULE_PATHNAME', 'design_choices_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.design_choices_trans(internal, text[], float8, text, text) RETURNS internal
+    AS 'MODULE_PATHNAME', 'design_choices_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.design_choices_trans(internal, text[], float8, text, text, float8) RETURNS internal
+    AS 'MODULE_PATHNAME', 'design_choices_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.design_choices_trans(internal, text[], float8) IS
+    'Transition function of design_choices_agg(text[], float8): one respondent, its own PSU, no strata';
+COMMENT ON FUNCTION @extschema@.design_choices_trans(internal, text[], float8, text, text) IS
+    'Transition function of design_choices_agg(text[], float8, text, text): one respondent with its stratum and PSU';
+COMMENT ON FUNCTION @extschema@.design_choices_trans(internal, text[], float8, text, text, float8) IS
+    'Transition function of design_choices_agg(text[], float8, text, text, float8): one respondent with its stratum, PSU and finite population correction';
+
+CREATE AGGREGATE @extschema@.design_choices_agg(answers text[], weight float8) (
+    SFUNC = @extschema@.design_choices_trans,
+    STYPE = internal,
+    FINALFUNC = @extschema@.design_agg_final,
+    COMBINEFUNC = @extschema@.design_agg_combine,
+    SERIALFUNC = @extschema@.design_agg_serialize,
+    DESERIALFUNC = @extschema@.design_agg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.design_choices_agg(text[], float8) IS
+    'Summarise a weighted multiple-choice item, each respondent its own PSU (R: svydesign(ids = ~1, weights = ~w)); shares are of respondents';
+CREATE AGGREGATE @extschema@.design_choices_agg(answers text[], weight float8, stratum text, psu text) (
+    SFUNC = @extschema@.design_choices_trans,
+    STYPE = internal,
+    FINALFUNC = @extschema@.design_agg_final,
+    COMBINEFUNC = @extschema@.design_agg_combine,
+    SERIALFUNC = @extschema@.design_agg_serialize,
+    DESERIALFUNC = @extschema@.design_agg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.design_choices_agg(text[], float8, text, text) IS
+    'Summarise a weighted multiple-choice item with strata and PSUs; NULL array = non-response, its PSU still in the design';
+CREATE AGGREGATE @extschema@.design_choices_agg(answers text[], weight float8, stratum text, psu text, fpc float8) (
+    SFUNC = @extschema@.design_choices_trans,
+    STYPE = internal,
+    FINALFUNC = @extschema@.design_agg_final,
+    COMBINEFUNC = @extschema@.design_agg_combine,
+    SERIALFUNC = @extschema@.design_agg_serialize,
+    DESERIALFUNC = @extschema@.design_agg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.design_choices_agg(text[], float8, text, text, float8) IS
+    'Summarise a weighted multiple-choice item with strata, PSUs and a finite population correction per stratum';
+
 -- ===== the installing role's rights =====
 
 GRANT USAGE ON SCHEMA @extschema@ TO @extowner@ WITH GRANT OPTION;

@@ -71,7 +71,8 @@ SELECT pg_temp.receive(iscm.design_summary_send(s5)) = s5::text AS binary_round_
 -- hostile bytes: every truncation and single-byte change is refused or valid, never a crash
 SELECT pg_temp.receive('\x02'::bytea) AS bad_version;
 SELECT pg_temp.receive('\x01'::bytea) AS truncated;
-SELECT pg_temp.receive('\x0104000000000000000000000000000000000000000000000000'::bytea) AS bad_flags;
+SELECT pg_temp.receive('\x0108000000000000000000000000000000000000000000000000'::bytea) AS bad_flags;
+SELECT pg_temp.receive('\x0106000000000000000000000000000000000000000000000000'::bytea) AS numeric_and_multiple;
 SELECT pg_temp.receive('\x010000000001000000000000000000000000000000000000000000'::bytea) AS stratum_without_bytes;
 CREATE TEMP TABLE small AS
 SELECT iscm.design_summary_send(iscm.design_agg(a, w, st, p)) AS b
@@ -136,3 +137,15 @@ SELECT iscm.design_value_agg('Infinity'::float8, 1);
 SELECT iscm.share(v, 'yes') FROM v;
 SELECT iscm.mean(s4) FROM d;
 SELECT iscm.rollup(x) FROM (SELECT s4 AS x FROM d UNION ALL SELECT v FROM v) y;
+
+-- multiple choice: shares of respondents, a repeated choice counts once
+CREATE TEMP TABLE mc AS
+SELECT iscm.design_choices_agg(c, w, st, p) AS m
+  FROM (VALUES ('{GFMD,Rabat,GFMD}'::text[], 1::float8, 'a', '1'), ('{}', 2, 'a', '1'), ('{Rabat,NULL}', 1, 'a', '2'),
+               (NULL, 5, 'a', '2'), ('{GFMD}', 3, 'b', '1'), ('{Budapest}', 1, 'b', '2'), ('{GFMD,Rabat}', 2, 'b', '3')) v(c, w, st, p);
+SELECT c, iscm.share(m, c), iscm.total(m, c), round(iscm.se(m, c)::numeric, 10) AS se, iscm.degf(m)
+  FROM mc, unnest(ARRAY['Budapest', 'GFMD', 'Rabat']) c;
+SELECT (iscm.design_info(m)).* FROM mc;
+SELECT iscm.design_choices_agg('{{a,b},{c,d}}'::text[], 1);
+SELECT iscm.rollup(x) FROM (SELECT m AS x FROM mc UNION ALL SELECT s4 FROM d) y;
+SELECT iscm.mean(m) FROM mc;

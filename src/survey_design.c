@@ -15,7 +15,9 @@
 
 #include "common/hashfn.h"
 #include "common/int.h"
+#include "catalog/pg_type_d.h"
 #include "funcapi.h"
+#include "utils/array.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -34,6 +36,7 @@ PG_FUNCTION_INFO_V1(design_summary_recv);
 PG_FUNCTION_INFO_V1(design_summary_send);
 PG_FUNCTION_INFO_V1(design_agg_trans);
 PG_FUNCTION_INFO_V1(design_value_trans);
+PG_FUNCTION_INFO_V1(design_choices_trans);
 PG_FUNCTION_INFO_V1(design_agg_final);
 PG_FUNCTION_INFO_V1(design_agg_combine);
 PG_FUNCTION_INFO_V1(design_agg_serialize);
@@ -80,7 +83,8 @@ typedef struct DesignState
 	bool	   *has_fpc;
 	uint32		strata_cap;
 	int			fpc_mode;		/* -1 not known yet, 0 no fpc, 1 fpc given */
-	int			numeric;		/* -1 not known yet (no summary merged, no row), 0 answers, 1 values */
+	int			numeric;		/* -1 not known yet (no summary merged, no row), else a DesignKind */
+	int64		row;			/* rows of choices seen, to count a repeated choice once */
 	SurveyDict	named;			/* key: stratum index (4 bytes) + PSU name */
 	uint32	   *named_psu;		/* named index -> PSU */
 	uint32		named_cap;
@@ -318,6 +322,17 @@ text_arg_in_place(FunctionCallInfo fcinfo, int argno)
 	return v;
 }
 
+/* what the rows of a summary hold */
+typedef enum DesignKind
+{
+	DESIGN_KIND_ANSWER = 0,
+	DESIGN_KIND_VALUE = 1,
+	DESIGN_KIND_CHOICES = 2
+} DesignKind;
+
+/* the category index of the respondents' cell of a PSU (multiple choice) in a state */
+#define RESPONDENTS_CAT (UINT32_MAX - 1)
+
 static void
 design_state_kind(DesignState *st, int numeric, bool empty)
 {
@@ -328,8 +343,8 @@ design_state_kind(DesignState *st, int numeric, bool empty)
 	else if (st->numeric != numeric)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("cannot merge a design summary of answers with one of numeric values"),
-				errhint("Roll up summaries of design_agg and of design_value_agg separately."));
+				errmsg("cannot merge design summaries of different kinds (single choice, numeric values, multiple choice)"),
+				errhint("Roll up summaries of design_agg, design_value_agg and design_choices_agg separately."));
 }
 
 /*
@@ -339,9 +354,10 @@ design_state_kind(DesignState *st, int numeric, bool empty)
  * a NULL PSU makes the row its own PSU (all NULL: ids = ~1).
  */
 static Datum
-design_row(FunctionCallInfo fcinfo, bool numeric)
+design_row(FunctionCallInfo fcinfo, DesignKind kind)
 {
-	MemoryContext cxt = aggregate_context(fcinfo, numeric ? "design_value_trans" : "design_agg_trans");
+	MemoryContext cxt = aggregate_context(fcinfo, "design aggregate transition function");
+	bool		numeric = kind == DESIGN_KIND_VALUE;
 	DesignState *st = PG_ARGISNULL(0) ? design_state_new(cxt) : (DesignState *) PG_GETARG_POINTER(0);
 	int			nargs = PG_NARGS();
 	double		w;
@@ -435,9 +451,49 @@ design_row(FunctionCallInfo fcinfo, bool numeric)
 		}
 	}
 
-	design_state_kind(st, numeric ? 1 : 0, false);
+	design_state_kind(st, (int) kind, false);
 	if (PG_ARGISNULL(1))
 		add_count(&st->missing, 1);
+	else if (kind == DESIGN_KIND_CHOICES)
+	{
+		ArrayType  *choices = PG_GETARG_ARRAYTYPE_P(1);
+		Datum	   *elems;
+		bool	   *nulls;
+		int			nelems;
+		DesignStateCell *c;
+		int64		row = ++st->row;
+
+		if (ARR_NDIM(choices) > 1)
+			ereport(ERROR,
+					errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+					errmsg("the choices of one respondent must be a one-dimensional array, not %d-dimensional",
+						   ARR_NDIM(choices)),
+					errhint("Pass each respondent's choices as text[], one row per respondent."));
+		deconstruct_array(choices, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &nelems);
+		for (int j = 0; j < nelems; j++)
+		{
+			text	   *choice;
+			uint32		cat;
+
+			if (nulls[j])
+				continue;
+			choice = DatumGetTextPP(elems[j]);
+			cat = survey_dict_lookup_fast(&st->cats, VARDATA_ANY(choice), VARSIZE_ANY_EXHDR(choice));
+			if (st->cats.entries[cat].stamp == row)
+				continue;
+			st->cats.entries[cat].stamp = row;
+			c = design_state_cell(st, psu, cat);
+			survey_sum_add(&c->weight, w);
+			c->rows++;
+			if (w > 0.0)
+				c->nonzero++;
+		}
+		c = design_state_cell(st, psu, RESPONDENTS_CAT);
+		survey_sum_add(&c->weight, w);
+		c->rows++;
+		if (w > 0.0)
+			c->nonzero++;
+	}
 	else if (numeric)
 	{
 		double		y = PG_GETARG_FLOAT8(1);
@@ -476,14 +532,25 @@ design_row(FunctionCallInfo fcinfo, bool numeric)
 Datum
 design_agg_trans(PG_FUNCTION_ARGS)
 {
-	return design_row(fcinfo, false);
+	return design_row(fcinfo, DESIGN_KIND_ANSWER);
 }
 
 /* design_value_agg(value float8, weight [, stratum, psu [, fpc]]) */
 Datum
 design_value_trans(PG_FUNCTION_ARGS)
 {
-	return design_row(fcinfo, true);
+	return design_row(fcinfo, DESIGN_KIND_VALUE);
+}
+
+/*
+ * design_choices_agg(choices text[], weight [, stratum, psu [, fpc]]): a
+ * respondent's choices; NULL = non-response, '{}' = answered, chose none; a
+ * repeated choice counts once; NULL elements are ignored.
+ */
+Datum
+design_choices_trans(PG_FUNCTION_ARGS)
+{
+	return design_row(fcinfo, DESIGN_KIND_CHOICES);
 }
 
 /* ---- state <-> bytes -------------------------------------------------------- */
@@ -549,7 +616,9 @@ design_state_encode(DesignState *st)
 	SurveyCategory *scats;
 
 	memset(&d, 0, sizeof(d));
-	d.flags = (st->fpc_mode == 1 ? DESIGN_FLAG_FPC : 0) | (st->numeric == 1 ? DESIGN_FLAG_NUMERIC : 0);
+	d.flags = (st->fpc_mode == 1 ? DESIGN_FLAG_FPC : 0) |
+		(st->numeric == DESIGN_KIND_VALUE ? DESIGN_FLAG_NUMERIC : 0) |
+		(st->numeric == DESIGN_KIND_CHOICES ? DESIGN_FLAG_MULTIPLE : 0);
 	d.missing = st->missing;
 	d.nstrata = st->strata.n;
 	d.ncat = st->cats.n;
@@ -642,7 +711,7 @@ design_state_encode(DesignState *st)
 		const DesignStateCell *c = &st->cells[i];
 
 		d.cells[i].psu = prank[c->psu];
-		d.cells[i].category = crank[c->cat];
+		d.cells[i].category = c->cat == RESPONDENTS_CAT ? d.ncat : crank[c->cat];
 		d.cells[i].weight = survey_sum_value(&c->weight);
 		if (d.cells[i].weight < 0.0 || c->nonzero == 0)
 			d.cells[i].weight = 0.0;
@@ -710,7 +779,8 @@ design_state_merge_data(DesignState *st, const DesignData *d)
 	bool		has_fpc = (d->flags & DESIGN_FLAG_FPC) != 0;
 
 	st->last_psu = UINT32_MAX;
-	design_state_kind(st, (d->flags & DESIGN_FLAG_NUMERIC) ? 1 : 0,
+	design_state_kind(st, (d->flags & DESIGN_FLAG_NUMERIC) ? DESIGN_KIND_VALUE :
+					  (d->flags & DESIGN_FLAG_MULTIPLE) ? DESIGN_KIND_CHOICES : DESIGN_KIND_ANSWER,
 					  d->nstrata == 0 && d->missing == 0);
 	for (uint32 h = 0; h < d->nstrata; h++)
 		smap[h] = design_state_stratum(st, d->strata[h].isnull, d->strata[h].name, d->strata[h].len,
@@ -729,7 +799,8 @@ design_state_merge_data(DesignState *st, const DesignData *d)
 	for (uint32 i = 0; i < d->ncell; i++)
 	{
 		const DesignCell *c = &d->cells[i];
-		DesignStateCell *sc = design_state_cell(st, pmap[c->psu], cmap[c->category]);
+		DesignStateCell *sc = design_state_cell(st, pmap[c->psu],
+												c->category == d->ncat ? RESPONDENTS_CAT : cmap[c->category]);
 
 		survey_sum_add(&sc->weight, c->weight);
 		survey_sum_add(&sc->wy, c->wy);
@@ -1271,7 +1342,8 @@ design_counts(PG_FUNCTION_ARGS)
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "design_counts: return type must be a row type");
 	for (uint32 i = 0; i < d.ncell; i++)
-		answered += d.cells[i].rows;
+		if (!(d.flags & DESIGN_FLAG_MULTIPLE) || d.cells[i].category == d.ncat)
+			answered += d.cells[i].rows;
 	rows = answered + d.missing;
 	values[0] = Int64GetDatum((int64) d.nstrata);
 	values[1] = Int64GetDatum((int64) d.npsu);

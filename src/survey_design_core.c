@@ -145,7 +145,8 @@ design_summary_counts(const uint8_t *buf, size_t len, uint32_t *nstrata, uint32_
 		return DESIGN_BAD_VERSION;
 	if (len < DESIGN_HEADER_SIZE)
 		return DESIGN_TRUNCATED;
-	if ((buf[1] & ~(DESIGN_FLAG_FPC | DESIGN_FLAG_NUMERIC)) != 0)
+	if ((buf[1] & ~(DESIGN_FLAG_FPC | DESIGN_FLAG_NUMERIC | DESIGN_FLAG_MULTIPLE)) != 0 ||
+		((buf[1] & DESIGN_FLAG_NUMERIC) && (buf[1] & DESIGN_FLAG_MULTIPLE)))
 		return DESIGN_BAD_FLAGS;
 	*nstrata = get_u32(buf + 2);
 	*ncat = get_u32(buf + 6);
@@ -304,7 +305,8 @@ design_summary_decode(const uint8_t *buf, size_t len, DesignData *out)
 						signbit(c->wyy) || (c->nonzero == 0 && (c->wy != 0.0 || c->wyy != 0.0)) ||
 						(c->wy == 0.0 && signbit(c->wy))))
 			return DESIGN_BAD_WEIGHT;
-		if (c->psu >= out->npsu || c->category >= out->ncat)
+		if (c->psu >= out->npsu || c->category > out->ncat ||
+			(c->category == out->ncat && !(out->flags & DESIGN_FLAG_MULTIPLE)))
 			return DESIGN_BAD_INDEX;
 		if (i > 0 && (out->cells[i - 1].psu > c->psu ||
 					  (out->cells[i - 1].psu == c->psu && out->cells[i - 1].category >= c->category)))
@@ -316,7 +318,30 @@ design_summary_decode(const uint8_t *buf, size_t len, DesignData *out)
 			return DESIGN_BAD_WEIGHT;
 		if (rows_total > INT64_MAX - c->rows)
 			return DESIGN_BAD_COUNT;
-		rows_total += c->rows;
+		if (!(out->flags & DESIGN_FLAG_MULTIPLE) || c->category == out->ncat)
+			rows_total += c->rows;
+	}
+	if (out->flags & DESIGN_FLAG_MULTIPLE)
+	{
+		/* each PSU's cells end with its respondents, which bound the others */
+		uint32_t	i = 0;
+
+		while (i < out->ncell)
+		{
+			uint32_t	j = i;
+			const DesignCell *base;
+
+			while (j + 1 < out->ncell && out->cells[j + 1].psu == out->cells[i].psu)
+				j++;
+			base = &out->cells[j];
+			if (base->category != out->ncat)
+				return DESIGN_BAD_COUNT;
+			for (uint32_t k = i; k < j; k++)
+				if (out->cells[k].rows > base->rows || out->cells[k].nonzero > base->nonzero ||
+					out->cells[k].weight > base->weight * (1.0 + 1e-9))
+					return DESIGN_BAD_WEIGHT;
+			i = j + 1;
+		}
 	}
 	return DESIGN_OK;
 }
@@ -583,10 +608,13 @@ design_estimate_category(const DesignData *d, uint32_t cat, DesignLonely lonely,
 	{
 		const DesignCell *c = &d->cells[i];
 
-		den[c->psu] += c->weight;
-		present[d->psus[c->psu].stratum] = 1;
 		if (c->category == cat)
 			num[c->psu] += c->weight;
+		/* the base: every answer, or the respondents of a multiple-choice item */
+		if ((d->flags & DESIGN_FLAG_MULTIPLE) && c->category != d->ncat)
+			continue;
+		den[c->psu] += c->weight;
+		present[d->psus[c->psu].stratum] = 1;
 		out->rows += c->rows;
 		out->nonzero += c->nonzero;
 		/* degf of the domain: PSUs and strata with a row of weight > 0 */

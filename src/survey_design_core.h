@@ -7,7 +7,8 @@
  * are testable and fuzzable outside a server.
  *
  * design_summary, version 1 (integers and IEEE 754 doubles big-endian):
- *   u8  version (1)        u8  flags (bit 0: an fpc was given; bit 1: numeric)
+ *   u8  version (1)        u8  flags (bit 0: an fpc was given; bit 1: numeric;
+ *                                      bit 2: multiple choice)
  *   u32 nstrata  u32 ncat  u32 npsu  u32 ncell  i64 missing
  *   nstrata strata:    u8 isnull, f64 fpc, u32 len, len bytes (name)
  *   ncat categories:   u32 len, len bytes
@@ -27,6 +28,10 @@
  * A numeric summary (design_value_agg: a numeric answer per row) has one
  * category, the empty name, and its cells also carry the sums of w*y and
  * w*y^2 over their rows (finite; 0 when weight is 0; wyy >= 0).
+ * A multiple-choice summary (design_choices_agg) has, besides the cells of the
+ * categories chosen, one cell per PSU with category index ncat: the
+ * respondents of that PSU (the base of the shares), the last cell of its PSU;
+ * a category's cell never exceeds it (rows, nonzero, weight up to 1e-9).
  */
 #ifndef ISCM_SURVEY_DESIGN_CORE_H
 #define ISCM_SURVEY_DESIGN_CORE_H
@@ -38,6 +43,7 @@
 #define DESIGN_FORMAT_VERSION	1
 #define DESIGN_FLAG_FPC			0x01
 #define DESIGN_FLAG_NUMERIC		0x02
+#define DESIGN_FLAG_MULTIPLE	0x04
 
 #define DESIGN_HEADER_SIZE		(2 + 4 * 4 + 8)
 #define DESIGN_STRATUM_MIN		(1 + 8 + 4)

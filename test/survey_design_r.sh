@@ -5,7 +5,8 @@
 # levels, under several lonely PSU rules) on the designs of
 # test/r_reference/design_data.csv (R's data(api) and generated designs);
 # for the num_* cases (numeric answers) the mean, its SE, design effects and
-# confidence limits, and the total with its SE.
+# confidence limits, and the total with its SE; the mc_* cases are
+# multiple-choice items (design_choices_agg).
 # With R and survey installed the figures are computed by R now
 # (tools/survey_design_reference.R); otherwise the committed R output is used.
 # Agreement: |iscm - R| <= 1e-9 * max(1, |R|) (absolute for shares, SEs and
@@ -42,6 +43,12 @@ WITH d AS (
                                                                      weight, stratum, psu)
               ELSE iscm.design_value_agg(CASE WHEN case_name LIKE 'num\_%' THEN answer::float8 END,
                                          weight, stratum, psu, fpc) FILTER (WHERE fpc IS NOT NULL) END AS v,
+         CASE WHEN case_name NOT LIKE 'mc\_%' THEN NULL
+              WHEN bool_and(fpc IS NULL) THEN iscm.design_choices_agg(
+                  CASE WHEN answer = '{}' THEN '{}'::text[] ELSE string_to_array(answer, ';') END, weight, stratum, psu)
+              ELSE iscm.design_choices_agg(
+                  CASE WHEN answer = '{}' THEN '{}'::text[] ELSE string_to_array(answer, ';') END,
+                  weight, stratum, psu, fpc) FILTER (WHERE fpc IS NOT NULL) END AS m,
          CASE WHEN bool_and(psu IS NULL) AND bool_and(stratum IS NULL) AND bool_and(fpc IS NULL)
               THEN iscm.design_agg(answer, weight)
               WHEN bool_and(fpc IS NULL) THEN iscm.design_agg(answer, weight, stratum, psu)
@@ -69,7 +76,7 @@ WITH d AS (
                      THEN iscm.ci_lower(d.s, f.category, split_part(f.figure, '_', 1), f.level, f.lonely_psu)
                      ELSE iscm.ci_upper(d.s, f.category, split_part(f.figure, '_', 1), f.level, f.lonely_psu) END
          END AS iscm
-    FROM figures f JOIN d USING (case_name)
+    FROM figures f JOIN (SELECT case_name, v, coalesce(m, s) AS s FROM d) d USING (case_name)
 )
 SELECT format('%s %s %s %s %s: R %s, iscm %s', case_name, lonely_psu, category, figure, level, value, iscm)
   FROM mine

@@ -25,6 +25,8 @@
 #   mean, mean_se        svymean(~y, d); mean_deff, mean_deff_replace its deff
 #   value_total(_se)     svytotal(~y, d)
 #   mean_ci_<lower|upper> confint(svymean(~y, d), level = level, df = degf(d))
+# Cases named mc_* are multiple choice (choices joined by ";", "{}" = none):
+# the share of c is svymean of "c is among the choices" over the respondents.
 suppressMessages(library(survey))
 args <- commandArgs(TRUE)
 out <- args[1]
@@ -93,6 +95,15 @@ if (length(args) > 1 && args[2] == "data") {
   st <- unlist(lapply(1:5, function(h) rep(h, np[h] * 5)))
   ps <- unlist(lapply(1:5, function(h) rep(1:np[h], each = 5)))
   add("num_lonely", fmt(round(runif(length(st), 0, 100), 3)), runif(length(st), 1, 10), paste0("s", st), ps, NULL)
+  # multiple choice (cases named mc_*: choices joined by ";", "{}" = chose none)
+  pick <- function(n, probs, labels) sapply(seq_len(n), function(i) {
+    s <- labels[runif(length(labels)) < probs]
+    if (length(s) == 0) "{}" else paste(s, collapse = ";") })
+  st <- rep(1:4, each = 50); ps <- rep(rep(1:5, each = 10), 4)
+  a <- pick(200, c(0.6, 0.3, 0.1), c("GFMD", "Rabat", "Budapest")); a[sample(200, 15)] <- NA
+  add("mc_strat", a, runif(200, 1, 5), paste0("m", st), ps, rep(c(20, 30, 8, 12), each = 50))
+  a <- pick(nrow(apiclus1), c(0.5, 0.4), c("x", "y")); a[apiclus1$stype == "H"] <- NA
+  add("mc_apiclus1_domain", a, apiclus1$pw, NULL, apiclus1$dnum, apiclus1$fpc)
   d <- do.call(rbind, rows)
   d$weight <- fmt(d$weight)
   d$fpc <- ifelse(is.na(d$fpc), "", fmt(d$fpc))
@@ -139,8 +150,15 @@ for (case in unique(d$case)) {
       }
       next
     }
-    for (cat in sort(unique(na.omit(x$answer)))) {
-      dd$variables$y <- as.numeric(dd$variables$answer == cat)
+    mc <- startsWith(case, "mc_")
+    sets <- if (mc) strsplit(ifelse(x$answer == "{}", "", x$answer), ";") else NULL
+    cats <- if (mc) sort(unique(unlist(sets[!is.na(x$answer)]))) else sort(unique(na.omit(x$answer)))
+    for (cat in cats) {
+      if (mc)
+        dd$variables$y <- as.numeric(sapply(strsplit(ifelse(dd$variables$answer == "{}", "", dd$variables$answer), ";"),
+                                            function(s) cat %in% s))
+      else
+        dd$variables$y <- as.numeric(dd$variables$answer == cat)
       m <- svymean(~y, dd, deff = TRUE)
       mr <- svymean(~y, dd, deff = "replace")
       t <- svytotal(~y, dd)
