@@ -24,6 +24,15 @@ SELECT round(iscm.share(s4, 'yes')::numeric, 12) = round(iscm.share(s2, 'yes')::
 SELECT m, (iscm.ci(s4, 'no', m, 0.9)).method, round(iscm.ci_lower(s4, 'no', m)::numeric, 10) AS lower,
        round(iscm.ci_upper(s4, 'no', m)::numeric, 10) AS upper
   FROM d, unnest(ARRAY['logit', 'XLOGIT', 'mean', 'asin', 'beta']) m;
+-- model-based methods on the design's effective sample size p(1-p)/var
+SELECT m, round(iscm.ci_lower(s4, 'no', m)::numeric, 10) AS lower, round(iscm.ci_upper(s4, 'no', m)::numeric, 10) AS upper,
+       (iscm.ci(s4, 'no', m)).method
+  FROM d, unnest(ARRAY['wilson', 'Clopper_Pearson', 'jeffreys', 'agresti_coull', 'wald']) m;
+-- wilson on n = p(1-p)/var, by its formula
+SELECT round(iscm.ci_lower(s4, 'no', 'wilson')::numeric, 12)
+       = round(((p + z * z / (2 * n) - z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n))::numeric, 12) AS wilson_on_n_eff
+  FROM d, LATERAL (SELECT iscm.share(s4, 'no') AS p, 1.959963984540054::float8 AS z,
+                          iscm.share(s4, 'no') * (1 - iscm.share(s4, 'no')) / iscm.variance(s4, 'no') AS n) x;
 -- a domain: the other rows' PSUs stay in the design (NULL answer), unlike WHERE
 SELECT round(iscm.se(dom, 'yes')::numeric, 10) AS domain_se, round(iscm.se(sub, 'yes')::numeric, 10) AS new_design_se,
        iscm.share(dom, 'yes') = iscm.share(sub, 'yes') AS same_share, iscm.degf(dom), iscm.degf(sub)
@@ -115,7 +124,7 @@ SELECT iscm.se(iscm.design_agg(a, 1, st, p, 1.5), 'yes')
 SELECT iscm.se(iscm.design_agg(a, 1, st, p, f), 'yes') AS census_lonely
   FROM (VALUES ('yes', 'a', '1', 1::float8), ('no', 'b', '1', 4), ('yes', 'b', '2', 4)) v(a, st, p, f);
 SELECT iscm.share(s4, 'Yes') FROM d;
-SELECT iscm.ci(s4, 'yes', 'wilson') FROM d;
+SELECT iscm.ci(s4, 'yes', 'score') FROM d;
 SELECT iscm.ci(s4, 'yes', 'likelihood') FROM d;
 SELECT iscm.ci(s4, 'yes', 'logit', 1) FROM d;
 

@@ -1248,24 +1248,44 @@ design_degf(PG_FUNCTION_ARGS)
 	PG_RETURN_INT64(psus - strata);
 }
 
-static DesignCiMethod
+/*
+ * A method name: one of svyciprop's, or one of the model-based methods of
+ * ci(answer_summary) computed on the design's effective sample size.
+ */
+typedef struct DesignMethod
+{
+	DesignCiMethod design;		/* DESIGN_CI_INVALID: a model-based method */
+	SurveyCiMethod model;
+	const char *name;
+} DesignMethod;
+
+static DesignMethod
 design_method_arg(text *t)
 {
 	char	   *name = text_to_cstring(t);
-	DesignCiMethod m = design_ci_method_from_name(name);
+	DesignMethod m;
 
-	if (m == DESIGN_CI_INVALID || m == DESIGN_CI_LIKELIHOOD)
+	for (char *c = name; *c; c++)
+		*c = pg_ascii_tolower((unsigned char) *c);
+	m.design = design_ci_method_from_name(name);
+	m.model = SURVEY_CI_INVALID;
+	m.name = name;
+	if (m.design == DESIGN_CI_INVALID)
+		m.model = survey_ci_method_from_name(name);
+	if (m.design == DESIGN_CI_LIKELIHOOD ||
+		(m.design == DESIGN_CI_INVALID && m.model == SURVEY_CI_INVALID))
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("unknown design interval method \"%s\"", name),
-				errhint("Use one of: logit, asin, beta, mean, xlogit (R's svyciprop methods; likelihood is not available)."));
+				errmsg("unknown design interval method \"%s\"", text_to_cstring(t)),
+				errhint("Use one of R's svyciprop methods logit, asin, beta, mean, xlogit (likelihood is not available), "
+						"or wilson, clopper_pearson, jeffreys, agresti_coull, wald on the design's effective sample size."));
 	return m;
 }
 
-/* svyciprop(~I(answer == category), design, method, level) */
+/* svyciprop(~I(answer == category), design, method, level), or a model-based method on n_eff */
 static bool
 design_interval(FunctionCallInfo fcinfo, double *estimate, SurveyInterval *iv,
-				DesignCiMethod *method, double *level)
+				DesignMethod *method, double *level)
 {
 	DesignFigures f;
 	DesignData	d;
@@ -1276,17 +1296,20 @@ design_interval(FunctionCallInfo fcinfo, double *estimate, SurveyInterval *iv,
 	if (!f.e.defined)
 		return false;
 	*estimate = f.e.ratio;
-	design_ciprop(*method, f.e.ratio, f.e.ratio_var, (double) f.e.df, (double) f.e.rows, *level,
-				  &iv->lower, &iv->upper);
+	if (method->design != DESIGN_CI_INVALID)
+		design_ciprop(method->design, f.e.ratio, f.e.ratio_var, (double) f.e.df, (double) f.e.rows,
+					  *level, &iv->lower, &iv->upper);
+	else
+	{
+		/* effective sample size p(1-p)/var: the n of simple random sampling with this variance */
+		double		p = f.e.ratio,
+					n_eff = p * (1.0 - p) / f.e.ratio_var;
+
+		iv->lower = iv->upper = NAN;
+		if (p > 0.0 && p < 1.0 && isfinite(n_eff) && n_eff > 0.0)
+			*iv = survey_proportion_interval(method->model, p * n_eff, n_eff, *level, 0.0, 0.0);
+	}
 	return true;
-}
-
-static const char *
-design_method_name(DesignCiMethod m)
-{
-	static const char *const names[] = {"logit", "likelihood", "asin", "beta", "mean", "xlogit"};
-
-	return names[m];
 }
 
 Datum
@@ -1295,10 +1318,21 @@ design_ci(PG_FUNCTION_ARGS)
 	double		estimate = 0.0,
 				level;
 	SurveyInterval iv = {0, 0};
-	DesignCiMethod m;
+	DesignMethod m;
 	bool		known = design_interval(fcinfo, &estimate, &iv, &m, &level);
+	TupleDesc	tupdesc;
+	Datum		values[5];
+	bool		nulls[5] = {!known, !known || isnan(iv.lower), !known || isnan(iv.upper), false, false};
 
-	return survey_interval_datum(fcinfo, known, estimate, iv, design_method_name(m), level);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "function returning iscm.proportion_interval called in a context that cannot accept it");
+	tupdesc = BlessTupleDesc(tupdesc);
+	values[0] = Float8GetDatum(estimate);
+	values[1] = Float8GetDatum(iv.lower);
+	values[2] = Float8GetDatum(iv.upper);
+	values[3] = CStringGetTextDatum(m.name);
+	values[4] = Float8GetDatum(level);
+	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
 
 Datum
@@ -1307,7 +1341,7 @@ design_ci_lower(PG_FUNCTION_ARGS)
 	double		estimate,
 				level;
 	SurveyInterval iv;
-	DesignCiMethod m;
+	DesignMethod m;
 
 	if (!design_interval(fcinfo, &estimate, &iv, &m, &level) || isnan(iv.lower))
 		PG_RETURN_NULL();
@@ -1320,7 +1354,7 @@ design_ci_upper(PG_FUNCTION_ARGS)
 	double		estimate,
 				level;
 	SurveyInterval iv;
-	DesignCiMethod m;
+	DesignMethod m;
 
 	if (!design_interval(fcinfo, &estimate, &iv, &m, &level) || isnan(iv.upper))
 		PG_RETURN_NULL();
