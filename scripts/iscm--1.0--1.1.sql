@@ -236,7 +236,7 @@ CREATE FUNCTION @extschema@.ci(s @extschema@.design_summary, category text, meth
     RETURNS @extschema@.proportion_interval
     AS 'MODULE_PATHNAME', 'design_ci' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.ci(@extschema@.design_summary, text, text, float8, text) IS
-    'Confidence interval of the share of category under the design (R: svyciprop, methods logit, asin, beta, mean, xlogit, t quantiles on degf)';
+    'Confidence interval of the share of category under the design (R: svyciprop, methods logit, asin, beta, mean, xlogit, t quantiles on degf; or wilson, clopper_pearson, jeffreys, agresti_coull, wald on the design effective sample size)';
 CREATE FUNCTION @extschema@.ci_lower(s @extschema@.design_summary, category text, method text DEFAULT 'logit',
                                      level float8 DEFAULT 0.95, lonely_psu text DEFAULT 'fail') RETURNS float8
     AS 'MODULE_PATHNAME', 'design_ci_lower' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -50,7 +50,18 @@ SET max_parallel_workers_per_gather = 4; SET parallel_leader_participation = off
 -- a temp table is never scanned in parallel: use a plain one
 CREATE TABLE pbig AS SELECT * FROM big;
 ANALYZE pbig;
-EXPLAIN (COSTS OFF) SELECT q, iscm.design_agg(answer, w, stratum, psu) FROM pbig GROUP BY q;
+CREATE FUNCTION pg_temp.plan_has(q text, pattern text) RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+    line text;
+BEGIN
+    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+        IF line ~ pattern THEN
+            RETURN true;
+        END IF;
+    END LOOP;
+    RETURN false;
+END $$;
+SELECT pg_temp.plan_has('SELECT q, iscm.design_agg(answer, w, stratum, psu) FROM pbig GROUP BY q', 'Partial') AS partial_plan;
 SELECT count(*) AS groups, bool_and(p.t = s.t) AS parallel_equals_serial
   FROM (SELECT q, iscm.design_agg(answer, w, stratum, psu)::text AS t FROM pbig GROUP BY q) p JOIN serial s USING (q);
 RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;

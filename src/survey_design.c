@@ -366,8 +366,8 @@ design_row(FunctionCallInfo fcinfo, DesignKind kind)
 	uint32		psu;
 	bool		null_stratum = nargs < 4 || PG_ARGISNULL(3);
 	bool		null_psu = nargs < 5 || PG_ARGISNULL(4);
-	const char *sname = NULL,
-			   *pname = NULL;
+	const char *sname = "",
+			   *pname = "";
 	uint32		slen = 0,
 				plen = 0;
 
@@ -433,7 +433,6 @@ design_row(FunctionCallInfo fcinfo, DesignKind kind)
 		else
 		{
 			psu = design_state_named_psu(st, h, pname, plen);
-			st->last_cap = Max(st->last_cap, 0);
 			if (st->last_cap < 1 + slen + 4 + plen)
 			{
 				st->last_cap = Max(64, 2 * (1 + slen + 4 + plen));
@@ -822,6 +821,11 @@ design_state_merge(DesignState *st, DesignState *other)
 
 	design_summary_read(b, &d);
 	design_state_merge_data(st, &d);
+	pfree(d.strata);
+	pfree(d.cats);
+	pfree(d.psus);
+	pfree(d.cells);
+	pfree(b);
 }
 
 Datum
@@ -849,7 +853,6 @@ design_agg_combine(PG_FUNCTION_ARGS)
 	MemoryContext cxt = aggregate_context(fcinfo, "design_agg_combine");
 	DesignState *a = PG_ARGISNULL(0) ? NULL : (DesignState *) PG_GETARG_POINTER(0);
 	DesignState *b = PG_ARGISNULL(1) ? NULL : (DesignState *) PG_GETARG_POINTER(1);
-	MemoryContext old;
 
 	if (b == NULL)
 	{
@@ -857,11 +860,10 @@ design_agg_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(a);
 	}
-	old = MemoryContextSwitchTo(cxt);
+	/* the state allocates in its own context; temporaries stay in this call's */
 	if (a == NULL)
 		a = design_state_new(cxt);
 	design_state_merge(a, b);
-	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(a);
 }
 
@@ -882,13 +884,10 @@ design_agg_deserialize(PG_FUNCTION_ARGS)
 	bytea	   *b = PG_GETARG_BYTEA_PP(0);
 	DesignData	d;
 	DesignState *st;
-	MemoryContext old;
 
 	design_summary_read(b, &d);
-	old = MemoryContextSwitchTo(cxt);
 	st = design_state_new(cxt);
 	design_state_merge_data(st, &d);
-	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(st);
 }
 
@@ -902,12 +901,9 @@ design_rollup_trans(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(1))
 	{
 		DesignData	d;
-		MemoryContext old;
 
 		design_summary_read(PG_GETARG_VARLENA_PP(1), &d);
-		old = MemoryContextSwitchTo(cxt);
 		design_state_merge_data(st, &d);
-		MemoryContextSwitchTo(old);
 	}
 	PG_RETURN_POINTER(st);
 }
