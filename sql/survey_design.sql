@@ -169,3 +169,20 @@ SELECT (iscm.design_info(m)).* FROM mc;
 SELECT iscm.design_choices_agg('{{a,b},{c,d}}'::text[], 1);
 SELECT iscm.rollup(x) FROM (SELECT m AS x FROM mc UNION ALL SELECT s4 FROM d) y;
 SELECT iscm.mean(m) FROM mc;
+
+-- Rao-Scott test of independence of two items (figures against R in test/survey_design_r.sh)
+CREATE TEMP TABLE pairs AS
+SELECT iscm.design_agg(iscm.answer_pair(answer, CASE WHEN g % 5 = 0 THEN NULL WHEN w > 3 THEN 'x' ELSE 'y' END),
+                       w, stratum, psu) AS c
+  FROM s;
+SELECT round(stat::numeric, 8) AS stat, round(ndf::numeric, 8) AS ndf, round(ddf::numeric, 8) AS ddf,
+       round(p_value::numeric, 10) AS p_value
+  FROM pairs, iscm.design_chisq(c);
+SELECT round(stat::numeric, 8) AS stat, ndf, ddf, round(p_value::numeric, 10) AS p_value
+  FROM pairs, iscm.design_chisq(c, 'CHISQ');
+SELECT iscm.answer_pair('a', NULL) IS NULL AS pair_of_missing, iscm.answer_pair('a', 'b') = E'a\x1fb' AS pair;
+SELECT iscm.answer_pair(E'a\x1fb', 'c');
+SELECT * FROM pairs, iscm.design_chisq(c, 'Wald');
+SELECT * FROM d, iscm.design_chisq(s4);
+SELECT x.* FROM (SELECT iscm.design_agg(iscm.answer_pair('a', b), 1) AS c FROM (VALUES ('x'), ('y')) v(b)) y,
+       iscm.design_chisq(c) x;

@@ -37,6 +37,8 @@ PG_FUNCTION_INFO_V1(design_summary_send);
 PG_FUNCTION_INFO_V1(design_agg_trans);
 PG_FUNCTION_INFO_V1(design_value_trans);
 PG_FUNCTION_INFO_V1(design_choices_trans);
+PG_FUNCTION_INFO_V1(design_answer_pair);
+PG_FUNCTION_INFO_V1(design_chisq_of);
 PG_FUNCTION_INFO_V1(design_agg_final);
 PG_FUNCTION_INFO_V1(design_agg_combine);
 PG_FUNCTION_INFO_V1(design_agg_serialize);
@@ -1523,4 +1525,178 @@ design_value_total_se(PG_FUNCTION_ARGS)
 	memset(&e, 0, sizeof(e));
 	(void) design_value_figures(PG_GETARG_VARLENA_PP(0), PG_GETARG_TEXT_PP(1), &e, &s2);
 	PG_RETURN_FLOAT8(sqrt(e.total_var));
+}
+
+/* ---- Rao-Scott test of independence (svychisq) --------------------------------- */
+
+#define PAIR_SEPARATOR '\x1f'
+
+/* answer_pair(a, b): the joint category of two answers, for design_agg and design_chisq */
+Datum
+design_answer_pair(PG_FUNCTION_ARGS)
+{
+	text	   *a = PG_GETARG_TEXT_PP(0);
+	text	   *b = PG_GETARG_TEXT_PP(1);
+	size_t		alen = VARSIZE_ANY_EXHDR(a),
+				blen = VARSIZE_ANY_EXHDR(b);
+	text	   *result;
+
+	if (memchr(VARDATA_ANY(a), PAIR_SEPARATOR, alen) != NULL)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("the first answer of a pair must not contain the unit separator U+001F"),
+				errhint("The pair is written as first answer, U+001F, second answer."));
+	result = palloc(VARHDRSZ + alen + 1 + blen);
+	SET_VARSIZE(result, VARHDRSZ + alen + 1 + blen);
+	memcpy(VARDATA(result), VARDATA_ANY(a), alen);
+	VARDATA(result)[alen] = PAIR_SEPARATOR;
+	memcpy(VARDATA(result) + alen + 1, VARDATA_ANY(b), blen);
+	PG_RETURN_TEXT_P(result);
+}
+
+static int
+compare_labels(const void *a, const void *b, void *arg)
+{
+	const DesignCategory *x = a,
+			   *y = b;
+
+	(void) arg;
+	return design_name_compare(false, x->name, x->len, false, y->name, y->len);
+}
+
+/* index of (name, len) among n sorted distinct labels */
+static uint32
+label_index(const DesignCategory *labels, uint32 n, const char *name, uint32 len)
+{
+	uint32		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		uint32		mid = lo + (hi - lo) / 2;
+		int			c = design_name_compare(false, labels[mid].name, labels[mid].len, false, name, len);
+
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	elog(ERROR, "design_chisq: label not found");
+	return 0;
+}
+
+/* the distinct labels of one side, sorted */
+static uint32
+pair_labels(DesignCategory *side, uint32 n)
+{
+	uint32		k = 0;
+
+	survey_sort(side, n, sizeof(DesignCategory), compare_labels, NULL);
+	for (uint32 i = 0; i < n; i++)
+		if (k == 0 || compare_labels(&side[k - 1], &side[i], NULL) != 0)
+			side[k++] = side[i];
+	return k;
+}
+
+/* design_chisq(s, statistic, lonely_psu): svychisq(~a + b, design, statistic) */
+Datum
+design_chisq_of(PG_FUNCTION_ARGS)
+{
+	DesignData	d;
+	char	   *sname = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	DesignChisqStatistic stat = design_chisq_statistic_from_name(sname);
+	DesignLonely rule = lonely_arg(PG_GETARG_TEXT_PP(2));
+	DesignCategory *rows,
+			   *cols;
+	uint32	   *row_of,
+			   *col_of;
+	uint32		nr,
+				nc,
+				bad = UINT32_MAX;
+	double	   *popsize;
+	DesignChisq r;
+	DesignEstimateStatus st;
+	TupleDesc	tupdesc;
+	Datum		values[4];
+	bool		nulls[4];
+	size_t		work;
+
+	if (stat == DESIGN_CHISQ_INVALID)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("unknown statistic \"%s\"", sname),
+				errhint("Use F or Chisq, as svychisq's statistic argument."));
+	design_summary_read(PG_GETARG_VARLENA_PP(0), &d);
+	if (d.flags & (DESIGN_FLAG_NUMERIC | DESIGN_FLAG_MULTIPLE))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("design_chisq needs a summary of pairs of single-choice answers"),
+				errhint("Summarise design_agg(iscm.answer_pair(a, b), weight, stratum, psu)."));
+	rows = palloc(sizeof(DesignCategory) * Max(d.ncat, 1));
+	cols = palloc(sizeof(DesignCategory) * Max(d.ncat, 1));
+	for (uint32 k = 0; k < d.ncat; k++)
+	{
+		const char *sep = memchr(d.cats[k].name, PAIR_SEPARATOR, d.cats[k].len);
+
+		if (sep == NULL)
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("category \"%s\" is not a pair of answers",
+						   pnstrdup(d.cats[k].name, d.cats[k].len)),
+					errhint("Summarise design_agg(iscm.answer_pair(a, b), weight, stratum, psu)."));
+		rows[k].name = d.cats[k].name;
+		rows[k].len = (uint32) (sep - d.cats[k].name);
+		cols[k].name = sep + 1;
+		cols[k].len = d.cats[k].len - rows[k].len - 1;
+	}
+	{
+		DesignCategory *rs = palloc(sizeof(DesignCategory) * Max(d.ncat, 1));
+		DesignCategory *cs = palloc(sizeof(DesignCategory) * Max(d.ncat, 1));
+
+		memcpy(rs, rows, sizeof(DesignCategory) * d.ncat);
+		memcpy(cs, cols, sizeof(DesignCategory) * d.ncat);
+		nr = pair_labels(rs, d.ncat);
+		nc = pair_labels(cs, d.ncat);
+		row_of = palloc(sizeof(uint32) * Max(d.ncat, 1));
+		col_of = palloc(sizeof(uint32) * Max(d.ncat, 1));
+		for (uint32 k = 0; k < d.ncat; k++)
+		{
+			row_of[k] = label_index(rs, nr, rows[k].name, rows[k].len);
+			col_of[k] = label_index(cs, nc, cols[k].name, cols[k].len);
+		}
+	}
+	if (nr < 2 || nc < 2)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("a test of independence needs two answers on each side, not %u by %u", nr, nc),
+				errdetail("The answers given by rows that answered both items define the table."));
+	if ((uint64) nr * nc > 400)
+		ereport(ERROR,
+				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("table of %u by %u answers too large for design_chisq", nr, nc));
+	popsize = palloc(sizeof(double) * Max(d.nstrata, 1));
+	st = design_popsize(&d, popsize, &bad);
+	estimate_error(st, &d, bad);
+	work = design_chisq_work(&d, nr, nc);
+	if (work > MaxAllocHugeSize / sizeof(double))
+		ereport(ERROR,
+				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("design too large for design_chisq"));
+	st = design_chisq(&d, row_of, col_of, nr, nc, stat, rule, popsize,
+					  palloc_extended(work * sizeof(double), MCXT_ALLOC_HUGE),
+					  palloc(Max(d.nstrata, 1)), &r, &bad);
+	estimate_error(st, &d, bad);
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "design_chisq: return type must be a row type");
+	values[0] = Float8GetDatum(r.statistic);
+	values[1] = Float8GetDatum(r.ndf);
+	values[2] = Float8GetDatum(r.ddf);
+	values[3] = Float8GetDatum(r.p_value);
+	nulls[0] = isnan(r.statistic);
+	nulls[1] = isnan(r.ndf);
+	nulls[2] = isnan(r.ddf);
+	nulls[3] = isnan(r.p_value);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

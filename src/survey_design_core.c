@@ -796,3 +796,411 @@ design_ciprop(DesignCiMethod method, double p, double var, double df, double row
 			break;
 	}
 }
+
+/* ---- Rao-Scott test of independence ---------------------------------------- */
+
+DesignChisqStatistic
+design_chisq_statistic_from_name(const char *name)
+{
+	if (name_is(name, "f"))
+		return DESIGN_CHISQ_F;
+	if (name_is(name, "chisq"))
+		return DESIGN_CHISQ_CHISQ;
+	return DESIGN_CHISQ_INVALID;
+}
+
+double
+design_f_upper(double f, double d1, double d2)
+{
+	if (isnan(f) || isnan(d1) || isnan(d2) || !(d1 > 0.0) || !(d2 > 0.0))
+		return NAN;
+	if (f <= 0.0)
+		return 1.0;
+	if (isinf(f))
+		return 0.0;
+	/* P(F > f) = I_{d2 / (d2 + d1 f)}(d2/2, d1/2) */
+	return survey_ibeta(d2 / (d2 + d1 * f), d2 / 2.0, d1 / 2.0);
+}
+
+/* regularized upper incomplete gamma Q(a, x): series below a + 1, else Lentz's continued fraction */
+static double
+gamma_upper(double a, double x)
+{
+	if (x <= 0.0)
+		return 1.0;
+	if (x < a + 1.0)
+	{
+		double		term = 1.0 / a,
+					sum = term;
+
+		for (int n = 1; n < 100000; n++)
+		{
+			term *= x / (a + n);
+			sum += term;
+			if (fabs(term) < fabs(sum) * 1e-17)
+				break;
+		}
+		return 1.0 - sum * exp(-x + a * log(x) - lgamma(a));
+	}
+	else
+	{
+		double		tiny = 1e-300,
+					b = x + 1.0 - a,
+					c = 1.0 / tiny,
+					dd = 1.0 / b,
+					h = dd;
+
+		for (int i = 1; i < 100000; i++)
+		{
+			double		an = -i * (i - a),
+						del;
+
+			b += 2.0;
+			dd = an * dd + b;
+			if (fabs(dd) < tiny)
+				dd = tiny;
+			c = b + an / c;
+			if (fabs(c) < tiny)
+				c = tiny;
+			dd = 1.0 / dd;
+			del = dd * c;
+			h *= del;
+			if (fabs(del - 1.0) < 1e-17)
+				break;
+		}
+		return exp(-x + a * log(x) - lgamma(a)) * h;
+	}
+}
+
+double
+design_chisq_upper(double x, double df)
+{
+	if (isnan(x) || isnan(df) || !(df > 0.0))
+		return NAN;
+	if (isinf(x))
+		return 0.0;
+	return gamma_upper(df / 2.0, x / 2.0);
+}
+
+/*
+ * onestage for K columns: V (K x K) of the influence totals z (npsu x K,
+ * row-major), with the lonely PSU rules of design_variance.
+ */
+static DesignEstimateStatus
+design_covariance(const DesignData *d, const double *z, uint32_t K, const double *popsize,
+				  const uint8_t *present, DesignLonely lonely, double *mean, double *V,
+				  uint32_t *bad_stratum)
+{
+	uint32_t	lonely_strata = 0,
+				nstrata = 0,
+				i = 0;
+
+	for (size_t k = 0; k < (size_t) K * K; k++)
+		V[k] = 0.0;
+	for (uint32_t h = 0; h < d->nstrata; h++)
+	{
+		uint32_t	n = d->strata[h].npsu,
+					first = i;
+		double		f,
+					scale;
+
+		i += n;
+		if (present != NULL && !present[h])
+			continue;
+		nstrata++;
+		f = isinf(popsize[h]) ? 1.0 : (popsize[h] - (double) n) / popsize[h];
+		if (f < 0.0000001)
+			continue;
+		for (uint32_t k = 0; k < K; k++)
+			mean[k] = 0.0;
+		if (n == 1)
+		{
+			switch (lonely)
+			{
+				case DESIGN_LONELY_FAIL:
+				case DESIGN_LONELY_INVALID:
+					*bad_stratum = h;
+					return DESIGN_ESTIMATE_LONELY;
+				case DESIGN_LONELY_AVERAGE:
+					lonely_strata++;
+					continue;
+				case DESIGN_LONELY_REMOVE:
+				case DESIGN_LONELY_CERTAINTY:
+					continue;
+				case DESIGN_LONELY_ADJUST:
+					break;		/* not centred */
+			}
+			scale = f;
+		}
+		else
+		{
+			for (uint32_t p = first; p < first + n; p++)
+				for (uint32_t k = 0; k < K; k++)
+					mean[k] += z[(size_t) p * K + k];
+			for (uint32_t k = 0; k < K; k++)
+				mean[k] /= (double) n;
+			scale = f * (double) n / (double) (n - 1);
+		}
+		for (uint32_t p = first; p < first + n; p++)
+			for (uint32_t k = 0; k < K; k++)
+			{
+				double		zk = z[(size_t) p * K + k] - mean[k];
+
+				if (zk == 0.0)
+					continue;
+				for (uint32_t l = 0; l < K; l++)
+					V[(size_t) k * K + l] += scale * zk * (z[(size_t) p * K + l] - mean[l]);
+			}
+	}
+	if (lonely_strata > 0)
+	{
+		double		x = lonely_strata == nstrata ? NAN : (double) nstrata / (double) (nstrata - lonely_strata);
+
+		for (size_t k = 0; k < (size_t) K * K; k++)
+			V[k] *= x;
+	}
+	return DESIGN_ESTIMATE_OK;
+}
+
+size_t
+design_chisq_work(const DesignData *d, uint32_t nr, uint32_t nc)
+{
+	size_t		K = (size_t) nr * nc,
+				m = (size_t) (nr - 1) * (nc - 1),
+				q = nr + nc - 1;
+
+	/* z, V, mean, p, T_i, X1 basis, C, D^-1 C, denom, numr, scratch */
+	return (size_t) d->npsu * K + K * K + K + K + d->npsu + q * K + m * K + m * K + 2 * m * m + K;
+}
+
+/* solve A X = B in place (A m x m, B m x m, row-major), partial pivoting; false if singular */
+static bool
+solve_in_place(double *A, double *B, uint32_t m)
+{
+	for (uint32_t c = 0; c < m; c++)
+	{
+		uint32_t	piv = c;
+		double		best = fabs(A[(size_t) c * m + c]);
+
+		for (uint32_t r = c + 1; r < m; r++)
+			if (fabs(A[(size_t) r * m + c]) > best)
+			{
+				best = fabs(A[(size_t) r * m + c]);
+				piv = r;
+			}
+		if (!(best > 0.0))
+			return false;
+		if (piv != c)
+			for (uint32_t j = 0; j < m; j++)
+			{
+				double		t = A[(size_t) c * m + j];
+
+				A[(size_t) c * m + j] = A[(size_t) piv * m + j];
+				A[(size_t) piv * m + j] = t;
+				t = B[(size_t) c * m + j];
+				B[(size_t) c * m + j] = B[(size_t) piv * m + j];
+				B[(size_t) piv * m + j] = t;
+			}
+		for (uint32_t r = 0; r < m; r++)
+		{
+			double		factor;
+
+			if (r == c || A[(size_t) r * m + c] == 0.0)
+				continue;
+			factor = A[(size_t) r * m + c] / A[(size_t) c * m + c];
+			for (uint32_t j = 0; j < m; j++)
+			{
+				A[(size_t) r * m + j] -= factor * A[(size_t) c * m + j];
+				B[(size_t) r * m + j] -= factor * B[(size_t) c * m + j];
+			}
+		}
+	}
+	for (uint32_t r = 0; r < m; r++)
+		for (uint32_t j = 0; j < m; j++)
+			B[(size_t) r * m + j] /= A[(size_t) r * m + r];
+	return true;
+}
+
+DesignEstimateStatus
+design_chisq(const DesignData *d, const uint32_t *row_of, const uint32_t *col_of,
+			 uint32_t nr, uint32_t nc, DesignChisqStatistic statistic, DesignLonely lonely,
+			 const double *popsize, double *work, uint8_t *present, DesignChisq *out,
+			 uint32_t *bad_stratum)
+{
+	uint32_t	K = nr * nc,
+				m = (nr - 1) * (nc - 1),
+				q = nr + nc - 1;
+	double	   *z = work,
+			   *V = z + (size_t) d->npsu * K,
+			   *mean = V + (size_t) K * K,
+			   *p = mean + K,
+			   *Ti = p + K,
+			   *Q = Ti + d->npsu,
+			   *C = Q + (size_t) q * K,
+			   *DC = C + (size_t) m * K,
+			   *denom = DC + (size_t) m * K,
+			   *numr = denom + (size_t) m * m,
+			   *tmp = numr + (size_t) m * m;
+	double		W = 0.0,
+				N = (double) d->missing,
+				x2 = 0.0,
+				tr = 0.0,
+				tr2 = 0.0;
+	DesignEstimateStatus st;
+	int64_t		nu = (int64_t) d->npsu - (int64_t) d->nstrata;
+
+	out->statistic = out->ndf = out->ddf = out->p_value = NAN;
+	for (size_t k = 0; k < (size_t) d->npsu * K; k++)
+		z[k] = 0.0;
+	for (uint32_t k = 0; k < K; k++)
+		p[k] = 0.0;
+	for (uint32_t i = 0; i < d->npsu; i++)
+		Ti[i] = 0.0;
+	for (uint32_t h = 0; h < d->nstrata; h++)
+		present[h] = 0;
+	/* per PSU and cell k = row + nr col (expand.grid order) the weight totals */
+	for (uint32_t i = 0; i < d->ncell; i++)
+	{
+		const DesignCell *c = &d->cells[i];
+		uint32_t	k = row_of[c->category] + nr * col_of[c->category];
+
+		z[(size_t) c->psu * K + k] += c->weight;
+		Ti[c->psu] += c->weight;
+		p[k] += c->weight;
+		W += c->weight;
+		N += (double) c->rows;
+		present[d->psus[c->psu].stratum] = 1;
+	}
+	if (!(W > 0.0))
+		return DESIGN_ESTIMATE_OK;
+	for (uint32_t k = 0; k < K; k++)
+		p[k] /= W;
+	/* svymean(mm): influence totals (T_ik - p_k T_i) / W */
+	for (uint32_t i = 0; i < d->npsu; i++)
+		for (uint32_t k = 0; k < K; k++)
+			z[(size_t) i * K + k] = (z[(size_t) i * K + k] - p[k] * Ti[i]) / W;
+	st = design_covariance(d, z, K, popsize, present, lonely, mean, V, bad_stratum);
+	if (st != DESIGN_ESTIMATE_OK)
+		return st;
+
+	/* Pearson's X^2 of svytable(Ntotal = N): cells N p_k, margins from them */
+	for (uint32_t r = 0; r < nr; r++)
+		for (uint32_t c = 0; c < nc; c++)
+		{
+			double		rs = 0.0,
+						cs = 0.0,
+						e,
+						o = N * p[r + nr * c];
+
+			for (uint32_t j = 0; j < nc; j++)
+				rs += N * p[r + nr * j];
+			for (uint32_t j = 0; j < nr; j++)
+				cs += N * p[j + nr * c];
+			e = rs * cs / N;
+			x2 += (o - e) * (o - e) / e;
+		}
+
+	/* orthonormal basis of the main-effects columns (intercept, rows 2.., cols 2..) */
+	for (uint32_t j = 0; j < q; j++)
+	{
+		double	   *v = Q + (size_t) j * K;
+
+		for (uint32_t k = 0; k < K; k++)
+		{
+			uint32_t	r = k % nr,
+						c = k / nr;
+
+			v[k] = j == 0 ? 1.0 : (j < nr ? (r == j ? 1.0 : 0.0) : (c == j - nr + 1 ? 1.0 : 0.0));
+		}
+		for (uint32_t i = 0; i < j; i++)
+		{
+			double		dot = 0.0;
+
+			for (uint32_t k = 0; k < K; k++)
+				dot += v[k] * Q[(size_t) i * K + k];
+			for (uint32_t k = 0; k < K; k++)
+				v[k] -= dot * Q[(size_t) i * K + k];
+		}
+		{
+			double		norm = 0.0;
+
+			for (uint32_t k = 0; k < K; k++)
+				norm += v[k] * v[k];
+			norm = sqrt(norm);
+			for (uint32_t k = 0; k < K; k++)
+				v[k] /= norm;
+		}
+	}
+	/* C: the interaction columns with their main-effects part removed (qr.resid) */
+	for (uint32_t b = 0; b < m; b++)
+	{
+		double	   *v = C + (size_t) b * K;
+		uint32_t	r = 1 + b % (nr - 1),
+					c = 1 + b / (nr - 1);
+
+		for (uint32_t k = 0; k < K; k++)
+			v[k] = (k % nr == r && k / nr == c) ? 1.0 : 0.0;
+		for (int pass = 0; pass < 2; pass++)
+			for (uint32_t i = 0; i < q; i++)
+			{
+				double		dot = 0.0;
+
+				for (uint32_t k = 0; k < K; k++)
+					dot += v[k] * Q[(size_t) i * K + k];
+				for (uint32_t k = 0; k < K; k++)
+					v[k] -= dot * Q[(size_t) i * K + k];
+			}
+		for (uint32_t k = 0; k < K; k++)
+			DC[(size_t) b * K + k] = p[k] == 0.0 ? 0.0 : v[k] / p[k];
+	}
+	/* denom = C' D^-1 C / N, numr = C' D^-1 V D^-1 C */
+	for (uint32_t a = 0; a < m; a++)
+	{
+		for (uint32_t k = 0; k < K; k++)
+		{
+			double		s = 0.0;
+
+			for (uint32_t l = 0; l < K; l++)
+				s += DC[(size_t) a * K + l] * V[(size_t) l * K + k];
+			tmp[k] = s;
+		}
+		for (uint32_t b = 0; b < m; b++)
+		{
+			double		s1 = 0.0,
+						s2 = 0.0;
+
+			for (uint32_t k = 0; k < K; k++)
+			{
+				s1 += C[(size_t) a * K + k] * DC[(size_t) b * K + k];
+				s2 += tmp[k] * DC[(size_t) b * K + k];
+			}
+			denom[(size_t) a * m + b] = s1 / N;
+			numr[(size_t) a * m + b] = s2;
+		}
+	}
+	if (!solve_in_place(denom, numr, m))
+		return DESIGN_ESTIMATE_OK;
+	/* numr now holds Delta */
+	for (uint32_t a = 0; a < m; a++)
+	{
+		tr += numr[(size_t) a * m + a];
+		for (uint32_t b = 0; b < m; b++)
+			tr2 += numr[(size_t) a * m + b] * numr[(size_t) b * m + a];
+	}
+	if (statistic == DESIGN_CHISQ_F)
+	{
+		double		d0 = tr * tr / tr2;
+
+		out->statistic = x2 / tr;
+		out->ndf = d0;
+		out->ddf = d0 * (double) nu;
+		out->p_value = design_f_upper(out->statistic, d0, d0 * (double) nu);
+	}
+	else
+	{
+		out->statistic = x2;
+		out->ndf = (double) m;
+		out->p_value = design_chisq_upper(x2 / (tr / (double) m), (double) m);
+	}
+	return DESIGN_ESTIMATE_OK;
+}

@@ -246,4 +246,41 @@ extern DesignCiMethod design_ci_method_from_name(const char *name);
 extern void design_ciprop(DesignCiMethod method, double p, double var, double df, double rows,
 						  double level, double *lower, double *upper);
 
+/* ---- Rao-Scott test of independence (svychisq) ------------------------- */
+
+typedef enum DesignChisqStatistic
+{
+	DESIGN_CHISQ_F,				/* statistic = "F": second-order, F on (d0, d0 nu) */
+	DESIGN_CHISQ_CHISQ,			/* statistic = "Chisq": first-order, X^2 / mean eigenvalue */
+	DESIGN_CHISQ_INVALID
+} DesignChisqStatistic;
+
+extern DesignChisqStatistic design_chisq_statistic_from_name(const char *name);
+
+typedef struct DesignChisq
+{
+	double		statistic;		/* F, or Pearson's X^2 for "Chisq" */
+	double		ndf;			/* d0, or (nr - 1)(nc - 1) */
+	double		ddf;			/* d0 nu; NAN for "Chisq" */
+	double		p_value;
+} DesignChisq;
+
+/*
+ * svychisq(~a + b, design, statistic) on a summary of the pairs of answers:
+ * category k of d is the pair (row_of[k], col_of[k]), 0 <= row_of[k] < nr,
+ * 0 <= col_of[k] < nc, no pair twice; nr, nc >= 2.  Scratch: work must hold
+ * design_chisq_work(d, nr, nc) doubles.  Rows missing an answer count in N
+ * (d->missing) and their PSUs in nu, as R counts them.
+ */
+extern size_t design_chisq_work(const DesignData *d, uint32_t nr, uint32_t nc);
+extern DesignEstimateStatus design_chisq(const DesignData *d, const uint32_t *row_of,
+										 const uint32_t *col_of, uint32_t nr, uint32_t nc,
+										 DesignChisqStatistic statistic, DesignLonely lonely,
+										 const double *popsize, double *work, uint8_t *present,
+										 DesignChisq *out, uint32_t *bad_stratum);
+
+/* upper tails: F(d1, d2) and chi-square(df) */
+extern double design_f_upper(double f, double d1, double d2);
+extern double design_chisq_upper(double x, double df);
+
 #endif							/* ISCM_SURVEY_DESIGN_CORE_H */

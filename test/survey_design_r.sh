@@ -6,7 +6,8 @@
 # test/r_reference/design_data.csv (R's data(api) and generated designs);
 # for the num_* cases (numeric answers) the mean, its SE, design effects and
 # confidence limits, and the total with its SE; the mc_* cases are
-# multiple-choice items (design_choices_agg).
+# multiple-choice items (design_choices_agg); the chisq_* cases pairs of
+# answers for the Rao-Scott test (design_chisq).
 # With R and survey installed the figures are computed by R now
 # (tools/survey_design_reference.R); otherwise the committed R output is used.
 # Agreement: |iscm - R| <= 1e-9 * max(1, |R|) (absolute for shares, SEs and
@@ -43,6 +44,11 @@ WITH d AS (
                                                                      weight, stratum, psu)
               ELSE iscm.design_value_agg(CASE WHEN case_name LIKE 'num\_%' THEN answer::float8 END,
                                          weight, stratum, psu, fpc) FILTER (WHERE fpc IS NOT NULL) END AS v,
+         CASE WHEN case_name NOT LIKE 'chisq\_%' THEN NULL
+              WHEN bool_and(fpc IS NULL) THEN iscm.design_agg(
+                  iscm.answer_pair(split_part(answer, '|', 1), split_part(answer, '|', 2)), weight, stratum, psu)
+              ELSE iscm.design_agg(iscm.answer_pair(split_part(answer, '|', 1), split_part(answer, '|', 2)),
+                                   weight, stratum, psu, fpc) FILTER (WHERE fpc IS NOT NULL) END AS c,
          CASE WHEN case_name NOT LIKE 'mc\_%' THEN NULL
               WHEN bool_and(fpc IS NULL) THEN iscm.design_choices_agg(
                   CASE WHEN answer = '{}' THEN '{}'::text[] ELSE string_to_array(answer, ';') END, weight, stratum, psu)
@@ -58,6 +64,13 @@ WITH d AS (
   SELECT f.*,
          CASE f.figure
            WHEN 'degf' THEN iscm.degf(coalesce(d.v, d.s))::float8
+           WHEN 'chisq_F_stat' THEN (iscm.design_chisq(d.c, 'F', f.lonely_psu)).stat
+           WHEN 'chisq_F_ndf' THEN (iscm.design_chisq(d.c, 'F', f.lonely_psu)).ndf
+           WHEN 'chisq_F_ddf' THEN (iscm.design_chisq(d.c, 'F', f.lonely_psu)).ddf
+           WHEN 'chisq_F_p' THEN (iscm.design_chisq(d.c, 'F', f.lonely_psu)).p_value
+           WHEN 'chisq_Chisq_stat' THEN (iscm.design_chisq(d.c, 'Chisq', f.lonely_psu)).stat
+           WHEN 'chisq_Chisq_ndf' THEN (iscm.design_chisq(d.c, 'chisq', f.lonely_psu)).ndf
+           WHEN 'chisq_Chisq_p' THEN (iscm.design_chisq(d.c, 'Chisq', f.lonely_psu)).p_value
            WHEN 'mean' THEN iscm.mean(d.v)
            WHEN 'mean_se' THEN iscm.mean_se(d.v, f.lonely_psu)
            WHEN 'mean_deff' THEN iscm.mean_deff(d.v, false, f.lonely_psu)
@@ -76,7 +89,7 @@ WITH d AS (
                      THEN iscm.ci_lower(d.s, f.category, split_part(f.figure, '_', 1), f.level, f.lonely_psu)
                      ELSE iscm.ci_upper(d.s, f.category, split_part(f.figure, '_', 1), f.level, f.lonely_psu) END
          END AS iscm
-    FROM figures f JOIN (SELECT case_name, v, coalesce(m, s) AS s FROM d) d USING (case_name)
+    FROM figures f JOIN (SELECT case_name, v, c, coalesce(m, s) AS s FROM d) d USING (case_name)
 )
 SELECT format('%s %s %s %s %s: R %s, iscm %s', case_name, lonely_psu, category, figure, level, value, iscm)
   FROM mine

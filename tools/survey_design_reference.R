@@ -25,6 +25,8 @@
 #   mean, mean_se        svymean(~y, d); mean_deff, mean_deff_replace its deff
 #   value_total(_se)     svytotal(~y, d)
 #   mean_ci_<lower|upper> confint(svymean(~y, d), level = level, df = degf(d))
+# Cases named chisq_* hold pairs of answers "a|b": svychisq(~a + b, design,
+# statistic = "F" and "Chisq") (statistic, its df, P).
 # Cases named mc_* are multiple choice (choices joined by ";", "{}" = none):
 # the share of c is svymean of "c is among the choices" over the respondents.
 suppressMessages(library(survey))
@@ -104,6 +106,24 @@ if (length(args) > 1 && args[2] == "data") {
   add("mc_strat", a, runif(200, 1, 5), paste0("m", st), ps, rep(c(20, 30, 8, 12), each = 50))
   a <- pick(nrow(apiclus1), c(0.5, 0.4), c("x", "y")); a[apiclus1$stype == "H"] <- NA
   add("mc_apiclus1_domain", a, apiclus1$pw, NULL, apiclus1$dnum, apiclus1$fpc)
+  # pairs of answers for svychisq (cases named chisq_*: "a|b", NA when either is missing)
+  pair <- function(a, b) ifelse(is.na(a) | is.na(b), NA, paste(a, b, sep = "|"))
+  add("chisq_apistrat", pair(as.character(apistrat$sch.wide), as.character(apistrat$awards)), apistrat$pw,
+      apistrat$stype, NULL, apistrat$fpc)
+  add("chisq_apiclus1", pair(as.character(apiclus1$stype), as.character(apiclus1$awards)), apiclus1$pw,
+      NULL, apiclus1$dnum, apiclus1$fpc)
+  add("chisq_apiclus2", pair(as.character(apiclus2$stype), as.character(apiclus2$both)), apiclus2$pw,
+      NULL, apiclus2$dnum, NULL)
+  st <- rep(1:5, each = 60); ps <- rep(rep(1:6, each = 10), 5)
+  a <- sample(c("yes", "no", "intends"), 300, TRUE); b <- ifelse(runif(300) < 0.3 + 0.3 * (a == "yes"), "x", "y")
+  b[sample(300, 4)] <- "z"; a[sample(300, 20)] <- NA; b[sample(300, 20)] <- NA
+  w <- 10^runif(300, -3, 3); w[sample(300, 5)] <- 0
+  add("chisq_wide", pair(a, b), w, paste0("h", st), ps, NULL)
+  np <- c(3, 1, 4, 2)
+  st <- unlist(lapply(1:4, function(h) rep(h, np[h] * 8)))
+  ps <- unlist(lapply(1:4, function(h) rep(1:np[h], each = 8)))
+  a <- sample(c("p", "q"), length(st), TRUE); b <- sample(c("r", "s", "t"), length(st), TRUE)
+  add("chisq_lonely", pair(a, b), runif(length(st), 1, 3), paste0("s", st), ps, NULL)
   d <- do.call(rbind, rows)
   d$weight <- fmt(d$weight)
   d$fpc <- ifelse(is.na(d$fpc), "", fmt(d$fpc))
@@ -117,6 +137,7 @@ d <- read.csv(file.path(out, "design_data.csv"), comment.char = "#", stringsAsFa
               na.strings = "", colClasses = c("character", "character", "numeric", "character",
                                               "character", "numeric"))
 lonely_rules <- list(lonely = c("remove", "adjust", "certainty", "average"),
+                     chisq_lonely = c("remove", "adjust", "certainty", "average"),
                      num_lonely = c("remove", "adjust", "certainty", "average"))
 res <- character(0)
 emit <- function(case, rule, cat, fig, level, v)
@@ -132,6 +153,22 @@ for (case in unique(d$case)) {
   for (rule in rules) {
     options(survey.lonely.psu = if (rule == "fail") "fail" else rule)
     emit(case, rule, "", "degf", "", degf(dd))
+    if (startsWith(case, "chisq_")) {
+      x2 <- x
+      x2$ra <- sapply(strsplit(x2$answer, "|", fixed = TRUE), function(v) v[1])
+      x2$cb <- sapply(strsplit(x2$answer, "|", fixed = TRUE), function(v) v[2])
+      des2 <- svydesign(ids = ids, strata = strata, weights = ~weight, fpc = fpc, data = x2, nest = TRUE)
+      f <- svychisq(~ra + cb, des2, statistic = "F")
+      ch <- svychisq(~ra + cb, des2, statistic = "Chisq")
+      emit(case, rule, "", "chisq_F_stat", "", f$statistic[[1]])
+      emit(case, rule, "", "chisq_F_ndf", "", f$parameter[[1]])
+      emit(case, rule, "", "chisq_F_ddf", "", f$parameter[[2]])
+      emit(case, rule, "", "chisq_F_p", "", f$p.value[[1]])
+      emit(case, rule, "", "chisq_Chisq_stat", "", ch$statistic[[1]])
+      emit(case, rule, "", "chisq_Chisq_ndf", "", ch$parameter[[1]])
+      emit(case, rule, "", "chisq_Chisq_p", "", ch$p.value[[1]])
+      next
+    }
     if (startsWith(case, "num_")) {
       dd$variables$y <- as.numeric(dd$variables$answer)
       m <- svymean(~y, dd, deff = TRUE)

@@ -305,3 +305,23 @@ CREATE AGGREGATE @extschema@.design_choices_agg(answers text[], weight float8, s
 );
 COMMENT ON AGGREGATE @extschema@.design_choices_agg(text[], float8, text, text, float8) IS
     'Summarise a weighted multiple-choice item with strata, PSUs and a finite population correction per stratum';
+
+-- drivers that bind strings as text or varchar (pgjdbc setString, psycopg binary mode)
+CREATE CAST (text AS @extschema@.design_summary) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (varchar AS @extschema@.design_summary) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (text AS @extschema@.design_summary) IS
+    'Assignment cast through the hexadecimal text form, validated as input is, so that a text parameter (psycopg binary mode) can be stored in a design_summary column';
+COMMENT ON CAST (varchar AS @extschema@.design_summary) IS
+    'Assignment cast through the hexadecimal text form, validated as input is, so that a varchar parameter (pgjdbc setString) can be stored in a design_summary column';
+
+-- Rao-Scott test of independence of two single-choice items
+CREATE FUNCTION @extschema@.answer_pair(a text, b text) RETURNS text
+    AS 'MODULE_PATHNAME', 'design_answer_pair' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.answer_pair(text, text) IS
+    'The joint answer to two single-choice items (a, U+001F, b), NULL when either is missing: the category design_chisq reads';
+CREATE FUNCTION @extschema@.design_chisq(s @extschema@.design_summary, statistic text DEFAULT 'F',
+                                         lonely_psu text DEFAULT 'fail',
+                                         OUT stat float8, OUT ndf float8, OUT ddf float8, OUT p_value float8)
+    AS 'MODULE_PATHNAME', 'design_chisq_of' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.design_chisq(@extschema@.design_summary, text, text) IS
+    'Rao-Scott test of independence of two items summarised by design_agg(answer_pair(a, b), ...) (R: svychisq(~a + b, design, statistic = "F" or "Chisq"))';
