@@ -11,7 +11,9 @@
  *   - re-encoding what was read gives back the same bytes (one byte form per
  *     value);
  *   - the estimators run on it under every lonely PSU rule without reading
- *     outside the arrays, and a share they define lies in [0, 1].
+ *     outside the arrays, and a share they define lies in [0, 1];
+ *   - so does the Rao-Scott test, with the categories read as a 2-row table,
+ *     and a P it gives lies in [0, 1].
  */
 #include <math.h>
 #include <stdint.h>
@@ -117,6 +119,27 @@ fuzz_design(const uint8_t *buf, size_t len)
 									  (double) e.rows, 0.95, &lo, &hi);
 				}
 				(void) design_deff_share(&e, rule % 2 == 0);
+			}
+			if (!(d.flags & (DESIGN_FLAG_NUMERIC | DESIGN_FLAG_MULTIPLE)) && d.ncat >= 3 && d.ncat <= 60)
+			{
+				uint32_t	row_of[60],
+							col_of[60],
+							nc = (d.ncat + 1) / 2;
+				double	   *work = calloc(design_chisq_work(&d, 2, nc) + 1, sizeof(double));
+				DesignChisq r;
+
+				FUZZ_CHECK(work != NULL);
+				for (uint32_t k = 0; k < d.ncat; k++)
+				{
+					row_of[k] = k % 2;
+					col_of[k] = k / 2;
+				}
+				for (int s = 0; s < DESIGN_CHISQ_INVALID; s++)
+					if (design_chisq(&d, row_of, col_of, 2, nc, (DesignChisqStatistic) s, (DesignLonely) rule,
+									 popsize, work, present, &r, &bad) == DESIGN_ESTIMATE_OK &&
+						!isnan(r.p_value))
+						FUZZ_CHECK(r.p_value >= -1e-12 && r.p_value <= 1.0 + 1e-12);
+				free(work);
 			}
 		}
 		free(popsize);
