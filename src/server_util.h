@@ -53,14 +53,15 @@ static inline ExpandedObjectHeader *
 aggregate_owned_state(FunctionCallInfo fcinfo, int argno, MemoryContext aggcxt,
 					  const ExpandedObjectMethods *methods)
 {
-	ExpandedObjectHeader *eoh;
+	varatt_expanded ptr;
 
 	if (PG_ARGISNULL(argno) || !VARATT_IS_EXTERNAL_EXPANDED_RW(PG_GETARG_POINTER(argno)))
 		return NULL;
-	eoh = DatumGetEOHP(PG_GETARG_DATUM(argno));
-	if (eoh->eoh_methods != methods || eoh->eoh_context->parent != aggcxt)
+	/* DatumGetEOHP() without the call: this runs once per row */
+	memcpy(&ptr, VARDATA_EXTERNAL(PG_GETARG_POINTER(argno)), sizeof(ptr));
+	if (ptr.eohptr->eoh_methods != methods || ptr.eohptr->eoh_context->parent != aggcxt)
 		return NULL;
-	return eoh;
+	return ptr.eohptr;
 }
 
 /* the expanded object of methods behind a datum (read-write or read-only), or NULL */
