@@ -54,16 +54,23 @@ typedef struct CountrySetState
 	bool		universe;
 } CountrySetState;
 
+/* an empty state whose keys live in cxt */
+static void
+country_set_state_init(CountrySetState *state, MemoryContext cxt, int capacity, bool universe)
+{
+	state->capacity = Max(capacity, MIN_PENDING);
+	state->keys = MemoryContextAlloc(cxt, state->capacity * sizeof(CountryKey));
+	state->nsorted = 0;
+	state->n = 0;
+	state->universe = universe;
+}
+
 static CountrySetState *
 country_set_state_new(MemoryContext aggcontext, int capacity, bool universe)
 {
 	CountrySetState *state = MemoryContextAlloc(aggcontext, sizeof(CountrySetState));
 
-	state->capacity = Max(capacity, MIN_PENDING);
-	state->keys = MemoryContextAlloc(aggcontext, state->capacity * sizeof(CountryKey));
-	state->nsorted = 0;
-	state->n = 0;
-	state->universe = universe;
+	country_set_state_init(state, aggcontext, capacity, universe);
 	return state;
 }
 
@@ -386,4 +393,248 @@ country_set_agg_deserialfn(PG_FUNCTION_ARGS)
 		state->keys[i] = country_set_key_at(in + STATE_HEADER_BYTES, i);
 	state->n = state->nsorted = (int) nkeys;
 	PG_RETURN_POINTER(state);
+}
+
+/* ---- the state as an expanded country_set (the aggregates of 1.1) -------------- */
+
+/*
+ * The aggregates' state type is iscm.country_set itself, so that planners
+ * that move partial states between processes or nodes as values (Citus) can
+ * split them.  In memory the state is a CountrySetState behind an
+ * expanded-object header (server_util.h), changed in place row by row and
+ * written in the storage format only when it leaves the aggregate.  It never
+ * stands for "every country": intersection_agg's state stays NULL until the
+ * first set, and a NULL state is the identity of its combine function.
+ */
+typedef struct CountrySetExpanded
+{
+	ExpandedObjectHeader hdr;
+	CountrySetState st;
+} CountrySetExpanded;
+
+/* compacting changes the layout of the state, not the set it stands for */
+static Size
+expanded_flat_size(ExpandedObjectHeader *eoh)
+{
+	CountrySetState *state = &((CountrySetExpanded *) eoh)->st;
+
+	state_compact(state);
+	return VARHDRSZ + 1 + (Size) state->n * COUNTRY_SET_KEY_BYTES;
+}
+
+static void
+expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_size)
+{
+	CountrySetState *state = &((CountrySetExpanded *) eoh)->st;
+	struct varlena *flat;
+
+	state_compact(state);
+	flat = country_set_from_sorted_keys(state->keys, state->n);
+	if (VARSIZE(flat) != allocated_size)
+		elog(ERROR, "country_set state flattened to %zu bytes, not %zu",
+			 (size_t) VARSIZE(flat), (size_t) allocated_size);
+	memcpy(result, flat, allocated_size);
+	pfree(flat);
+}
+
+static const ExpandedObjectMethods expanded_methods = {
+	expanded_flat_size,
+	expanded_flatten
+};
+
+/* a new state holding the n sorted keys */
+static CountrySetExpanded *
+expanded_new(MemoryContext aggcontext, const CountryKey *keys, int n)
+{
+	MemoryContext cxt = aggregate_state_context(aggcontext);
+	CountrySetExpanded *x = MemoryContextAlloc(cxt, sizeof(CountrySetExpanded));
+
+	EOH_init_header(&x->hdr, &expanded_methods, cxt);
+	country_set_state_init(&x->st, cxt, n, false);
+	if (n > 0)
+		memcpy(x->st.keys, keys, n * sizeof(CountryKey));
+	x->st.n = x->st.nsorted = n;
+	return x;
+}
+
+/*
+ * The sorted keys of a set given as a datum: those of a state (compacted
+ * first), or of a stored value, copied into the current memory context.
+ */
+static const CountryKey *
+datum_keys(Datum value, int *n)
+{
+	ExpandedObjectHeader *eoh = aggregate_expanded_datum(value, &expanded_methods);
+	CountrySetView set;
+	CountryKey *keys;
+
+	if (eoh != NULL)
+	{
+		CountrySetState *state = &((CountrySetExpanded *) eoh)->st;
+
+		state_compact(state);
+		*n = state->n;
+		return state->keys;
+	}
+	set = country_set_view((struct varlena *) PG_DETOAST_DATUM_PACKED(value));
+	keys = palloc(Max(set.n, 1) * sizeof(CountryKey));
+	for (int i = 0; i < set.n; i++)
+		keys[i] = country_set_view_key(&set, i);
+	*n = set.n;
+	return keys;
+}
+
+/*
+ * Argument argno as the state of a transition or combine function: the set
+ * the aggregate owns, to be changed in place; NULL for NULL; else a copy of
+ * the set given.
+ */
+static inline CountrySetState *
+expanded_arg(FunctionCallInfo fcinfo, int argno, MemoryContext aggcontext, CountrySetExpanded **x)
+{
+	ExpandedObjectHeader *eoh = aggregate_owned_state(fcinfo, argno, aggcontext, &expanded_methods);
+
+	if (likely(eoh != NULL))
+		*x = (CountrySetExpanded *) eoh;
+	else if (PG_ARGISNULL(argno))
+		*x = NULL;
+	else
+	{
+		int			n;
+		const CountryKey *keys = datum_keys(PG_GETARG_DATUM(argno), &n);
+
+		*x = expanded_new(aggcontext, keys, n);
+	}
+	return *x ? &(*x)->st : NULL;
+}
+
+PG_FUNCTION_INFO_V1(country_set_agg_expanded_trans);
+Datum
+country_set_agg_expanded_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = aggregate_context(fcinfo, "country_set_agg_trans");
+	CountrySetExpanded *x;
+	CountrySetState *state = expanded_arg(fcinfo, 0, aggcontext, &x);
+
+	if (state == NULL)
+	{
+		x = expanded_new(aggcontext, NULL, 0);
+		state = &x->st;
+	}
+	if (!PG_ARGISNULL(1))
+		state_add_country(state, PG_GETARG_COUNTRY(1));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(country_set_union_expanded_trans);
+Datum
+country_set_union_expanded_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = aggregate_context(fcinfo, "union_agg_trans");
+	CountrySetExpanded *x;
+	CountrySetState *state = expanded_arg(fcinfo, 0, aggcontext, &x);
+
+	if (state == NULL)
+	{
+		x = expanded_new(aggcontext, NULL, 0);
+		state = &x->st;
+	}
+	if (!PG_ARGISNULL(1))
+	{
+		/* detoasted in the per-call context, not the aggregate's */
+		CountrySetView set = PG_GETARG_COUNTRY_SET_VIEW(1);
+
+		state_add_set(state, &set);
+	}
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(country_set_intersection_expanded_trans);
+Datum
+country_set_intersection_expanded_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = aggregate_context(fcinfo, "intersection_agg_trans");
+	CountrySetExpanded *x;
+	CountrySetState *state;
+	const CountryKey *keys;
+	int			n;
+
+	if (PG_ARGISNULL(1))
+		return aggregate_keep_first(fcinfo);
+	keys = datum_keys(PG_GETARG_DATUM(1), &n);
+	state = expanded_arg(fcinfo, 0, aggcontext, &x);
+	if (state == NULL)
+		x = expanded_new(aggcontext, keys, n);	/* the first set */
+	else if (state->n > 0)
+		state_intersect(state, keys, n);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(country_set_union_expanded_combine);
+Datum
+country_set_union_expanded_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = aggregate_context(fcinfo, "union_agg_combine");
+	CountrySetExpanded *x;
+	CountrySetState *state;
+	const CountryKey *keys;
+	int			n;
+
+	if (PG_ARGISNULL(1))
+		return aggregate_keep_first(fcinfo);
+	keys = datum_keys(PG_GETARG_DATUM(1), &n);
+	state = expanded_arg(fcinfo, 0, aggcontext, &x);
+	if (state == NULL)
+		x = expanded_new(aggcontext, keys, n);
+	else
+	{
+		state_reserve(state, n);
+		memcpy(state->keys + state->n, keys, n * sizeof(CountryKey));
+		state->n += n;
+		state_compact(state);
+	}
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+/* a NULL state has seen no set: every country, the identity */
+PG_FUNCTION_INFO_V1(country_set_intersection_expanded_combine);
+Datum
+country_set_intersection_expanded_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = aggregate_context(fcinfo, "intersection_agg_combine");
+	CountrySetExpanded *x;
+	CountrySetState *state;
+	const CountryKey *keys;
+	int			n;
+
+	if (PG_ARGISNULL(1))
+		return aggregate_keep_first(fcinfo);
+	keys = datum_keys(PG_GETARG_DATUM(1), &n);
+	state = expanded_arg(fcinfo, 0, aggcontext, &x);
+	if (state == NULL)
+		x = expanded_new(aggcontext, keys, n);
+	else
+		state_intersect(state, keys, n);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+/* zero rows (or no set) give the empty set; a state keeps its value */
+PG_FUNCTION_INFO_V1(country_set_agg_expanded_final);
+Datum
+country_set_agg_expanded_final(PG_FUNCTION_ARGS)
+{
+	ExpandedObjectHeader *eoh;
+
+	(void) aggregate_context(fcinfo, "country_set_agg_final");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(country_set_from_sorted_keys(NULL, 0));
+	eoh = aggregate_expanded_datum(PG_GETARG_DATUM(0), &expanded_methods);
+	if (eoh != NULL)
+	{
+		CountrySetState *state = &((CountrySetExpanded *) eoh)->st;
+
+		state_compact(state);
+		PG_RETURN_POINTER(country_set_from_sorted_keys(state->keys, state->n));
+	}
+	PG_RETURN_POINTER(PG_GETARG_VARLENA_P(0));
 }

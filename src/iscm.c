@@ -1,12 +1,14 @@
 /*
  * iscm.c — module entry point: the magic block and _PG_init, which registers
- * the settings (GUCs) of each part of the extension.
+ * the settings (GUCs) of each part of the extension and installs the guard
+ * against reading iscm's tables in Citus worker queries (iscm_citus.c).
  */
 #include "compat.h"
 
 #include "fmgr.h"
 
 #include "country_pg.h"
+#include "iscm_citus.h"
 
 PG_MODULE_MAGIC;
 
@@ -16,4 +18,5 @@ void
 _PG_init(void)
 {
 	country_define_gucs();
+	iscm_citus_guard_init();
 }

@@ -15,8 +15,17 @@ aggregate_context(FunctionCallInfo fcinfo, const char *caller)
 	MemoryContext cxt;
 
 	if (!AggCheckCallContext(fcinfo, &cxt))
-		elog(ERROR, "%s called in non-aggregate context", caller);
+		ereport(ERROR,
+				errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				errmsg("%s called in non-aggregate context", caller),
+				errhint("It is a support function of an iscm aggregate: call the aggregate."));
 	return cxt;
+}
+
+MemoryContext
+aggregate_state_context(MemoryContext aggcxt)
+{
+	return AllocSetContextCreate(aggcxt, "iscm aggregate state", ALLOCSET_SMALL_SIZES);
 }
 
 void *

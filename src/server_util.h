@@ -10,11 +10,13 @@
 
 #include "fmgr.h"
 #include "funcapi.h"
+#include "utils/expandeddatum.h"
 #include "utils/tuplestore.h"
 
 /*
  * The memory context of the aggregate calling fcinfo, where its state lives;
- * ERROR naming caller when the function is called outside an aggregate.
+ * ERROR 0A000 naming caller when the function is called outside an aggregate
+ * (support functions whose state is an iscm type can be called from SQL).
  */
 extern MemoryContext aggregate_context(FunctionCallInfo fcinfo, const char *caller);
 
@@ -26,6 +28,53 @@ extern void *aggregate_state_arg(FunctionCallInfo fcinfo, int argno);
  * that partial aggregate): the first state as it is, NULL or not.
  */
 extern Datum aggregate_keep_first(FunctionCallInfo fcinfo);
+
+/*
+ * Aggregate states kept as expanded objects (utils/expandeddatum.h).  An
+ * aggregate whose state type is one of iscm's types, as planners that move
+ * partial states between processes or nodes require, keeps the state in
+ * memory as an expanded object in a memory context of its own, a child of
+ * the aggregate context; a transition function changes it in place and
+ * returns the read-write pointer it was given, which nodeAgg then does not
+ * copy.  Flattening writes the type's stored format.
+ */
+
+/* the memory context of a new state: a child of the aggregate context, small at first */
+extern MemoryContext aggregate_state_context(MemoryContext aggcxt);
+
+/*
+ * Argument argno of a transition or combine function when it is a state of
+ * the aggregate: a read-write expanded object of methods whose memory context
+ * is a child of aggcxt, which the function may change in place and return.
+ * NULL for anything else (NULL, a flat value, a read-only or foreign object),
+ * which must be copied before it is changed.
+ */
+static inline ExpandedObjectHeader *
+aggregate_owned_state(FunctionCallInfo fcinfo, int argno, MemoryContext aggcxt,
+					  const ExpandedObjectMethods *methods)
+{
+	varatt_expanded ptr;
+
+	if (PG_ARGISNULL(argno) || !VARATT_IS_EXTERNAL_EXPANDED_RW(PG_GETARG_POINTER(argno)))
+		return NULL;
+	/* DatumGetEOHP() without the call: this runs once per row */
+	memcpy(&ptr, VARDATA_EXTERNAL(PG_GETARG_POINTER(argno)), sizeof(ptr));
+	if (ptr.eohptr->eoh_methods != methods || ptr.eohptr->eoh_context->parent != aggcxt)
+		return NULL;
+	return ptr.eohptr;
+}
+
+/* the expanded object of methods behind a datum (read-write or read-only), or NULL */
+static inline ExpandedObjectHeader *
+aggregate_expanded_datum(Datum value, const ExpandedObjectMethods *methods)
+{
+	ExpandedObjectHeader *eoh;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(value)))
+		return NULL;
+	eoh = DatumGetEOHP(value);
+	return eoh->eoh_methods == methods ? eoh : NULL;
+}
 
 /*
  * The first call of a value-per-call set-returning function: start(fcinfo,

@@ -270,12 +270,14 @@ weight_arg(FunctionCallInfo fcinfo, int argno)
 	return w;
 }
 
-Datum
-answer_agg_trans(PG_FUNCTION_ARGS)
+/*
+ * The rows of the transition functions, shared by the state kept as internal
+ * (the aggregates of 1.0) and as an expanded summary (1.1): argument 1 is the
+ * answer (NULL = item non-response), argument 2 the weight.
+ */
+static inline void
+answer_state_add(AnswerState *st, FunctionCallInfo fcinfo)
 {
-	MemoryContext cxt = aggregate_context(fcinfo, "answer_agg_trans");
-	AnswerState *st = answer_state_current(fcinfo, cxt, 0);
-
 	if (PG_ARGISNULL(1))
 		st->missing++;
 	else
@@ -287,15 +289,11 @@ answer_agg_trans(PG_FUNCTION_ARGS)
 		st->dict.entries[i].count++;
 		st->respondents++;
 	}
-	PG_RETURN_POINTER(st);
 }
 
-Datum
-answer_agg_weighted_trans(PG_FUNCTION_ARGS)
+static inline void
+answer_state_add_weighted(AnswerState *st, FunctionCallInfo fcinfo)
 {
-	MemoryContext cxt = aggregate_context(fcinfo, "answer_agg_weighted_trans");
-	AnswerState *st = answer_state_current(fcinfo, cxt, SURVEY_FLAG_WEIGHTED);
-
 	if (PG_ARGISNULL(1))
 		st->missing++;
 	else
@@ -311,6 +309,25 @@ answer_agg_weighted_trans(PG_FUNCTION_ARGS)
 		survey_sum_add(&st->weight_sum, w);
 		survey_square_add(&st->weight_sq, w);
 	}
+}
+
+Datum
+answer_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "answer_agg_trans");
+	AnswerState *st = answer_state_current(fcinfo, cxt, 0);
+
+	answer_state_add(st, fcinfo);
+	PG_RETURN_POINTER(st);
+}
+
+Datum
+answer_agg_weighted_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "answer_agg_weighted_trans");
+	AnswerState *st = answer_state_current(fcinfo, cxt, SURVEY_FLAG_WEIGHTED);
+
+	answer_state_add_weighted(st, fcinfo);
 	PG_RETURN_POINTER(st);
 }
 
@@ -356,16 +373,36 @@ add_choices(AnswerState *st, ArrayType *choices, double w)
 	}
 }
 
+/* one respondent's choices (argument 1, NULL = item non-response), weighted or not */
+static inline void
+choices_state_add(AnswerState *st, FunctionCallInfo fcinfo, bool weighted)
+{
+	if (PG_ARGISNULL(1))
+		st->missing++;
+	else
+		add_choices(st, PG_GETARG_ARRAYTYPE_P(1), weighted ? weight_arg(fcinfo, 2) : 1.0);
+}
+
+/* a stored summary (argument 1; NULL is skipped) */
+static void
+answer_state_add_summary(AnswerState *st, FunctionCallInfo fcinfo)
+{
+	if (!PG_ARGISNULL(1))
+	{
+		AnswerSummaryView view;
+
+		answer_summary_read(PG_GETARG_VARLENA_PP(1), &view);
+		answer_state_merge_view(st, &view);
+	}
+}
+
 Datum
 choices_agg_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "choices_agg_trans");
 	AnswerState *st = answer_state_current(fcinfo, cxt, SURVEY_FLAG_MULTIPLE);
 
-	if (PG_ARGISNULL(1))
-		st->missing++;
-	else
-		add_choices(st, PG_GETARG_ARRAYTYPE_P(1), 1.0);
+	choices_state_add(st, fcinfo, false);
 	PG_RETURN_POINTER(st);
 }
 
@@ -375,10 +412,7 @@ choices_agg_weighted_trans(PG_FUNCTION_ARGS)
 	MemoryContext cxt = aggregate_context(fcinfo, "choices_agg_weighted_trans");
 	AnswerState *st = answer_state_current(fcinfo, cxt, SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED);
 
-	if (PG_ARGISNULL(1))
-		st->missing++;
-	else
-		add_choices(st, PG_GETARG_ARRAYTYPE_P(1), weight_arg(fcinfo, 2));
+	choices_state_add(st, fcinfo, true);
 	PG_RETURN_POINTER(st);
 }
 
@@ -388,13 +422,7 @@ answer_rollup_trans(PG_FUNCTION_ARGS)
 	MemoryContext cxt = aggregate_context(fcinfo, "answer_rollup_trans");
 	AnswerState *st = answer_state_current(fcinfo, cxt, 0);
 
-	if (!PG_ARGISNULL(1))
-	{
-		AnswerSummaryView view;
-
-		answer_summary_read(PG_GETARG_VARLENA_PP(1), &view);
-		answer_state_merge_view(st, &view);
-	}
+	answer_state_add_summary(st, fcinfo);
 	PG_RETURN_POINTER(st);
 }
 
@@ -475,6 +503,243 @@ answer_summary_deserialize(PG_FUNCTION_ARGS)
 	st = answer_state_new(cxt, view.flags & ANSWER_KIND_FLAGS);
 	answer_state_merge_view(st, &view);
 	PG_RETURN_POINTER(st);
+}
+
+/* ---- the state as an expanded answer_summary (the aggregates of 1.1) ------ */
+
+/*
+ * The aggregates' state type is iscm.answer_summary itself, so that planners
+ * that move partial states between processes or nodes as values (Citus) can
+ * split them.  In memory the state is the AnswerState above behind an
+ * expanded-object header (server_util.h), changed in place row by row; it is
+ * written in the stored format only when it leaves the aggregate.
+ */
+typedef struct AnswerExpanded
+{
+	ExpandedObjectHeader hdr;
+	AnswerState st;
+} AnswerExpanded;
+
+static Size answer_expanded_flat_size(ExpandedObjectHeader *eoh);
+static void answer_expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_size);
+
+static const ExpandedObjectMethods answer_expanded_methods = {
+	answer_expanded_flat_size,
+	answer_expanded_flatten
+};
+
+static Size
+answer_expanded_flat_size(ExpandedObjectHeader *eoh)
+{
+	const AnswerState *st = &((AnswerExpanded *) eoh)->st;
+	size_t		string_bytes = 0;
+	size_t		size;
+
+	for (uint32 i = 0; i < st->dict.n; i++)
+		string_bytes += st->dict.entries[i].len;
+	size = answer_summary_size(st->dict.n, string_bytes, (st->flags & SURVEY_FLAG_WEIGHTED) != 0);
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("answer summary too large"));
+	return VARHDRSZ + size;
+}
+
+static void
+answer_expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_size)
+{
+	struct varlena *flat = answer_state_encode(&((AnswerExpanded *) eoh)->st);
+
+	if (VARSIZE(flat) != allocated_size)
+		elog(ERROR, "answer_summary state flattened to %zu bytes, not %zu",
+			 (size_t) VARSIZE(flat), (size_t) allocated_size);
+	memcpy(result, flat, allocated_size);
+	pfree(flat);
+}
+
+static AnswerExpanded *
+answer_expanded_new(MemoryContext aggcxt, uint8 flags)
+{
+	MemoryContext cxt = aggregate_state_context(aggcxt);
+	AnswerExpanded *x = MemoryContextAllocZero(cxt, sizeof(AnswerExpanded));
+
+	EOH_init_header(&x->hdr, &answer_expanded_methods, cxt);
+	survey_dict_init(&x->st.dict, cxt);
+	x->st.flags = flags;
+	return x;
+}
+
+/* merge a summary into st: a stored one, or the state of another aggregate */
+static void
+answer_state_merge_datum(AnswerState *st, Datum value)
+{
+	ExpandedObjectHeader *eoh = aggregate_expanded_datum(value, &answer_expanded_methods);
+
+	if (eoh != NULL)
+		answer_state_merge(st, &((AnswerExpanded *) eoh)->st);
+	else
+	{
+		AnswerSummaryView view;
+
+		answer_summary_read((struct varlena *) PG_DETOAST_DATUM_PACKED(value), &view);
+		answer_state_merge_view(st, &view);
+	}
+}
+
+/*
+ * The state argument of a transition or combine function: the summary the
+ * aggregate owns, to be changed in place; otherwise a new one, empty of kind
+ * flags when the argument is NULL, else a copy of the summary given.
+ */
+static inline AnswerExpanded *
+answer_expanded_arg(FunctionCallInfo fcinfo, MemoryContext aggcxt, uint8 flags)
+{
+	ExpandedObjectHeader *eoh = aggregate_owned_state(fcinfo, 0, aggcxt, &answer_expanded_methods);
+	AnswerExpanded *x;
+
+	if (likely(eoh != NULL))
+		return (AnswerExpanded *) eoh;
+	x = answer_expanded_new(aggcxt, flags);
+	if (!PG_ARGISNULL(0))
+		answer_state_merge_datum(&x->st, PG_GETARG_DATUM(0));
+	return x;
+}
+
+PG_FUNCTION_INFO_V1(answer_agg_expanded_trans);
+Datum
+answer_agg_expanded_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "answer_agg_trans");
+	AnswerExpanded *x = answer_expanded_arg(fcinfo, cxt, 0);
+
+	answer_state_add(&x->st, fcinfo);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(answer_agg_weighted_expanded_trans);
+Datum
+answer_agg_weighted_expanded_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "answer_agg_weighted_trans");
+	AnswerExpanded *x = answer_expanded_arg(fcinfo, cxt, SURVEY_FLAG_WEIGHTED);
+
+	answer_state_add_weighted(&x->st, fcinfo);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(choices_agg_expanded_trans);
+Datum
+choices_agg_expanded_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "choices_agg_trans");
+	AnswerExpanded *x = answer_expanded_arg(fcinfo, cxt, SURVEY_FLAG_MULTIPLE);
+
+	choices_state_add(&x->st, fcinfo, false);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(choices_agg_weighted_expanded_trans);
+Datum
+choices_agg_weighted_expanded_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "choices_agg_weighted_trans");
+	AnswerExpanded *x = answer_expanded_arg(fcinfo, cxt, SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED);
+
+	choices_state_add(&x->st, fcinfo, true);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(answer_rollup_expanded_trans);
+Datum
+answer_rollup_expanded_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "answer_rollup_trans");
+	AnswerExpanded *x = answer_expanded_arg(fcinfo, cxt, 0);
+
+	answer_state_add_summary(&x->st, fcinfo);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+/*
+ * Either state may be NULL (no row reached that partial aggregate); a new
+ * state for a NULL first one takes the kind of the second, so that an empty
+ * weighted partial stays weighted.
+ */
+PG_FUNCTION_INFO_V1(answer_summary_expanded_combine);
+Datum
+answer_summary_expanded_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "answer_summary_combine");
+	AnswerExpanded *x;
+
+	if (PG_ARGISNULL(1))
+		return aggregate_keep_first(fcinfo);
+	x = answer_expanded_arg(fcinfo, cxt, 0);
+	if (PG_ARGISNULL(0))
+	{
+		ExpandedObjectHeader *eoh = aggregate_expanded_datum(PG_GETARG_DATUM(1), &answer_expanded_methods);
+		AnswerSummaryView view;
+
+		if (eoh != NULL)
+			x->st.flags = ((AnswerExpanded *) eoh)->st.flags & ANSWER_KIND_FLAGS;
+		else
+		{
+			answer_summary_read(PG_GETARG_VARLENA_PP(1), &view);
+			x->st.flags = view.flags & ANSWER_KIND_FLAGS;
+		}
+	}
+	answer_state_merge_datum(&x->st, PG_GETARG_DATUM(1));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+/* zero rows give an empty summary of the aggregate's kind; a state is not changed */
+static Datum
+expanded_final(FunctionCallInfo fcinfo, uint8 flags)
+{
+	ExpandedObjectHeader *eoh;
+
+	(void) aggregate_context(fcinfo, "answer summary final function");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(empty_summary(flags));
+	eoh = aggregate_expanded_datum(PG_GETARG_DATUM(0), &answer_expanded_methods);
+	if (eoh != NULL)
+		PG_RETURN_POINTER(answer_state_encode(&((AnswerExpanded *) eoh)->st));
+	PG_RETURN_POINTER(PG_GETARG_VARLENA_P(0));
+}
+
+PG_FUNCTION_INFO_V1(answer_agg_expanded_final);
+Datum
+answer_agg_expanded_final(PG_FUNCTION_ARGS)
+{
+	return expanded_final(fcinfo, 0);
+}
+
+PG_FUNCTION_INFO_V1(answer_agg_weighted_expanded_final);
+Datum
+answer_agg_weighted_expanded_final(PG_FUNCTION_ARGS)
+{
+	return expanded_final(fcinfo, SURVEY_FLAG_WEIGHTED);
+}
+
+PG_FUNCTION_INFO_V1(choices_agg_expanded_final);
+Datum
+choices_agg_expanded_final(PG_FUNCTION_ARGS)
+{
+	return expanded_final(fcinfo, SURVEY_FLAG_MULTIPLE);
+}
+
+PG_FUNCTION_INFO_V1(choices_agg_weighted_expanded_final);
+Datum
+choices_agg_weighted_expanded_final(PG_FUNCTION_ARGS)
+{
+	return expanded_final(fcinfo, SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED);
+}
+
+PG_FUNCTION_INFO_V1(answer_rollup_expanded_final);
+Datum
+answer_rollup_expanded_final(PG_FUNCTION_ARGS)
+{
+	return expanded_final(fcinfo, 0);
 }
 
 /* ---- one way in: text input and binary receive ----------------------------- */

@@ -86,12 +86,15 @@ disposition_state_current(FunctionCallInfo fcinfo, MemoryContext cxt)
 	return st != NULL ? st : disposition_state_new(cxt);
 }
 
-Datum
-disposition_agg_trans(PG_FUNCTION_ARGS)
-{
-	MemoryContext cxt = aggregate_context(fcinfo, "disposition_agg_trans");
-	DispositionState *st = disposition_state_current(fcinfo, cxt);
+/*
+ * The rows of the transition functions, shared by the state kept as internal
+ * (the aggregates of 1.0) and as an expanded summary (1.1).
+ */
 
+/* one final disposition code (argument 1; NULL is skipped) */
+static inline void
+disposition_state_add_code(DispositionState *st, FunctionCallInfo fcinfo)
+{
 	if (!PG_ARGISNULL(1))
 	{
 		text	   *code = PG_GETARG_TEXT_PP(1);
@@ -104,6 +107,28 @@ disposition_agg_trans(PG_FUNCTION_ARGS)
 					errhint("Valid codes are %s.", AAPOR_CODE_NAMES));
 		st->counts[i]++;
 	}
+}
+
+/* a stored summary (argument 1; NULL is skipped) */
+static void
+disposition_state_add_summary(DispositionState *st, FunctionCallInfo fcinfo)
+{
+	if (!PG_ARGISNULL(1))
+	{
+		int64		counts[DISPOSITION_CODES];
+
+		disposition_summary_read(PG_GETARG_VARLENA_PP(1), counts);
+		add_counts(st->counts, counts, DISPOSITION_CODES);
+	}
+}
+
+Datum
+disposition_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "disposition_agg_trans");
+	DispositionState *st = disposition_state_current(fcinfo, cxt);
+
+	disposition_state_add_code(st, fcinfo);
 	PG_RETURN_POINTER(st);
 }
 
@@ -113,13 +138,7 @@ disposition_rollup_trans(PG_FUNCTION_ARGS)
 	MemoryContext cxt = aggregate_context(fcinfo, "disposition_rollup_trans");
 	DispositionState *st = disposition_state_current(fcinfo, cxt);
 
-	if (!PG_ARGISNULL(1))
-	{
-		int64		counts[DISPOSITION_CODES];
-
-		disposition_summary_read(PG_GETARG_VARLENA_PP(1), counts);
-		add_counts(st->counts, counts, DISPOSITION_CODES);
-	}
+	disposition_state_add_summary(st, fcinfo);
 	PG_RETURN_POINTER(st);
 }
 
@@ -164,6 +183,131 @@ disposition_summary_deserialize(PG_FUNCTION_ARGS)
 
 	disposition_summary_read((struct varlena *) PG_GETARG_BYTEA_PP(0), st->counts);
 	PG_RETURN_POINTER(st);
+}
+
+/* ---- the state as an expanded disposition_summary (the aggregates of 1.1) */
+
+/*
+ * As in survey_answer.c: the state type is iscm.disposition_summary, so that
+ * Citus can split the aggregates; in memory it is the counts behind an
+ * expanded-object header (server_util.h), written in the stored format only
+ * when the state leaves the aggregate.
+ */
+typedef struct DispositionExpanded
+{
+	ExpandedObjectHeader hdr;
+	DispositionState st;
+} DispositionExpanded;
+
+static Size
+disposition_expanded_flat_size(ExpandedObjectHeader *eoh)
+{
+	return VARHDRSZ + DISPOSITION_SUMMARY_SIZE;
+}
+
+static void
+disposition_expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_size)
+{
+	Assert(allocated_size == VARHDRSZ + DISPOSITION_SUMMARY_SIZE);
+	SET_VARSIZE(result, VARHDRSZ + DISPOSITION_SUMMARY_SIZE);
+	disposition_summary_encode((uint8 *) VARDATA(result), ((DispositionExpanded *) eoh)->st.counts);
+}
+
+static const ExpandedObjectMethods disposition_expanded_methods = {
+	disposition_expanded_flat_size,
+	disposition_expanded_flatten
+};
+
+static DispositionExpanded *
+disposition_expanded_new(MemoryContext aggcxt)
+{
+	MemoryContext cxt = aggregate_state_context(aggcxt);
+	DispositionExpanded *x = MemoryContextAllocZero(cxt, sizeof(DispositionExpanded));
+
+	EOH_init_header(&x->hdr, &disposition_expanded_methods, cxt);
+	return x;
+}
+
+static void
+disposition_state_merge_datum(DispositionState *st, Datum value)
+{
+	ExpandedObjectHeader *eoh = aggregate_expanded_datum(value, &disposition_expanded_methods);
+
+	if (eoh != NULL)
+		add_counts(st->counts, ((DispositionExpanded *) eoh)->st.counts, DISPOSITION_CODES);
+	else
+	{
+		int64		counts[DISPOSITION_CODES];
+
+		disposition_summary_read((struct varlena *) PG_DETOAST_DATUM_PACKED(value), counts);
+		add_counts(st->counts, counts, DISPOSITION_CODES);
+	}
+}
+
+static inline DispositionExpanded *
+disposition_expanded_arg(FunctionCallInfo fcinfo, MemoryContext aggcxt)
+{
+	ExpandedObjectHeader *eoh = aggregate_owned_state(fcinfo, 0, aggcxt, &disposition_expanded_methods);
+	DispositionExpanded *x;
+
+	if (likely(eoh != NULL))
+		return (DispositionExpanded *) eoh;
+	x = disposition_expanded_new(aggcxt);
+	if (!PG_ARGISNULL(0))
+		disposition_state_merge_datum(&x->st, PG_GETARG_DATUM(0));
+	return x;
+}
+
+PG_FUNCTION_INFO_V1(disposition_agg_expanded_trans);
+Datum
+disposition_agg_expanded_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "disposition_agg_trans");
+	DispositionExpanded *x = disposition_expanded_arg(fcinfo, cxt);
+
+	disposition_state_add_code(&x->st, fcinfo);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(disposition_rollup_expanded_trans);
+Datum
+disposition_rollup_expanded_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "disposition_rollup_trans");
+	DispositionExpanded *x = disposition_expanded_arg(fcinfo, cxt);
+
+	disposition_state_add_summary(&x->st, fcinfo);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(disposition_summary_expanded_combine);
+Datum
+disposition_summary_expanded_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "disposition_summary_combine");
+	DispositionExpanded *x;
+
+	if (PG_ARGISNULL(1))
+		return aggregate_keep_first(fcinfo);
+	x = disposition_expanded_arg(fcinfo, cxt);
+	disposition_state_merge_datum(&x->st, PG_GETARG_DATUM(1));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(disposition_agg_expanded_final);
+Datum
+disposition_agg_expanded_final(PG_FUNCTION_ARGS)
+{
+	static const int64 zero[DISPOSITION_CODES] = {0};
+	ExpandedObjectHeader *eoh;
+
+	(void) aggregate_context(fcinfo, "disposition_agg_final");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(disposition_encode(zero));
+	eoh = aggregate_expanded_datum(PG_GETARG_DATUM(0), &disposition_expanded_methods);
+	if (eoh != NULL)
+		PG_RETURN_POINTER(disposition_encode(((DispositionExpanded *) eoh)->st.counts));
+	PG_RETURN_POINTER(PG_GETARG_VARLENA_P(0));
 }
 
 /* ---- I/O ---------------------------------------------------------------------- */

@@ -265,11 +265,15 @@ transition_state_encode(const TransitionState *st)
 
 /* ---- aggregate ------------------------------------------------------------ */
 
-Datum
-transition_agg_trans(PG_FUNCTION_ARGS)
+/*
+ * The rows of the transition functions, shared by the state kept as internal
+ * (the aggregates of 1.0) and as an expanded summary (1.1).
+ */
+
+/* one (before, after) pair: arguments 1 and 2, NULL = no answer in that round */
+static inline void
+transition_state_add_pair(TransitionState *st, FunctionCallInfo fcinfo)
 {
-	MemoryContext cxt = aggregate_context(fcinfo, "transition_agg_trans");
-	TransitionState *st = transition_state_current(fcinfo, cxt);
 	uint32		before = 0,
 				after = 0;
 
@@ -286,6 +290,49 @@ transition_agg_trans(PG_FUNCTION_ARGS)
 		after = category_number(st, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
 	}
 	add_cell(st, before, after, 1);
+}
+
+/* a stored summary (argument 1; NULL is skipped) */
+static void
+transition_state_add_summary(TransitionState *st, FunctionCallInfo fcinfo)
+{
+	if (!PG_ARGISNULL(1))
+	{
+		TransitionSummaryView view;
+
+		transition_summary_read(PG_GETARG_VARLENA_PP(1), &view);
+		merge_view(st, &view);
+	}
+}
+
+/* the cells of another state, its categories renumbered into st's */
+static void
+transition_state_merge(TransitionState *st, const TransitionState *other)
+{
+	for (uint32 i = 0; i < other->cells.n; i++)
+	{
+		uint32		key[2];
+		uint32		slot[2];
+
+		CHECK_FOR_INTERRUPTS();
+		memcpy(key, other->cells.entries[i].text, sizeof(key));
+		for (int side = 0; side < 2; side++)
+		{
+			const SurveyDictEntry *c = key[side] ? &other->categories.entries[key[side] - 1] : NULL;
+
+			slot[side] = c ? category_number(st, c->text, c->len) : 0;
+		}
+		add_cell(st, slot[0], slot[1], other->cells.entries[i].count);
+	}
+}
+
+Datum
+transition_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "transition_agg_trans");
+	TransitionState *st = transition_state_current(fcinfo, cxt);
+
+	transition_state_add_pair(st, fcinfo);
 	PG_RETURN_POINTER(st);
 }
 
@@ -295,13 +342,7 @@ transition_rollup_trans(PG_FUNCTION_ARGS)
 	MemoryContext cxt = aggregate_context(fcinfo, "transition_rollup_trans");
 	TransitionState *st = transition_state_current(fcinfo, cxt);
 
-	if (!PG_ARGISNULL(1))
-	{
-		TransitionSummaryView view;
-
-		transition_summary_read(PG_GETARG_VARLENA_PP(1), &view);
-		merge_view(st, &view);
-	}
+	transition_state_add_summary(st, fcinfo);
 	PG_RETURN_POINTER(st);
 }
 
@@ -323,21 +364,7 @@ transition_summary_combine(PG_FUNCTION_ARGS)
 		return aggregate_keep_first(fcinfo);
 	if (a == NULL)
 		a = transition_state_new(cxt);
-	for (uint32 i = 0; i < b->cells.n; i++)
-	{
-		uint32		key[2];
-		uint32		slot[2];
-
-		CHECK_FOR_INTERRUPTS();
-		memcpy(key, b->cells.entries[i].text, sizeof(key));
-		for (int side = 0; side < 2; side++)
-		{
-			const SurveyDictEntry *c = key[side] ? &b->categories.entries[key[side] - 1] : NULL;
-
-			slot[side] = c ? category_number(a, c->text, c->len) : 0;
-		}
-		add_cell(a, slot[0], slot[1], b->cells.entries[i].count);
-	}
+	transition_state_merge(a, b);
 	PG_RETURN_POINTER(a);
 }
 
@@ -359,6 +386,150 @@ transition_summary_deserialize(PG_FUNCTION_ARGS)
 	st = transition_state_new(cxt);
 	merge_view(st, &view);
 	PG_RETURN_POINTER(st);
+}
+
+/* ---- the state as an expanded transition_summary (the aggregates of 1.1) -- */
+
+/*
+ * As in survey_answer.c: the state type is iscm.transition_summary, so that
+ * Citus can split the aggregates; in memory it is the TransitionState above
+ * behind an expanded-object header (server_util.h), changed in place row by
+ * row and written in the stored format only when it leaves the aggregate.
+ */
+typedef struct TransitionExpanded
+{
+	ExpandedObjectHeader hdr;
+	TransitionState st;
+} TransitionExpanded;
+
+static Size transition_expanded_flat_size(ExpandedObjectHeader *eoh);
+static void transition_expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_size);
+
+static const ExpandedObjectMethods transition_expanded_methods = {
+	transition_expanded_flat_size,
+	transition_expanded_flatten
+};
+
+static Size
+transition_expanded_flat_size(ExpandedObjectHeader *eoh)
+{
+	const TransitionState *st = &((TransitionExpanded *) eoh)->st;
+	size_t		string_bytes = 0;
+	size_t		size;
+
+	for (uint32 i = 0; i < st->categories.n; i++)
+		string_bytes += st->categories.entries[i].len;
+	size = transition_summary_size(st->categories.n, string_bytes, st->cells.n);
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("transition summary too large"));
+	return VARHDRSZ + size;
+}
+
+static void
+transition_expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_size)
+{
+	struct varlena *flat = transition_state_encode(&((TransitionExpanded *) eoh)->st);
+
+	if (VARSIZE(flat) != allocated_size)
+		elog(ERROR, "transition_summary state flattened to %zu bytes, not %zu",
+			 (size_t) VARSIZE(flat), (size_t) allocated_size);
+	memcpy(result, flat, allocated_size);
+	pfree(flat);
+}
+
+static TransitionExpanded *
+transition_expanded_new(MemoryContext aggcxt)
+{
+	MemoryContext cxt = aggregate_state_context(aggcxt);
+	TransitionExpanded *x = MemoryContextAllocZero(cxt, sizeof(TransitionExpanded));
+
+	EOH_init_header(&x->hdr, &transition_expanded_methods, cxt);
+	survey_dict_init(&x->st.categories, cxt);
+	survey_dict_init(&x->st.cells, cxt);
+	return x;
+}
+
+static void
+transition_state_merge_datum(TransitionState *st, Datum value)
+{
+	ExpandedObjectHeader *eoh = aggregate_expanded_datum(value, &transition_expanded_methods);
+
+	if (eoh != NULL)
+		transition_state_merge(st, &((TransitionExpanded *) eoh)->st);
+	else
+	{
+		TransitionSummaryView view;
+
+		transition_summary_read((struct varlena *) PG_DETOAST_DATUM_PACKED(value), &view);
+		merge_view(st, &view);
+	}
+}
+
+static inline TransitionExpanded *
+transition_expanded_arg(FunctionCallInfo fcinfo, MemoryContext aggcxt)
+{
+	ExpandedObjectHeader *eoh = aggregate_owned_state(fcinfo, 0, aggcxt, &transition_expanded_methods);
+	TransitionExpanded *x;
+
+	if (likely(eoh != NULL))
+		return (TransitionExpanded *) eoh;
+	x = transition_expanded_new(aggcxt);
+	if (!PG_ARGISNULL(0))
+		transition_state_merge_datum(&x->st, PG_GETARG_DATUM(0));
+	return x;
+}
+
+PG_FUNCTION_INFO_V1(transition_agg_expanded_trans);
+Datum
+transition_agg_expanded_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "transition_agg_trans");
+	TransitionExpanded *x = transition_expanded_arg(fcinfo, cxt);
+
+	transition_state_add_pair(&x->st, fcinfo);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(transition_rollup_expanded_trans);
+Datum
+transition_rollup_expanded_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "transition_rollup_trans");
+	TransitionExpanded *x = transition_expanded_arg(fcinfo, cxt);
+
+	transition_state_add_summary(&x->st, fcinfo);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(transition_summary_expanded_combine);
+Datum
+transition_summary_expanded_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = aggregate_context(fcinfo, "transition_summary_combine");
+	TransitionExpanded *x;
+
+	if (PG_ARGISNULL(1))
+		return aggregate_keep_first(fcinfo);
+	x = transition_expanded_arg(fcinfo, cxt);
+	transition_state_merge_datum(&x->st, PG_GETARG_DATUM(1));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
+}
+
+PG_FUNCTION_INFO_V1(transition_agg_expanded_final);
+Datum
+transition_agg_expanded_final(PG_FUNCTION_ARGS)
+{
+	ExpandedObjectHeader *eoh;
+
+	(void) aggregate_context(fcinfo, "transition_agg_final");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_POINTER(transition_state_encode(NULL));
+	eoh = aggregate_expanded_datum(PG_GETARG_DATUM(0), &transition_expanded_methods);
+	if (eoh != NULL)
+		PG_RETURN_POINTER(transition_state_encode(&((TransitionExpanded *) eoh)->st));
+	PG_RETURN_POINTER(PG_GETARG_VARLENA_P(0));
 }
 
 /* ---- I/O ---------------------------------------------------------------------- */
