@@ -425,7 +425,7 @@ SELECT abs(iscm.ci_upper(s, 'yes', 'wald', 0.95, 193)
 SELECT iscm.ci(yes_of(26, 53), 'yes', 'wilson', 0.95, 52);
 
 -- 4. Bad parameters: clear errors with the valid values.
-SELECT iscm.ci(yes_of(26, 53), 'yes', 'exact');
+SELECT iscm.ci(yes_of(26, 53), 'yes', 'binomial');
 SELECT iscm.ci(yes_of(26, 53), 'yes', 'wilson', 0);
 SELECT iscm.ci(yes_of(26, 53), 'yes', 'wilson', 1);
 SELECT iscm.ci(yes_of(26, 53), 'yes', 'wilson', 'NaN');
@@ -444,5 +444,14 @@ SELECT method,
   FROM unnest(ARRAY['wilson', 'clopper_pearson', 'jeffreys', 'agresti_coull', 'wald', 'logit']) method,
        (SELECT yes_of(x, 40) AS s FROM generate_series(0, 40) x) s
  GROUP BY method ORDER BY method;
+
+-- 6. Method names in any case; 'exact' is Clopper-Pearson, reported under its
+-- canonical name.
+SELECT (iscm.ci(yes_of(26, 53), 'yes', 'exact')).*;
+SELECT iscm.ci(yes_of(26, 53), 'yes', 'Exact') = iscm.ci(yes_of(26, 53), 'yes', 'clopper_pearson') AS exact_is_cp,
+       iscm.ci(yes_of(26, 53), 'yes', 'WILSON') = iscm.ci(yes_of(26, 53), 'yes', 'wilson') AS upper_case,
+       iscm.ci_lower(yes_of(26, 53), 'yes', 'Agresti_Coull') = iscm.ci_lower(yes_of(26, 53), 'yes', 'agresti_coull') AS mixed_case,
+       iscm.ci_upper(yes_of(26, 53), 'yes', 'EXACT', 0.9) = iscm.ci_upper(yes_of(26, 53), 'yes', 'clopper_pearson', 0.9) AS upper_exact,
+       iscm.mcnemar(panel(59, 16, 6, 80), 'yes', 'Mid_P') = iscm.mcnemar(panel(59, 16, 6, 80), 'yes', 'mid_p') AS mcnemar_case;
 
 DROP SCHEMA survey_stats_test CASCADE;

@@ -23,6 +23,7 @@
 #include <float.h>
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #define SQRT2		1.41421356237309504880
 #define SQRT2PI		2.50662827463100050242
@@ -39,13 +40,15 @@ static const struct
 	{"agresti_coull", SURVEY_CI_AGRESTI_COULL},
 	{"wald", SURVEY_CI_WALD},
 	{"logit", SURVEY_CI_LOGIT},
+	/* binom.test's and most packages' name for Clopper-Pearson */
+	{"exact", SURVEY_CI_CLOPPER_PEARSON},
 };
 
 SurveyCiMethod
 survey_ci_method_from_name(const char *name)
 {
 	for (size_t i = 0; i < sizeof(ci_methods) / sizeof(ci_methods[0]); i++)
-		if (strcmp(name, ci_methods[i].name) == 0)
+		if (strcasecmp(name, ci_methods[i].name) == 0)
 			return ci_methods[i].method;
 	return SURVEY_CI_INVALID;
 }
@@ -62,13 +65,13 @@ survey_ci_method_name(SurveyCiMethod method)
 SurveyMcNemarMethod
 survey_mcnemar_method_from_name(const char *name)
 {
-	if (strcmp(name, "asymptotic") == 0)
+	if (strcasecmp(name, "asymptotic") == 0)
 		return SURVEY_MCNEMAR_ASYMPTOTIC;
-	if (strcmp(name, "corrected") == 0)
+	if (strcasecmp(name, "corrected") == 0)
 		return SURVEY_MCNEMAR_CORRECTED;
-	if (strcmp(name, "exact") == 0)
+	if (strcasecmp(name, "exact") == 0)
 		return SURVEY_MCNEMAR_EXACT;
-	if (strcmp(name, "mid_p") == 0)
+	if (strcasecmp(name, "mid_p") == 0)
 		return SURVEY_MCNEMAR_MID_P;
 	return SURVEY_MCNEMAR_INVALID;
 }

@@ -24,7 +24,8 @@ typedef enum SurveyCiMethod
 	SURVEY_CI_INVALID
 } SurveyCiMethod;
 
-#define SURVEY_CI_METHOD_NAMES "wilson, clopper_pearson, jeffreys, agresti_coull, wald, logit"
+/* names match in any ASCII case; "exact" is Clopper-Pearson */
+#define SURVEY_CI_METHOD_NAMES "wilson, clopper_pearson (or exact), jeffreys, agresti_coull, wald, logit"
 
 /* McNemar test variants. */
 typedef enum SurveyMcNemarMethod
@@ -45,6 +46,7 @@ typedef struct SurveyInterval
 } SurveyInterval;
 
 extern SurveyCiMethod survey_ci_method_from_name(const char *name);
+/* the canonical (lower-case, first) name of a method */
 extern const char *survey_ci_method_name(SurveyCiMethod method);
 extern SurveyMcNemarMethod survey_mcnemar_method_from_name(const char *name);
 
