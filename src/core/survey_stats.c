@@ -12,8 +12,9 @@
  *     expansion of the incomplete beta function for large parameters).
  *   T. J. Dekker (1971) and D. E. Knuth, TAOCP vol. 2 (error-free sums and
  *     products).
- *   R. G. Newcombe, Stat Med 17 (1998) 857-872 and 873-890 (intervals for one
- *     proportion, a difference of independent and of paired proportions).
+ *   R. G. Newcombe, Stat Med 17 (1998) 857-872 (intervals for one proportion),
+ *     873-890 (a difference of independent proportions) and 2635-2650 (a
+ *     difference of paired proportions).
  *   L. D. Brown, T. T. Cai, A. DasGupta, Stat Sci 16 (2001) 101-133.
  *   M. W. Fagerland, S. Lydersen, P. Laake, BMC Med Res Meth 13 (2013) 91
  *     (McNemar exact and mid-P).
@@ -827,7 +828,10 @@ survey_mcnemar(SurveyMcNemarMethod method, int64_t b, int64_t c)
 		case SURVEY_MCNEMAR_ASYMPTOTIC:
 			return erfc(diff / sqrt((double) n) / SQRT2);
 		case SURVEY_MCNEMAR_CORRECTED:
-			/* clamp at zero: b = c must not look like a difference of one */
+			/*
+			 * clamp at zero: b = c must not look like a difference of one;
+			 * R's mcnemar.test gives P = 1 there too (it drops the correction)
+			 */
 			diff = diff > 1.0 ? diff - 1.0 : 0.0;
 			return erfc(diff / sqrt((double) n) / SQRT2);
 		case SURVEY_MCNEMAR_EXACT:

@@ -78,9 +78,9 @@ extern SurveyInterval survey_newcombe_difference(double x1, double n1, double x2
 												 double level);
 
 /*
- * Newcombe's square-and-add interval (1998b, method 10) for p1 - p2 from a
- * paired table: a = yes/yes, b = yes/no, c = no/yes, d = no/no, where "first"
- * is the row.  Interval for p1 - p2 = (b - c)/n.
+ * Newcombe's square-and-add interval (Stat Med 17 (1998) 2635-2650, method 10)
+ * for p1 - p2 from a paired table: a = yes/yes, b = yes/no, c = no/yes,
+ * d = no/no, where "first" is the row.  Interval for p1 - p2 = (b - c)/n.
  */
 extern SurveyInterval survey_newcombe_paired(double a, double b, double c, double d,
 											 double level);
