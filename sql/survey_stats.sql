@@ -454,4 +454,13 @@ SELECT iscm.ci(yes_of(26, 53), 'yes', 'Exact') = iscm.ci(yes_of(26, 53), 'yes', 
        iscm.ci_upper(yes_of(26, 53), 'yes', 'EXACT', 0.9) = iscm.ci_upper(yes_of(26, 53), 'yes', 'clopper_pearson', 0.9) AS upper_exact,
        iscm.mcnemar(panel(59, 16, 6, 80), 'yes', 'Mid_P') = iscm.mcnemar(panel(59, 16, 6, 80), 'yes', 'mid_p') AS mcnemar_case;
 
+-- 7. A weighted summary whose weights are all 0 has no share, and so no mode;
+-- one with a positive weight has both.
+SELECT iscm.share(s, 'yes') IS NULL AS share_null, iscm.mode(s) IS NULL AS mode_null
+  FROM (SELECT iscm.answer_agg(a, 0.0) AS s FROM (VALUES ('yes'), ('no'), ('no')) v(a)) q;
+SELECT iscm.share(s, 'no') AS share_no, iscm.mode(s) AS mode
+  FROM (SELECT iscm.answer_agg(a, w) AS s FROM (VALUES ('yes', 0.0), ('no', 0.5), ('no', 0.0)) v(a, w)) q;
+SELECT iscm.share(s, 'b') IS NULL AS share_null, iscm.mode(s) IS NULL AS mode_null
+  FROM (SELECT iscm.choices_agg(a, 0.0) AS s FROM (VALUES (ARRAY['a', 'b']), (ARRAY['b'])) v(a)) q;
+
 DROP SCHEMA survey_stats_test CASCADE;

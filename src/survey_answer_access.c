@@ -207,6 +207,9 @@ answer_summary_mode(PG_FUNCTION_ARGS)
 	double		best_value = -1.0;
 
 	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
+	/* no share is defined when all weights are 0: neither is the most common answer */
+	if (is_weighted(&view) && !(view.weight_sum > 0.0))
+		PG_RETURN_NULL();
 	for (uint32 i = 0; i < view.ncat; i++)
 	{
 		SurveyCategory c = answer_summary_category(&view, i);
