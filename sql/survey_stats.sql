@@ -463,4 +463,12 @@ SELECT iscm.share(s, 'no') AS share_no, iscm.mode(s) AS mode
 SELECT iscm.share(s, 'b') IS NULL AS share_null, iscm.mode(s) IS NULL AS mode_null
   FROM (SELECT iscm.choices_agg(a, 0.0) AS s FROM (VALUES (ARRAY['a', 'b']), (ARRAY['b'])) v(a)) q;
 
+-- 8. A population of 0 or below has its own message, not "smaller than the respondents".
+SELECT iscm.ci(yes_of(26, 53), 'yes', 'wilson', 0.95, 0);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.ci_lower(yes_of(26, 53), 'yes', 'wilson', 0.95, -193);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.ci_upper(yes_of(0, 0), 'yes', 'wilson', 0.95, 0);
+\echo :LAST_ERROR_SQLSTATE
+
 DROP SCHEMA survey_stats_test CASCADE;

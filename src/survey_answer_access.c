@@ -386,7 +386,19 @@ interval_from_args(FunctionCallInfo fcinfo, IntervalResult *r)
 	{
 		int64		N = PG_GETARG_INT64(4);
 
-		if (N < view.respondents || N <= 0)
+		if (N < 0)
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("population size must not be negative, not " INT64_FORMAT, N),
+					errdetail("The population is the number of units the respondents were drawn from, a count >= 1."),
+					errhint("Give the size of the population (for example 193 UN member States), or NULL for no finite population correction."));
+		if (N == 0)
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("population size must not be 0"),
+					errdetail("The population is the number of units the respondents were drawn from, a count >= 1; NULL, not 0, means no finite population correction."),
+					errhint("Give the size of the population (for example 193 UN member States), or NULL for no finite population correction."));
+		if (N < view.respondents)
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					errmsg("population size " INT64_FORMAT " is smaller than the " INT64_FORMAT " respondents",
