@@ -471,4 +471,16 @@ SELECT iscm.ci_lower(yes_of(26, 53), 'yes', 'wilson', 0.95, -193);
 SELECT iscm.ci_upper(yes_of(0, 0), 'yes', 'wilson', 0.95, 0);
 \echo :LAST_ERROR_SQLSTATE
 
+-- 9. A non-respondent's weight, when given, is checked as a respondent's is
+-- (NULL stays allowed: it enters no estimate).
+SELECT iscm.answer_agg(a, w) FROM (VALUES ('yes', 1.0), (NULL, -1.0)) v(a, w);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.answer_agg(a, w) FROM (VALUES ('yes', 1.0), (NULL, 'NaN')) v(a, w);
+SELECT iscm.choices_agg(a, w) FROM (VALUES (ARRAY['yes'], 1.0), (NULL, '-Infinity')) v(a, w);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.missing(iscm.answer_agg(a, w)) AS missing, iscm.respondents(iscm.answer_agg(a, w)) AS respondents
+  FROM (VALUES ('yes', 1.0), (NULL, NULL), (NULL, 2.0)) v(a, w);
+SELECT iscm.missing(iscm.choices_agg(a, w)) AS missing
+  FROM (VALUES (ARRAY['yes'], 1.0), (NULL, NULL), (NULL, 0.0)) v(a, w);
+
 DROP SCHEMA survey_stats_test CASCADE;

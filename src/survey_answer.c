@@ -270,6 +270,18 @@ weight_arg(FunctionCallInfo fcinfo, int argno)
 	return w;
 }
 
+/*
+ * A non-respondent's weight enters no estimate, so NULL is allowed there; a
+ * weight that is given is checked all the same, as a negative or infinite one
+ * is a broken weight column whichever rows it is on.
+ */
+static void
+missing_weight_check(FunctionCallInfo fcinfo, int argno)
+{
+	if (!PG_ARGISNULL(argno))
+		(void) weight_arg(fcinfo, argno);
+}
+
 Datum
 answer_agg_trans(PG_FUNCTION_ARGS)
 {
@@ -297,7 +309,10 @@ answer_agg_weighted_trans(PG_FUNCTION_ARGS)
 	AnswerState *st = answer_state_current(fcinfo, cxt, SURVEY_FLAG_WEIGHTED);
 
 	if (PG_ARGISNULL(1))
+	{
+		missing_weight_check(fcinfo, 2);
 		st->missing++;
+	}
 	else
 	{
 		double		w = weight_arg(fcinfo, 2);
@@ -376,7 +391,10 @@ choices_agg_weighted_trans(PG_FUNCTION_ARGS)
 	AnswerState *st = answer_state_current(fcinfo, cxt, SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED);
 
 	if (PG_ARGISNULL(1))
+	{
+		missing_weight_check(fcinfo, 2);
 		st->missing++;
+	}
 	else
 		add_choices(st, PG_GETARG_ARRAYTYPE_P(1), weight_arg(fcinfo, 2));
 	PG_RETURN_POINTER(st);
