@@ -483,4 +483,10 @@ SELECT iscm.missing(iscm.answer_agg(a, w)) AS missing, iscm.respondents(iscm.ans
 SELECT iscm.missing(iscm.choices_agg(a, w)) AS missing
   FROM (VALUES (ARRAY['yes'], 1.0), (NULL, NULL), (NULL, 0.0)) v(a, w);
 
+-- 10. describe on weighted data says that the counts are unweighted.
+SELECT iscm.describe(s, 'yes') AS weighted, iscm.describe(s, 'yes', 5) AS suppressed,
+       iscm.describe(z, 'yes') AS zero_weights, iscm.describe(yes_of(26, 53), 'yes') AS unweighted
+  FROM (SELECT iscm.answer_agg(a, w) AS s, iscm.answer_agg(a, 0.0) AS z
+          FROM (VALUES ('yes', 3.0), ('yes', 1.0), ('no', 0.5)) v(a, w)) q;
+
 DROP SCHEMA survey_stats_test CASCADE;

@@ -312,7 +312,10 @@ percent_label(int64 rounded, bool none, bool all)
 
 /*
  * '26 of 53 (49%)'.  The unweighted percentage is rounded half up in exact
- * integers, so it agrees with the published figure and with GRIM.
+ * integers, so it agrees with the published figure and with GRIM.  Weighted:
+ * '26 of 53 unweighted (weighted 47%)', as the counts are those of
+ * respondents while the percentage is of weights, and a reader would
+ * otherwise take 26/53 for 47%.
  */
 Datum
 answer_summary_describe(PG_FUNCTION_ARGS)
@@ -320,11 +323,13 @@ answer_summary_describe(PG_FUNCTION_ARGS)
 	AnswerSummaryView view;
 	CategoryFigures f;
 	double		share;
+	const char *counts_label;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	f = category_figures(&view, PG_GETARG_TEXT_PP(1));
+	counts_label = is_weighted(&view) ? " unweighted" : "";
 
 	if (!PG_ARGISNULL(2))
 	{
@@ -336,15 +341,15 @@ answer_summary_describe(PG_FUNCTION_ARGS)
 					errmsg("disclosure threshold must be >= 0, not %d", threshold));
 		/* the rule of iscm.suppress: 0 < count < threshold is withheld */
 		if (f.count > 0 && f.count < threshold)
-			PG_RETURN_TEXT_P(cstring_to_text(psprintf("fewer than %d of " INT64_FORMAT,
-													   threshold, view.respondents)));
+			PG_RETURN_TEXT_P(cstring_to_text(psprintf("fewer than %d of " INT64_FORMAT "%s",
+													   threshold, view.respondents, counts_label)));
 	}
 	if (!share_of(&view, f, &share))
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT,
-												  f.count, view.respondents)));
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT "%s",
+												  f.count, view.respondents, counts_label)));
 	if (is_weighted(&view))
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (weighted %s%%)",
-												  f.count, view.respondents,
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT "%s (weighted %s%%)",
+												  f.count, view.respondents, counts_label,
 												  percent_label((int64) floor(share * 100.0 + 0.5),
 																share <= 0.0, share >= 1.0))));
 	PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (%s%%)",
