@@ -472,6 +472,115 @@ CREATE TRIGGER refuse_overlaps_on_update AFTER UPDATE ON @extschema@.participati
 COMMENT ON TRIGGER refuse_overlaps_on_update ON @extschema@.participations IS
     'Runs _check_participation_overlaps() once per UPDATE over the rows it changed: overlapping periods of one participant in one role fail with 23P01.';
 
+-- ===== src/sql/1.1/44_aapor.sql =====
+-- AAPOR outcome rates from counts, with the arguments in the order of the
+-- summary form aapor_rate(d, rate, e): the data (the eight counts, in the
+-- order of dispositions()), then the rate, then e.  The 1.0 form
+-- aapor_rate(rate, i, p, r, nc, o, uh, uo, e) stays for released calls.  e has
+-- no default here: with one, a 1.0 call of nine arguments whose first and
+-- last are untyped ('RR1', ..., NULL, or a driver's string and NULL
+-- parameters) would match both forms and fail as ambiguous; ten arguments
+-- never match the 1.0 form.
+
+CREATE FUNCTION @extschema@.aapor_rate(i int8, p int8, r int8, nc int8, o int8, uh int8, uo int8, ne int8,
+                                       rate text, e float8)
+    RETURNS float8
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    eligible float8;
+BEGIN
+    IF i IS NULL OR p IS NULL OR r IS NULL OR nc IS NULL OR o IS NULL OR uh IS NULL OR uo IS NULL
+       OR ne IS NULL OR rate IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF ne < 0 THEN
+        RAISE EXCEPTION 'disposition count NE must be >= 0, not %', ne
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF e IS NULL THEN
+        -- as for a disposition_summary, summed in the same order so that both
+        -- forms give the same double
+        eligible := i::float8 + p::float8 + r::float8 + nc::float8 + o::float8;
+        -- with no case of known eligibility, eligible is 0 and so is the
+        -- e-denominator e(UH+UO) for any e: e = 0 gives the summary form's NULL
+        e := CASE WHEN eligible + ne::float8 > 0 THEN eligible / (eligible + ne::float8) ELSE 0 END;
+    END IF;
+    RETURN @extschema@.aapor_rate(rate::text, i::int8, p::int8, r::int8, nc::int8, o::int8, uh::int8, uo::int8,
+                                  e::float8);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.aapor_rate(int8, int8, int8, int8, int8, int8, int8, int8, text, float8) IS
+    'AAPOR outcome rate from the eight disposition counts I, P, R, NC, O, UH, UO, NE, in the argument order of aapor_rate(disposition_summary, rate, e); e NULL = estimated from the cases of known eligibility (the preferred counts form)';
+
+COMMENT ON FUNCTION @extschema@.aapor_rate(text, int8, int8, int8, int8, int8, int8, int8, float8) IS
+    'AAPOR outcome rate from disposition counts without NE, rate first (the 1.0 order; aapor_rate(i, p, r, nc, o, uh, uo, ne, rate, e) is preferred); RR3, RR4, REF2 and CON2 need e';
+
+-- ===== src/sql/1.1/45_published_figures.sql =====
+-- GRIM under the rounding rule a publication used, and the seed figures'
+-- reconciliation under every rule.
+
+CREATE FUNCTION @extschema@.grim_consistent(reported text, n int, rounding text) RETURNS bool
+    AS 'MODULE_PATHNAME', 'survey_grim_consistent_rounding' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.grim_consistent(text, int, text) IS
+    'GRIM: whether a percentage as published can be k of n for some k under the rounding rule (half_up, half_down, half_even, truncate, ceiling; scrutiny''s even, trunc, floor, ceil, anti_trunc)';
+
+CREATE FUNCTION @extschema@.grim_candidates(reported text, max_n int, rounding text, OUT k int, OUT n int)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'survey_grim_candidates_rounding' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+    ROWS 100;
+COMMENT ON FUNCTION @extschema@.grim_candidates(text, int, text) IS
+    'GRIM: every (k, n) with 1 <= n <= max_n (at most 10000) whose percentage gives the published figure under the rounding rule';
+
+CREATE FUNCTION @extschema@.grim_roundings(reported text, n int) RETURNS text[]
+    AS 'MODULE_PATHNAME', 'survey_grim_roundings' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.grim_roundings(text, int) IS
+    'GRIM: the rounding rules (half_up, half_down, half_even, truncate, ceiling, in that order) under which some k of n gives the published percentage; empty when none';
+
+CREATE VIEW @extschema@.published_figure_roundings AS
+SELECT c.survey,
+       c.figure,
+       c.as_written,
+       c.percent,
+       c.stated_n,
+       pg_catalog.array_to_string(r.roundings, ', ') AS possible_roundings,
+       'half_up' OPERATOR(pg_catalog.=) ANY (r.roundings) AS half_up,
+       'half_down' OPERATOR(pg_catalog.=) ANY (r.roundings) AS half_down,
+       'half_even' OPERATOR(pg_catalog.=) ANY (r.roundings) AS half_even,
+       'truncate' OPERATOR(pg_catalog.=) ANY (r.roundings) AS truncate,
+       'ceiling' OPERATOR(pg_catalog.=) ANY (r.roundings) AS ceiling
+  FROM @extschema@.published_figure_check AS c
+  CROSS JOIN LATERAL (
+      SELECT CASE WHEN c.percent IS NOT NULL AND c.stated_n OPERATOR(pg_catalog.>=) 1
+                  THEN @extschema@.grim_roundings(c.percent::text, c.stated_n::integer) END AS roundings
+  ) AS r;
+
+COMMENT ON VIEW @extschema@.published_figure_roundings IS
+    'Each published percentage with a stated base, and the rounding rules under which some count of that base gives it (GRIM); a figure possible under none is not a share of its stated base';
+COMMENT ON COLUMN @extschema@.published_figure_roundings.survey IS
+    'Survey code (iscm.surveys.code)';
+COMMENT ON COLUMN @extschema@.published_figure_roundings.figure IS
+    'Figure code, unique within its survey';
+COMMENT ON COLUMN @extschema@.published_figure_roundings.as_written IS
+    'The figure exactly as printed';
+COMMENT ON COLUMN @extschema@.published_figure_roundings.percent IS
+    'The percentage as written (decimals kept); NULL when none';
+COMMENT ON COLUMN @extschema@.published_figure_roundings.stated_n IS
+    'The base the figure claims (as in iscm.published_figure_check); NULL for a change between rounds';
+COMMENT ON COLUMN @extschema@.published_figure_roundings.possible_roundings IS
+    'The rules under which some k of stated_n gives the percentage, in the order half_up, half_down, half_even, truncate, ceiling, separated by ", " (text, as BI tools read it; '''' when none); NULL without a percentage or a stated base of at least 1';
+COMMENT ON COLUMN @extschema@.published_figure_roundings.half_up IS
+    'Possible when rounding half up (the rule of grim_consistent(reported, n) and of percent_consistent in published_figure_check)';
+COMMENT ON COLUMN @extschema@.published_figure_roundings.half_down IS
+    'Possible when rounding half down';
+COMMENT ON COLUMN @extschema@.published_figure_roundings.half_even IS
+    'Possible when rounding half to even';
+COMMENT ON COLUMN @extschema@.published_figure_roundings.truncate IS
+    'Possible when truncating (rounding down)';
+COMMENT ON COLUMN @extschema@.published_figure_roundings.ceiling IS
+    'Possible when rounding up to the next value (ceiling)';
+
 -- ===== src/sql/1.1/46_survey_design.sql =====
 -- Design-based estimation: iscm.design_summary (answers with strata, PSUs,
 -- weights and a finite population correction), the aggregate design_agg and

@@ -42,6 +42,36 @@ SELECT iscm.aapor_rate('RR3', 1, 1, 1, 1, 1, 1, 1, 1.5);
 SELECT iscm.aapor_rate('RR1', 1, -1, 1, 1, 1, 1, 1);
 SELECT iscm.aapor_rate(iscm.disposition_agg(disposition), 'RR3', -0.1) FROM cases;
 
+-- The counts form in the order of the summary form: counts (with NE), rate, e.
+-- Equal to the summary form for every rate, e given or estimated.
+SELECT count(*) AS rates,
+       count(*) FILTER (WHERE iscm.aapor_rate(4, 2, 1, 1, 1, 1, 1, 1, rate, NULL) = iscm.aapor_rate(d, rate)) AS same_estimated_e,
+       count(*) FILTER (WHERE iscm.aapor_rate(4, 2, 1, 1, 1, 1, 1, 1, rate, 0.5) = iscm.aapor_rate(d, rate, 0.5)) AS same_e_half,
+       count(*) FILTER (WHERE iscm.aapor_rate(4, 2, 1, 1, 1, 1, 1, 1, rate, 0.9) = iscm.aapor_rate(rate, 4, 2, 1, 1, 1, 1, 1, 0.9)) AS same_as_old_order
+  FROM (SELECT iscm.disposition_agg(disposition) AS d FROM cases) q,
+       unnest(ARRAY['RR1', 'RR2', 'RR3', 'RR4', 'RR5', 'RR6', 'COOP1', 'COOP2', 'COOP3', 'COOP4',
+                    'REF1', 'REF2', 'REF3', 'CON1', 'CON2', 'CON3']) rate;
+SELECT iscm.aapor_rate(i => 4, p => 2, r => 1, nc => 1, o => 1, uh => 1, uo => 1, ne => 1, rate => 'rr3', e => NULL) AS named_new,
+       iscm.aapor_rate(rate => 'RR3', i => 4, p => 2, r => 1, nc => 1, o => 1, uh => 1, uo => 1, e => 0.9) AS named_old,
+       iscm.aapor_rate('RR1', 4, 2, 1, 1, 1, 1, 1, NULL) AS old_order_null_e;
+-- no case of known eligibility: e cannot be estimated and the rate needing it is NULL, as for a summary
+SELECT iscm.aapor_rate(0, 0, 0, 0, 0, 2, 3, 0, 'RR3', NULL) IS NULL AS rr3_null,
+       iscm.aapor_rate(iscm.disposition_agg(d), 'RR3') IS NULL AS summary_rr3_null,
+       iscm.aapor_rate(0, 0, 0, 0, 0, 2, 3, 0, 'RR1', NULL) AS rr1
+  FROM (VALUES ('UH'), ('UH'), ('UO'), ('UO'), ('UO')) v(d);
+SELECT iscm.aapor_rate(1, 1, 1, 1, 1, 1, 1, NULL, 'RR1', NULL) IS NULL AS null_ne,
+       iscm.aapor_rate(1, 1, 1, 1, 1, 1, 1, 1, NULL, 0.5) IS NULL AS null_rate;
+\set SHOW_CONTEXT never
+SELECT iscm.aapor_rate(1, 1, 1, 1, 1, 1, 1, -1, 'RR1', NULL);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.aapor_rate(1, -1, 1, 1, 1, 1, 1, 1, 'RR1', NULL);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.aapor_rate(1, 1, 1, 1, 1, 1, 1, 1, 'RR9', NULL);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.aapor_rate(1, 1, 1, 1, 1, 1, 1, 1, 'RR3', 2);
+\echo :LAST_ERROR_SQLSTATE
+\unset SHOW_CONTEXT
+
 -- rollup, parallel, text and binary forms
 CREATE TABLE many AS
 SELECT g AS id, (ARRAY['I', 'P', 'R', 'NC', 'O', 'UH', 'UO', 'NE', '1.1', '2.12'])[1 + g % 10] AS disposition

@@ -49,6 +49,66 @@ SELECT count(*) FROM iscm.grim_candidates('50', 1000000);
 SELECT count(*) FROM iscm.grim_candidates('50', 10001);
 SELECT count(*) AS candidates_at_the_bound FROM iscm.grim_candidates('50', 10000);
 
+-- Rounding rules.  1/8 = 12.5%: half up and ceiling give 13, half down, half
+-- even (12 is even) and truncation give 12.
+SELECT reported, iscm.grim_roundings(reported, 8) AS roundings,
+       iscm.grim_consistent(reported, 8, 'half_up') AS half_up, iscm.grim_consistent(reported, 8, 'half_down') AS half_down,
+       iscm.grim_consistent(reported, 8, 'half_even') AS half_even, iscm.grim_consistent(reported, 8, 'truncate') AS truncate,
+       iscm.grim_consistent(reported, 8, 'ceiling') AS ceiling
+  FROM unnest(ARRAY['12', '13', '37.5', '38', '37', '100', '0']) reported;
+-- 3/8 = 37.5%: half even goes to 38, as 37 is odd
+SELECT iscm.grim_consistent('38', 8, 'half_even') AS "38", iscm.grim_consistent('37', 8, 'half_even') AS "37";
+-- every rule against brute force in exact numeric (half even by the parity of the floor at a tie)
+SELECT rule, count(*) AS mismatches
+  FROM unnest(ARRAY['half_up', 'half_down', 'half_even', 'truncate', 'ceiling']) rule,
+       generate_series(1, 60) n, generate_series(0, 1000) p10
+ WHERE iscm.grim_consistent(to_char(p10 / 10.0, 'FM990.0'), n, rule)
+       <> EXISTS (SELECT 1 FROM generate_series(0, n) k,
+                         LATERAL (SELECT 1000.0 * k / n AS t, floor(1000.0 * k / n) AS f) x
+                   WHERE CASE rule
+                             WHEN 'half_up' THEN floor(t + 0.5)
+                             WHEN 'half_down' THEN ceil(t - 0.5)
+                             WHEN 'half_even' THEN CASE WHEN t - f = 0.5 THEN f + (f::int8 % 2) ELSE round(t) END
+                             WHEN 'truncate' THEN f
+                             WHEN 'ceiling' THEN ceil(t) END = p10)
+ GROUP BY rule ORDER BY rule;
+-- the two-argument forms round half up
+SELECT count(*) FILTER (WHERE iscm.grim_consistent(p::text, n) <> iscm.grim_consistent(p::text, n, 'half_up')) AS differ
+  FROM generate_series(1, 80) n, generate_series(0, 100) p;
+SELECT (SELECT array_agg(c ORDER BY c) FROM iscm.grim_candidates('33.3', 200) c)
+     = (SELECT array_agg(c ORDER BY c) FROM iscm.grim_candidates('33.3', 200, 'HALF_UP') c) AS candidates_half_up;
+SELECT (SELECT count(*) FROM iscm.grim_candidates('33.3', 200, 'truncate'))
+     = (SELECT count(*) FROM generate_series(1, 200) n, generate_series(0, n) k WHERE floor(1000.0 * k / n) = 333)
+       AS candidates_truncate;
+SELECT string_agg(format('(%s,%s)', k, n), ' ' ORDER BY n, k) FROM iscm.grim_candidates('12', 9, 'ceiling');
+-- names in any case and scrutiny's synonyms; "up" and "down" are refused as ambiguous
+SELECT iscm.grim_consistent('13', 8, 'Half_Up') AS half_up, iscm.grim_consistent('12', 8, 'EVEN') AS even,
+       iscm.grim_consistent('12', 8, 'floor') AS floor, iscm.grim_consistent('12', 8, 'trunc') AS trunc,
+       iscm.grim_consistent('13', 8, 'ceil') AS ceil, iscm.grim_consistent('13', 8, 'anti_trunc') AS anti_trunc;
+\set VERBOSITY default
+SELECT iscm.grim_consistent('13', 8, 'up');
+\echo :LAST_ERROR_SQLSTATE
+SELECT * FROM iscm.grim_candidates('13', 8, 'banker');
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.grim_roundings('13', 0);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.grim_roundings('1.2.3', 8);
+\echo :LAST_ERROR_SQLSTATE
+
+-- The seed figures under every rule: half_up agrees with published_figure_check,
+-- and the figures that only another rule makes possible are listed.
+SELECT count(*) AS percentages,
+       count(*) FILTER (WHERE r.half_up IS NOT DISTINCT FROM c.percent_consistent) AS half_up_as_check,
+       count(*) FILTER (WHERE r.possible_roundings = '') AS under_no_rule,
+       count(*) FILTER (WHERE NOT r.half_up AND r.possible_roundings <> '') AS under_another_rule_only
+  FROM iscm.published_figure_roundings r
+  JOIN iscm.published_figure_check c USING (survey, figure)
+ WHERE r.possible_roundings IS NOT NULL;
+SELECT survey, figure, percent, stated_n, possible_roundings
+  FROM iscm.published_figure_roundings
+ WHERE NOT half_up AND possible_roundings <> ''
+ ORDER BY survey, figure;
+
 -- Disclosure control: counts 0 < c < threshold are not published; 0 is
 -- (an empty cell names nobody), as in survey_table; a negative count is an error
 SELECT c, iscm.suppress(c, 5) FROM (VALUES (0::int8), (1), (4), (5), (26)) v(c);

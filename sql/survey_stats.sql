@@ -425,7 +425,7 @@ SELECT abs(iscm.ci_upper(s, 'yes', 'wald', 0.95, 193)
 SELECT iscm.ci(yes_of(26, 53), 'yes', 'wilson', 0.95, 52);
 
 -- 4. Bad parameters: clear errors with the valid values.
-SELECT iscm.ci(yes_of(26, 53), 'yes', 'exact');
+SELECT iscm.ci(yes_of(26, 53), 'yes', 'binomial');
 SELECT iscm.ci(yes_of(26, 53), 'yes', 'wilson', 0);
 SELECT iscm.ci(yes_of(26, 53), 'yes', 'wilson', 1);
 SELECT iscm.ci(yes_of(26, 53), 'yes', 'wilson', 'NaN');
@@ -444,5 +444,49 @@ SELECT method,
   FROM unnest(ARRAY['wilson', 'clopper_pearson', 'jeffreys', 'agresti_coull', 'wald', 'logit']) method,
        (SELECT yes_of(x, 40) AS s FROM generate_series(0, 40) x) s
  GROUP BY method ORDER BY method;
+
+-- 6. Method names in any case; 'exact' is Clopper-Pearson, reported under its
+-- canonical name.
+SELECT (iscm.ci(yes_of(26, 53), 'yes', 'exact')).*;
+SELECT iscm.ci(yes_of(26, 53), 'yes', 'Exact') = iscm.ci(yes_of(26, 53), 'yes', 'clopper_pearson') AS exact_is_cp,
+       iscm.ci(yes_of(26, 53), 'yes', 'WILSON') = iscm.ci(yes_of(26, 53), 'yes', 'wilson') AS upper_case,
+       iscm.ci_lower(yes_of(26, 53), 'yes', 'Agresti_Coull') = iscm.ci_lower(yes_of(26, 53), 'yes', 'agresti_coull') AS mixed_case,
+       iscm.ci_upper(yes_of(26, 53), 'yes', 'EXACT', 0.9) = iscm.ci_upper(yes_of(26, 53), 'yes', 'clopper_pearson', 0.9) AS upper_exact,
+       iscm.mcnemar(panel(59, 16, 6, 80), 'yes', 'Mid_P') = iscm.mcnemar(panel(59, 16, 6, 80), 'yes', 'mid_p') AS mcnemar_case;
+
+-- 7. A weighted summary whose weights are all 0 has no share, and so no mode;
+-- one with a positive weight has both.
+SELECT iscm.share(s, 'yes') IS NULL AS share_null, iscm.mode(s) IS NULL AS mode_null
+  FROM (SELECT iscm.answer_agg(a, 0.0) AS s FROM (VALUES ('yes'), ('no'), ('no')) v(a)) q;
+SELECT iscm.share(s, 'no') AS share_no, iscm.mode(s) AS mode
+  FROM (SELECT iscm.answer_agg(a, w) AS s FROM (VALUES ('yes', 0.0), ('no', 0.5), ('no', 0.0)) v(a, w)) q;
+SELECT iscm.share(s, 'b') IS NULL AS share_null, iscm.mode(s) IS NULL AS mode_null
+  FROM (SELECT iscm.choices_agg(a, 0.0) AS s FROM (VALUES (ARRAY['a', 'b']), (ARRAY['b'])) v(a)) q;
+
+-- 8. A population of 0 or below has its own message, not "smaller than the respondents".
+SELECT iscm.ci(yes_of(26, 53), 'yes', 'wilson', 0.95, 0);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.ci_lower(yes_of(26, 53), 'yes', 'wilson', 0.95, -193);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.ci_upper(yes_of(0, 0), 'yes', 'wilson', 0.95, 0);
+\echo :LAST_ERROR_SQLSTATE
+
+-- 9. A non-respondent's weight, when given, is checked as a respondent's is
+-- (NULL stays allowed: it enters no estimate).
+SELECT iscm.answer_agg(a, w) FROM (VALUES ('yes', 1.0), (NULL, -1.0)) v(a, w);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.answer_agg(a, w) FROM (VALUES ('yes', 1.0), (NULL, 'NaN')) v(a, w);
+SELECT iscm.choices_agg(a, w) FROM (VALUES (ARRAY['yes'], 1.0), (NULL, '-Infinity')) v(a, w);
+\echo :LAST_ERROR_SQLSTATE
+SELECT iscm.missing(iscm.answer_agg(a, w)) AS missing, iscm.respondents(iscm.answer_agg(a, w)) AS respondents
+  FROM (VALUES ('yes', 1.0), (NULL, NULL), (NULL, 2.0)) v(a, w);
+SELECT iscm.missing(iscm.choices_agg(a, w)) AS missing
+  FROM (VALUES (ARRAY['yes'], 1.0), (NULL, NULL), (NULL, 0.0)) v(a, w);
+
+-- 10. describe on weighted data says that the counts are unweighted.
+SELECT iscm.describe(s, 'yes') AS weighted, iscm.describe(s, 'yes', 5) AS suppressed,
+       iscm.describe(z, 'yes') AS zero_weights, iscm.describe(yes_of(26, 53), 'yes') AS unweighted
+  FROM (SELECT iscm.answer_agg(a, w) AS s, iscm.answer_agg(a, 0.0) AS z
+          FROM (VALUES ('yes', 3.0), ('yes', 1.0), ('no', 0.5)) v(a, w)) q;
 
 DROP SCHEMA survey_stats_test CASCADE;

@@ -271,6 +271,18 @@ weight_arg(FunctionCallInfo fcinfo, int argno)
 }
 
 /*
+ * A non-respondent's weight enters no estimate, so NULL is allowed there; a
+ * weight that is given is checked all the same, as a negative or infinite one
+ * is a broken weight column whichever rows it is on.
+ */
+static void
+missing_weight_check(FunctionCallInfo fcinfo, int argno)
+{
+	if (!PG_ARGISNULL(argno))
+		(void) weight_arg(fcinfo, argno);
+}
+
+/*
  * The rows of the transition functions, shared by the state kept as internal
  * (the aggregates of 1.0) and as an expanded summary (1.1): argument 1 is the
  * answer (NULL = item non-response), argument 2 the weight.
@@ -295,7 +307,10 @@ static inline void
 answer_state_add_weighted(AnswerState *st, FunctionCallInfo fcinfo)
 {
 	if (PG_ARGISNULL(1))
+	{
+		missing_weight_check(fcinfo, 2);
 		st->missing++;
+	}
 	else
 	{
 		double		w = weight_arg(fcinfo, 2);
@@ -378,7 +393,11 @@ static inline void
 choices_state_add(AnswerState *st, FunctionCallInfo fcinfo, bool weighted)
 {
 	if (PG_ARGISNULL(1))
+	{
+		if (weighted)
+			missing_weight_check(fcinfo, 2);
 		st->missing++;
+	}
 	else
 		add_choices(st, PG_GETARG_ARRAYTYPE_P(1), weighted ? weight_arg(fcinfo, 2) : 1.0);
 }

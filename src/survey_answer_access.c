@@ -207,6 +207,9 @@ answer_summary_mode(PG_FUNCTION_ARGS)
 	double		best_value = -1.0;
 
 	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
+	/* no share is defined when all weights are 0: neither is the most common answer */
+	if (is_weighted(&view) && !(view.weight_sum > 0.0))
+		PG_RETURN_NULL();
 	for (uint32 i = 0; i < view.ncat; i++)
 	{
 		SurveyCategory c = answer_summary_category(&view, i);
@@ -309,7 +312,10 @@ percent_label(int64 rounded, bool none, bool all)
 
 /*
  * '26 of 53 (49%)'.  The unweighted percentage is rounded half up in exact
- * integers, so it agrees with the published figure and with GRIM.
+ * integers, so it agrees with the published figure and with GRIM.  Weighted:
+ * '26 of 53 unweighted (weighted 47%)', as the counts are those of
+ * respondents while the percentage is of weights, and a reader would
+ * otherwise take 26/53 for 47%.
  */
 Datum
 answer_summary_describe(PG_FUNCTION_ARGS)
@@ -317,11 +323,13 @@ answer_summary_describe(PG_FUNCTION_ARGS)
 	AnswerSummaryView view;
 	CategoryFigures f;
 	double		share;
+	const char *counts_label;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
 	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
 	f = category_figures(&view, PG_GETARG_TEXT_PP(1));
+	counts_label = is_weighted(&view) ? " unweighted" : "";
 
 	if (!PG_ARGISNULL(2))
 	{
@@ -333,15 +341,15 @@ answer_summary_describe(PG_FUNCTION_ARGS)
 					errmsg("disclosure threshold must be >= 0, not %d", threshold));
 		/* the rule of iscm.suppress: 0 < count < threshold is withheld */
 		if (f.count > 0 && f.count < threshold)
-			PG_RETURN_TEXT_P(cstring_to_text(psprintf("fewer than %d of " INT64_FORMAT,
-													   threshold, view.respondents)));
+			PG_RETURN_TEXT_P(cstring_to_text(psprintf("fewer than %d of " INT64_FORMAT "%s",
+													   threshold, view.respondents, counts_label)));
 	}
 	if (!share_of(&view, f, &share))
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT,
-												  f.count, view.respondents)));
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT "%s",
+												  f.count, view.respondents, counts_label)));
 	if (is_weighted(&view))
-		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (weighted %s%%)",
-												  f.count, view.respondents,
+		PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT "%s (weighted %s%%)",
+												  f.count, view.respondents, counts_label,
 												  percent_label((int64) floor(share * 100.0 + 0.5),
 																share <= 0.0, share >= 1.0))));
 	PG_RETURN_TEXT_P(cstring_to_text(psprintf(INT64_FORMAT " of " INT64_FORMAT " (%s%%)",
@@ -383,7 +391,19 @@ interval_from_args(FunctionCallInfo fcinfo, IntervalResult *r)
 	{
 		int64		N = PG_GETARG_INT64(4);
 
-		if (N < view.respondents || N <= 0)
+		if (N < 0)
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("population size must not be negative, not " INT64_FORMAT, N),
+					errdetail("The population is the number of units the respondents were drawn from, a count >= 1."),
+					errhint("Give the size of the population (for example 193 UN member States), or NULL for no finite population correction."));
+		if (N == 0)
+			ereport(ERROR,
+					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					errmsg("population size must not be 0"),
+					errdetail("The population is the number of units the respondents were drawn from, a count >= 1; NULL, not 0, means no finite population correction."),
+					errhint("Give the size of the population (for example 193 UN member States), or NULL for no finite population correction."));
+		if (N < view.respondents)
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					errmsg("population size " INT64_FORMAT " is smaller than the " INT64_FORMAT " respondents",

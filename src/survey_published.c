@@ -8,6 +8,8 @@
 #include "miscadmin.h"
 #include "funcapi.h"
 #include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 
 #include "server_util.h"
@@ -15,6 +17,9 @@
 
 PG_FUNCTION_INFO_V1(survey_grim_consistent);
 PG_FUNCTION_INFO_V1(survey_grim_candidates);
+PG_FUNCTION_INFO_V1(survey_grim_consistent_rounding);
+PG_FUNCTION_INFO_V1(survey_grim_candidates_rounding);
+PG_FUNCTION_INFO_V1(survey_grim_roundings);
 PG_FUNCTION_INFO_V1(survey_suppress);
 
 static GrimFigure
@@ -33,6 +38,22 @@ figure_arg(text *reported)
 						  "Expected a decimal number as printed, such as 84, 84.0 or 32.5%."),
 				errhint("Write the figure exactly as published: its decimals set the rounding tested."));
 	return figure;
+}
+
+static GrimRounding
+rounding_arg(text *name)
+{
+	char	   *chars = text_to_cstring(name);
+	GrimRounding rounding = survey_grim_rounding_from_name(chars);
+
+	if (rounding == GRIM_ROUNDING_INVALID)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("unknown rounding rule \"%s\"", chars),
+				errdetail("Valid rules are: " GRIM_ROUNDING_NAMES "."),
+				errhint("\"up\" and \"down\" are not taken, being read both ways: "
+						"half_up or ceiling, half_down or truncate."));
+	return rounding;
 }
 
 static int64
@@ -76,9 +97,42 @@ survey_grim_consistent(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(grim_k_range(figure, n, &lo, &hi));
 }
 
+Datum
+survey_grim_consistent_rounding(PG_FUNCTION_ARGS)
+{
+	GrimFigure	figure = figure_arg(PG_GETARG_TEXT_PP(0));
+	int64		n = n_arg(PG_GETARG_INT32(1), "number of respondents n");
+	GrimRounding rounding = rounding_arg(PG_GETARG_TEXT_PP(2));
+	int64		lo,
+				hi;
+
+	PG_RETURN_BOOL(grim_k_range_rounding(figure, n, rounding, &lo, &hi));
+}
+
+/* the rules (canonical names, in the order of GrimRounding) under which some k of n gives the figure */
+Datum
+survey_grim_roundings(PG_FUNCTION_ARGS)
+{
+	GrimFigure	figure = figure_arg(PG_GETARG_TEXT_PP(0));
+	int64		n = n_arg(PG_GETARG_INT32(1), "number of respondents n");
+	Datum		names[GRIM_ROUNDINGS];
+	int			count = 0;
+
+	for (int rule = 0; rule < GRIM_ROUNDINGS; rule++)
+	{
+		int64		lo,
+					hi;
+
+		if (grim_k_range_rounding(figure, n, (GrimRounding) rule, &lo, &hi))
+			names[count++] = CStringGetTextDatum(survey_grim_rounding_name((GrimRounding) rule));
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_array(names, count, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
 typedef struct CandidateScan
 {
 	GrimFigure	figure;
+	GrimRounding rounding;
 	int64		max_n;
 	int64		n;				/* current denominator */
 	int64		k;				/* next numerator to return */
@@ -94,7 +148,7 @@ next_candidate(CandidateScan *scan)
 		CHECK_FOR_INTERRUPTS();
 		if (++scan->n > scan->max_n)
 			return false;
-		if (!grim_k_range(scan->figure, scan->n, &scan->k, &scan->k_max))
+		if (!grim_k_range_rounding(scan->figure, scan->n, scan->rounding, &scan->k, &scan->k_max))
 			scan->k = scan->k_max + 1;
 	}
 	return true;
@@ -108,14 +162,16 @@ candidates_start(FunctionCallInfo fcinfo, uint64 *max_calls)
 
 	scan->figure = figure_arg(PG_GETARG_TEXT_PP(0));
 	scan->max_n = max_n_arg(PG_GETARG_INT32(1));
+	/* the 1.0 form has two arguments and rounds half up */
+	scan->rounding = PG_NARGS() > 2 ? rounding_arg(PG_GETARG_TEXT_PP(2)) : GRIM_HALF_UP;
 	scan->n = 0;
 	scan->k = 1;
 	scan->k_max = 0;
 	return scan;
 }
 
-Datum
-survey_grim_candidates(PG_FUNCTION_ARGS)
+static Datum
+grim_candidates_next(FunctionCallInfo fcinfo)
 {
 	FuncCallContext *funcctx;
 	CandidateScan *scan;
@@ -136,6 +192,18 @@ survey_grim_candidates(PG_FUNCTION_ARGS)
 						HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
 	}
 	SRF_RETURN_DONE(funcctx);
+}
+
+Datum
+survey_grim_candidates(PG_FUNCTION_ARGS)
+{
+	return grim_candidates_next(fcinfo);
+}
+
+Datum
+survey_grim_candidates_rounding(PG_FUNCTION_ARGS)
+{
+	return grim_candidates_next(fcinfo);
 }
 
 /*

@@ -4,6 +4,8 @@
 #include "survey_grim.h"
 
 #include <ctype.h>
+#include <string.h>
+#include <strings.h>
 
 GrimStatus
 survey_grim_parse(const char *text, size_t len, GrimFigure *figure)
@@ -78,18 +80,99 @@ floor_div(int64_t a, int64_t b)
 bool
 grim_k_range(GrimFigure figure, int64_t n, int64_t *k_min, int64_t *k_max)
 {
+	return grim_k_range_rounding(figure, n, GRIM_HALF_UP, k_min, k_max);
+}
+
+static const struct
+{
+	const char *name;
+	GrimRounding rounding;
+}			rounding_names[] =
+{
+	/* the canonical name of each rule first */
+	{"half_up", GRIM_HALF_UP},
+	{"half_down", GRIM_HALF_DOWN},
+	{"half_even", GRIM_HALF_EVEN},
+	{"truncate", GRIM_TRUNCATE},
+	{"ceiling", GRIM_CEILING},
+	/* scrutiny's names ("up" and "down" are not taken: they mean half up and half down there) */
+	{"even", GRIM_HALF_EVEN},
+	{"trunc", GRIM_TRUNCATE},
+	{"floor", GRIM_TRUNCATE},
+	{"ceil", GRIM_CEILING},
+	{"anti_trunc", GRIM_CEILING},
+};
+
+GrimRounding
+survey_grim_rounding_from_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof(rounding_names) / sizeof(rounding_names[0]); i++)
+		if (strcasecmp(name, rounding_names[i].name) == 0)
+			return rounding_names[i].rounding;
+	return GRIM_ROUNDING_INVALID;
+}
+
+const char *
+survey_grim_rounding_name(GrimRounding rounding)
+{
+	for (size_t i = 0; i < sizeof(rounding_names) / sizeof(rounding_names[0]); i++)
+		if (rounding_names[i].rounding == rounding)
+			return rounding_names[i].name;
+	return "invalid";
+}
+
+/*
+ * With X = 2kS (S = 100 * 10^d) and t = 100 k / n in units of the last
+ * decimal, t compared with R + h/2 is X compared with (2R + h) n.  Each rule is
+ * a lower bound (2R + lo_h) n and an upper bound (2R + hi_h) n on X, each
+ * inclusive or strict.
+ */
+bool
+grim_k_range_rounding(GrimFigure figure, int64_t n, GrimRounding rounding,
+					  int64_t *k_min, int64_t *k_max)
+{
 	int64_t		scale = 1;
 	int64_t		s2;
 	int64_t		lo,
 				hi;
+	int			lo_h,
+				hi_h;
+	bool		lo_strict,
+				hi_strict;
+	int64_t		lo_bound,
+				hi_bound;
 
+	switch (rounding)
+	{
+		case GRIM_HALF_UP:
+			lo_h = -1, hi_h = 1, lo_strict = false, hi_strict = true;
+			break;
+		case GRIM_HALF_DOWN:
+			lo_h = -1, hi_h = 1, lo_strict = true, hi_strict = false;
+			break;
+		case GRIM_HALF_EVEN:
+			/* a tie on either side goes to R only when R is even */
+			lo_h = -1, hi_h = 1;
+			lo_strict = hi_strict = (figure.scaled % 2 != 0);
+			break;
+		case GRIM_TRUNCATE:
+			lo_h = 0, hi_h = 2, lo_strict = false, hi_strict = true;
+			break;
+		case GRIM_CEILING:
+			lo_h = -2, hi_h = 0, lo_strict = true, hi_strict = false;
+			break;
+		default:
+			return false;
+	}
 	for (int d = 0; d < figure.decimals; d++)
 		scale *= 10;
-	s2 = 2 * 100 * scale;		/* 2S <= 2e8; (2R + 1) n <= 2e8 * 1e9: fits */
+	s2 = 2 * 100 * scale;		/* 2S <= 2e8; (2R + 2) n <= (2e8 + 2) * 1e9: fits */
+	lo_bound = (2 * figure.scaled + lo_h) * n;
+	hi_bound = (2 * figure.scaled + hi_h) * n;
 
-	/* smallest k with 2kS >= (2R - 1) n, largest with 2kS < (2R + 1) n */
-	lo = -floor_div(-(2 * figure.scaled - 1) * n, s2);
-	hi = floor_div((2 * figure.scaled + 1) * n - 1, s2);
+	/* smallest k with 2kS >= (or >) lo_bound, largest with 2kS < (or <=) hi_bound */
+	lo = lo_strict ? floor_div(lo_bound, s2) + 1 : -floor_div(-lo_bound, s2);
+	hi = hi_strict ? floor_div(hi_bound - 1, s2) : floor_div(hi_bound, s2);
 	if (lo < 0)
 		lo = 0;
 	if (hi > n)

@@ -12,8 +12,9 @@
  *     expansion of the incomplete beta function for large parameters).
  *   T. J. Dekker (1971) and D. E. Knuth, TAOCP vol. 2 (error-free sums and
  *     products).
- *   R. G. Newcombe, Stat Med 17 (1998) 857-872 and 873-890 (intervals for one
- *     proportion, a difference of independent and of paired proportions).
+ *   R. G. Newcombe, Stat Med 17 (1998) 857-872 (intervals for one proportion),
+ *     873-890 (a difference of independent proportions) and 2635-2650 (a
+ *     difference of paired proportions).
  *   L. D. Brown, T. T. Cai, A. DasGupta, Stat Sci 16 (2001) 101-133.
  *   M. W. Fagerland, S. Lydersen, P. Laake, BMC Med Res Meth 13 (2013) 91
  *     (McNemar exact and mid-P).
@@ -23,6 +24,7 @@
 #include <float.h>
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #define SQRT2		1.41421356237309504880
 #define SQRT2PI		2.50662827463100050242
@@ -39,13 +41,15 @@ static const struct
 	{"agresti_coull", SURVEY_CI_AGRESTI_COULL},
 	{"wald", SURVEY_CI_WALD},
 	{"logit", SURVEY_CI_LOGIT},
+	/* binom.test's and most packages' name for Clopper-Pearson */
+	{"exact", SURVEY_CI_CLOPPER_PEARSON},
 };
 
 SurveyCiMethod
 survey_ci_method_from_name(const char *name)
 {
 	for (size_t i = 0; i < sizeof(ci_methods) / sizeof(ci_methods[0]); i++)
-		if (strcmp(name, ci_methods[i].name) == 0)
+		if (strcasecmp(name, ci_methods[i].name) == 0)
 			return ci_methods[i].method;
 	return SURVEY_CI_INVALID;
 }
@@ -62,13 +66,13 @@ survey_ci_method_name(SurveyCiMethod method)
 SurveyMcNemarMethod
 survey_mcnemar_method_from_name(const char *name)
 {
-	if (strcmp(name, "asymptotic") == 0)
+	if (strcasecmp(name, "asymptotic") == 0)
 		return SURVEY_MCNEMAR_ASYMPTOTIC;
-	if (strcmp(name, "corrected") == 0)
+	if (strcasecmp(name, "corrected") == 0)
 		return SURVEY_MCNEMAR_CORRECTED;
-	if (strcmp(name, "exact") == 0)
+	if (strcasecmp(name, "exact") == 0)
 		return SURVEY_MCNEMAR_EXACT;
-	if (strcmp(name, "mid_p") == 0)
+	if (strcasecmp(name, "mid_p") == 0)
 		return SURVEY_MCNEMAR_MID_P;
 	return SURVEY_MCNEMAR_INVALID;
 }
@@ -824,7 +828,10 @@ survey_mcnemar(SurveyMcNemarMethod method, int64_t b, int64_t c)
 		case SURVEY_MCNEMAR_ASYMPTOTIC:
 			return erfc(diff / sqrt((double) n) / SQRT2);
 		case SURVEY_MCNEMAR_CORRECTED:
-			/* clamp at zero: b = c must not look like a difference of one */
+			/*
+			 * clamp at zero: b = c must not look like a difference of one;
+			 * R's mcnemar.test gives P = 1 there too (it drops the correction)
+			 */
 			diff = diff > 1.0 ? diff - 1.0 : 0.0;
 			return erfc(diff / sqrt((double) n) / SQRT2);
 		case SURVEY_MCNEMAR_EXACT:

@@ -24,7 +24,8 @@ typedef enum SurveyCiMethod
 	SURVEY_CI_INVALID
 } SurveyCiMethod;
 
-#define SURVEY_CI_METHOD_NAMES "wilson, clopper_pearson, jeffreys, agresti_coull, wald, logit"
+/* names match in any ASCII case; "exact" is Clopper-Pearson */
+#define SURVEY_CI_METHOD_NAMES "wilson, clopper_pearson (or exact), jeffreys, agresti_coull, wald, logit"
 
 /* McNemar test variants. */
 typedef enum SurveyMcNemarMethod
@@ -45,6 +46,7 @@ typedef struct SurveyInterval
 } SurveyInterval;
 
 extern SurveyCiMethod survey_ci_method_from_name(const char *name);
+/* the canonical (lower-case, first) name of a method */
 extern const char *survey_ci_method_name(SurveyCiMethod method);
 extern SurveyMcNemarMethod survey_mcnemar_method_from_name(const char *name);
 
@@ -76,9 +78,9 @@ extern SurveyInterval survey_newcombe_difference(double x1, double n1, double x2
 												 double level);
 
 /*
- * Newcombe's square-and-add interval (1998b, method 10) for p1 - p2 from a
- * paired table: a = yes/yes, b = yes/no, c = no/yes, d = no/no, where "first"
- * is the row.  Interval for p1 - p2 = (b - c)/n.
+ * Newcombe's square-and-add interval (Stat Med 17 (1998) 2635-2650, method 10)
+ * for p1 - p2 from a paired table: a = yes/yes, b = yes/no, c = no/yes,
+ * d = no/no, where "first" is the row.  Interval for p1 - p2 = (b - c)/n.
  */
 extern SurveyInterval survey_newcombe_paired(double a, double b, double c, double d,
 											 double level);
