@@ -23,7 +23,8 @@ python3 fuzz/make-corpus "$work/seeds" >/dev/null || exit 1
 
 failed=0
 for t in "${targets[@]}"; do
-    mkdir -p "$work/$t.corpus"
+    # a target whose seeds are only its committed corpus gets an empty seed folder
+    mkdir -p "$work/$t.corpus" "$work/seeds/$t"
     fuzz/build/"$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
         -print_final_stats=1 -artifact_prefix="$work/$t-" \
         "$work/$t.corpus" "fuzz/corpus/$t" "$work/seeds/$t" >"$work/$t.log" 2>&1

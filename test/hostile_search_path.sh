@@ -17,7 +17,8 @@
 #     defaults, constraints and SQL-standard bodies bind at creation), every
 #     SQL or PL/pgSQL function pins search_path = pg_catalog, pg_temp, and
 #     every view reads under the hostile search_path;
-#   * the assembled scripts contain no CREATE OR REPLACE and no CREATE ... IF NOT EXISTS.
+#   * the assembled scripts contain no CREATE ... IF NOT EXISTS, and CREATE OR REPLACE only
+#     in an update script, of an object an earlier version created.
 . "$(dirname "$0")/lib/common.sh"
 . "$(dirname "$0")/lib/parse_trees.sh"
 cd "$ISCM_TOP" || exit 1
@@ -35,12 +36,27 @@ psql_q postgres -c "DROP ROLE IF EXISTS $role" -c "CREATE ROLE $role NOLOGIN" ||
 read -r -a versions <<<"$(ext_versions)"
 first=${versions[0]}
 
-# ---- scripts: no CREATE OR REPLACE / IF NOT EXISTS ----------------------------------------
-for f in scripts/iscm--*.sql; do
+# ---- scripts: no IF NOT EXISTS; CREATE OR REPLACE only of the extension's own objects -----
+# CREATE OR REPLACE could take over an object a hostile role planted, so the base script
+# never uses it.  An update script may replace an object an earlier version created (an
+# aggregate whose views must survive): that object is a member of the extension, and
+# PostgreSQL refuses to let an extension script replace an object that is not.
+flat() { sed 's/--.*$//' "$1" | tr -s '[:space:]' ' '; }  # comments out, statements on one line
+earlier=""
+for f in $(printf '%s\n' "${versions[@]}" | awk 'NR == 1 { print "scripts/iscm--" $0 ".sql"; prev = $0; next }
+                                            { print "scripts/iscm--" prev "--" $0 ".sql"; prev = $0 }'); do
     [ -e "$f" ] || continue
-    # comments out, whitespace collapsed, so statements split over lines are seen whole
-    hits=$(sed 's/--.*$//' "$f" | tr -s '[:space:]' ' ' | grep -oiE 'CREATE (OR REPLACE|[A-Z_ ]{0,40}IF NOT EXISTS)[^;(]{0,60}')
+    hits=$(flat "$f" | grep -oiE 'CREATE [A-Z_ ]{0,40}IF NOT EXISTS[^;(]{0,60}')
     [ -n "$hits" ] && problem "$f: $(echo "$hits" | head -n 5 | paste -sd';')"
+    while read -r kind name; do
+        [ -n "$kind" ] || continue
+        if [ -z "$earlier" ]; then
+            problem "$f: CREATE OR REPLACE $kind $name in the base script"
+        elif ! grep -qiE "CREATE $kind $name *\\(" <<<"$earlier"; then
+            problem "$f: CREATE OR REPLACE $kind $name, which no earlier version created"
+        fi
+    done < <(flat "$f" | grep -oiE 'CREATE OR REPLACE [A-Z]+ [^ (;]+' | awk '{ print toupper($4), $5 }')
+    earlier+=$(flat "$f")
 done
 
 # ---- schemas the extension refuses ---------------------------------------------------------
