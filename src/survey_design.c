@@ -859,7 +859,7 @@ design_summary_read(struct varlena *value, DesignData *d)
 				errmsg("invalid " TYPE_NAME " value: %s", design_status_message(s)));
 }
 
-/* add decoded data into a state (deserialize, combine, rollup) */
+/* add decoded data into a state (a copied state, combine, rollup) */
 static void
 design_state_merge_data(DesignState *st, const DesignData *d)
 {
