@@ -619,47 +619,39 @@ COMMENT ON FUNCTION @extschema@.design_summary_recv(internal) IS
 COMMENT ON FUNCTION @extschema@.design_summary_send(@extschema@.design_summary) IS
     'Binary send function of iscm.design_summary: the versioned big-endian byte format (doc/survey.md, Design-based estimation)';
 
--- the aggregate: one transition function for the three forms (it reads PG_NARGS)
-CREATE FUNCTION @extschema@.design_agg_trans(internal, text, float8) RETURNS internal
+-- the aggregate: one transition function for the three forms (it reads PG_NARGS);
+-- the state is a design_summary (in memory an expanded object changed in place), so
+-- that Citus can split the aggregates between workers and coordinator
+CREATE FUNCTION @extschema@.design_agg_trans(@extschema@.design_summary, text, float8) RETURNS @extschema@.design_summary
     AS 'MODULE_PATHNAME', 'design_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.design_agg_trans(internal, text, float8, text, text) RETURNS internal
+CREATE FUNCTION @extschema@.design_agg_trans(@extschema@.design_summary, text, float8, text, text) RETURNS @extschema@.design_summary
     AS 'MODULE_PATHNAME', 'design_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.design_agg_trans(internal, text, float8, text, text, float8) RETURNS internal
+CREATE FUNCTION @extschema@.design_agg_trans(@extschema@.design_summary, text, float8, text, text, float8) RETURNS @extschema@.design_summary
     AS 'MODULE_PATHNAME', 'design_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.design_rollup_trans(internal, @extschema@.design_summary) RETURNS internal
+CREATE FUNCTION @extschema@.design_rollup_trans(@extschema@.design_summary, @extschema@.design_summary) RETURNS @extschema@.design_summary
     AS 'MODULE_PATHNAME', 'design_rollup_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.design_agg_final(internal) RETURNS @extschema@.design_summary
+CREATE FUNCTION @extschema@.design_agg_final(@extschema@.design_summary) RETURNS @extschema@.design_summary
     AS 'MODULE_PATHNAME', 'design_agg_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.design_agg_combine(internal, internal) RETURNS internal
+CREATE FUNCTION @extschema@.design_agg_combine(@extschema@.design_summary, @extschema@.design_summary) RETURNS @extschema@.design_summary
     AS 'MODULE_PATHNAME', 'design_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.design_agg_serialize(internal) RETURNS bytea
-    AS 'MODULE_PATHNAME', 'design_agg_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.design_agg_deserialize(bytea, internal) RETURNS internal
-    AS 'MODULE_PATHNAME', 'design_agg_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.design_agg_trans(internal, text, float8) IS
+COMMENT ON FUNCTION @extschema@.design_agg_trans(@extschema@.design_summary, text, float8) IS
     'Transition function of design_agg(text, float8): one row, its own PSU, no strata';
-COMMENT ON FUNCTION @extschema@.design_agg_trans(internal, text, float8, text, text) IS
+COMMENT ON FUNCTION @extschema@.design_agg_trans(@extschema@.design_summary, text, float8, text, text) IS
     'Transition function of design_agg(text, float8, text, text): one row with its stratum and PSU';
-COMMENT ON FUNCTION @extschema@.design_agg_trans(internal, text, float8, text, text, float8) IS
+COMMENT ON FUNCTION @extschema@.design_agg_trans(@extschema@.design_summary, text, float8, text, text, float8) IS
     'Transition function of design_agg(text, float8, text, text, float8): one row with its stratum, PSU and finite population correction';
-COMMENT ON FUNCTION @extschema@.design_rollup_trans(internal, @extschema@.design_summary) IS
+COMMENT ON FUNCTION @extschema@.design_rollup_trans(@extschema@.design_summary, @extschema@.design_summary) IS
     'Transition function of rollup(design_summary): merges one stored summary into the state';
-COMMENT ON FUNCTION @extschema@.design_agg_final(internal) IS
+COMMENT ON FUNCTION @extschema@.design_agg_final(@extschema@.design_summary) IS
     'Final function of the design_summary aggregates: the summary of the state (an empty one over zero rows)';
-COMMENT ON FUNCTION @extschema@.design_agg_combine(internal, internal) IS
+COMMENT ON FUNCTION @extschema@.design_agg_combine(@extschema@.design_summary, @extschema@.design_summary) IS
     'Combine function of the design_summary aggregates: merges two partial states (a PSU split between them is one PSU)';
-COMMENT ON FUNCTION @extschema@.design_agg_serialize(internal) IS
-    'Serial function of the design_summary aggregates: a partial state in the design_summary byte format';
-COMMENT ON FUNCTION @extschema@.design_agg_deserialize(bytea, internal) IS
-    'Deserial function of the design_summary aggregates: a partial state from the design_summary byte format, validated';
 
 CREATE AGGREGATE @extschema@.design_agg(answer text, weight float8) (
     SFUNC = @extschema@.design_agg_trans,
-    STYPE = internal,
+    STYPE = @extschema@.design_summary,
     FINALFUNC = @extschema@.design_agg_final,
     COMBINEFUNC = @extschema@.design_agg_combine,
-    SERIALFUNC = @extschema@.design_agg_serialize,
-    DESERIALFUNC = @extschema@.design_agg_deserialize,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.design_agg(text, float8) IS
@@ -667,11 +659,9 @@ COMMENT ON AGGREGATE @extschema@.design_agg(text, float8) IS
 
 CREATE AGGREGATE @extschema@.design_agg(answer text, weight float8, stratum text, psu text) (
     SFUNC = @extschema@.design_agg_trans,
-    STYPE = internal,
+    STYPE = @extschema@.design_summary,
     FINALFUNC = @extschema@.design_agg_final,
     COMBINEFUNC = @extschema@.design_agg_combine,
-    SERIALFUNC = @extschema@.design_agg_serialize,
-    DESERIALFUNC = @extschema@.design_agg_deserialize,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.design_agg(text, float8, text, text) IS
@@ -679,11 +669,9 @@ COMMENT ON AGGREGATE @extschema@.design_agg(text, float8, text, text) IS
 
 CREATE AGGREGATE @extschema@.design_agg(answer text, weight float8, stratum text, psu text, fpc float8) (
     SFUNC = @extschema@.design_agg_trans,
-    STYPE = internal,
+    STYPE = @extschema@.design_summary,
     FINALFUNC = @extschema@.design_agg_final,
     COMBINEFUNC = @extschema@.design_agg_combine,
-    SERIALFUNC = @extschema@.design_agg_serialize,
-    DESERIALFUNC = @extschema@.design_agg_deserialize,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.design_agg(text, float8, text, text, float8) IS
@@ -691,11 +679,9 @@ COMMENT ON AGGREGATE @extschema@.design_agg(text, float8, text, text, float8) IS
 
 CREATE AGGREGATE @extschema@.rollup(@extschema@.design_summary) (
     SFUNC = @extschema@.design_rollup_trans,
-    STYPE = internal,
+    STYPE = @extschema@.design_summary,
     FINALFUNC = @extschema@.design_agg_final,
     COMBINEFUNC = @extschema@.design_agg_combine,
-    SERIALFUNC = @extschema@.design_agg_serialize,
-    DESERIALFUNC = @extschema@.design_agg_deserialize,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.rollup(@extschema@.design_summary) IS
@@ -763,48 +749,42 @@ COMMENT ON FUNCTION @extschema@.design_info(@extschema@.design_summary) IS
     'The shape of a design summary: strata, PSUs, rows, rows that answered, rows without an answer';
 
 -- numeric answers: svymean / svytotal of a value
-CREATE FUNCTION @extschema@.design_value_trans(internal, float8, float8) RETURNS internal
+CREATE FUNCTION @extschema@.design_value_trans(@extschema@.design_summary, float8, float8) RETURNS @extschema@.design_summary
     AS 'MODULE_PATHNAME', 'design_value_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.design_value_trans(internal, float8, float8, text, text) RETURNS internal
+CREATE FUNCTION @extschema@.design_value_trans(@extschema@.design_summary, float8, float8, text, text) RETURNS @extschema@.design_summary
     AS 'MODULE_PATHNAME', 'design_value_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.design_value_trans(internal, float8, float8, text, text, float8) RETURNS internal
+CREATE FUNCTION @extschema@.design_value_trans(@extschema@.design_summary, float8, float8, text, text, float8) RETURNS @extschema@.design_summary
     AS 'MODULE_PATHNAME', 'design_value_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.design_value_trans(internal, float8, float8) IS
+COMMENT ON FUNCTION @extschema@.design_value_trans(@extschema@.design_summary, float8, float8) IS
     'Transition function of design_value_agg(float8, float8): one row, its own PSU, no strata';
-COMMENT ON FUNCTION @extschema@.design_value_trans(internal, float8, float8, text, text) IS
+COMMENT ON FUNCTION @extschema@.design_value_trans(@extschema@.design_summary, float8, float8, text, text) IS
     'Transition function of design_value_agg(float8, float8, text, text): one row with its stratum and PSU';
-COMMENT ON FUNCTION @extschema@.design_value_trans(internal, float8, float8, text, text, float8) IS
+COMMENT ON FUNCTION @extschema@.design_value_trans(@extschema@.design_summary, float8, float8, text, text, float8) IS
     'Transition function of design_value_agg(float8, float8, text, text, float8): one row with its stratum, PSU and finite population correction';
 
 CREATE AGGREGATE @extschema@.design_value_agg(value float8, weight float8) (
     SFUNC = @extschema@.design_value_trans,
-    STYPE = internal,
+    STYPE = @extschema@.design_summary,
     FINALFUNC = @extschema@.design_agg_final,
     COMBINEFUNC = @extschema@.design_agg_combine,
-    SERIALFUNC = @extschema@.design_agg_serialize,
-    DESERIALFUNC = @extschema@.design_agg_deserialize,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.design_value_agg(float8, float8) IS
     'Summarise weighted numeric answers, each row its own PSU and no strata (R: svydesign(ids = ~1, weights = ~w)); NULL value = outside the domain';
 CREATE AGGREGATE @extschema@.design_value_agg(value float8, weight float8, stratum text, psu text) (
     SFUNC = @extschema@.design_value_trans,
-    STYPE = internal,
+    STYPE = @extschema@.design_summary,
     FINALFUNC = @extschema@.design_agg_final,
     COMBINEFUNC = @extschema@.design_agg_combine,
-    SERIALFUNC = @extschema@.design_agg_serialize,
-    DESERIALFUNC = @extschema@.design_agg_deserialize,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.design_value_agg(float8, float8, text, text) IS
     'Summarise weighted numeric answers with their strata and PSUs (R: svydesign(ids = ~psu, strata = ~stratum, weights = ~w, nest = TRUE))';
 CREATE AGGREGATE @extschema@.design_value_agg(value float8, weight float8, stratum text, psu text, fpc float8) (
     SFUNC = @extschema@.design_value_trans,
-    STYPE = internal,
+    STYPE = @extschema@.design_summary,
     FINALFUNC = @extschema@.design_agg_final,
     COMBINEFUNC = @extschema@.design_agg_combine,
-    SERIALFUNC = @extschema@.design_agg_serialize,
-    DESERIALFUNC = @extschema@.design_agg_deserialize,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.design_value_agg(float8, float8, text, text, float8) IS
@@ -843,48 +823,42 @@ COMMENT ON FUNCTION @extschema@.value_total_se(@extschema@.design_summary, text)
     'Design-based standard error of the total of the values (R: SE(svytotal(~y, d)))';
 
 -- multiple choice: the base of each share is the respondents
-CREATE FUNCTION @extschema@.design_choices_trans(internal, text[], float8) RETURNS internal
+CREATE FUNCTION @extschema@.design_choices_trans(@extschema@.design_summary, text[], float8) RETURNS @extschema@.design_summary
     AS 'MODULE_PATHNAME', 'design_choices_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.design_choices_trans(internal, text[], float8, text, text) RETURNS internal
+CREATE FUNCTION @extschema@.design_choices_trans(@extschema@.design_summary, text[], float8, text, text) RETURNS @extschema@.design_summary
     AS 'MODULE_PATHNAME', 'design_choices_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.design_choices_trans(internal, text[], float8, text, text, float8) RETURNS internal
+CREATE FUNCTION @extschema@.design_choices_trans(@extschema@.design_summary, text[], float8, text, text, float8) RETURNS @extschema@.design_summary
     AS 'MODULE_PATHNAME', 'design_choices_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.design_choices_trans(internal, text[], float8) IS
+COMMENT ON FUNCTION @extschema@.design_choices_trans(@extschema@.design_summary, text[], float8) IS
     'Transition function of design_choices_agg(text[], float8): one respondent, its own PSU, no strata';
-COMMENT ON FUNCTION @extschema@.design_choices_trans(internal, text[], float8, text, text) IS
+COMMENT ON FUNCTION @extschema@.design_choices_trans(@extschema@.design_summary, text[], float8, text, text) IS
     'Transition function of design_choices_agg(text[], float8, text, text): one respondent with its stratum and PSU';
-COMMENT ON FUNCTION @extschema@.design_choices_trans(internal, text[], float8, text, text, float8) IS
+COMMENT ON FUNCTION @extschema@.design_choices_trans(@extschema@.design_summary, text[], float8, text, text, float8) IS
     'Transition function of design_choices_agg(text[], float8, text, text, float8): one respondent with its stratum, PSU and finite population correction';
 
 CREATE AGGREGATE @extschema@.design_choices_agg(answers text[], weight float8) (
     SFUNC = @extschema@.design_choices_trans,
-    STYPE = internal,
+    STYPE = @extschema@.design_summary,
     FINALFUNC = @extschema@.design_agg_final,
     COMBINEFUNC = @extschema@.design_agg_combine,
-    SERIALFUNC = @extschema@.design_agg_serialize,
-    DESERIALFUNC = @extschema@.design_agg_deserialize,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.design_choices_agg(text[], float8) IS
     'Summarise a weighted multiple-choice item, each respondent its own PSU (R: svydesign(ids = ~1, weights = ~w)); shares are of respondents';
 CREATE AGGREGATE @extschema@.design_choices_agg(answers text[], weight float8, stratum text, psu text) (
     SFUNC = @extschema@.design_choices_trans,
-    STYPE = internal,
+    STYPE = @extschema@.design_summary,
     FINALFUNC = @extschema@.design_agg_final,
     COMBINEFUNC = @extschema@.design_agg_combine,
-    SERIALFUNC = @extschema@.design_agg_serialize,
-    DESERIALFUNC = @extschema@.design_agg_deserialize,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.design_choices_agg(text[], float8, text, text) IS
     'Summarise a weighted multiple-choice item with strata and PSUs; NULL array = non-response, its PSU still in the design';
 CREATE AGGREGATE @extschema@.design_choices_agg(answers text[], weight float8, stratum text, psu text, fpc float8) (
     SFUNC = @extschema@.design_choices_trans,
-    STYPE = internal,
+    STYPE = @extschema@.design_summary,
     FINALFUNC = @extschema@.design_agg_final,
     COMBINEFUNC = @extschema@.design_agg_combine,
-    SERIALFUNC = @extschema@.design_agg_serialize,
-    DESERIALFUNC = @extschema@.design_agg_deserialize,
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE @extschema@.design_choices_agg(text[], float8, text, text, float8) IS

@@ -49,9 +49,10 @@ CREATE TABLE parts AS SELECT generate_series(1, 6) AS part;   -- part 5: no rows
 -- stored summaries for the rollups: one per (part, answer weight class)
 CREATE TABLE summaries AS
 SELECT part, answer_agg(answer) AS s, answer_agg(answer, weight) AS sw,
-       transition_agg(before, answer) AS t, disposition_agg(disposition) AS d
+       transition_agg(before, answer) AS t, disposition_agg(disposition) AS d,
+       design_agg(answer, coalesce(weight, 1), before, disposition) AS ds
   FROM rows GROUP BY part, weight;
-INSERT INTO summaries VALUES (6, NULL, NULL, NULL, NULL);
+INSERT INTO summaries VALUES (6, NULL, NULL, NULL, NULL, NULL);
 
 -- ---- each aggregate split the way Citus splits it ------------------------------------
 -- worker: the transition function over a partition's rows, no final function, the
@@ -74,7 +75,22 @@ INSERT INTO cases VALUES
   ('iscm.union_agg(iscm.country_set)', 'cs', 'dist.rows'),
   ('iscm.intersection_agg(iscm.country_set)', 'cs', 'dist.rows'),
   ('iscm.min(iscm.country)', 'c', 'dist.rows'),
-  ('iscm.max(iscm.country)', 'c', 'dist.rows');
+  ('iscm.max(iscm.country)', 'c', 'dist.rows'),
+  -- design aggregates: stratum before, PSU disposition, a population size per stratum
+  ('iscm.design_agg(text, float8)', 'answer, coalesce(weight, 1)', 'dist.rows'),
+  ('iscm.design_agg(text, float8, text, text)', 'answer, coalesce(weight, 1), before, disposition', 'dist.rows'),
+  ('iscm.design_agg(text, float8, text, text, float8)',
+   'answer, coalesce(weight, 1), before, disposition, CASE WHEN before IS NULL THEN 40 ELSE 300 END::float8', 'dist.rows'),
+  ('iscm.design_value_agg(float8, float8)', 'length(answer)::float8, coalesce(weight, 1)', 'dist.rows'),
+  ('iscm.design_value_agg(float8, float8, text, text)',
+   'length(answer)::float8, coalesce(weight, 1), before, disposition', 'dist.rows'),
+  ('iscm.design_value_agg(float8, float8, text, text, float8)',
+   'length(answer)::float8, coalesce(weight, 1), before, disposition, CASE WHEN before IS NULL THEN 40 ELSE 300 END::float8', 'dist.rows'),
+  ('iscm.design_choices_agg(text[], float8)', 'choices, coalesce(weight, 1)', 'dist.rows'),
+  ('iscm.design_choices_agg(text[], float8, text, text)', 'choices, coalesce(weight, 1), before, disposition', 'dist.rows'),
+  ('iscm.design_choices_agg(text[], float8, text, text, float8)',
+   'choices, coalesce(weight, 1), before, disposition, CASE WHEN before IS NULL THEN 40 ELSE 300 END::float8', 'dist.rows'),
+  ('iscm.rollup(iscm.design_summary)', 'ds', 'dist.summaries');
 -- every aggregate of iscm has a case
 SELECT a.aggfnoid::regprocedure AS aggregate_without_case
   FROM pg_aggregate a
@@ -107,8 +123,11 @@ BEGIN
     EXECUTE format('DROP AGGREGATE dist.%I(%s)', n || '_combine', a.aggtranstype::regtype);
 END $$;
 
--- all six partitions (one empty, one all NULL), then only the empty one
-SELECT c.agg AS aggregate, s.split = s.direct AS same, s.direct AS result
+-- all six partitions (one empty, one all NULL), then only the empty one; a
+-- design_summary's text is its bytes in hex, shown here by size and digest
+SELECT c.agg AS aggregate, s.split = s.direct AS same,
+       CASE WHEN s.direct ~ '^[0-9a-f]+$' THEN length(s.direct) / 2 || ' bytes, md5 ' || md5(s.direct)
+            ELSE s.direct END AS result
   FROM cases c, split(c.agg, c.args, c.tab, 'SELECT part FROM dist.parts') s
  ORDER BY c.agg::text, c.args;
 SELECT c.agg AS aggregate, s.split IS NOT DISTINCT FROM s.direct AS same, s.split AS over_no_rows
@@ -120,7 +139,7 @@ SELECT row_number() OVER (ORDER BY part, answer, weight)::int AS part, answer, w
        disposition, c, cs
   FROM rows;
 CREATE TABLE summaries_each AS
-SELECT row_number() OVER (ORDER BY part)::int AS part, s, sw, t, d FROM summaries;
+SELECT row_number() OVER (ORDER BY part)::int AS part, s, sw, t, d, ds FROM summaries;
 SELECT c.agg AS aggregate, s.split = s.direct AS same
   FROM cases c, split(c.agg, c.args, c.tab || '_each',
                       'SELECT generate_series(1, 1010)') s

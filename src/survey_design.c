@@ -27,6 +27,7 @@
 #include "survey_design_core.h"
 #include "survey_dict.h"
 #include "survey_sum.h"
+#include "server_util.h"
 
 #define TYPE_NAME "iscm.design_summary"
 
@@ -41,8 +42,6 @@ PG_FUNCTION_INFO_V1(design_answer_pair);
 PG_FUNCTION_INFO_V1(design_chisq_of);
 PG_FUNCTION_INFO_V1(design_agg_final);
 PG_FUNCTION_INFO_V1(design_agg_combine);
-PG_FUNCTION_INFO_V1(design_agg_serialize);
-PG_FUNCTION_INFO_V1(design_agg_deserialize);
 PG_FUNCTION_INFO_V1(design_rollup_trans);
 PG_FUNCTION_INFO_V1(design_share);
 PG_FUNCTION_INFO_V1(design_total);
@@ -108,21 +107,10 @@ typedef struct DesignState
 	uint32		last_cap;
 } DesignState;
 
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *fname)
+/* st zeroed; it allocates in cxt */
+static void
+design_state_init(DesignState *st, MemoryContext cxt)
 {
-	MemoryContext cxt;
-
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		elog(ERROR, "%s called in non-aggregate context", fname);
-	return cxt;
-}
-
-static DesignState *
-design_state_new(MemoryContext cxt)
-{
-	DesignState *st = MemoryContextAllocZero(cxt, sizeof(DesignState));
-
 	st->cxt = cxt;
 	survey_dict_init(&st->strata, cxt);
 	survey_dict_init(&st->named, cxt);
@@ -130,7 +118,39 @@ design_state_new(MemoryContext cxt)
 	st->fpc_mode = -1;
 	st->numeric = -1;
 	st->last_psu = UINT32_MAX;
-	return st;
+}
+
+/*
+ * The aggregates' state type is iscm.design_summary itself, so that planners
+ * that move partial states between processes or nodes as values (Citus) can
+ * split them.  In memory the state is the DesignState above behind an
+ * expanded-object header (server_util.h), changed in place row by row; it is
+ * written in the stored format only when it leaves the aggregate.
+ */
+typedef struct DesignExpanded
+{
+	ExpandedObjectHeader hdr;
+	DesignState st;
+	bytea	   *flat;			/* encoded by flat_size, for flatten right after */
+} DesignExpanded;
+
+static Size design_expanded_flat_size(ExpandedObjectHeader *eoh);
+static void design_expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_size);
+
+static const ExpandedObjectMethods design_expanded_methods = {
+	design_expanded_flat_size,
+	design_expanded_flatten
+};
+
+static DesignExpanded *
+design_expanded_new(MemoryContext aggcxt)
+{
+	MemoryContext cxt = aggregate_state_context(aggcxt);
+	DesignExpanded *x = MemoryContextAllocZero(cxt, sizeof(DesignExpanded));
+
+	EOH_init_header(&x->hdr, &design_expanded_methods, cxt);
+	design_state_init(&x->st, cxt);
+	return x;
 }
 
 static void *
@@ -349,6 +369,8 @@ design_state_kind(DesignState *st, int numeric, bool empty)
 				errhint("Roll up summaries of design_agg, design_value_agg and design_choices_agg separately."));
 }
 
+static DesignExpanded *design_expanded_copy(FunctionCallInfo fcinfo, MemoryContext aggcxt);
+
 /*
  * design_agg(answer, weight [, stratum, psu [, fpc]]): one row of the sample.
  * A NULL answer is outside the domain of the estimates but its PSU belongs to
@@ -360,7 +382,9 @@ design_row(FunctionCallInfo fcinfo, DesignKind kind)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "design aggregate transition function");
 	bool		numeric = kind == DESIGN_KIND_VALUE;
-	DesignState *st = PG_ARGISNULL(0) ? design_state_new(cxt) : (DesignState *) PG_GETARG_POINTER(0);
+	ExpandedObjectHeader *eoh = aggregate_owned_state(fcinfo, 0, cxt, &design_expanded_methods);
+	DesignExpanded *x = likely(eoh != NULL) ? (DesignExpanded *) eoh : design_expanded_copy(fcinfo, cxt);
+	DesignState *st = &x->st;
 	int			nargs = PG_NARGS();
 	double		w;
 	bool		has_fpc = false;
@@ -527,7 +551,7 @@ design_row(FunctionCallInfo fcinfo, DesignKind kind)
 		if (w > 0.0)
 			c->nonzero++;
 	}
-	PG_RETURN_POINTER(st);
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
 }
 
 Datum
@@ -587,6 +611,54 @@ compare_cells(const void *a, const void *b, void *arg)
 	return ca->category < cb->category ? -1 : (ca->category > cb->category ? 1 : 0);
 }
 
+/* the cells of the state's PSUs, sorted by PSU (its index in the state) and category */
+typedef struct PsuCells
+{
+	const DesignCell *cells;
+	const uint32 *start;		/* PSU p: cells[start[p] .. start[p + 1]) */
+} PsuCells;
+
+static int
+compare_double(double a, double b)
+{
+	return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+/*
+ * Anonymous PSUs of one stratum in the order of their cells, so that the
+ * summary of a sample is the same bytes whatever order its rows, or the
+ * partial states of a split aggregate, arrived in; equal ones are
+ * interchangeable.
+ */
+static int
+compare_anonymous_psu(const void *a, const void *b, void *arg)
+{
+	const PsuCells *pc = arg;
+	uint32		pa = *(const uint32 *) a,
+				pb = *(const uint32 *) b;
+	uint32		na = pc->start[pa + 1] - pc->start[pa],
+				nb = pc->start[pb + 1] - pc->start[pb];
+
+	if (na != nb)
+		return na < nb ? -1 : 1;
+	for (uint32 k = 0; k < na; k++)
+	{
+		const DesignCell *ca = &pc->cells[pc->start[pa] + k],
+				   *cb = &pc->cells[pc->start[pb] + k];
+		int			r;
+
+		if (ca->category != cb->category)
+			return ca->category < cb->category ? -1 : 1;
+		if ((r = compare_double(ca->weight, cb->weight)) != 0 ||
+			(r = (ca->rows > cb->rows) - (ca->rows < cb->rows)) != 0 ||
+			(r = (ca->nonzero > cb->nonzero) - (ca->nonzero < cb->nonzero)) != 0 ||
+			(r = compare_double(ca->wy, cb->wy)) != 0 ||
+			(r = compare_double(ca->wyy, cb->wyy)) != 0)
+			return r;
+	}
+	return 0;
+}
+
 static int
 compare_strata(const void *a, const void *b, void *arg)
 {
@@ -615,6 +687,8 @@ design_state_encode(DesignState *st)
 	size_t		size;
 	bytea	   *result;
 	SurveyCategory *scats;
+	uint32	   *cstart;
+	PsuCells	psu_cells;
 
 	memset(&d, 0, sizeof(d));
 	d.flags = (st->fpc_mode == 1 ? DESIGN_FLAG_FPC : 0) |
@@ -656,7 +730,36 @@ design_state_encode(DesignState *st)
 		d.cats[i].len = scats[i].len;
 	}
 
-	/* PSUs: bucket by stratum rank, named ones sorted, anonymous last */
+	/* cells, first by the PSUs' indexes in the state */
+	d.cells = palloc(sizeof(DesignCell) * Max(d.ncell, 1));
+	for (uint32 i = 0; i < d.ncell; i++)
+	{
+		const DesignStateCell *c = &st->cells[i];
+
+		d.cells[i].psu = c->psu;
+		d.cells[i].category = c->cat == RESPONDENTS_CAT ? d.ncat : crank[c->cat];
+		d.cells[i].weight = survey_sum_value(&c->weight);
+		if (d.cells[i].weight < 0.0 || c->nonzero == 0)
+			d.cells[i].weight = 0.0;
+		d.cells[i].rows = c->rows;
+		d.cells[i].nonzero = c->nonzero;
+		d.cells[i].wy = c->nonzero == 0 ? 0.0 : survey_sum_value(&c->wy);
+		d.cells[i].wyy = c->nonzero == 0 ? 0.0 : survey_sum_value(&c->wyy);
+		if (d.cells[i].wy == 0.0)
+			d.cells[i].wy = 0.0;	/* no -0 */
+		if (!(d.cells[i].wyy > 0.0))
+			d.cells[i].wyy = 0.0;
+	}
+	survey_sort(d.cells, d.ncell, sizeof(DesignCell), compare_cells, NULL);
+	cstart = palloc0(sizeof(uint32) * (d.npsu + 1));
+	for (uint32 i = 0; i < d.ncell; i++)
+		cstart[d.cells[i].psu + 1]++;
+	for (uint32 p = 0; p < d.npsu; p++)
+		cstart[p + 1] += cstart[p];
+	psu_cells.cells = d.cells;
+	psu_cells.start = cstart;
+
+	/* PSUs: bucket by stratum rank, named ones sorted, then the anonymous ones */
 	porder = palloc(sizeof(uint32) * Max(d.npsu, 1));
 	prank = palloc(sizeof(uint32) * Max(d.npsu, 1));
 	{
@@ -681,6 +784,8 @@ design_state_encode(DesignState *st)
 			while (start[h] + nnamed < start[h + 1] && st->psu_named[porder[start[h] + nnamed]] >= 0)
 				nnamed++;
 			survey_sort(porder + start[h], nnamed, sizeof(uint32), compare_named_psu, st);
+			survey_sort(porder + start[h] + nnamed, start[h + 1] - start[h] - nnamed, sizeof(uint32),
+						compare_anonymous_psu, &psu_cells);
 		}
 	}
 	d.psus = palloc(sizeof(DesignPsu) * Max(d.npsu, 1));
@@ -705,26 +810,10 @@ design_state_encode(DesignState *st)
 		}
 		np++;
 	}
-
-	d.cells = palloc(sizeof(DesignCell) * Max(d.ncell, 1));
 	for (uint32 i = 0; i < d.ncell; i++)
-	{
-		const DesignStateCell *c = &st->cells[i];
+		d.cells[i].psu = prank[d.cells[i].psu];
+	pfree(cstart);
 
-		d.cells[i].psu = prank[c->psu];
-		d.cells[i].category = c->cat == RESPONDENTS_CAT ? d.ncat : crank[c->cat];
-		d.cells[i].weight = survey_sum_value(&c->weight);
-		if (d.cells[i].weight < 0.0 || c->nonzero == 0)
-			d.cells[i].weight = 0.0;
-		d.cells[i].rows = c->rows;
-		d.cells[i].nonzero = c->nonzero;
-		d.cells[i].wy = c->nonzero == 0 ? 0.0 : survey_sum_value(&c->wy);
-		d.cells[i].wyy = c->nonzero == 0 ? 0.0 : survey_sum_value(&c->wyy);
-		if (d.cells[i].wy == 0.0)
-			d.cells[i].wy = 0.0;	/* no -0 */
-		if (!(d.cells[i].wyy > 0.0))
-			d.cells[i].wyy = 0.0;
-	}
 	survey_sort(d.cells, d.ncell, sizeof(DesignCell), compare_cells, NULL);
 
 	size = design_summary_size(&d);
@@ -770,7 +859,7 @@ design_summary_read(struct varlena *value, DesignData *d)
 				errmsg("invalid " TYPE_NAME " value: %s", design_status_message(s)));
 }
 
-/* add decoded data into a state (deserialize, combine, rollup) */
+/* add decoded data into a state (a copied state, combine, rollup) */
 static void
 design_state_merge_data(DesignState *st, const DesignData *d)
 {
@@ -830,12 +919,86 @@ design_state_merge(DesignState *st, DesignState *other)
 	pfree(b);
 }
 
+/* merge a summary into st: a stored one, or the state of another aggregate */
+static void
+design_state_merge_datum(DesignState *st, Datum value)
+{
+	ExpandedObjectHeader *eoh = aggregate_expanded_datum(value, &design_expanded_methods);
+	DesignData	d;
+
+	if (eoh != NULL)
+	{
+		design_state_merge(st, &((DesignExpanded *) eoh)->st);
+		return;
+	}
+	design_summary_read((struct varlena *) PG_DETOAST_DATUM_PACKED(value), &d);
+	design_state_merge_data(st, &d);
+	pfree(d.strata);
+	pfree(d.cats);
+	pfree(d.psus);
+	pfree(d.cells);
+}
+
+/*
+ * The state argument of a transition or combine function when the aggregate
+ * does not own it yet: a new state, empty when the argument is NULL, else a
+ * copy of the summary given.
+ */
+static DesignExpanded *
+design_expanded_copy(FunctionCallInfo fcinfo, MemoryContext aggcxt)
+{
+	DesignExpanded *x = design_expanded_new(aggcxt);
+
+	if (!PG_ARGISNULL(0))
+		design_state_merge_datum(&x->st, PG_GETARG_DATUM(0));
+	return x;
+}
+
+static inline DesignExpanded *
+design_expanded_arg(FunctionCallInfo fcinfo, MemoryContext aggcxt)
+{
+	ExpandedObjectHeader *eoh = aggregate_owned_state(fcinfo, 0, aggcxt, &design_expanded_methods);
+
+	return likely(eoh != NULL) ? (DesignExpanded *) eoh : design_expanded_copy(fcinfo, aggcxt);
+}
+
+/* the encoding is kept in the object's context until flatten copies it */
+static Size
+design_expanded_flat_size(ExpandedObjectHeader *eoh)
+{
+	DesignExpanded *x = (DesignExpanded *) eoh;
+	bytea	   *flat = design_state_encode(&x->st);
+
+	if (x->flat != NULL)
+		pfree(x->flat);
+	x->flat = MemoryContextAlloc(eoh->eoh_context, VARSIZE(flat));
+	memcpy(x->flat, flat, VARSIZE(flat));
+	pfree(flat);
+	return VARSIZE(x->flat);
+}
+
+static void
+design_expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_size)
+{
+	DesignExpanded *x = (DesignExpanded *) eoh;
+
+	if (x->flat == NULL)
+		(void) design_expanded_flat_size(eoh);
+	if (VARSIZE(x->flat) != allocated_size)
+		elog(ERROR, "design_summary state flattened to %zu bytes, not %zu",
+			 (size_t) VARSIZE(x->flat), (size_t) allocated_size);
+	memcpy(result, x->flat, allocated_size);
+	pfree(x->flat);
+	x->flat = NULL;
+}
+
+/* zero rows give an empty summary; a state is not changed */
 Datum
 design_agg_final(PG_FUNCTION_ARGS)
 {
-	DesignState *st;
+	ExpandedObjectHeader *eoh;
 
-	aggregate_context(fcinfo, "design_agg_final");
+	(void) aggregate_context(fcinfo, "design_agg_final");
 	if (PG_ARGISNULL(0))
 	{
 		DesignState empty;
@@ -845,52 +1008,24 @@ design_agg_final(PG_FUNCTION_ARGS)
 		empty.numeric = -1;
 		PG_RETURN_BYTEA_P(design_state_encode(&empty));
 	}
-	st = (DesignState *) PG_GETARG_POINTER(0);
-	PG_RETURN_BYTEA_P(design_state_encode(st));
+	eoh = aggregate_expanded_datum(PG_GETARG_DATUM(0), &design_expanded_methods);
+	if (eoh != NULL)
+		PG_RETURN_BYTEA_P(design_state_encode(&((DesignExpanded *) eoh)->st));
+	PG_RETURN_POINTER(PG_GETARG_VARLENA_P(0));
 }
 
+/* either state may be NULL (no row reached that partial aggregate) */
 Datum
 design_agg_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "design_agg_combine");
-	DesignState *a = PG_ARGISNULL(0) ? NULL : (DesignState *) PG_GETARG_POINTER(0);
-	DesignState *b = PG_ARGISNULL(1) ? NULL : (DesignState *) PG_GETARG_POINTER(1);
+	DesignExpanded *x;
 
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	/* the state allocates in its own context; temporaries stay in this call's */
-	if (a == NULL)
-		a = design_state_new(cxt);
-	design_state_merge(a, b);
-	PG_RETURN_POINTER(a);
-}
-
-Datum
-design_agg_serialize(PG_FUNCTION_ARGS)
-{
-	DesignState *st;
-
-	aggregate_context(fcinfo, "design_agg_serialize");
-	st = (DesignState *) PG_GETARG_POINTER(0);
-	PG_RETURN_BYTEA_P(design_state_encode(st));
-}
-
-Datum
-design_agg_deserialize(PG_FUNCTION_ARGS)
-{
-	MemoryContext cxt = aggregate_context(fcinfo, "design_agg_deserialize");
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	DesignData	d;
-	DesignState *st;
-
-	design_summary_read(b, &d);
-	st = design_state_new(cxt);
-	design_state_merge_data(st, &d);
-	PG_RETURN_POINTER(st);
+	if (PG_ARGISNULL(1))
+		return aggregate_keep_first(fcinfo);
+	x = design_expanded_arg(fcinfo, cxt);
+	design_state_merge_datum(&x->st, PG_GETARG_DATUM(1));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
 }
 
 /* rollup(design_summary): merges stored summaries (PSUs with one name are one PSU) */
@@ -898,16 +1033,11 @@ Datum
 design_rollup_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = aggregate_context(fcinfo, "design_rollup_trans");
-	DesignState *st = PG_ARGISNULL(0) ? design_state_new(cxt) : (DesignState *) PG_GETARG_POINTER(0);
+	DesignExpanded *x = design_expanded_arg(fcinfo, cxt);
 
 	if (!PG_ARGISNULL(1))
-	{
-		DesignData	d;
-
-		design_summary_read(PG_GETARG_VARLENA_PP(1), &d);
-		design_state_merge_data(st, &d);
-	}
-	PG_RETURN_POINTER(st);
+		design_state_merge_datum(&x->st, PG_GETARG_DATUM(1));
+	PG_RETURN_DATUM(EOHPGetRWDatum(&x->hdr));
 }
 
 /* ---- I/O --------------------------------------------------------------------- */
