@@ -967,8 +967,16 @@ static Size
 design_expanded_flat_size(ExpandedObjectHeader *eoh)
 {
 	DesignExpanded *x = (DesignExpanded *) eoh;
-	bytea	   *flat = design_state_encode(&x->st);
+	MemoryContext caller;
+	bytea	   *flat;
 
+	/*
+	 * Encode in the state's own context: the caller's may be a bump context
+	 * (tuplesort's, PostgreSQL 17 and later), where pfree is not allowed.
+	 */
+	caller = MemoryContextSwitchTo(eoh->eoh_context);
+	flat = design_state_encode(&x->st);
+	MemoryContextSwitchTo(caller);
 	if (x->flat != NULL)
 		pfree(x->flat);
 	x->flat = MemoryContextAlloc(eoh->eoh_context, VARSIZE(flat));

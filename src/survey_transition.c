@@ -430,8 +430,14 @@ transition_expanded_flat_size(ExpandedObjectHeader *eoh)
 static void
 transition_expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_size)
 {
+	/*
+	 * Encode in the state's own context: the caller's may be a bump context
+	 * (tuplesort's, PostgreSQL 17 and later), where pfree is not allowed.
+	 */
+	MemoryContext caller = MemoryContextSwitchTo(eoh->eoh_context);
 	struct varlena *flat = transition_state_encode(&((TransitionExpanded *) eoh)->st);
 
+	MemoryContextSwitchTo(caller);
 	if (VARSIZE(flat) != allocated_size)
 		elog(ERROR, "transition_summary state flattened to %zu bytes, not %zu",
 			 (size_t) VARSIZE(flat), (size_t) allocated_size);
