@@ -422,26 +422,19 @@ expanded_flat_size(ExpandedObjectHeader *eoh)
 	return VARHDRSZ + 1 + (Size) state->n * COUNTRY_SET_KEY_BYTES;
 }
 
+static struct varlena *
+expanded_encode(ExpandedObjectHeader *eoh)
+{
+	CountrySetState *state = &((CountrySetExpanded *) eoh)->st;
+
+	state_compact(state);
+	return (struct varlena *) country_set_from_sorted_keys(state->keys, state->n);
+}
+
 static void
 expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_size)
 {
-	CountrySetState *state = &((CountrySetExpanded *) eoh)->st;
-	struct varlena *flat;
-	MemoryContext caller;
-
-	/*
-	 * Encode in the state's own context: the caller's may be a bump context
-	 * (tuplesort's, PostgreSQL 17 and later), where pfree is not allowed.
-	 */
-	caller = MemoryContextSwitchTo(eoh->eoh_context);
-	state_compact(state);
-	flat = country_set_from_sorted_keys(state->keys, state->n);
-	MemoryContextSwitchTo(caller);
-	if (VARSIZE(flat) != allocated_size)
-		elog(ERROR, "country_set state flattened to %zu bytes, not %zu",
-			 (size_t) VARSIZE(flat), (size_t) allocated_size);
-	memcpy(result, flat, allocated_size);
-	pfree(flat);
+	expanded_state_flatten(eoh, expanded_encode, result, allocated_size, "country_set");
 }
 
 static const ExpandedObjectMethods expanded_methods = {

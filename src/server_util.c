@@ -28,6 +28,33 @@ aggregate_state_context(MemoryContext aggcxt)
 	return AllocSetContextCreate(aggcxt, "iscm aggregate state", ALLOCSET_SMALL_SIZES);
 }
 
+struct varlena *
+expanded_state_encode(ExpandedObjectHeader *eoh, ExpandedStateEncoder encode)
+{
+	MemoryContext caller = MemoryContextSwitchTo(eoh->eoh_context);
+	struct varlena *flat = encode(eoh);
+
+	MemoryContextSwitchTo(caller);
+	return flat;
+}
+
+void
+expanded_state_write(struct varlena *flat, void *result, Size allocated_size, const char *type_name)
+{
+	if (VARSIZE(flat) != allocated_size)
+		elog(ERROR, "%s state flattened to %zu bytes, not %zu",
+			 type_name, (size_t) VARSIZE(flat), (size_t) allocated_size);
+	memcpy(result, flat, allocated_size);
+	pfree(flat);
+}
+
+void
+expanded_state_flatten(ExpandedObjectHeader *eoh, ExpandedStateEncoder encode,
+					   void *result, Size allocated_size, const char *type_name)
+{
+	expanded_state_write(expanded_state_encode(eoh, encode), result, allocated_size, type_name);
+}
+
 void *
 aggregate_state_arg(FunctionCallInfo fcinfo, int argno)
 {

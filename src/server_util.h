@@ -64,6 +64,26 @@ aggregate_owned_state(FunctionCallInfo fcinfo, int argno, MemoryContext aggcxt,
 	return ptr.eohptr;
 }
 
+/* encodes an expanded state in its stored format, as a palloc'd value */
+typedef struct varlena *(*ExpandedStateEncoder) (ExpandedObjectHeader *eoh);
+
+/*
+ * The stored format of an expanded state, allocated in the state's own
+ * memory context: the caller's may be a bump context (tuplesort's,
+ * PostgreSQL 17 and later), where pfree is refused.
+ */
+extern struct varlena *expanded_state_encode(ExpandedObjectHeader *eoh, ExpandedStateEncoder encode);
+
+/*
+ * Copies an encoded state into the space a flatten method was given and
+ * frees it; ERROR when its size is not the one flat_size promised.
+ */
+extern void expanded_state_write(struct varlena *flat, void *result, Size allocated_size, const char *type_name);
+
+/* a flatten method: expanded_state_encode, then expanded_state_write */
+extern void expanded_state_flatten(ExpandedObjectHeader *eoh, ExpandedStateEncoder encode,
+								   void *result, Size allocated_size, const char *type_name);
+
 /* the expanded object of methods behind a datum (read-write or read-only), or NULL */
 static inline ExpandedObjectHeader *
 aggregate_expanded_datum(Datum value, const ExpandedObjectMethods *methods)

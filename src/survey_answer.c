@@ -564,22 +564,16 @@ answer_expanded_flat_size(ExpandedObjectHeader *eoh)
 	return VARHDRSZ + size;
 }
 
+static struct varlena *
+answer_expanded_encode(ExpandedObjectHeader *eoh)
+{
+	return (struct varlena *) answer_state_encode(&((AnswerExpanded *) eoh)->st);
+}
+
 static void
 answer_expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_size)
 {
-	/*
-	 * Encode in the state's own context: the caller's may be a bump context
-	 * (tuplesort's, PostgreSQL 17 and later), where pfree is not allowed.
-	 */
-	MemoryContext caller = MemoryContextSwitchTo(eoh->eoh_context);
-	struct varlena *flat = answer_state_encode(&((AnswerExpanded *) eoh)->st);
-
-	MemoryContextSwitchTo(caller);
-	if (VARSIZE(flat) != allocated_size)
-		elog(ERROR, "answer_summary state flattened to %zu bytes, not %zu",
-			 (size_t) VARSIZE(flat), (size_t) allocated_size);
-	memcpy(result, flat, allocated_size);
-	pfree(flat);
+	expanded_state_flatten(eoh, answer_expanded_encode, result, allocated_size, "answer_summary");
 }
 
 static AnswerExpanded *

@@ -131,7 +131,7 @@ typedef struct DesignExpanded
 {
 	ExpandedObjectHeader hdr;
 	DesignState st;
-	bytea	   *flat;			/* encoded by flat_size, for flatten right after */
+	struct varlena *flat;	/* encoded by flat_size, for flatten right after */
 } DesignExpanded;
 
 static Size design_expanded_flat_size(ExpandedObjectHeader *eoh);
@@ -962,26 +962,21 @@ design_expanded_arg(FunctionCallInfo fcinfo, MemoryContext aggcxt)
 	return likely(eoh != NULL) ? (DesignExpanded *) eoh : design_expanded_copy(fcinfo, aggcxt);
 }
 
+static struct varlena *
+design_expanded_encode(ExpandedObjectHeader *eoh)
+{
+	return (struct varlena *) design_state_encode(&((DesignExpanded *) eoh)->st);
+}
+
 /* the encoding is kept in the object's context until flatten copies it */
 static Size
 design_expanded_flat_size(ExpandedObjectHeader *eoh)
 {
 	DesignExpanded *x = (DesignExpanded *) eoh;
-	MemoryContext caller;
-	bytea	   *flat;
 
-	/*
-	 * Encode in the state's own context: the caller's may be a bump context
-	 * (tuplesort's, PostgreSQL 17 and later), where pfree is not allowed.
-	 */
-	caller = MemoryContextSwitchTo(eoh->eoh_context);
-	flat = design_state_encode(&x->st);
-	MemoryContextSwitchTo(caller);
 	if (x->flat != NULL)
 		pfree(x->flat);
-	x->flat = MemoryContextAlloc(eoh->eoh_context, VARSIZE(flat));
-	memcpy(x->flat, flat, VARSIZE(flat));
-	pfree(flat);
+	x->flat = expanded_state_encode(eoh, design_expanded_encode);
 	return VARSIZE(x->flat);
 }
 
@@ -992,11 +987,7 @@ design_expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_
 
 	if (x->flat == NULL)
 		(void) design_expanded_flat_size(eoh);
-	if (VARSIZE(x->flat) != allocated_size)
-		elog(ERROR, "design_summary state flattened to %zu bytes, not %zu",
-			 (size_t) VARSIZE(x->flat), (size_t) allocated_size);
-	memcpy(result, x->flat, allocated_size);
-	pfree(x->flat);
+	expanded_state_write(x->flat, result, allocated_size, "design_summary");
 	x->flat = NULL;
 }
 

@@ -427,22 +427,16 @@ transition_expanded_flat_size(ExpandedObjectHeader *eoh)
 	return VARHDRSZ + size;
 }
 
+static struct varlena *
+transition_expanded_encode(ExpandedObjectHeader *eoh)
+{
+	return (struct varlena *) transition_state_encode(&((TransitionExpanded *) eoh)->st);
+}
+
 static void
 transition_expanded_flatten(ExpandedObjectHeader *eoh, void *result, Size allocated_size)
 {
-	/*
-	 * Encode in the state's own context: the caller's may be a bump context
-	 * (tuplesort's, PostgreSQL 17 and later), where pfree is not allowed.
-	 */
-	MemoryContext caller = MemoryContextSwitchTo(eoh->eoh_context);
-	struct varlena *flat = transition_state_encode(&((TransitionExpanded *) eoh)->st);
-
-	MemoryContextSwitchTo(caller);
-	if (VARSIZE(flat) != allocated_size)
-		elog(ERROR, "transition_summary state flattened to %zu bytes, not %zu",
-			 (size_t) VARSIZE(flat), (size_t) allocated_size);
-	memcpy(result, flat, allocated_size);
-	pfree(flat);
+	expanded_state_flatten(eoh, transition_expanded_encode, result, allocated_size, "transition_summary");
 }
 
 static TransitionExpanded *
