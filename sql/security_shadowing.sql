@@ -50,3 +50,29 @@ SELECT iscm.period_label('2007', NULL, '2008-06', 'attested'),
 SELECT * FROM iscm.troika_on('GFMD', '2008-10-29');
 ROLLBACK;
 RESET search_path;
+
+-- The country_set estimators read only country_set statistics: an operator of
+-- someone else's types that names one of them gets the default estimate
+-- (0.005), and never reads a text constant as a country_set.
+BEGIN;
+CREATE FUNCTION pg_temp.plan_rows(query text) RETURNS float8 LANGUAGE plpgsql AS $$
+DECLARE plan json;
+BEGIN
+    EXECUTE 'EXPLAIN (FORMAT JSON) ' || query INTO plan;
+    RETURN (plan -> 0 -> 'Plan' ->> 'Plan Rows')::float8;
+END $$;
+CREATE OPERATOR public.@@> (LEFTARG = text, RIGHTARG = text, FUNCTION = pg_catalog.textregexeq,
+                            RESTRICT = iscm.country_set_contains_sel);
+CREATE FUNCTION pg_temp.set_names(iscm.country_set, text) RETURNS boolean
+    LANGUAGE plpgsql AS 'BEGIN RETURN strpos($1::text, $2) > 0; END';
+CREATE OPERATOR public.@@& (LEFTARG = iscm.country_set, RIGHTARG = text, FUNCTION = pg_temp.set_names,
+                            RESTRICT = iscm.country_set_overlaps_sel);
+CREATE TEMP TABLE texts AS
+SELECT repeat(chr(65 + i % 26), 1 + i % 40) AS t,
+       iscm.country_set(ARRAY[(ARRAY['FRA', 'DEU', 'ITA'])[1 + i % 3]]::iscm.country[]) AS s
+  FROM generate_series(1, 2000) AS i;
+ANALYZE texts;
+SELECT pg_temp.plan_rows($q$SELECT * FROM texts WHERE t OPERATOR(public.@@>) 'ZZZ'$q$) AS text_column,
+       pg_temp.plan_rows($q$SELECT * FROM texts WHERE s OPERATOR(public.@@&) 'FRA'$q$) AS text_constant,
+       pg_temp.plan_rows($q$SELECT * FROM texts WHERE s OPERATOR(iscm.&&) '{FRA}'$q$) AS country_sets;
+ROLLBACK;

@@ -32,6 +32,7 @@
 #include "nodes/nodeFuncs.h"
 #include "utils/lsyscache.h"
 #include "utils/selfuncs.h"
+#include "utils/syscache.h"
 
 /* Private statistics kinds (numbers outside the ranges PostgreSQL and PostGIS use). */
 #define STATISTIC_KIND_COUNTRY_FREQ		8401
@@ -280,6 +281,30 @@ frequency_slot(HeapTuple statsTuple, AttStatsSlot *freq)
 	return true;
 }
 
+/*
+ * The OID of iscm's type name: in the estimator's own schema, where the
+ * extension creates both.  Anyone may name these estimators in an operator of
+ * their own, so the operands' types are checked before their bytes are read.
+ */
+static Oid
+extension_type(FunctionCallInfo fcinfo, const char *name)
+{
+	Oid			schema = get_func_namespace(fcinfo->flinfo->fn_oid);
+
+	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum(name), ObjectIdGetDatum(schema));
+}
+
+/* a country_set column against a country_set or country constant: what the statistics describe */
+static bool
+operands_are_ours(FunctionCallInfo fcinfo, Oid column_type, Oid constant_type)
+{
+	Oid			set_type = extension_type(fcinfo, "country_set");
+
+	return OidIsValid(set_type) && getBaseType(column_type) == set_type &&
+		(getBaseType(constant_type) == set_type ||
+		 getBaseType(constant_type) == extension_type(fcinfo, "country"));
+}
+
 static double
 restriction_selectivity(FunctionCallInfo fcinfo, SetPredicate pred)
 {
@@ -310,8 +335,8 @@ restriction_selectivity(FunctionCallInfo fcinfo, SetPredicate pred)
 		return 0.0;
 	}
 
-	/* statistics describe country_set columns (varlena); a country column has none */
-	if (get_typlen(vardata.vartype) != -1)
+	/* statistics describe country_set columns; a country column has none */
+	if (!operands_are_ours(fcinfo, vardata.vartype, constant->consttype))
 	{
 		ReleaseVariableStats(vardata);
 		return DEFAULT_COUNTRY_SET_SEL;
