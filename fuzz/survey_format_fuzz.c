@@ -14,6 +14,11 @@
  *     finite, >= 0 and 0 for a count of 0; cell counts >= 1 summing to at most
  *     2^63 - 1, cells strictly increasing with indexes in range, every
  *     category the answer of some cell);
+ *   - format 2 (per-category squares): each category's square sum is finite,
+ *     >= 0, 0 for a count of 0, at most the header's; 0 <= nonzero <=
+ *     respondents; the standard errors computed from them
+ *     (design_estimate_rows, as the answer_summary accessors call it) are
+ *     never negative;
  *   - re-encoding what was read gives back the same bytes: an accepted value
  *     has one byte form, so byte-wise equality and hashing stay consistent.
  */
@@ -22,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "survey_design_core.h"
 #include "survey_format.h"
 #include "fuzz_check.h"
 
@@ -61,6 +67,46 @@ fuzz_unordered(const uint8_t *buf, size_t len, SurveyFormatStatus ordered_status
 
 			FUZZ_CHECK(c.before <= t.ncat && c.after <= t.ncat && c.count >= 1);
 		}
+}
+
+/* the squares of format 2 and the standard errors the accessors derive from them */
+static void
+fuzz_answer_estimates(const AnswerSummaryView *v, const SurveyCategory *cats)
+{
+	bool		weighted = (v->flags & SURVEY_FLAG_WEIGHTED) != 0;
+	double		den = weighted ? v->weight_sum : (double) v->respondents;
+
+	for (uint32_t i = 0; i < v->ncat; i++)
+	{
+		SurveyCategory c = cats[i];
+		DesignEstimate e;
+		double		nn,
+					dd;
+
+		FUZZ_CHECK(isfinite(c.weight_sq) && c.weight_sq >= 0 && (c.count > 0 || c.weight_sq == 0));
+		if (weighted)
+			FUZZ_CHECK(c.weight_sq <= v->weight_sq * (1 + 1e-9) + (double) v->respondents * 5e-324);
+		if (!(den > 0))
+			continue;
+		if (!weighted)
+		{
+			nn = (double) c.count / den;
+			dd = 1.0;
+		}
+		else if (v->flags & SURVEY_FLAG_SQ_MEAN)
+		{
+			nn = c.weight_sq;
+			dd = v->weight_sq;
+		}
+		else
+		{
+			nn = c.weight_sq / den;
+			dd = v->weight_sq / den;
+		}
+		design_estimate_rows(v->respondents + v->missing, c.weight, den, nn, nn, dd, &e);
+		FUZZ_CHECK(!(e.ratio_var < 0) && !(e.total_var < 0));
+		FUZZ_CHECK(e.defined && e.ratio >= 0 && e.ratio <= 1 + 1e-8);
+	}
 }
 
 static void
@@ -108,10 +154,14 @@ fuzz_answer(const uint8_t *buf, size_t len)
 	}
 	if (!(v.flags & SURVEY_FLAG_MULTIPLE))
 		FUZZ_CHECK(sum == v.respondents);
-	FUZZ_CHECK(answer_summary_size(v.ncat, strings, weighted) == len);
+	FUZZ_CHECK(v.nonzero >= 0 && v.nonzero <= v.respondents);
+	if (answer_summary_has_squares(&v))
+		fuzz_answer_estimates(&v, cats);
+	FUZZ_CHECK(answer_summary_size(v.ncat, strings, v.flags) == len);
 	again = malloc(len);
 	FUZZ_CHECK(again != NULL);
-	answer_summary_encode(again, v.flags, v.respondents, v.missing, v.weight_sum, v.weight_sq, cats, v.ncat);
+	answer_summary_encode(again, v.flags, v.respondents, v.missing, v.weight_sum, v.weight_sq, v.nonzero,
+						  cats, v.ncat);
 	FUZZ_CHECK(memcmp(again, buf, len) == 0);
 	free(again);
 	free(cats);

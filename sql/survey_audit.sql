@@ -73,7 +73,10 @@ SELECT substr(b, 1, 2) AS version_flags, substr(b, 3, 4) AS ncat, substr(b, 7, 8
        substr(b, 15, 8) AS missing, substr(b, 23, 8) AS count_no, substr(b, 31, 4) AS offset_no,
        substr(b, 35, 4) AS length_no, substr(b, 55) AS strings
   FROM (SELECT iscm.answer_summary_send('{"format":1,"kind":"single","weighted":false,"respondents":258,"missing":1,"counts":{"no":257,"yes":1}}') AS b) q;
-SELECT substr(b, 23, 16) AS weight_sums, substr(b, 39, 8) AS count_a, substr(b, 47, 8) AS weight_a
+-- weighted: format 2, with respondents of weight > 0 after the weight sums and
+-- each category's sum of squared weights after its weight
+SELECT substr(b, 1, 2) AS version_flags, substr(b, 23, 16) AS weight_sums, substr(b, 39, 8) AS nonzero,
+       substr(b, 47, 8) AS count_a, substr(b, 55, 8) AS weight_a, substr(b, 63, 8) AS weight_sq_a
   FROM (SELECT iscm.answer_summary_send(iscm.answer_agg('a', 1.5)) AS b FROM generate_series(1, 2)) q;
 SELECT iscm.transition_summary_send('{"format":1,"transitions":[["no","yes",258]]}');
 SELECT iscm.disposition_summary_send('{"format":1,"I":258,"P":0,"R":0,"NC":0,"O":0,"UH":0,"UO":0,"NE":1}');
@@ -98,15 +101,16 @@ SELECT iscm.share(s, 'yes'), iscm.effective_n(s)
 SELECT iscm.respondents(s), iscm.share(s, 'a')
   FROM (SELECT iscm.answer_agg('a', 1e-200) AS s FROM generate_series(1, 3)) q;
 -- the same checks on binary input (COPY ... FORMAT binary) of two respondents
--- of weight 1: weight of "no" (big-endian float8 at byte 47) set to 5, weight_sum
--- (byte 23) to 5, weight_sq_sum (byte 31) to 1 (effective_n 4 > 2)
+-- of weight 1, in format 1 (as iscm 1.0 stored it): weight of "no" (big-endian
+-- float8 at byte 47) set to 5, weight_sum (byte 23) to 5, weight_sq_sum (byte
+-- 31) to 1 (effective_n 4 > 2)
 \getenv abs_srcdir PG_ABS_SRCDIR
 \set copy_binary :abs_srcdir '/test/lib/copy_binary.sql'
 \i :copy_binary
 CREATE FUNCTION pg_temp.receive(payload bytea) RETURNS text LANGUAGE sql
     RETURN pg_temp.copy_binary_receive(payload, 'iscm.answer_summary');
 CREATE TEMP TABLE two AS
-SELECT iscm.answer_summary_send(iscm.answer_agg(a, 1)) AS b FROM (VALUES ('no'), ('yes')) v(a);
+SELECT iscm.answer_summary_send('{"format":1,"kind":"single","weighted":true,"respondents":2,"missing":0,"weight_sum":2,"weight_sq_sum":2,"counts":{"no":1,"yes":1},"weights":{"no":1,"yes":1}}') AS b;
 SELECT pg_temp.receive(b) AS intact FROM two;
 SELECT substr(b, 47, 8) = float8send(1) AS weight_at_47 FROM two;
 SELECT pg_temp.receive(overlay(b placing float8send(5) from 47)) AS weight_no_5 FROM two;

@@ -116,6 +116,9 @@ add_count(int64 *total, int64 n)
 static void
 answer_state_merge_view(AnswerState *st, const AnswerSummaryView *view)
 {
+	double		sq_scale = (view->flags & SURVEY_FLAG_SQ_MEAN) ? view->weight_sum : 1.0;
+	bool		squares = (view->flags & SURVEY_FLAG_CAT_SQ) != 0;
+
 	answer_state_adopt_flags(st, view->flags, view->respondents == 0 && view->missing == 0);
 	for (uint32 i = 0; i < view->ncat; i++)
 	{
@@ -127,7 +130,13 @@ answer_state_merge_view(AnswerState *st, const AnswerSummaryView *view)
 
 		add_count(&e->count, c.count);
 		survey_sum_add(&e->weight, c.weight);
+		if (squares)
+			survey_square_add_product(&e->weight_sq, c.weight_sq, sq_scale);
 	}
+	/* a weighted version 1 summary with respondents cannot tell the pooled squares */
+	if (!answer_summary_has_squares(view))
+		st->squares_lost = true;
+	add_count(&st->nonzero, view->nonzero);
 	add_count(&st->respondents, view->respondents);
 	add_count(&st->missing, view->missing);
 	survey_sum_add(&st->weight_sum, view->weight_sum);
@@ -151,7 +160,10 @@ answer_state_merge(AnswerState *st, const AnswerState *other)
 
 		add_count(&e->count, o->count);
 		survey_sum_merge(&e->weight, &o->weight);
+		survey_square_merge(&e->weight_sq, &o->weight_sq);
 	}
+	st->squares_lost |= other->squares_lost;
+	add_count(&st->nonzero, other->nonzero);
 	add_count(&st->respondents, other->respondents);
 	add_count(&st->missing, other->missing);
 	survey_sum_merge(&st->weight_sum, &other->weight_sum);
@@ -160,7 +172,7 @@ answer_state_merge(AnswerState *st, const AnswerState *other)
 
 static struct varlena *
 answer_summary_build(uint8 flags, int64 respondents, int64 missing,
-					 double weight_sum, double weight_sq,
+					 double weight_sum, double weight_sq, int64 nonzero,
 					 SurveyCategory *cats, uint32 ncat)
 {
 	size_t		string_bytes = 0;
@@ -172,7 +184,7 @@ answer_summary_build(uint8 flags, int64 respondents, int64 missing,
 		CHECK_FOR_INTERRUPTS();
 		string_bytes += cats[i].len;
 	}
-	size = answer_summary_size(ncat, string_bytes, (flags & SURVEY_FLAG_WEIGHTED) != 0);
+	size = answer_summary_size(ncat, string_bytes, flags);
 	if (size > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
 				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -180,8 +192,20 @@ answer_summary_build(uint8 flags, int64 respondents, int64 missing,
 	result = palloc(VARHDRSZ + size);
 	SET_VARSIZE(result, VARHDRSZ + size);
 	answer_summary_encode((uint8 *) VARDATA(result), flags, respondents, missing,
-						  weight_sum, weight_sq, cats, ncat);
+						  weight_sum, weight_sq, nonzero, cats, ncat);
 	return result;
+}
+
+/*
+ * The flags a state is written with: a weighted one with respondents keeps
+ * its per-category squares (version 2) unless it pooled a summary without them.
+ */
+static uint8
+answer_state_flags(const AnswerState *st)
+{
+	if ((st->flags & SURVEY_FLAG_WEIGHTED) && !st->squares_lost && st->respondents > 0)
+		return st->flags | SURVEY_FLAG_CAT_SQ;
+	return st->flags;
 }
 
 /* the stored value of a state (categories sorted; the state is not changed) */
@@ -190,10 +214,11 @@ answer_state_encode(const AnswerState *st)
 {
 	size_t		string_bytes;
 	SurveyCategory *cats;
+	uint32	   *order;
 	struct varlena *result;
 	double		weight_sum = survey_sum_value(&st->weight_sum);
 	double		weight_sq = 0.0;
-	uint8		flags = st->flags;
+	uint8		flags = answer_state_flags(st);
 	int64		total;
 
 	/* each count and weight fits, but their totals can overflow */
@@ -212,17 +237,27 @@ answer_state_encode(const AnswerState *st)
 	if (flags & SURVEY_FLAG_WEIGHTED)
 		flags |= answer_summary_weight_sq(survey_sum_value(&st->weight_sq.scaled), st->weight_sq.exp,
 										  weight_sum, &weight_sq);
-	cats = survey_dict_sorted(&st->dict, NULL, &string_bytes);
+	order = palloc(sizeof(uint32) * ((size_t) st->dict.n + 1));
+	cats = survey_dict_sorted(&st->dict, order, &string_bytes);
+	if (flags & SURVEY_FLAG_CAT_SQ)
+		for (uint32 i = 0; i < st->dict.n; i++)
+		{
+			const SurveySquareSum *sq = &st->dict.entries[order[i]].weight_sq;
+
+			cats[i].weight_sq = answer_summary_category_sq(survey_sum_value(&sq->scaled), sq->exp,
+														   weight_sum, flags);
+		}
 	result = answer_summary_build(flags, st->respondents, st->missing,
-								  weight_sum, weight_sq, cats, st->dict.n);
+								  weight_sum, weight_sq, st->nonzero, cats, st->dict.n);
 	pfree(cats);
+	pfree(order);
 	return result;
 }
 
 static struct varlena *
 empty_summary(uint8 flags)
 {
-	return answer_summary_build(flags, 0, 0, 0.0, 0.0, NULL, 0);
+	return answer_summary_build(flags, 0, 0, 0.0, 0.0, 0, NULL, 0);
 }
 
 /* ---- transition functions ------------------------------------------------ */
@@ -320,7 +355,9 @@ answer_state_add_weighted(AnswerState *st, FunctionCallInfo fcinfo)
 
 		e->count++;
 		survey_sum_add(&e->weight, w);
+		survey_square_add(&e->weight_sq, w);
 		st->respondents++;
+		st->nonzero += w > 0.0;
 		survey_sum_add(&st->weight_sum, w);
 		survey_square_add(&st->weight_sq, w);
 	}
@@ -379,10 +416,13 @@ add_choices(AnswerState *st, ArrayType *choices, double w)
 		e->stamp = row;
 		e->count++;
 		survey_sum_add(&e->weight, w);
+		if (st->flags & SURVEY_FLAG_WEIGHTED)
+			survey_square_add(&e->weight_sq, w);
 	}
 	st->respondents++;
 	if (st->flags & SURVEY_FLAG_WEIGHTED)
 	{
+		st->nonzero += w > 0.0;
 		survey_sum_add(&st->weight_sum, w);
 		survey_square_add(&st->weight_sq, w);
 	}
@@ -556,7 +596,7 @@ answer_expanded_flat_size(ExpandedObjectHeader *eoh)
 
 	for (uint32 i = 0; i < st->dict.n; i++)
 		string_bytes += st->dict.entries[i].len;
-	size = answer_summary_size(st->dict.n, string_bytes, (st->flags & SURVEY_FLAG_WEIGHTED) != 0);
+	size = answer_summary_size(st->dict.n, string_bytes, answer_state_flags(st));
 	if (size > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
 				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -771,13 +811,14 @@ answer_rollup_expanded_final(PG_FUNCTION_ARGS)
  */
 static struct varlena *
 answer_summary_from_parts(uint8 flags, int64 respondents, int64 missing,
-						  double weight_sum, double weight_sq,
+						  double weight_sum, double weight_sq, int64 nonzero,
 						  SurveyCategory *cats, uint32 ncat, SurveyFormatStatus *status)
 {
 	struct varlena *result;
 
 	survey_sort(cats, ncat, sizeof(SurveyCategory), survey_compare_categories, NULL);
-	result = answer_summary_build(flags, respondents, missing, weight_sum, weight_sq, cats, ncat);
+	result = answer_summary_build(flags, respondents, missing, weight_sum, weight_sq, nonzero,
+								  cats, ncat);
 	*status = answer_summary_validate((const uint8 *) VARDATA(result), VARSIZE(result) - VARHDRSZ);
 	if (*status != SURVEY_FORMAT_OK)
 	{
@@ -817,7 +858,8 @@ answer_summary_recv(PG_FUNCTION_ARGS)
 		buf->cursor += (int) (view.strings - bytes);
 		survey_recv_category_texts(buf, cats, view.ncat);
 		result = answer_summary_from_parts(view.flags, view.respondents, view.missing,
-										   view.weight_sum, view.weight_sq, cats, view.ncat, &status);
+										   view.weight_sum, view.weight_sq, view.nonzero,
+										   cats, view.ncat, &status);
 		if (result != NULL)
 			PG_RETURN_POINTER(result);
 	}
@@ -843,7 +885,8 @@ answer_summary_send_bytes(struct varlena *value)
 	}
 	converted = survey_categories_to_client(cats, view.ncat, NULL);
 	wire = converted ? answer_summary_build(view.flags, view.respondents, view.missing,
-											view.weight_sum, view.weight_sq, cats, view.ncat)
+											view.weight_sum, view.weight_sq, view.nonzero,
+											cats, view.ncat)
 		: value;
 	pq_begintypsend(&buf);
 	pq_sendbytes(&buf, VARDATA_ANY(wire), VARSIZE_ANY_EXHDR(wire));
@@ -856,10 +899,11 @@ void
 answer_summary_write_json(StringInfo buf, const AnswerSummaryView *view)
 {
 	bool		weighted = (view->flags & SURVEY_FLAG_WEIGHTED) != 0;
+	bool		squares = (view->flags & SURVEY_FLAG_CAT_SQ) != 0;
 
 	appendStringInfo(buf, "{\"format\": %d, \"kind\": \"%s\", \"weighted\": %s, "
 					 "\"respondents\": " INT64_FORMAT ", \"missing\": " INT64_FORMAT,
-					 SURVEY_FORMAT_VERSION,
+					 squares ? SURVEY_FORMAT_VERSION_SQUARES : SURVEY_FORMAT_VERSION,
 					 (view->flags & SURVEY_FLAG_MULTIPLE) ? "multiple" : "single",
 					 weighted ? "true" : "false", view->respondents, view->missing);
 	if (weighted)
@@ -870,6 +914,8 @@ answer_summary_write_json(StringInfo buf, const AnswerSummaryView *view)
 							   ", \"weight_sq_mean\": " : ", \"weight_sq_sum\": ");
 		survey_json_float(buf, view->weight_sq);
 	}
+	if (squares)
+		appendStringInfo(buf, ", \"nonzero\": " INT64_FORMAT, view->nonzero);
 	appendStringInfoString(buf, ", \"counts\": {");
 	for (uint32 i = 0; i < view->ncat; i++)
 	{
@@ -898,6 +944,23 @@ answer_summary_write_json(StringInfo buf, const AnswerSummaryView *view)
 		}
 		appendStringInfoChar(buf, '}');
 	}
+	if (squares)
+	{
+		appendStringInfoString(buf, (view->flags & SURVEY_FLAG_SQ_MEAN) ?
+							   ", \"weight_sq_means\": {" : ", \"weight_sq_sums\": {");
+		for (uint32 i = 0; i < view->ncat; i++)
+		{
+			SurveyCategory c = answer_summary_category(view, i);
+
+			CHECK_FOR_INTERRUPTS();
+			if (i > 0)
+				appendStringInfoString(buf, ", ");
+			survey_json_string(buf, c.text, c.len);
+			appendStringInfoString(buf, ": ");
+			survey_json_float(buf, c.weight_sq);
+		}
+		appendStringInfoChar(buf, '}');
+	}
 	appendStringInfoChar(buf, '}');
 }
 
@@ -921,8 +984,11 @@ typedef struct AnswerJson
 	int64		missing;
 	double		weight_sum;
 	double		weight_sq;
+	int64		nonzero;
+	bool		sq_means;		/* format 2: the category squares are given as means */
 	JsonbValue	counts;			/* object: category -> count */
 	JsonbValue	weights;		/* object: category -> weight sum (weighted only) */
+	JsonbValue	squares;		/* format 2: object: category -> sum of squared weights */
 } AnswerJson;
 
 /* the weight figures of a weighted summary; NULL, or what is wrong */
@@ -948,6 +1014,24 @@ answer_json_weights(Jsonb *jb, AnswerJson *a)
 	if (!survey_json_key(&jb->root, "weights", &a->weights) || a->weights.type != jbvBinary ||
 		!JsonContainerIsObject(a->weights.val.binary.data))
 		return "A weighted summary needs an object \"weights\" mapping each category to its weight sum.";
+	if (a->flags & SURVEY_FLAG_CAT_SQ)
+	{
+		/* the categories' squares on the scale the header was written in */
+		const char *key = has_mean ? "weight_sq_means" : "weight_sq_sums";
+
+		a->sq_means = has_mean;
+		if (survey_json_key(&jb->root, has_mean ? "weight_sq_sums" : "weight_sq_means", &v))
+			return psprintf("Key \"%s\" goes with \"%s\"; this summary has \"%s\".",
+							has_mean ? "weight_sq_sums" : "weight_sq_means",
+							has_mean ? "weight_sq_sum" : "weight_sq_mean",
+							has_mean ? "weight_sq_mean" : "weight_sq_sum");
+		if (!survey_json_key(&jb->root, key, &a->squares) || a->squares.type != jbvBinary ||
+			!JsonContainerIsObject(a->squares.val.binary.data))
+			return psprintf("A summary of format 2 needs an object \"%s\" mapping each category to the sum of its squared weights%s.",
+							key, has_mean ? " divided by weight_sum" : "");
+		if (!survey_json_key(&jb->root, "nonzero", &v) || !survey_json_int64(&v, &a->nonzero))
+			return "A summary of format 2 needs an integer \"nonzero\": the respondents with a weight > 0.";
+	}
 	return NULL;
 }
 
@@ -956,18 +1040,28 @@ static const char *
 answer_json_figures(Jsonb *jb, AnswerJson *a)
 {
 	static const char *const keys[] = {"format", "kind", "weighted", "respondents", "missing",
-	"weight_sum", "weight_sq_sum", "weight_sq_mean", "counts", "weights", NULL};
+		"weight_sum", "weight_sq_sum", "weight_sq_mean", "nonzero", "counts", "weights",
+	"weight_sq_sums", "weight_sq_means", NULL};
 	static const char *const weight_keys[] = {"weight_sum", "weight_sq_sum", "weight_sq_mean",
 	"weights", NULL};
+	static const char *const square_keys[] = {"nonzero", "weight_sq_sums", "weight_sq_means", NULL};
 	JsonbValue	v;
 	char	   *unknown;
 	int64		format;
 
 	if ((unknown = survey_json_unknown_key(jb, keys)) != NULL)
-		return psprintf("Unexpected key %s; expected format, kind, weighted, respondents, missing, counts, weight_sum, weight_sq_sum (or weight_sq_mean), weights.", unknown);
+		return psprintf("Unexpected key %s; expected format, kind, weighted, respondents, missing, counts, weight_sum, weight_sq_sum (or weight_sq_mean), weights, and with format 2 nonzero and weight_sq_sums (or weight_sq_means).", unknown);
 	if (!survey_json_key(&jb->root, "format", &v) || !survey_json_int64(&v, &format) ||
-		format != SURVEY_FORMAT_VERSION)
-		return psprintf("Key \"format\" must be %d.", SURVEY_FORMAT_VERSION);
+		(format != SURVEY_FORMAT_VERSION && format != SURVEY_FORMAT_VERSION_SQUARES))
+		return psprintf("Key \"format\" must be %d or %d.", SURVEY_FORMAT_VERSION,
+						SURVEY_FORMAT_VERSION_SQUARES);
+	if (format == SURVEY_FORMAT_VERSION_SQUARES)
+		a->flags |= SURVEY_FLAG_CAT_SQ;
+	else
+		for (const char *const *k = square_keys; *k != NULL; k++)
+			if (survey_json_key(&jb->root, *k, &v))
+				return psprintf("Key \"%s\" belongs to format %d, and this summary has \"format\": %d.",
+								*k, SURVEY_FORMAT_VERSION_SQUARES, SURVEY_FORMAT_VERSION);
 	if (!survey_json_key(&jb->root, "kind", &v) || v.type != jbvString)
 		return "Key \"kind\" must be \"single\" or \"multiple\".";
 	if (v.val.string.len == 8 && memcmp(v.val.string.val, "multiple", 8) == 0)
@@ -978,6 +1072,9 @@ answer_json_figures(Jsonb *jb, AnswerJson *a)
 		return "Key \"weighted\" must be true or false.";
 	if (v.val.boolean)
 		a->flags |= SURVEY_FLAG_WEIGHTED;
+	else if (a->flags & SURVEY_FLAG_CAT_SQ)
+		return psprintf("Format %d is for weighted summaries; an unweighted one is format %d.",
+						SURVEY_FORMAT_VERSION_SQUARES, SURVEY_FORMAT_VERSION);
 	if (!survey_json_key(&jb->root, "respondents", &v) || !survey_json_int64(&v, &a->respondents) ||
 		a->respondents < 0)
 		return "Key \"respondents\" must be an integer >= 0.";
@@ -1035,9 +1132,25 @@ answer_json_categories(const AnswerJson *a, SurveyCategory **cats_out, uint32 *n
 				!survey_json_float8(&w, &c->weight))
 				return psprintf("Category \"%s\" has no weight sum in \"weights\".", c->text);
 		}
+		c->weight_sq = 0.0;
+		if (a->flags & SURVEY_FLAG_CAT_SQ)
+		{
+			JsonbValue	w;
+
+			if (!survey_json_key(a->squares.val.binary.data, c->text, &w) ||
+				!survey_json_float8(&w, &c->weight_sq))
+				return psprintf("Category \"%s\" has no sum of squared weights in \"%s\".", c->text,
+								a->sq_means ? "weight_sq_means" : "weight_sq_sums");
+			/* the header's mean became a sum (it is a normal double): so do the categories' */
+			if (a->sq_means && !(a->flags & SURVEY_FLAG_SQ_MEAN))
+				c->weight_sq *= a->weight_sum;
+		}
 	}
 	if ((a->flags & SURVEY_FLAG_WEIGHTED) && JsonContainerSize(a->weights.val.binary.data) != ncat)
 		return "\"weights\" and \"counts\" must list the same categories.";
+	if ((a->flags & SURVEY_FLAG_CAT_SQ) && JsonContainerSize(a->squares.val.binary.data) != ncat)
+		return psprintf("\"%s\" and \"counts\" must list the same categories.",
+						a->sq_means ? "weight_sq_means" : "weight_sq_sums");
 	*cats_out = cats;
 	*ncat_out = ncat;
 	return NULL;
@@ -1062,8 +1175,8 @@ answer_summary_in(PG_FUNCTION_ARGS)
 	{
 		SurveyFormatStatus status;
 		struct varlena *result = answer_summary_from_parts(a.flags, a.respondents, a.missing,
-														   a.weight_sum, a.weight_sq, cats, ncat,
-														   &status);
+														   a.weight_sum, a.weight_sq, a.nonzero,
+														   cats, ncat, &status);
 
 		if (result != NULL)
 			PG_RETURN_POINTER(result);
@@ -1118,6 +1231,7 @@ answer_summary_with_categories(PG_FUNCTION_ARGS)
 		cats[ncat].len = VARSIZE_ANY_EXHDR(t);
 		cats[ncat].count = 0;
 		cats[ncat].weight = 0.0;
+		cats[ncat].weight_sq = 0.0;
 		ncat++;
 	}
 	if (ncat == view.ncat)
@@ -1132,5 +1246,6 @@ answer_summary_with_categories(PG_FUNCTION_ARGS)
 			cats[kept++] = cats[i];
 	}
 	PG_RETURN_POINTER(answer_summary_build(view.flags, view.respondents, view.missing,
-										   view.weight_sum, view.weight_sq, cats, kept));
+										   view.weight_sum, view.weight_sq, view.nonzero,
+										   cats, kept));
 }

@@ -15,6 +15,7 @@
 
 #include "server_util.h"
 #include "survey_common.h"
+#include "survey_design_core.h"
 #include "survey_stats.h"
 
 PG_FUNCTION_INFO_V1(answer_summary_respondents);
@@ -33,12 +34,20 @@ PG_FUNCTION_INFO_V1(answer_summary_ci);
 PG_FUNCTION_INFO_V1(answer_summary_ci_lower);
 PG_FUNCTION_INFO_V1(answer_summary_ci_upper);
 PG_FUNCTION_INFO_V1(answer_summary_share_difference);
+PG_FUNCTION_INFO_V1(answer_summary_has_se);
+PG_FUNCTION_INFO_V1(answer_summary_category_total);
+PG_FUNCTION_INFO_V1(answer_summary_variance);
+PG_FUNCTION_INFO_V1(answer_summary_se);
+PG_FUNCTION_INFO_V1(answer_summary_cv);
+PG_FUNCTION_INFO_V1(answer_summary_deff);
+PG_FUNCTION_INFO_V1(answer_summary_total_se);
 
 /* figures of one category */
 typedef struct CategoryFigures
 {
 	int64		count;
 	double		weight;
+	double		weight_sq;		/* on the summary's scale (survey_format.h) */
 } CategoryFigures;
 
 #define DECLARE_HINT \
@@ -57,6 +66,7 @@ category_lookup(const AnswerSummaryView *view, text *category, CategoryFigures *
 	c = answer_summary_category(view, (uint32) i);
 	f->count = c.count;
 	f->weight = c.weight;
+	f->weight_sq = c.weight_sq;
 	return true;
 }
 
@@ -503,4 +513,135 @@ answer_summary_share_difference(PG_FUNCTION_ARGS)
 											  level);
 	return survey_interval_datum(fcinfo, known, known ? p1 - p2 : 0.0, interval,
 								 "newcombe_hybrid_score", level);
+}
+
+/* ---- standard errors: R's svydesign(ids = ~1, weights = ~w) ---------------- */
+
+/*
+ * The rows of the design are the summary's respondents and its item
+ * non-response: R's svymean(..., na.rm = TRUE) and subset() keep the rows
+ * without an answer in the design (their PSUs count in n/(n-1)), which is
+ * also what design_agg(answer, weight) does, so both give the same figures.
+ * The estimator is the design's (survey_design_core.c), from the sums a
+ * summary keeps; an unweighted summary is one whose weights are all 1.
+ */
+static bool
+has_squares(const AnswerSummaryView *view)
+{
+	return answer_summary_has_squares(view);
+}
+
+Datum
+answer_summary_has_se(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
+	PG_RETURN_BOOL(has_squares(&view));
+}
+
+/* the estimate of the category (argument 1) of the summary (argument 0) */
+static DesignEstimate
+answer_estimate(FunctionCallInfo fcinfo)
+{
+	AnswerSummaryView view;
+	CategoryFigures f;
+	DesignEstimate e;
+	double		nn,
+				dd;
+
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
+	f = category_figures(&view, PG_GETARG_TEXT_PP(1));
+	if (!has_squares(&view))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("answer summary has no sums of squared weights per category"),
+				errdetail("It is a weighted summary of format 1, stored by iscm 1.0 or rolled up with such a summary; a standard error needs the sum of the squared weights of each category."),
+				errhint("Aggregate the answers again with answer_agg or choices_agg (format 2); share, total and effective_n still read from this summary, and iscm.has_se(s) tells the summaries apart."));
+	if (!is_weighted(&view))
+	{
+		/* every weight 1: the squares are the counts */
+		nn = view.respondents > 0 ? (double) f.count / (double) view.respondents : 0.0;
+		dd = 1.0;
+	}
+	else if (view.flags & SURVEY_FLAG_SQ_MEAN)
+	{
+		nn = f.weight_sq;
+		dd = view.weight_sq;
+	}
+	else
+	{
+		nn = view.weight_sum > 0.0 ? f.weight_sq / view.weight_sum : 0.0;
+		dd = view.weight_sum > 0.0 ? view.weight_sq / view.weight_sum : 0.0;
+	}
+	/* a share's indicator is 0 or 1, so num^2 = num den per row */
+	design_estimate_rows(view.respondents + view.missing, f.weight,
+						 is_weighted(&view) ? view.weight_sum : (double) view.respondents,
+						 nn, nn, dd, &e);
+	e.rows = view.respondents;
+	e.nonzero = view.nonzero;
+	e.df = view.nonzero > 0 ? view.nonzero - 1 : 0;
+	return e;
+}
+
+Datum
+answer_summary_category_total(PG_FUNCTION_ARGS)
+{
+	AnswerSummaryView view;
+	CategoryFigures f;
+
+	answer_summary_read(PG_GETARG_VARLENA_PP(0), &view);
+	f = category_figures(&view, PG_GETARG_TEXT_PP(1));
+	PG_RETURN_FLOAT8(f.weight);
+}
+
+Datum
+answer_summary_variance(PG_FUNCTION_ARGS)
+{
+	DesignEstimate e = answer_estimate(fcinfo);
+
+	if (isnan(e.ratio_var))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(e.ratio_var);
+}
+
+Datum
+answer_summary_se(PG_FUNCTION_ARGS)
+{
+	DesignEstimate e = answer_estimate(fcinfo);
+
+	if (isnan(e.ratio_var))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(sqrt(e.ratio_var));
+}
+
+Datum
+answer_summary_cv(PG_FUNCTION_ARGS)
+{
+	DesignEstimate e = answer_estimate(fcinfo);
+
+	if (isnan(e.ratio_var) || !(e.ratio > 0.0))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(sqrt(e.ratio_var) / e.ratio);
+}
+
+Datum
+answer_summary_deff(PG_FUNCTION_ARGS)
+{
+	DesignEstimate e = answer_estimate(fcinfo);
+	double		v = design_deff_share(&e, PG_GETARG_BOOL(2));
+
+	if (isnan(v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+Datum
+answer_summary_total_se(PG_FUNCTION_ARGS)
+{
+	DesignEstimate e = answer_estimate(fcinfo);
+
+	if (isnan(e.total_var))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(sqrt(e.total_var));
 }

@@ -29,6 +29,8 @@ typedef struct AnswerState
 	int64		missing;
 	SurveySum	weight_sum;		/* compensated: see survey_sum.h */
 	SurveySquareSum weight_sq;	/* sum of squared weights, at any scale */
+	int64		nonzero;		/* respondents with a weight > 0 (weighted) */
+	bool		squares_lost;	/* merged with a weighted summary that lacks them */
 } AnswerState;
 
 /* view of a stored value; ERROR when corrupt */

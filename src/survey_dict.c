@@ -124,6 +124,7 @@ survey_dict_lookup(SurveyDict *dict, const char *chars, uint32 len)
 	e->count = 0;
 	e->weight.sum = 0.0;
 	e->weight.comp = 0.0;
+	memset(&e->weight_sq, 0, sizeof(e->weight_sq));
 	e->stamp = -1;
 	dict->last = dict->n++;
 
@@ -168,6 +169,8 @@ survey_dict_sorted(const SurveyDict *dict, uint32 *order, size_t *string_bytes)
 		cats[i].len = e->len;
 		cats[i].count = e->count;
 		cats[i].weight = survey_sum_value(&e->weight);
+		/* its scale depends on the whole summary: the caller sets it */
+		cats[i].weight_sq = 0.0;
 		bytes += e->len;
 	}
 	if (order == NULL)

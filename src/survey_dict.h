@@ -22,6 +22,7 @@ typedef struct SurveyDictEntry
 	uint32		hash;			/* valid once the hash index exists */
 	int64		count;
 	SurveySum	weight;			/* compensated sum of the weights */
+	SurveySquareSum weight_sq;	/* sum of their squares (answer_summary, weighted) */
 	int64		stamp;			/* last row that counted it (multiple choice) */
 } SurveyDictEntry;
 

@@ -7,11 +7,15 @@
 # for the num_* cases (numeric answers) the mean, its SE, design effects and
 # confidence limits, and the total with its SE; the mc_* cases are
 # multiple-choice items (design_choices_agg); the chisq_* cases pairs of
-# answers for the Rao-Scott test (design_chisq).
+# answers for the Rao-Scott test (design_chisq); the as_* cases (ids = ~1,
+# weights only) also compare the as_* figures of answer_summary (answer_agg,
+# choices_agg; as_unw_* without weights) with R's svydesign(ids = ~1, weights
+# = ~w): share, se, variance, cv, deff, total and total_se.
 # With R and survey installed the figures are computed by R now
 # (tools/survey_design_reference.R); otherwise the committed R output is used.
 # Agreement: |iscm - R| <= 1e-9 * max(1, |R|) (absolute for shares, SEs and
-# limits; relative for totals, which reach 1e8), and NA in R is NULL in iscm.
+# limits; relative for totals, which reach 1e8), NA in R is NULL in iscm, and
+# R's Inf (deff of unweighted data) is Infinity.
 . "$(dirname "$0")/lib/common.sh"
 set -e
 db=iscm_rel_survey_design_r
@@ -55,7 +59,16 @@ WITH d AS (
               ELSE iscm.design_choices_agg(
                   CASE WHEN answer = '{}' THEN '{}'::text[] ELSE string_to_array(answer, ';') END,
                   weight, stratum, psu, fpc) FILTER (WHERE fpc IS NOT NULL) END AS m,
-         CASE WHEN bool_and(psu IS NULL) AND bool_and(stratum IS NULL) AND bool_and(fpc IS NULL)
+         CASE WHEN case_name NOT LIKE 'as\_%' THEN NULL
+              WHEN case_name LIKE 'as\_mc\_unw%' THEN iscm.choices_agg(
+                  CASE WHEN answer = '{}' THEN '{}'::text[] ELSE string_to_array(answer, ';') END)
+              WHEN case_name LIKE 'as\_mc\_%' THEN iscm.choices_agg(
+                  CASE WHEN answer = '{}' THEN '{}'::text[] ELSE string_to_array(answer, ';') END, weight)
+              WHEN case_name LIKE 'as\_unw\_%' THEN iscm.answer_agg(answer)
+              ELSE iscm.answer_agg(answer, weight) END AS a,
+         CASE WHEN case_name LIKE 'as\_mc\_%' THEN iscm.design_choices_agg(
+                  CASE WHEN answer = '{}' THEN '{}'::text[] ELSE string_to_array(answer, ';') END, weight)
+              WHEN bool_and(psu IS NULL) AND bool_and(stratum IS NULL) AND bool_and(fpc IS NULL)
               THEN iscm.design_agg(answer, weight)
               WHEN bool_and(fpc IS NULL) THEN iscm.design_agg(answer, weight, stratum, psu)
               ELSE iscm.design_agg(answer, weight, stratum, psu, fpc) FILTER (WHERE fpc IS NOT NULL) END AS s
@@ -79,6 +92,14 @@ WITH d AS (
            WHEN 'value_total_se' THEN iscm.value_total_se(d.v, f.lonely_psu)
            WHEN 'mean_ci_lower' THEN iscm.mean_ci_lower(d.v, f.level, f.lonely_psu)
            WHEN 'mean_ci_upper' THEN iscm.mean_ci_upper(d.v, f.level, f.lonely_psu)
+           WHEN 'as_share' THEN iscm.share(d.a, f.category)
+           WHEN 'as_se' THEN iscm.se(d.a, f.category)
+           WHEN 'as_variance' THEN iscm.variance(d.a, f.category)
+           WHEN 'as_cv' THEN iscm.cv(d.a, f.category)
+           WHEN 'as_deff' THEN iscm.deff(d.a, f.category)
+           WHEN 'as_deff_replace' THEN iscm.deff(d.a, f.category, true)
+           WHEN 'as_total' THEN iscm.total(d.a, f.category)
+           WHEN 'as_total_se' THEN iscm.total_se(d.a, f.category)
            WHEN 'share' THEN iscm.share(d.s, f.category)
            WHEN 'se' THEN iscm.se(d.s, f.category, f.lonely_psu)
            WHEN 'deff' THEN iscm.deff(d.s, f.category, false, f.lonely_psu)
@@ -89,15 +110,16 @@ WITH d AS (
                      THEN iscm.ci_lower(d.s, f.category, split_part(f.figure, '_', 1), f.level, f.lonely_psu)
                      ELSE iscm.ci_upper(d.s, f.category, split_part(f.figure, '_', 1), f.level, f.lonely_psu) END
          END AS iscm
-    FROM figures f JOIN (SELECT case_name, v, c, coalesce(m, s) AS s FROM d) d USING (case_name)
+    FROM figures f JOIN (SELECT case_name, v, c, a, coalesce(m, s) AS s FROM d) d USING (case_name)
 )
 SELECT format('%s %s %s %s %s: R %s, iscm %s', case_name, lonely_psu, category, figure, level, value, iscm)
   FROM mine
- WHERE NOT ((value IS NULL AND iscm IS NULL)
+ WHERE NOT ((value IS NULL AND iscm IS NULL) OR value = iscm
             OR abs(value - iscm) <= 1e-9 * greatest(1, abs(value)))
 UNION ALL
 SELECT format('~ largest difference %s (scaled by max(1, |R|)), %s figures NULL in both',
-              max(abs(value - iscm) / greatest(1, abs(value))), count(*) FILTER (WHERE value IS NULL AND iscm IS NULL))
+              max(abs(value - iscm) / greatest(1, abs(value))) FILTER (WHERE value <> iscm),
+              count(*) FILTER (WHERE value IS NULL AND iscm IS NULL))
   FROM mine
  ORDER BY 1
 SQL

@@ -29,6 +29,11 @@
 # statistic = "F" and "Chisq") (statistic, its df, P).
 # Cases named mc_* are multiple choice (choices joined by ";", "{}" = none):
 # the share of c is svymean of "c is among the choices" over the respondents.
+# Cases named as_* are answer_summary cases, svydesign(ids = ~1, weights =
+# ~weight) (as_unw_*: every weight 1, summarised without weights; as_mc_*:
+# multiple choice); besides the figures above, on d:
+#   as_share, as_se, as_variance, as_cv   coef, SE, vcov and cv of svymean
+#   as_deff, as_deff_replace, as_total, as_total_se
 suppressMessages(library(survey))
 args <- commandArgs(TRUE)
 out <- args[1]
@@ -124,6 +129,22 @@ if (length(args) > 1 && args[2] == "data") {
   ps <- unlist(lapply(1:4, function(h) rep(1:np[h], each = 8)))
   a <- sample(c("p", "q"), length(st), TRUE); b <- sample(c("r", "s", "t"), length(st), TRUE)
   add("chisq_lonely", pair(a, b), runif(length(st), 1, 3), paste0("s", st), ps, NULL)
+  # answer_summary cases: ids = ~1, weights only (iscm.answer_agg, choices_agg)
+  a <- sample(cats, 200, TRUE, c(0.5, 0.3, 0.2)); a[sample(200, 20)] <- NA
+  w <- runif(200, 0.5, 5); w[sample(200, 8)] <- 0
+  add("as_weighted", a, w, NULL, NULL, NULL)
+  a <- sample(cats, 300, TRUE, c(0.3, 0.4, 0.3)); a[sample(300, 30)] <- NA
+  w <- 10^runif(300, -6, 6); w[sample(300, 15)] <- 0
+  add("as_wide", a, w, NULL, NULL, NULL)
+  add("as_apistrat_awards", apistrat$awards, apistrat$pw, NULL, NULL, NULL)
+  a <- sample(cats, 150, TRUE, c(0.6, 0.3, 0.1)); a[sample(150, 12)] <- NA
+  add("as_unw_single", a, rep(1, 150), NULL, NULL, NULL)
+  add("as_small", c("yes", "no", "yes"), c(1.5, 2, 0.25), NULL, NULL, NULL)
+  a <- pick(180, c(0.6, 0.3, 0.1), c("GFMD", "Rabat", "Budapest")); a[sample(180, 15)] <- NA
+  w <- runif(180, 1, 5); w[sample(180, 5)] <- 0
+  add("as_mc_weighted", a, w, NULL, NULL, NULL)
+  a <- pick(120, c(0.5, 0.2), c("x", "y")); a[sample(120, 10)] <- NA
+  add("as_mc_unw", a, rep(1, 120), NULL, NULL, NULL)
   d <- do.call(rbind, rows)
   d$weight <- fmt(d$weight)
   d$fpc <- ifelse(is.na(d$fpc), "", fmt(d$fpc))
@@ -187,7 +208,7 @@ for (case in unique(d$case)) {
       }
       next
     }
-    mc <- startsWith(case, "mc_")
+    mc <- startsWith(case, "mc_") || startsWith(case, "as_mc_")
     sets <- if (mc) strsplit(ifelse(x$answer == "{}", "", x$answer), ";") else NULL
     cats <- if (mc) sort(unique(unlist(sets[!is.na(x$answer)]))) else sort(unique(na.omit(x$answer)))
     for (cat in cats) {
@@ -205,8 +226,19 @@ for (case in unique(d$case)) {
       emit(case, rule, cat, "deff_replace", "", deff(mr)[[1]])
       emit(case, rule, cat, "total", "", coef(t)[[1]])
       emit(case, rule, cat, "total_se", "", SE(t)[[1]])
+      if (startsWith(case, "as_")) {
+        emit(case, rule, cat, "as_share", "", coef(m)[[1]])
+        emit(case, rule, cat, "as_se", "", SE(m)[[1]])
+        emit(case, rule, cat, "as_variance", "", vcov(m)[[1]])
+        emit(case, rule, cat, "as_cv", "", if (coef(m)[[1]] == 0) NA else cv(m)[[1]])
+        emit(case, rule, cat, "as_deff", "", deff(m)[[1]])
+        emit(case, rule, cat, "as_deff_replace", "", deff(mr)[[1]])
+        emit(case, rule, cat, "as_total", "", coef(t)[[1]])
+        emit(case, rule, cat, "as_total_se", "", SE(t)[[1]])
+      }
       p <- coef(m)[[1]]
-      for (method in c("logit", "xlogit", "mean", "asin", "beta")) {
+      # as_* cases: the answer_summary figures, not design_summary's intervals again
+      for (method in if (startsWith(case, "as_")) character(0) else c("logit", "xlogit", "mean", "asin", "beta")) {
         if ((p == 0 || p == 1) && method != "mean") next
         for (level in c(0.9, 0.95, 0.99)) {
           ci <- suppressWarnings(attr(svyciprop(~I(y == 1), dd, method = method, level = level), "ci"))

@@ -588,6 +588,40 @@ design_estimate_ratio(const DesignData *d, DesignLonely lonely, const double *po
 	return st;
 }
 
+/*
+ * design_variance for one stratum of n PSUs is n/(n-1) sum (z - mean z)^2.
+ * For the ratio, z = (num - r den) / den sums to 0, so that is
+ * n/(n-1) (nn - 2 r nd + r^2 dd) / den; for the total, z = num and the sum of
+ * squares about the mean is den (nn - (num/den)(num/n)).
+ */
+void
+design_estimate_rows(int64_t n_rows, double num, double den, double nn, double nd, double dd,
+					 DesignEstimate *out)
+{
+	double		n = (double) n_rows,
+				scale = n / (n - 1.0),
+				ss;
+
+	out->total = num;
+	out->den = den;
+	out->defined = den > 0.0;
+	out->ratio = out->defined ? num / den : NAN;
+	out->ratio_var = NAN;
+	out->total_var = NAN;
+	if (n_rows < 2)
+		return;
+	if (!out->defined)
+	{
+		/* no weight in the domain: num is 0 on every row */
+		out->total_var = 0.0;
+		return;
+	}
+	ss = nn - (num / den) * (num / n);
+	out->total_var = scale * den * (ss > 0.0 ? ss : 0.0);
+	ss = nn - 2.0 * out->ratio * nd + out->ratio * out->ratio * dd;
+	out->ratio_var = scale * (ss > 0.0 ? ss : 0.0) / den;
+}
+
 DesignEstimateStatus
 design_estimate_category(const DesignData *d, uint32_t cat, DesignLonely lonely,
 						 const double *popsize, double *num, double *den, double *z,

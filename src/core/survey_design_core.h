@@ -204,6 +204,20 @@ extern DesignEstimateStatus design_estimate_ratio(const DesignData *d, DesignLon
 												  const double *num, const double *den, double *z,
 												  DesignEstimate *out, uint32_t *bad_stratum);
 
+/*
+ * The same estimate for a design of n_rows rows, each its own PSU, without
+ * strata or fpc (R's ids = ~1), from sums over the rows instead of per-PSU
+ * arrays (what iscm.answer_summary keeps): num and den are the sums of the
+ * rows' num and den, nn, nd and dd the sums of num^2, num den and den^2
+ * divided by den (so that weights anywhere in the double range need not be
+ * squared).  Rows outside the domain count in n_rows with num = den = 0, as
+ * R's subset keeps them.  The variances are NAN when n_rows < 2 (a lonely
+ * PSU), ratio and ratio_var when den is 0; rows, nonzero and df are the
+ * caller's.
+ */
+extern void design_estimate_rows(int64_t n_rows, double num, double den, double nn, double nd,
+								 double dd, DesignEstimate *out);
+
 /* svymean(..., deff = TRUE) of a share p: without replacement unless replace */
 extern double design_deff_share(const DesignEstimate *e, bool replace);
 

@@ -12,6 +12,7 @@
 
 #define ANSWER_HEADER		22		/* version, flags, ncat, respondents, missing */
 #define ANSWER_WEIGHTS		16
+#define ANSWER_NONZERO		8		/* version 2 */
 #define TRANSITION_HEADER	10
 #define TRANSITION_ENTRY	8
 #define TRANSITION_CELL		16
@@ -48,6 +49,12 @@ survey_format_status_message(SurveyFormatStatus status)
 				"this one is weight_sq_sum";
 		case SURVEY_FORMAT_WEIGHT_WITHOUT_COUNT:
 			return "a category with count 0 has a non-zero weight";
+		case SURVEY_FORMAT_BAD_CATEGORY_SQ:
+			return "a category's sum of squared weights is inconsistent with its weight or with weight_sq "
+				"(each at most the total, 0 where the weight is 0, adding up to it for single choice)";
+		case SURVEY_FORMAT_BAD_NONZERO:
+			return "nonzero (respondents with a weight > 0) must lie between 0 and respondents, "
+				"and be 0 exactly when weight_sum is 0";
 		case SURVEY_FORMAT_BAD_CATEGORY:
 			return "category is malformed, duplicated or out of order";
 		case SURVEY_FORMAT_BAD_CELL:
@@ -228,7 +235,26 @@ check_categories(const uint8_t *entries, size_t stride, size_t name_at, uint32_t
 static size_t
 answer_entry_size(uint8_t flags)
 {
+	if (flags & SURVEY_FLAG_CAT_SQ)
+		return 32;
 	return (flags & SURVEY_FLAG_WEIGHTED) ? 24 : 16;
+}
+
+static size_t
+answer_header_size(uint8_t flags)
+{
+	return ANSWER_HEADER + ((flags & SURVEY_FLAG_WEIGHTED) ? ANSWER_WEIGHTS : 0) +
+		((flags & SURVEY_FLAG_CAT_SQ) ? ANSWER_NONZERO : 0);
+}
+
+/*
+ * a <= b up to the relative tolerance, with room for n squares that
+ * underflowed (each short by at most the least subnormal)
+ */
+static bool
+at_most_squares(double a, double b, int64_t n)
+{
+	return a <= b + SURVEY_WEIGHT_TOLERANCE * b + (double) n * (DBL_MIN * DBL_EPSILON);
 }
 
 /* a sum of squares of positive weights that can be stored as it is */
@@ -263,19 +289,26 @@ answer_summary_parse(const uint8_t *buf, size_t len, bool ordered, AnswerSummary
 	const uint8_t *strings;
 	int64_t		sum = 0;
 	SurveySum	weights = {0.0, 0.0};
+	SurveySum	squares = {0.0, 0.0};
+	bool		v2;
 	SurveyFormatStatus status;
 
 	if (buf == NULL || len < 2)
 		return SURVEY_FORMAT_TRUNCATED;
-	if (buf[0] != SURVEY_FORMAT_VERSION)
+	if (buf[0] != SURVEY_FORMAT_VERSION && buf[0] != SURVEY_FORMAT_VERSION_SQUARES)
 		return SURVEY_FORMAT_BAD_VERSION;
-	if (buf[1] & ~(SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED | SURVEY_FLAG_SQ_MEAN))
+	v2 = buf[0] == SURVEY_FORMAT_VERSION_SQUARES;
+	if (buf[1] & ~(SURVEY_FLAG_MULTIPLE | SURVEY_FLAG_WEIGHTED | SURVEY_FLAG_SQ_MEAN |
+				   SURVEY_FLAG_CAT_SQ))
 		return SURVEY_FORMAT_BAD_FLAGS;
 	if ((buf[1] & SURVEY_FLAG_SQ_MEAN) && !(buf[1] & SURVEY_FLAG_WEIGHTED))
 		return SURVEY_FORMAT_BAD_FLAGS;
+	/* the version and flag bit 3 say the same: one byte form per value */
+	if (v2 != ((buf[1] & SURVEY_FLAG_CAT_SQ) != 0) || (v2 && !(buf[1] & SURVEY_FLAG_WEIGHTED)))
+		return SURVEY_FORMAT_BAD_FLAGS;
 
 	view->flags = buf[1];
-	header = ANSWER_HEADER + ((view->flags & SURVEY_FLAG_WEIGHTED) ? ANSWER_WEIGHTS : 0);
+	header = answer_header_size(view->flags);
 	if (len < header)
 		return SURVEY_FORMAT_TRUNCATED;
 	view->ncat = get_u32(buf + 2);
@@ -292,6 +325,17 @@ answer_summary_parse(const uint8_t *buf, size_t len, bool ordered, AnswerSummary
 		view->weight_sq = get_f64(buf + 30);
 		if (!valid_weight(view->weight_sum) || !valid_weight(view->weight_sq))
 			return SURVEY_FORMAT_BAD_WEIGHT;
+	}
+	view->nonzero = view->respondents;
+	if (v2)
+	{
+		/* a summary without respondents has nothing to add: it is written as version 1 */
+		if (view->respondents < 1)
+			return SURVEY_FORMAT_BAD_COUNT;
+		view->nonzero = get_i64(buf + 38);
+		if (view->nonzero < 0 || view->nonzero > view->respondents ||
+			(view->nonzero > 0) != (view->weight_sum > 0.0))
+			return SURVEY_FORMAT_BAD_NONZERO;
 	}
 
 	stride = answer_entry_size(view->flags);
@@ -320,6 +364,19 @@ answer_summary_parse(const uint8_t *buf, size_t len, bool ordered, AnswerSummary
 				return SURVEY_FORMAT_WEIGHT_ABOVE_TOTAL;
 			survey_sum_add(&weights, w);
 		}
+		if (v2)
+		{
+			double		sq = get_f64(e + 16);
+
+			if (!valid_weight(sq))
+				return SURVEY_FORMAT_BAD_WEIGHT;
+			if (count == 0 && sq != 0.0)
+				return SURVEY_FORMAT_WEIGHT_WITHOUT_COUNT;
+			if ((get_f64(e + 8) == 0.0 && sq != 0.0) ||
+				!at_most_squares(sq, view->weight_sq, view->respondents))
+				return SURVEY_FORMAT_BAD_CATEGORY_SQ;
+			survey_sum_add(&squares, sq);
+		}
 		if (!(view->flags & SURVEY_FLAG_MULTIPLE))
 		{
 			/* sum <= respondents throughout, so this cannot overflow */
@@ -345,6 +402,14 @@ answer_summary_parse(const uint8_t *buf, size_t len, bool ordered, AnswerSummary
 		}
 		else if (!valid_weight_sums(view->weight_sum, view->weight_sq, view->respondents))
 			return SURVEY_FORMAT_BAD_WEIGHT_SQ_SUM;
+		if (v2 && !(view->flags & SURVEY_FLAG_MULTIPLE))
+		{
+			double		sq_total = survey_sum_value(&squares);
+
+			if (!at_most_squares(sq_total, view->weight_sq, view->respondents) ||
+				!at_most_squares(view->weight_sq, sq_total, view->respondents))
+				return SURVEY_FORMAT_BAD_CATEGORY_SQ;
+		}
 	}
 
 	status = check_categories(view->entries, stride, stride - 8, view->ncat,
@@ -421,6 +486,29 @@ answer_summary_n_eff(const AnswerSummaryView *view)
 	return fmin(n_eff, (double) view->respondents);
 }
 
+double
+answer_summary_category_sq(double scaled, int exp, double weight_sum, uint8_t flags)
+{
+	int			es,
+				ew;
+	double		fs,
+				fw;
+
+	if (!(flags & SURVEY_FLAG_SQ_MEAN) || scaled == 0.0 || !(weight_sum > 0.0))
+		return ldexp(scaled, 2 * exp);
+	/* scaled 2^(2 exp) / weight_sum from the mantissas and exponents, as answer_summary_weight_sq */
+	fs = frexp(scaled, &es);
+	fw = frexp(weight_sum, &ew);
+	return ldexp(fs / fw, es + 2 * exp - ew);
+}
+
+bool
+answer_summary_has_squares(const AnswerSummaryView *view)
+{
+	return !(view->flags & SURVEY_FLAG_WEIGHTED) || (view->flags & SURVEY_FLAG_CAT_SQ) ||
+		view->respondents == 0;
+}
+
 SurveyFormatStatus
 answer_summary_validate(const uint8_t *buf, size_t len)
 {
@@ -438,6 +526,11 @@ answer_summary_category(const AnswerSummaryView *view, uint32_t i)
 
 	c.count = get_i64(e);
 	c.weight = (view->flags & SURVEY_FLAG_WEIGHTED) ? get_f64(e + 8) : (double) c.count;
+	/* unweighted: a weight of 1 each; a version 1 weighted summary does not know it (0) */
+	if (view->flags & SURVEY_FLAG_CAT_SQ)
+		c.weight_sq = get_f64(e + 16);
+	else
+		c.weight_sq = (view->flags & SURVEY_FLAG_WEIGHTED) ? 0.0 : (double) c.count;
 	c.text = (const char *) view->strings + get_u32(e + stride - 8);
 	c.len = get_u32(e + stride - 4);
 	return c;
@@ -481,25 +574,23 @@ answer_summary_find(const AnswerSummaryView *view, const char *text, uint32_t le
 }
 
 size_t
-answer_summary_size(uint32_t ncat, size_t string_bytes, bool weighted)
+answer_summary_size(uint32_t ncat, size_t string_bytes, uint8_t flags)
 {
-	uint8_t		flags = weighted ? SURVEY_FLAG_WEIGHTED : 0;
-
-	return ANSWER_HEADER + (weighted ? ANSWER_WEIGHTS : 0) +
-		(size_t) ncat * answer_entry_size(flags) + string_bytes;
+	return answer_header_size(flags) + (size_t) ncat * answer_entry_size(flags) + string_bytes;
 }
 
 void
 answer_summary_encode(uint8_t *out, uint8_t flags, int64_t respondents,
 					  int64_t missing, double weight_sum, double weight_sq,
-					  const SurveyCategory *cats, uint32_t ncat)
+					  int64_t nonzero, const SurveyCategory *cats, uint32_t ncat)
 {
 	bool		weighted = (flags & SURVEY_FLAG_WEIGHTED) != 0;
+	bool		squares = (flags & SURVEY_FLAG_CAT_SQ) != 0;
 	uint8_t    *p = out;
 	uint8_t    *strings;
 	uint32_t	offset = 0;
 
-	*p++ = SURVEY_FORMAT_VERSION;
+	*p++ = squares ? SURVEY_FORMAT_VERSION_SQUARES : SURVEY_FORMAT_VERSION;
 	*p++ = flags;
 	p = put_u32(p, ncat);
 	p = put_i64(p, respondents);
@@ -509,12 +600,16 @@ answer_summary_encode(uint8_t *out, uint8_t flags, int64_t respondents,
 		p = put_f64(p, weight_sum);
 		p = put_f64(p, weight_sq);
 	}
+	if (squares)
+		p = put_i64(p, nonzero);
 	strings = p + (size_t) ncat * answer_entry_size(flags);
 	for (uint32_t i = 0; i < ncat; i++)
 	{
 		p = put_i64(p, cats[i].count);
 		if (weighted)
 			p = put_f64(p, cats[i].weight);
+		if (squares)
+			p = put_f64(p, cats[i].weight_sq);
 		p = put_u32(p, offset);
 		p = put_u32(p, cats[i].len);
 		memcpy(strings + offset, cats[i].text, cats[i].len);
@@ -652,6 +747,7 @@ transition_summary_category(const TransitionSummaryView *view, uint32_t i)
 	c.len = get_u32(e + 4);
 	c.count = 0;
 	c.weight = 0.0;
+	c.weight_sq = 0.0;
 	return c;
 }
 

@@ -30,6 +30,25 @@
  * weight_sum (the weighted mean weight, weight_sum / respondents <= weight_sq
  * <= weight_sum), which has the scale of the weights themselves.
  *
+ * answer_summary, version 2: a weighted summary that also knows, per
+ * category, the sum of the squared weights of its respondents (what the
+ * linearised variance of a share needs) and how many respondents have a
+ * weight > 0 (the n of a design effect):
+ *   u8  version (2)          u8  flags (bits 0-2 as in version 1, bit 1 set,
+ *                                       bit 3 set)
+ *   u32 ncat                 i64 respondents (>= 1)   i64 missing
+ *   f64 weight_sum, f64 weight_sq, i64 nonzero
+ *   ncat entries: i64 count, f64 weight, f64 weight_sq, u32 offset, u32 length
+ *   category bytes
+ * Each category's weight_sq is on the scale of the header's (the sum, or the
+ * sum divided by weight_sum under flag bit 2), finite, >= 0, 0 for a count of
+ * 0, at most the header's; single choice: they add up to it (tolerance as
+ * above).  0 <= nonzero <= respondents, and nonzero > 0 exactly when
+ * weight_sum > 0.  Version 1 is written for every value that has nothing of
+ * this to add (unweighted, no respondent, or rolled up with a version 1 value
+ * that lacks the figures), so that such values keep their bytes: one byte
+ * form per value, and version 2 only where it says more.
+ *
  * transition_summary, version 1:
  *   u8 version (1), u8 flags (0), u32 ncat, u32 ncell
  *   ncat entries: u32 offset, u32 length
@@ -49,10 +68,14 @@
 #include <stdint.h>
 
 #define SURVEY_FORMAT_VERSION		1
+/* answer_summary only: the weighted format with per-category squares */
+#define SURVEY_FORMAT_VERSION_SQUARES	2
 
 #define SURVEY_FLAG_MULTIPLE		0x01
 #define SURVEY_FLAG_WEIGHTED		0x02
 #define SURVEY_FLAG_SQ_MEAN			0x04
+/* answer_summary version 2: per-category sums of squared weights and nonzero */
+#define SURVEY_FLAG_CAT_SQ			0x08
 
 /*
  * Relative tolerance of the weight invariants: sums of doubles carry rounding
@@ -78,6 +101,8 @@ typedef enum SurveyFormatStatus
 	SURVEY_FORMAT_WEIGHT_WITHOUT_COUNT,	/* a category nobody gave has a weight */
 	SURVEY_FORMAT_BAD_WEIGHT_SQ_MEAN,	/* weight_sq as a mean outside weight_sum / respondents .. weight_sum */
 	SURVEY_FORMAT_SQ_MEAN_NOT_NEEDED,	/* weight_sq given as a mean although the sum of squares is a normal double */
+	SURVEY_FORMAT_BAD_CATEGORY_SQ,	/* a category's sum of squared weights inconsistent with the header's */
+	SURVEY_FORMAT_BAD_NONZERO,	/* nonzero out of range or inconsistent with weight_sum */
 	SURVEY_FORMAT_BAD_CATEGORY,	/* offset, length, NUL byte or order */
 	SURVEY_FORMAT_BAD_CELL,		/* index out of range or cells out of order */
 	SURVEY_FORMAT_DUPLICATE_CELL,	/* two cells for the same (before, after) */
@@ -96,6 +121,7 @@ typedef struct SurveyCategory
 	uint32_t	len;
 	int64_t		count;
 	double		weight;
+	double		weight_sq;		/* answer_summary version 2: on the header's scale */
 } SurveyCategory;
 
 /* A validated answer summary, read in place. */
@@ -107,6 +133,7 @@ typedef struct AnswerSummaryView
 	int64_t		missing;
 	double		weight_sum;
 	double		weight_sq;		/* sum of squared weights, or their mean (SURVEY_FLAG_SQ_MEAN) */
+	int64_t		nonzero;		/* respondents with a weight > 0 (version 2; else respondents) */
 	const uint8_t *entries;
 	const uint8_t *strings;
 } AnswerSummaryView;
@@ -129,6 +156,20 @@ extern SurveyFormatStatus answer_summary_view_unordered(const uint8_t *buf, size
  */
 extern uint8_t answer_summary_weight_sq(double scaled, int exp, double weight_sum, double *weight_sq);
 
+/*
+ * A category's sum of squared weights, given as scaled * 2^(2 exp), on the
+ * scale of a header whose flags are flags: the sum itself, or the sum
+ * divided by weight_sum under SURVEY_FLAG_SQ_MEAN.
+ */
+extern double answer_summary_category_sq(double scaled, int exp, double weight_sum, uint8_t flags);
+
+/*
+ * Whether a validated summary knows each category's sum of squared weights
+ * (what standard errors need): unweighted ones (a weight of 1 each), those
+ * without respondents, and version 2.
+ */
+extern bool answer_summary_has_squares(const AnswerSummaryView *view);
+
 /* the same from weight_sq given as a mean (text input) */
 extern uint8_t answer_summary_weight_sq_from_mean(double mean, double weight_sum, double *weight_sq);
 
@@ -138,10 +179,14 @@ extern SurveyCategory answer_summary_category(const AnswerSummaryView *view, uin
 /* index of category text, or -1 */
 extern int64_t answer_summary_find(const AnswerSummaryView *view, const char *text, uint32_t len);
 
-extern size_t answer_summary_size(uint32_t ncat, size_t string_bytes, bool weighted);
+/*
+ * The flags decide the layout: SURVEY_FLAG_CAT_SQ (with SURVEY_FLAG_WEIGHTED
+ * and respondents >= 1) writes version 2, anything else version 1.
+ */
+extern size_t answer_summary_size(uint32_t ncat, size_t string_bytes, uint8_t flags);
 extern void answer_summary_encode(uint8_t *out, uint8_t flags, int64_t respondents,
 								  int64_t missing, double weight_sum, double weight_sq,
-								  const SurveyCategory *cats, uint32_t ncat);
+								  int64_t nonzero, const SurveyCategory *cats, uint32_t ncat);
 
 /* A validated transition summary, read in place. */
 typedef struct TransitionSummaryView
