@@ -884,6 +884,14 @@ CREATE FUNCTION @extschema@.design_chisq(s @extschema@.design_summary, statistic
 COMMENT ON FUNCTION @extschema@.design_chisq(@extschema@.design_summary, text, text) IS
     'Rao-Scott test of independence of two items summarised by design_agg(answer_pair(a, b), ...) (R: svychisq(~a + b, design, statistic = "F" or "Chisq"))';
 
+-- ===== src/sql/1.1/48_design_quantile.sql =====
+-- svyciprop(method = "likelihood") for design_summary shares, and
+-- iscm.design_sample: the rows of a numeric item with their design, for
+-- svyquantile (quantiles with Woodruff intervals).
+
+COMMENT ON FUNCTION @extschema@.ci(@extschema@.design_summary, text, text, float8, text) IS
+    'Confidence interval of the share of category under the design (R: svyciprop, methods logit, likelihood, asin, beta, mean, xlogit, t quantiles on degf; or wilson, clopper_pearson, jeffreys, agresti_coull, wald on the design effective sample size)';
+
 -- ===== src/sql/1.1/70_distributed.sql =====
 -- Aggregates whose transition state is the iscm type they build.
 --
