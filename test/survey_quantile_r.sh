@@ -8,6 +8,9 @@
 #   changes by less than 1e-8 relatively (tools/survey_quantile_reference.R).
 # With R and survey installed the figures are computed by R now; otherwise the
 # committed R output is used.  NA in R is NULL in iscm.
+#   Quantiles: test/r_reference/quantile_figures.csv, svyquantile's estimate,
+#   Woodruff limits and SE on the designs of test/r_reference/quantile_data.csv
+#   at nine p and two levels; agreement to 1e-9 * max(1, |R|).
 . "$(dirname "$0")/lib/common.sh"
 set -e
 db=iscm_rel_survey_quantile_r
@@ -16,7 +19,7 @@ dir=$ref
 if command -v Rscript >/dev/null && Rscript -e 'library(survey)' >/dev/null 2>&1; then
     dir=$ISCM_TMP/quantile_r
     mkdir -p "$dir"
-    cp "$ref/design_data.csv" "$ref/quantile_data.csv" "$dir/" 2>/dev/null || cp "$ref/design_data.csv" "$dir/"
+    cp "$ref/design_data.csv" "$ref/quantile_data.csv" "$dir/"
     Rscript "$ISCM_TOP/tools/survey_quantile_reference.R" "$dir"
     echo "figures computed by R $(Rscript -e 'cat(as.character(getRversion()), as.character(packageVersion("survey")))')"
 else
@@ -72,5 +75,44 @@ bad=$(echo "$out" | grep -v '^~' || true)
 if [ -n "$bad" ]; then
     echo "$bad" | head -40
     echo "$(echo "$bad" | wc -l) likelihood intervals differ from R"
+    exit 1
+fi
+
+psql_q "$db" -c 'CREATE TABLE qcases (case_name text, y float8, weight float8, stratum text, psu text, fpc float8)' \
+    -c 'CREATE TABLE qfig (case_name text, lonely_psu text, p float8, level float8,
+                           quantile float8, ci_lower float8, ci_upper float8, se float8)'
+grep -v '^#' "$ref/quantile_data.csv" | psql_q "$db" -c "\\copy qcases FROM STDIN WITH (FORMAT csv, HEADER)"
+psql_q "$db" -c "\\copy qfig FROM '$dir/quantile_figures.csv' WITH (FORMAT csv, HEADER, NULL 'NA')"
+out=$(psql_val "$db" "$(cat <<'SQL'
+WITH d AS (
+  SELECT case_name,
+         CASE WHEN bool_and(psu IS NULL) AND bool_and(stratum IS NULL) AND bool_and(fpc IS NULL)
+              THEN iscm.design_quantile_agg(y, weight)
+              WHEN bool_and(fpc IS NULL) THEN iscm.design_quantile_agg(y, weight, stratum, psu)
+              ELSE iscm.design_quantile_agg(y, weight, stratum, psu, fpc) FILTER (WHERE fpc IS NOT NULL) END AS s
+    FROM qcases GROUP BY case_name
+), mine AS (
+  SELECT f.*, v.*
+    FROM qfig f JOIN d USING (case_name),
+         LATERAL (VALUES ('quantile', f.quantile, iscm.quantile(d.s, f.p)),
+                         ('ci_lower', f.ci_lower, iscm.quantile_ci_lower(d.s, f.p, f.level, f.lonely_psu)),
+                         ('ci_upper', f.ci_upper, iscm.quantile_ci_upper(d.s, f.p, f.level, f.lonely_psu)),
+                         ('se', f.se, iscm.quantile_se(d.s, f.p, f.level, f.lonely_psu))) v(figure, r, i)
+)
+SELECT format('%s %s p=%s level=%s %s: R %s, iscm %s', case_name, lonely_psu, p, level, figure, r, i)
+  FROM mine
+ WHERE NOT ((r IS NULL AND i IS NULL) OR abs(r - i) <= 1e-9 * greatest(1, abs(r)))
+UNION ALL
+SELECT format('~ quantiles: %s figures; largest difference %s (scaled by max(1, |R|)), %s NULL in both',
+              count(*), max(abs(r - i) / greatest(1, abs(r))), count(*) FILTER (WHERE r IS NULL AND i IS NULL))
+  FROM mine
+ ORDER BY 1
+SQL
+)")
+echo "$out" | grep '^~' | sed 's/^~ //'
+bad=$(echo "$out" | grep -v '^~' || true)
+if [ -n "$bad" ]; then
+    echo "$bad" | head -40
+    echo "$(echo "$bad" | wc -l) quantile figures differ from R"
     exit 1
 fi
