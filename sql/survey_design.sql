@@ -136,7 +136,7 @@ SELECT iscm.se(iscm.design_agg(a, 1, st, p, f), 'yes') AS census_lonely
   FROM (VALUES ('yes', 'a', '1', 1::float8), ('no', 'b', '1', 4), ('yes', 'b', '2', 4)) v(a, st, p, f);
 SELECT iscm.share(s4, 'Yes') FROM d;
 SELECT iscm.ci(s4, 'yes', 'score') FROM d;
-SELECT iscm.ci(s4, 'yes', 'likelihood') FROM d;
+SELECT round(iscm.ci_lower(s4, 'yes', 'Likelihood')::numeric, 10) AS lower, round(iscm.ci_upper(s4, 'yes', 'likelihood')::numeric, 10) AS upper FROM d;
 SELECT iscm.ci(s4, 'yes', 'logit', 1) FROM d;
 
 -- numeric answers: design_value_agg

@@ -26,6 +26,7 @@
 #include "survey_common.h"
 #include "survey_design_core.h"
 #include "survey_dict.h"
+#include "survey_likelihood.h"
 #include "survey_sum.h"
 #include "server_util.h"
 
@@ -1399,12 +1400,11 @@ design_method_arg(text *t)
 	m.name = name;
 	if (m.design == DESIGN_CI_INVALID)
 		m.model = survey_ci_method_from_name(name);
-	if (m.design == DESIGN_CI_LIKELIHOOD ||
-		(m.design == DESIGN_CI_INVALID && m.model == SURVEY_CI_INVALID))
+	if (m.design == DESIGN_CI_INVALID && m.model == SURVEY_CI_INVALID)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("unknown design interval method \"%s\"", text_to_cstring(t)),
-				errhint("Use one of R's svyciprop methods logit, asin, beta, mean, xlogit (likelihood is not available), "
+				errhint("Use one of R's svyciprop methods logit, likelihood, asin, beta, mean, xlogit, "
 						"or wilson, clopper_pearson, jeffreys, agresti_coull, wald on the design's effective sample size."));
 	return m;
 }
@@ -1423,7 +1423,10 @@ design_interval(FunctionCallInfo fcinfo, double *estimate, SurveyInterval *iv,
 	if (!f.e.defined)
 		return false;
 	*estimate = f.e.ratio;
-	if (method->design != DESIGN_CI_INVALID)
+	if (method->design == DESIGN_CI_LIKELIHOOD)
+		design_ciprop_likelihood(f.e.ratio, f.e.ratio_var, (double) f.e.df, (double) f.e.rows,
+								 (double) f.e.nonzero, *level, &iv->lower, &iv->upper);
+	else if (method->design != DESIGN_CI_INVALID)
 		design_ciprop(method->design, f.e.ratio, f.e.ratio_var, (double) f.e.df, (double) f.e.rows,
 					  *level, &iv->lower, &iv->upper);
 	else
