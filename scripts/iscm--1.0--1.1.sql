@@ -1069,10 +1069,11 @@ BEGIN
             design_rel, survey_filter)
           INTO problems, problem USING survey_table.survey;
         IF problems > 0 THEN
-            RAISE EXCEPTION '% respondents of survey % have no row in design %', problems,
-                            pg_catalog.quote_literal(survey_table.survey), design
+            RAISE EXCEPTION 'design % lacks respondents of survey %', design,
+                            pg_catalog.quote_literal(survey_table.survey)
                 USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = pg_catalog.format('for example respondent %s', pg_catalog.quote_literal(problem)),
+                      DETAIL = pg_catalog.format('%s of the respondents have no row, for example %s',
+                                                 problems, pg_catalog.quote_literal(problem)),
                       HINT = 'the design needs a row (column respondent) for every respondent of disposition I or P';
         END IF;
         EXECUTE pg_catalog.format(
@@ -1082,9 +1083,10 @@ BEGIN
             design_rel, survey_filter)
           INTO problems, problem USING survey_table.survey;
         IF problems > 0 THEN
-            RAISE EXCEPTION '% respondents have more than one row in design %', problems, design
+            RAISE EXCEPTION 'design % repeats respondents', design
                 USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = pg_catalog.format('for example respondent %s', pg_catalog.quote_literal(problem)),
+                      DETAIL = pg_catalog.format('%s of the respondents have more than one row, for example %s',
+                                                 problems, pg_catalog.quote_literal(problem)),
                       HINT = 'one row per respondent; a design table of several surveys needs a survey column';
         END IF;
     END IF;
@@ -1195,7 +1197,7 @@ BEGIN
                     WHEN f.wb > 0 THEN 0::double precision END AS se,
                CASE WHEN f.c > 0 THEN @extschema@.ci(f.d, opt.answer, $7, $8, $9) END AS iv,
                CASE WHEN f.c > 0 THEN @extschema@.deff(f.d, opt.answer, false, $9) END AS deff,
-               CASE WHEN f.b > 0 THEN @extschema@.degf(d) END AS degf$q$;
+               CASE WHEN f.b > 0 THEN @extschema@.degf(f.d) END AS degf$q$;
     END IF;
 
     query := $q$
