@@ -1,21 +1,28 @@
 #!/bin/bash
 # survey_table() against the least work any such table needs: a plain
 # GROUP BY (question, answer) count with its per-question base.  A synthetic
-# survey: every current country answers 300 questions (yes/no, ordinal,
-# multiple choice), 10% item non-response.  Prints the ratio of the best of
-# three runs of each (lower is better; the report also computes intervals and
-# suppression).  Run through tools/run-bench.
+# survey of about 1M answers: every current country and 3,450 organizations
+# answer 300 questions (yes/no, ordinal, multiple choice), 10% item
+# non-response.  Prints the ratio of the best of three runs of each (lower is
+# better; the report also computes intervals and suppression), unweighted, by
+# region, and under a design (weights, 20 strata, 400 PSUs) read from a table.
+# Run through tools/run-bench.
 set -eu
 psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
 DELETE FROM iscm.surveys WHERE code = 'bench';
+DELETE FROM iscm.organizations WHERE code LIKE 'bench-%';
 INSERT INTO iscm.surveys (code, title, source) VALUES ('bench', 'Benchmark survey', 'bench/survey_report.sh');
 INSERT INTO iscm.survey_questions (survey, code, position, wording, answer_type, allowed_answers)
 SELECT 'bench', 'q' || i, i, 'question ' || i,
        (ARRAY['yes_no', 'ordinal', 'multiple_choice'])[1 + i % 3],
        CASE i % 3 WHEN 0 THEN NULL WHEN 1 THEN '{daily,weekly,monthly,yearly}'::text[] ELSE '{a,b,c,d,e}'::text[] END
   FROM generate_series(1, 300) AS i;
+INSERT INTO iscm.organizations (code, name, kind, source)
+SELECT 'bench-' || i, 'Benchmark organization ' || i, 'other', 'bench/survey_report.sh' FROM generate_series(1, 3450) AS i;
 INSERT INTO iscm.survey_respondents (survey, respondent, country, respondent_type)
 SELECT 'bench', c.code, c.code::iscm.country, 'state' FROM iscm.countries AS c WHERE NOT c.is_former AND c.alpha3 IS NOT NULL;
+INSERT INTO iscm.survey_respondents (survey, respondent, organization, respondent_type)
+SELECT 'bench', o.code, o.code, 'igo' FROM iscm.organizations AS o WHERE o.code LIKE 'bench-%';
 ALTER TABLE iscm.survey_answers DISABLE TRIGGER survey_answers_check;   -- loading speed only
 INSERT INTO iscm.survey_answers (survey, respondent, question, value, choices)
 SELECT 'bench', r.respondent, 'q' || i,
@@ -26,7 +33,12 @@ SELECT 'bench', r.respondent, 'q' || i,
        LATERAL (SELECT abs(hashtext(r.respondent || i)) AS h) AS x
  WHERE r.survey = 'bench' AND x.h % 10 <> 0;
 ALTER TABLE iscm.survey_answers ENABLE TRIGGER survey_answers_check;
-ANALYZE iscm.survey_answers, iscm.survey_respondents, iscm.survey_questions;
+DROP TABLE IF EXISTS bench_design;
+CREATE TABLE bench_design AS
+SELECT r.respondent, 1 + abs(hashtext(r.respondent)) % 7 AS weight,
+       'stratum ' || abs(hashtext(r.respondent)) % 20 AS stratum, 'psu ' || abs(hashtext(r.respondent || 'p')) % 20 AS psu
+  FROM iscm.survey_respondents AS r WHERE r.survey = 'bench';
+ANALYZE iscm.survey_answers, iscm.survey_respondents, iscm.survey_questions, bench_design;
 SQL
 psql -X -A -t -v ON_ERROR_STOP=1 <<'SQL'
 SET client_min_messages = warning;
@@ -50,6 +62,9 @@ BEGIN
     t0 := clock_timestamp();
     SELECT count(*) INTO n FROM iscm.survey_table('bench', 'region');
     INSERT INTO timings VALUES ('survey_table by region', 1000 * extract(epoch FROM clock_timestamp() - t0));
+    t0 := clock_timestamp();
+    SELECT count(*) INTO n FROM iscm.survey_table('bench', design => 'bench_design', stratum => 'stratum', psu => 'psu');
+    INSERT INTO timings VALUES ('survey_table design', 1000 * extract(epoch FROM clock_timestamp() - t0));
   END LOOP;
 END $$;
 SELECT rpad(what, 24) || lpad(round(min(ms)::numeric, 1)::text, 9) || ' ms   ratio '
@@ -57,4 +72,6 @@ SELECT rpad(what, 24) || lpad(round(min(ms)::numeric, 1)::text, 9) || ' ms   rat
   FROM timings GROUP BY what ORDER BY min(ms);
 SELECT format('%s answers', count(*)) FROM iscm.survey_answers WHERE survey = 'bench';
 DELETE FROM iscm.surveys WHERE code = 'bench';
+DELETE FROM iscm.organizations WHERE code LIKE 'bench-%';
+DROP TABLE bench_design;
 SQL
