@@ -26,16 +26,32 @@ SELECT string_agg(DISTINCT c.mechanism, ', ' ORDER BY c.mechanism) AS counted_co
  WHERE v.coverage = 'complete' AND c.is_default AND c.matches;
 -- The lists 1.1 completes or adds: Budapest (IOM overviews 2013 and 2017),
 -- Bali (45th member inferred), Prague (50th inferred), MiDIOCC (the IOC's
--- count), MARRI and the Andean Committee.
+-- count), MARRI, the Andean Committee, and the PIDC's 21 (counted 21 in June
+-- 2024 by the Solomon Islands Government).
 SELECT mechanism, role, stated, as_of, listed, matches
   FROM membership_count_check
- WHERE mechanism IN ('Budapest Process', 'Bali Process', 'Prague Process', 'MiDIOCC', 'MARRI', 'CAAM') AND is_default
+ WHERE mechanism IN ('Budapest Process', 'Bali Process', 'Prague Process', 'MiDIOCC', 'MARRI', 'CAAM', 'PIDC') AND is_default
  ORDER BY mechanism, participant_kind, as_of;
 -- Inferred members say so.
 SELECT mechanism, alpha3(state), note ~ '^Inferred: ' AS says_inferred
   FROM participations WHERE id >= 600000 AND note ~* 'inferred' ORDER BY 1;
 -- Croatia left MARRI in 2015, Kosovo counts among its six.
 SELECT alpha3, period, is_current FROM membership_long WHERE mechanism = 'MARRI' ORDER BY 1;
+-- OCAM: seven members and Mexico as permanent observer in the Commission's
+-- presentation of 17 January 2019; IOM its Technical Secretariat since 1999.
+SELECT participant_kind, coalesce(alpha3, organization) AS who, role, period, is_current
+  FROM membership_long WHERE mechanism = 'OCAM' ORDER BY role, who;
+-- Tripoli Process: IOM counts 82 (53 + 28, which make 81); the copies of its
+-- page show 68 names, recorded undated, so the list is partial and its count
+-- no default reading.
+SELECT c.coverage, count(p.*) AS members, count(p.*) FILTER (WHERE p.start_date IS NULL AND p.end_date IS NULL) AS undated,
+       count(p.*) FILTER (WHERE alpha3(p.state) IN ('DEU', 'MAR', 'ETH', 'GBR', 'EGY')) AS deu_mar_eth_gbr_egy
+  FROM membership_coverage c JOIN participations p ON p.mechanism = c.mechanism
+ WHERE c.mechanism = 'Tripoli Process' GROUP BY c.coverage;
+SELECT mechanism, stated, minimum, maximum, as_of, is_default, listed, matches
+  FROM membership_count_check WHERE mechanism = 'Tripoli Process';
+-- Member counts that disagree with the lists stay as claims beside them.
+SELECT mechanism, attribute, value, as_of FROM mechanism_claims WHERE id >= 600003 ORDER BY id;
 
 -- Each list has the size its source states (the default reading) ...
 SELECT mechanism, role, participant_kind, stated, as_of, listed
@@ -60,23 +76,26 @@ SELECT c.id, c.mechanism, c.start_date, m.founded
 -- Philippines: Abu Dhabi Dialogue (Khaleej Times 2021), Bali Process (IOM,
 -- undated), Colombo Process (Tribune 2024), GFMD (seed 000); GFMD chair 2008.
 SELECT mechanism, record, role, period FROM memberships_of('PHL');
--- Morocco: ARCP, GFMD, Rabat Process, 5+5 Dialogue; GFMD co-chair 2017-18.
+-- Morocco: ARCP, GFMD, Rabat Process, 5+5 Dialogue, Tripoli Process (undated);
+-- GFMD co-chair 2017-18.
 SELECT mechanism, record, role, period FROM memberships_of('MAR');
--- Mexico: RCM member, Quito Declaration signatory, SACM observer; GFMD chair
--- 2010, RCM Presidency Pro-Tempore 2021.
+-- Mexico: RCM member, Quito Declaration signatory, SACM and OCAM observer;
+-- GFMD chair 2010, RCM Presidency Pro-Tempore 2021.
 SELECT mechanism, record, role, period FROM memberships_of('MEX');
--- Ethiopia: IGAD-RCP, Khartoum Process (Rome Declaration 2014), MIDCOM, RMFM;
--- Khartoum chair 2017, RMFM chair 2022-24.
+-- Ethiopia: IGAD-RCP, Khartoum Process (Rome Declaration 2014), MIDCOM, RMFM,
+-- Tripoli Process (undated); Khartoum chair 2017, RMFM chair 2022-24.
 SELECT mechanism, record, role, period FROM memberships_of('ETH');
 -- Germany: Budapest Process (IOM overviews 2013-2017), IGC, Khartoum
--- Process, Prague Process, Rabat Process; IGC chair 2011-12, GFMD co-chair
--- 2017-18.
+-- Process, Prague Process, Rabat Process, Tripoli Process (undated); IGC chair
+-- 2011-12, GFMD co-chair 2017-18, Khartoum chair until 17 April 2024.
 SELECT mechanism, record, role, period FROM memberships_of('DEU');
 
 -- On a day no single source speaks of, the stated reading finds each list
 -- only where its source dates it; the possible reading carries every list not
--- known to have ended.  By hand: Germany is in five (with the Budapest
--- Process), Ethiopia, Morocco and the Philippines in four each; Mexico in three (RCM, Quito, and SACM only as observer).
+-- known to have ended, and the undated ones.  By hand: Germany is in six
+-- (with the Budapest Process and the undated Tripoli Process list), Ethiopia
+-- and Morocco in five (with the Tripoli Process), the Philippines in four;
+-- Mexico in three (RCM, Quito, and SACM only as observer).
 SELECT alpha3(state), mechanism_count, mechanisms
   FROM states_in_at_least(4, '2024-06-30', 'member', 'possible')
  WHERE state IN ('PHL', 'MAR', 'MEX', 'ETH', 'DEU');
@@ -117,10 +136,15 @@ SELECT * FROM membership_basis('RCM', '2020-01-01', 'chair');
 SELECT holder, role, period FROM chair_on('Colombo Process', '2024-07-01');
 SELECT holder, role, period FROM chair_on('Almaty Process', '2017-06-30');
 SELECT term, holders, period FROM chair_timeline('RMFM');
--- The Khartoum Process between the Netherlands (2020) and Egypt (April 2024):
--- no source names a chair, so the registry says unknown rather than nothing.
+-- The Khartoum Process between the Netherlands (2020) and Germany, which
+-- handed the chair to Egypt on 17 April 2024: no source names a chair, so the
+-- registry says unknown rather than nothing; the handover day has both.
 SELECT term, holders, period FROM chair_timeline('Khartoum Process') WHERE period ~ '20(19|2)';
 SELECT holder, role, period FROM chair_on('Khartoum Process', '2022-06-30');
+SELECT holder, role, period FROM chair_on('Khartoum Process', '2024-04-17');
+SELECT holder, role, period FROM chair_on('Khartoum Process', '2024-04-10', 'possible') ORDER BY holder;
+-- OCAM: the Dominican Republic's presidency pro tempore, December 2022.
+SELECT holder, role, period FROM chair_on('OCAM', '2022-12-09');
 SELECT holder, role, period FROM chair_on('MARRI', '2016-06-21');
 
 -- Seed rows of the new tables are read-only; user rows work and are checked.

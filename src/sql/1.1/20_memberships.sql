@@ -2,10 +2,14 @@
 -- Budapest Process (IOM's overviews of 2013 and 2017), the 45th Member State
 -- of the Bali Process, the 50th State of the Prague Process, and two
 -- mechanisms new to the registry, MARRI (Western Balkans) and the Andean
--- Committee of Migration Authorities; an explicit unknown Khartoum Process
--- chair term (2021 to March 2024) and MARRI's chair of 2016.  The rows go
--- through the same checks as user rows (periods, overlaps); the seed-row
--- guards stay in place.
+-- Committee of Migration Authorities; the OCAM (its 2019 members, IOM's
+-- Technical Secretariat, a presidency pro tempore of 2022); the 68 members of
+-- the Tripoli Process that IOM's page shows before its copies break off;
+-- the PIDC's 21 as of June 2024, when they were counted 21; a Khartoum
+-- Process count of 2024; Germany's Khartoum Process chair
+-- (handed over on 17 April 2024) after an explicit unknown term from 2021 and
+-- MARRI's chair of 2016.  The rows go through the same checks as user rows
+-- (periods, overlaps); the seed-row guards stay in place.
 
 -- @append @extschema@.mechanisms data/mechanisms_1_1.csv
 -- @append @extschema@.mechanism_aliases data/mechanism_aliases_1_1.csv
@@ -44,5 +48,40 @@ UPDATE @extschema@.membership_coverage
 UPDATE @extschema@.membership_coverage
    SET explanation = 'The five IOC Member States named and counted by the IOC (France for Réunion); IOM says the MiDIOCC brings the IOC Member States together.'
  WHERE mechanism = 'MiDIOCC' AND is_seed;
+ALTER TABLE @extschema@.membership_coverage ENABLE TRIGGER seed_rows_added_by_install_only;
+ALTER TABLE @extschema@.membership_coverage ENABLE TRIGGER seed_rows_read_only;
+
+-- Egypt's Khartoum Process chairmanship began on the day Germany handed it
+-- over, 17 April 2024 (the seed row says April 2024).
+ALTER TABLE @extschema@.chairs DISABLE TRIGGER seed_rows_read_only;
+ALTER TABLE @extschema@.chairs DISABLE TRIGGER seed_rows_added_by_install_only;
+UPDATE @extschema@.chairs
+   SET start_date = '2024-04-17',
+       note = note || ' Began on 17 April 2024, at the handover from Germany (Egypt Today, 2 May 2024).',
+       source = source || '; https://www.egypttoday.com/Article/1/132025/Egypt-begins-chairmanship-term-of-Khartoum-Process-concerned-with-migration ("Germany handed over the chairmanship of the Khartoum Process to Egypt on April 17")'
+ WHERE id = 500017 AND is_seed;
+ALTER TABLE @extschema@.chairs ENABLE TRIGGER seed_rows_added_by_install_only;
+ALTER TABLE @extschema@.chairs ENABLE TRIGGER seed_rows_read_only;
+
+ALTER TABLE @extschema@.membership_coverage DISABLE TRIGGER seed_rows_read_only;
+ALTER TABLE @extschema@.membership_coverage DISABLE TRIGGER seed_rows_added_by_install_only;
+UPDATE @extschema@.membership_coverage
+   SET explanation = '37 Rome Declaration signatories and 4 later members, 41 in all, named by the process; no source counts 41: Egypt Today counts 36 (May 2024), MENA 40 (April 2025). The default reading follows the list the process names.',
+       source = source || '; https://www.egypttoday.com/Article/1/132025/Egypt-begins-chairmanship-term-of-Khartoum-Process-concerned-with-migration ("The entity, also called the EU-Horn of Africa Migration Route Initiative, was founded in 2014, and now, has 36 member states."); https://mena.org.eg/news/dbcall/table/textnews/id/11131620 ("the Khartoum Process that includes 40 countries")'
+ WHERE mechanism = 'Khartoum Process' AND is_seed;
+UPDATE @extschema@.membership_coverage
+   SET explanation = '21 member immigration agencies (States and territories) named by IOM and counted 21 by the Solomon Islands Government (June 2024); the PIDC''s Annual Report 2014 counted 18.',
+       source = source || '; https://www.einpresswire.com/article/722207018/pacific-immigration-development-community-holds-regional-annual-meeting-in-solomon-islands ("Pacific Immigration Development Community''s (PIDC) 21 member countries")'
+ WHERE mechanism = 'PIDC' AND is_seed;
+UPDATE @extschema@.membership_coverage
+   SET coverage = 'complete',
+       explanation = 'The seven member countries whose migration directorates form the Commission and Mexico as permanent observer, named in its presentation of 17 January 2019 (no count stated); IOM Technical Secretariat since January 1999. The Dominican Republic held the presidency pro tempore in December 2022 but no source lists it among the members.',
+       source = 'https://slideplayer.es/slide/15477574/ ("La OCAM está conformada por los (las) Directores (as) de Migración de los países miembros: Departamento de Inmigración y Nacionalidad de Belice Dirección General de Migración y Extranjería , Costa Rica Dirección General de Migración, El Salvador Dirección General de Migración y Extranjería, Honduras Dirección General de Migración, Guatemala Dirección General de Migración, Nicaragua Dirección Nacional de Migración y Naturalización, Panamá Instituto Nacional de Migración, México (Observador permanente)"); https://triangulonorteca.iom.int/regional-integration ("From January 1999, IOM assumed the Technical Secretariat of the OCAM")'
+ WHERE mechanism = 'OCAM' AND is_seed;
+UPDATE @extschema@.membership_coverage
+   SET coverage = 'partial',
+       explanation = 'IOM counts "82 Members (53 AU Member States and 28 EU Member States)" (53 and 28 add to 81) on an undated page and lists them, but the copies of the page consulted break off before the end of the list: the 68 members they show are recorded, undated.',
+       source = 'https://www.iom.int/tripoli-process-joint-africa-eu-declaration-migration-and-development ("82 Members (53 AU Member States and 28 EU Member States)")'
+ WHERE mechanism = 'Tripoli Process' AND is_seed;
 ALTER TABLE @extschema@.membership_coverage ENABLE TRIGGER seed_rows_added_by_install_only;
 ALTER TABLE @extschema@.membership_coverage ENABLE TRIGGER seed_rows_read_only;
