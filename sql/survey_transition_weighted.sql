@@ -45,15 +45,16 @@ SELECT iscm.mcnemar(tw, 'yes') FROM t;
 \echo :LAST_ERROR_SQLSTATE
 SELECT iscm.paired_difference(tw, 'yes') FROM t;
 \echo :LAST_ERROR_SQLSTATE
--- that route: the mean of d = [after = c] - [before = c] over the complete
--- pairs is the weighted change the cells give, with its design-based SE
+-- that route: the mean of d = [after = c] - [before = c] (NULL, outside the
+-- domain, when a round is missing) is the weighted change the cells give,
+-- with its design-based SE
 SELECT round(iscm.mean(d)::numeric, 12) AS design_change,
        round(((SELECT sum(weight) FROM iscm.cells(tw) WHERE before <> 'yes' AND after = 'yes')
               - (SELECT sum(weight) FROM iscm.cells(tw) WHERE before = 'yes' AND after <> 'yes'))::numeric
              / (SELECT sum(weight) FROM iscm.cells(tw) WHERE before IS NOT NULL AND after IS NOT NULL)::numeric, 12) AS cells_change,
        iscm.mean_se(d) > 0 AS has_se
   FROM t, (SELECT iscm.design_value_agg(((after = 'yes')::int - (before = 'yes')::int)::float8, w, stratum, id::text) AS d
-             FROM panel WHERE before IS NOT NULL AND after IS NOT NULL) q;
+             FROM panel) q;
 
 -- weights are checked as answer_agg checks them (same messages and SQLSTATE)
 SELECT iscm.transition_agg(b, a, w) FROM (VALUES ('yes', 'no', -1::float8)) v(b, a, w);

@@ -1160,8 +1160,8 @@ check_unweighted(const TransitionSummaryView *view, const char *what)
 						  "a test or interval that takes them as counts is not valid."),
 				errhint("For the design-based paired change of category c, aggregate "
 						"iscm.design_value_agg(((after = c)::int - (before = c)::int)::float8, weight[, stratum, psu]) "
-						"over the respondents of both rounds and read iscm.mean, iscm.mean_se, iscm.mean_ci_lower and "
-						"iscm.mean_ci_upper; iscm.cells(t) gives the weighted flows."));
+						"(NULL, outside the domain, for a respondent missing a round) and read iscm.mean, "
+						"iscm.mean_se, iscm.mean_ci_lower and iscm.mean_ci_upper; iscm.cells(t) gives the weighted flows."));
 }
 
 Datum
