@@ -12,8 +12,9 @@
  *   - counts and weights obey the documented rules (answer counts >= 0, single
  *     choice sums to respondents, multiple choice each <= respondents, weights
  *     finite, >= 0 and 0 for a count of 0; cell counts >= 1 summing to at most
- *     2^63 - 1, cells strictly increasing with indexes in range, every
- *     category the answer of some cell);
+ *     2^63 - 1, cells strictly increasing with indexes in range, weighted
+ *     cells' weights finite, >= 0 and summing to a finite total, the weight
+ *     of an unweighted cell its count);
  *   - format 2 (per-category squares): each category's square sum is finite,
  *     >= 0, 0 for a count of 0, at most the header's; 0 <= nonzero <=
  *     respondents; the standard errors computed from them
@@ -176,8 +177,9 @@ fuzz_transition(const uint8_t *buf, size_t len)
 	TransitionCell *cells;
 	size_t		strings = 0;
 	uint8_t    *again;
-	uint8_t    *used;
 	int64_t		total = 0;
+	double		weight_total = 0.0;
+	bool		weighted;
 
 	FUZZ_CHECK(survey_format_status_message(st) != NULL);
 	FUZZ_CHECK(transition_summary_view(buf, len, &v) == st);
@@ -185,6 +187,8 @@ fuzz_transition(const uint8_t *buf, size_t len)
 	if (st != SURVEY_FORMAT_OK)
 		return;
 	FUZZ_CHECK(v.ncat <= len && v.ncell <= len);
+	FUZZ_CHECK((v.flags & ~SURVEY_FLAG_WEIGHTED) == 0);
+	weighted = (v.flags & SURVEY_FLAG_WEIGHTED) != 0;
 	cats = malloc((v.ncat + 1) * sizeof(SurveyCategory));
 	cells = malloc((v.ncell + 1) * sizeof(TransitionCell));
 	FUZZ_CHECK(cats != NULL && cells != NULL);
@@ -197,27 +201,28 @@ fuzz_transition(const uint8_t *buf, size_t len)
 		FUZZ_CHECK(transition_summary_find(&v, cats[i].text, cats[i].len) == (int64_t) i);
 		strings += cats[i].len;
 	}
-	used = calloc(v.ncat + 1, 1);
-	FUZZ_CHECK(used != NULL);
 	for (uint32_t i = 0; i < v.ncell; i++)
 	{
 		cells[i] = transition_summary_cell(&v, i);
 		FUZZ_CHECK(cells[i].before <= v.ncat && cells[i].after <= v.ncat);
 		FUZZ_CHECK(cells[i].count >= 1 && cells[i].count <= INT64_MAX - total);
 		total += cells[i].count;
-		used[cells[i].before] = used[cells[i].after] = 1;
+		if (weighted)
+		{
+			FUZZ_CHECK(isfinite(cells[i].weight) && cells[i].weight >= 0 && !signbit(cells[i].weight));
+			weight_total += cells[i].weight;
+			FUZZ_CHECK(isfinite(weight_total));
+		}
+		else
+			FUZZ_CHECK(cells[i].weight == (double) cells[i].count);
 		if (i > 0)
 			FUZZ_CHECK(cells[i - 1].before < cells[i].before ||
 					   (cells[i - 1].before == cells[i].before && cells[i - 1].after < cells[i].after));
 	}
-	/* every category is an answer of some cell (slot 0 is "no answer") */
-	for (uint32_t k = 1; k <= v.ncat; k++)
-		FUZZ_CHECK(used[k]);
-	free(used);
-	FUZZ_CHECK(transition_summary_size(v.ncat, strings, v.ncell) == len);
+	FUZZ_CHECK(transition_summary_size(v.ncat, strings, v.ncell, weighted) == len);
 	again = malloc(len);
 	FUZZ_CHECK(again != NULL);
-	transition_summary_encode(again, cats, v.ncat, cells, v.ncell);
+	transition_summary_encode(again, v.flags, cats, v.ncat, cells, v.ncell);
 	FUZZ_CHECK(memcmp(again, buf, len) == 0);
 	free(again);
 	free(cells);

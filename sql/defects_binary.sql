@@ -30,13 +30,17 @@ BEGIN
 END $$;
 
 -- 1. Receive refuses what text input refuses.
--- A transition category no cell uses: text input cannot express it, so it
--- would vanish in a dump and paired_difference(v, 'b') change from an answer
--- to an error.  Bytes: version 1, flags 0, 2 categories, 1 cell (a -> a, 5), "ab".
+-- A transition category no cell uses is one declared with with_categories:
+-- text input expresses it under "declared", so it survives a dump and
+-- paired_difference(v, 'b') stays an answer.  Bytes: version 1, flags 0,
+-- 2 categories, 1 cell (a -> a, 5), "ab".
 SELECT pg_temp.receive('\x0100'::bytea || '\x00000002' || '\x00000001'
                        || '\x0000000000000001' || '\x0000000100000001'
                        || '\x00000001000000010000000000000005' || convert_to('ab', 'UTF8'),
-                       'iscm.transition_summary') AS unused_category;
+                       'iscm.transition_summary') AS declared_category;
+-- flags other than weighted (bit 1) are refused
+SELECT pg_temp.receive('\x0104'::bytea || '\x00000000' || '\x00000000',
+                       'iscm.transition_summary') AS unknown_flag;
 -- the same pair twice, and counts past 2^63 - 1, as in text input
 SELECT pg_temp.receive('\x0100'::bytea || '\x00000001' || '\x00000002' || '\x0000000000000001'
                        || '\x00000001000000010000000000000005' || '\x00000001000000010000000000000002'

@@ -68,6 +68,7 @@ INSERT INTO cases VALUES
   ('iscm.rollup(iscm.answer_summary)', 's', 'dist.summaries'),
   ('iscm.rollup(iscm.answer_summary)', 'sw', 'dist.summaries'),
   ('iscm.transition_agg(text, text)', 'before, answer', 'dist.rows'),
+  ('iscm.transition_agg(text, text, float8)', 'before, answer, coalesce(weight, 1)', 'dist.rows'),
   ('iscm.rollup(iscm.transition_summary)', 't', 'dist.summaries'),
   ('iscm.disposition_agg(text)', 'disposition', 'dist.rows'),
   ('iscm.rollup(iscm.disposition_summary)', 'd', 'dist.summaries'),
@@ -90,7 +91,12 @@ INSERT INTO cases VALUES
   ('iscm.design_choices_agg(text[], float8, text, text)', 'choices, coalesce(weight, 1), before, disposition', 'dist.rows'),
   ('iscm.design_choices_agg(text[], float8, text, text, float8)',
    'choices, coalesce(weight, 1), before, disposition, CASE WHEN before IS NULL THEN 40 ELSE 300 END::float8', 'dist.rows'),
-  ('iscm.rollup(iscm.design_summary)', 'ds', 'dist.summaries');
+  ('iscm.rollup(iscm.design_summary)', 'ds', 'dist.summaries'),
+  ('iscm.design_quantile_agg(float8, float8)', 'length(answer)::float8, coalesce(weight, 1)', 'dist.rows'),
+  ('iscm.design_quantile_agg(float8, float8, text, text)',
+   'length(answer)::float8, coalesce(weight, 1), before, disposition', 'dist.rows'),
+  ('iscm.design_quantile_agg(float8, float8, text, text, float8)',
+   'length(answer)::float8, coalesce(weight, 1), before, disposition, CASE WHEN before IS NULL THEN 40 ELSE 300 END::float8', 'dist.rows');
 -- every aggregate of iscm has a case
 SELECT a.aggfnoid::regprocedure AS aggregate_without_case
   FROM pg_aggregate a

@@ -35,7 +35,7 @@ SELECT iscm.count(s, 'maybe'), iscm.share(s, 'maybe'), iscm.describe(s, 'maybe')
 SELECT iscm.with_categories(iscm.answer_agg(a), '{yes,no,maybe}') FROM answers;
 SELECT * FROM iscm.categories((SELECT iscm.with_categories(iscm.answer_agg(a, 2), '{maybe}') FROM answers));
 -- declarations survive rollup, parallel combine and the text form; NULL is refused
-SELECT iscm.rollup(s) FROM (VALUES (iscm.with_categories('{"format":1,"kind":"single","weighted":false,"respondents":1,"missing":0,"counts":{"yes":1}}', '{no}')),
+SELECT iscm.rollup(s) FROM (VALUES (iscm.with_categories('{"format":1,"kind":"single","weighted":false,"respondents":1,"missing":0,"counts":{"yes":1}}'::iscm.answer_summary, '{no}')),
                                    ('{"format":1,"kind":"single","weighted":false,"respondents":2,"missing":0,"counts":{"yes":2}}')) v(s);
 SELECT iscm.mode(iscm.with_categories(iscm.answer_agg(a), '{a,b}')) FROM answers WHERE false;
 SELECT iscm.with_categories(iscm.answer_agg(a), '{yes,NULL}') FROM answers;

@@ -16,6 +16,7 @@
 #define TRANSITION_HEADER	10
 #define TRANSITION_ENTRY	8
 #define TRANSITION_CELL		16
+#define TRANSITION_CELL_WEIGHT	8		/* the f64 weight of a cell of a weighted summary */
 
 const char *
 survey_format_status_message(SurveyFormatStatus status)
@@ -61,8 +62,6 @@ survey_format_status_message(SurveyFormatStatus status)
 			return "transition cell refers to an unknown category or is out of order";
 		case SURVEY_FORMAT_DUPLICATE_CELL:
 			return "a transition (before, after) is listed twice";
-		case SURVEY_FORMAT_UNUSED_CATEGORY:
-			return "a category is the answer of no transition";
 		case SURVEY_FORMAT_COUNT_OVERFLOW:
 			return "the counts add up to more than 9223372036854775807";
 		case SURVEY_FORMAT_TRAILING_BYTES:
@@ -619,71 +618,48 @@ answer_summary_encode(uint8_t *out, uint8_t flags, int64_t respondents,
 
 /* ---- transition_summary -------------------------------------------------- */
 
-/*
- * Every category must be the answer of some cell: text input only knows the
- * categories its cells name, so an unused one would vanish in a dump.
- */
-static SurveyFormatStatus
-check_categories_used(const TransitionSummaryView *view)
+static size_t
+transition_cell_size(uint8_t flags)
 {
-	uint8_t		small[256];
-	size_t		bytes = view->ncat / 8 + 1;
-	uint8_t    *used = bytes <= sizeof(small) ? small : calloc(bytes, 1);
-	SurveyFormatStatus status = SURVEY_FORMAT_OK;
-
-	if (used == NULL)
-		return SURVEY_FORMAT_NO_MEMORY;
-	if (used == small)
-		memset(small, 0, bytes);
-	for (uint32_t i = 0; i < view->ncell; i++)
-	{
-		TransitionCell c = transition_summary_cell(view, i);
-
-		/* slot 0 is "no answer"; category k is slot k + 1 */
-		if (c.before > 0)
-			used[(c.before - 1) / 8] |= (uint8_t) (1u << ((c.before - 1) % 8));
-		if (c.after > 0)
-			used[(c.after - 1) / 8] |= (uint8_t) (1u << ((c.after - 1) % 8));
-	}
-	for (uint32_t k = 0; k < view->ncat; k++)
-		if (!(used[k / 8] & (1u << (k % 8))))
-		{
-			status = SURVEY_FORMAT_UNUSED_CATEGORY;
-			break;
-		}
-	if (used != small)
-		free(used);
-	return status;
+	return TRANSITION_CELL + ((flags & SURVEY_FLAG_WEIGHTED) ? TRANSITION_CELL_WEIGHT : 0);
 }
 
+/*
+ * A category no cell names is one declared with iscm.with_categories (the
+ * text form lists it under "declared"), so every category is kept.
+ */
 static SurveyFormatStatus
 transition_summary_parse(const uint8_t *buf, size_t len, bool ordered, TransitionSummaryView *view)
 {
 	size_t		rest,
-				used;
+				used,
+				cell_size;
 	int64_t		total = 0;
+	double		weight_total = 0.0;
 	SurveyFormatStatus status;
 
 	if (buf == NULL || len < 2)
 		return SURVEY_FORMAT_TRUNCATED;
 	if (buf[0] != SURVEY_FORMAT_VERSION)
 		return SURVEY_FORMAT_BAD_VERSION;
-	if (buf[1] != 0)
+	if ((buf[1] & ~SURVEY_FLAG_WEIGHTED) != 0)
 		return SURVEY_FORMAT_BAD_FLAGS;
 	if (len < TRANSITION_HEADER)
 		return SURVEY_FORMAT_TRUNCATED;
+	view->flags = buf[1];
+	cell_size = transition_cell_size(view->flags);
 	view->ncat = get_u32(buf + 2);
 	view->ncell = get_u32(buf + 6);
 	rest = len - TRANSITION_HEADER;
 	if (view->ncat > rest / TRANSITION_ENTRY)
 		return SURVEY_FORMAT_TRUNCATED;
 	rest -= (size_t) view->ncat * TRANSITION_ENTRY;
-	if (view->ncell > rest / TRANSITION_CELL)
+	if (view->ncell > rest / cell_size)
 		return SURVEY_FORMAT_TRUNCATED;
-	rest -= (size_t) view->ncell * TRANSITION_CELL;
+	rest -= (size_t) view->ncell * cell_size;
 	view->entries = buf + TRANSITION_HEADER;
 	view->cells = view->entries + (size_t) view->ncat * TRANSITION_ENTRY;
-	view->strings = view->cells + (size_t) view->ncell * TRANSITION_CELL;
+	view->strings = view->cells + (size_t) view->ncell * cell_size;
 
 	for (uint32_t i = 0; i < view->ncell; i++)
 	{
@@ -695,6 +671,15 @@ transition_summary_parse(const uint8_t *buf, size_t len, bool ordered, Transitio
 		if (c.count > INT64_MAX - total)
 			return SURVEY_FORMAT_COUNT_OVERFLOW;
 		total += c.count;
+		if (view->flags & SURVEY_FLAG_WEIGHTED)
+		{
+			/* the shares divide by the total weight, which must be finite too */
+			if (!valid_weight(c.weight))
+				return SURVEY_FORMAT_BAD_WEIGHT;
+			weight_total += c.weight;
+			if (!isfinite(weight_total))
+				return SURVEY_FORMAT_BAD_WEIGHT;
+		}
 		if (c.before > view->ncat || c.after > view->ncat)
 			return SURVEY_FORMAT_BAD_CELL;
 		if (ordered && i > 0)
@@ -714,7 +699,7 @@ transition_summary_parse(const uint8_t *buf, size_t len, bool ordered, Transitio
 		return status;
 	if (used != rest)
 		return SURVEY_FORMAT_TRAILING_BYTES;
-	return ordered ? check_categories_used(view) : SURVEY_FORMAT_OK;
+	return SURVEY_FORMAT_OK;
 }
 
 SurveyFormatStatus
@@ -754,12 +739,13 @@ transition_summary_category(const TransitionSummaryView *view, uint32_t i)
 TransitionCell
 transition_summary_cell(const TransitionSummaryView *view, uint32_t i)
 {
-	const uint8_t *e = view->cells + (size_t) i * TRANSITION_CELL;
+	const uint8_t *e = view->cells + (size_t) i * transition_cell_size(view->flags);
 	TransitionCell c;
 
 	c.before = get_u32(e);
 	c.after = get_u32(e + 4);
 	c.count = get_i64(e + 8);
+	c.weight = (view->flags & SURVEY_FLAG_WEIGHTED) ? get_f64(e + 16) : (double) c.count;
 	return c;
 }
 
@@ -770,14 +756,14 @@ transition_summary_find(const TransitionSummaryView *view, const char *text, uin
 }
 
 size_t
-transition_summary_size(uint32_t ncat, size_t string_bytes, uint32_t ncell)
+transition_summary_size(uint32_t ncat, size_t string_bytes, uint32_t ncell, bool weighted)
 {
 	return TRANSITION_HEADER + (size_t) ncat * TRANSITION_ENTRY +
-		(size_t) ncell * TRANSITION_CELL + string_bytes;
+		(size_t) ncell * transition_cell_size(weighted ? SURVEY_FLAG_WEIGHTED : 0) + string_bytes;
 }
 
 void
-transition_summary_encode(uint8_t *out, const SurveyCategory *cats, uint32_t ncat,
+transition_summary_encode(uint8_t *out, uint8_t flags, const SurveyCategory *cats, uint32_t ncat,
 						  const TransitionCell *cells, uint32_t ncell)
 {
 	uint8_t    *p = out;
@@ -785,10 +771,10 @@ transition_summary_encode(uint8_t *out, const SurveyCategory *cats, uint32_t nca
 	uint32_t	offset = 0;
 
 	*p++ = SURVEY_FORMAT_VERSION;
-	*p++ = 0;
+	*p++ = flags;
 	p = put_u32(p, ncat);
 	p = put_u32(p, ncell);
-	strings = p + (size_t) ncat * TRANSITION_ENTRY + (size_t) ncell * TRANSITION_CELL;
+	strings = p + (size_t) ncat * TRANSITION_ENTRY + (size_t) ncell * transition_cell_size(flags);
 	for (uint32_t i = 0; i < ncat; i++)
 	{
 		p = put_u32(p, offset);
@@ -801,6 +787,8 @@ transition_summary_encode(uint8_t *out, const SurveyCategory *cats, uint32_t nca
 		p = put_u32(p, cells[i].before);
 		p = put_u32(p, cells[i].after);
 		p = put_i64(p, cells[i].count);
+		if (flags & SURVEY_FLAG_WEIGHTED)
+			p = put_f64(p, cells[i].weight);
 	}
 }
 

@@ -50,12 +50,18 @@
  * form per value, and version 2 only where it says more.
  *
  * transition_summary, version 1:
- *   u8 version (1), u8 flags (0), u32 ncat, u32 ncell
+ *   u8 version (1), u8 flags (bit 1 weighted), u32 ncat, u32 ncell
  *   ncat entries: u32 offset, u32 length
- *   ncell cells: u32 before, u32 after, i64 count   (0 = no answer, i = category i-1)
+ *   ncell cells: u32 before, u32 after, i64 count, [weighted: f64 weight]
+ *                (0 = no answer, i = category i-1)
  *   category bytes
  * Cells strictly sorted by (before, after), counts >= 1 and summing to at
- * most 2^63 - 1; every category is the before or after side of some cell.
+ * most 2^63 - 1; weights (the sum of the respondents' weights in the cell)
+ * finite, >= 0 (not -0) and summing to a finite total.  A category no cell
+ * names was declared with iscm.with_categories.  The flags byte was 0 in
+ * every value written before weights existed, so those read unchanged, and a
+ * reader that knows no weights refuses a weighted value (unknown flags)
+ * rather than misreading its cells.
  *
  * disposition_summary, version 1:
  *   u8 version (1), u8 flags (0), then 8 x i64 counts (I P R NC O UH UO NE), each >= 0.
@@ -106,7 +112,6 @@ typedef enum SurveyFormatStatus
 	SURVEY_FORMAT_BAD_CATEGORY,	/* offset, length, NUL byte or order */
 	SURVEY_FORMAT_BAD_CELL,		/* index out of range or cells out of order */
 	SURVEY_FORMAT_DUPLICATE_CELL,	/* two cells for the same (before, after) */
-	SURVEY_FORMAT_UNUSED_CATEGORY,	/* a transition category no cell refers to */
 	SURVEY_FORMAT_COUNT_OVERFLOW,	/* counts sum past 2^63 - 1 */
 	SURVEY_FORMAT_TRAILING_BYTES,
 	SURVEY_FORMAT_NO_MEMORY		/* a validator could not allocate its scratch space */
@@ -191,6 +196,7 @@ extern void answer_summary_encode(uint8_t *out, uint8_t flags, int64_t responden
 /* A validated transition summary, read in place. */
 typedef struct TransitionSummaryView
 {
+	uint8_t		flags;			/* SURVEY_FLAG_WEIGHTED or 0 */
 	uint32_t	ncat;
 	uint32_t	ncell;
 	const uint8_t *entries;
@@ -203,6 +209,7 @@ typedef struct TransitionCell
 	uint32_t	before;			/* 0 = no answer, else category index + 1 */
 	uint32_t	after;
 	int64_t		count;
+	double		weight;			/* sum of the weights; the count when unweighted */
 } TransitionCell;
 
 extern SurveyFormatStatus transition_summary_validate(const uint8_t *buf, size_t len);
@@ -214,8 +221,9 @@ extern SurveyCategory transition_summary_category(const TransitionSummaryView *v
 extern TransitionCell transition_summary_cell(const TransitionSummaryView *view, uint32_t i);
 extern int64_t transition_summary_find(const TransitionSummaryView *view, const char *text, uint32_t len);
 
-extern size_t transition_summary_size(uint32_t ncat, size_t string_bytes, uint32_t ncell);
-extern void transition_summary_encode(uint8_t *out, const SurveyCategory *cats, uint32_t ncat,
+extern size_t transition_summary_size(uint32_t ncat, size_t string_bytes, uint32_t ncell, bool weighted);
+/* flags: SURVEY_FLAG_WEIGHTED to write the cells' weights, else 0 */
+extern void transition_summary_encode(uint8_t *out, uint8_t flags, const SurveyCategory *cats, uint32_t ncat,
 									  const TransitionCell *cells, uint32_t ncell);
 
 extern SurveyFormatStatus disposition_summary_validate(const uint8_t *buf, size_t len);
