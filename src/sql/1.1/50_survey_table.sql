@@ -224,16 +224,14 @@ BEGIN
          WHERE r.survey OPERATOR(pg_catalog.=) $1
            AND r.disposition IN ('I', 'P'))$q$;
 
-    IF design IS NULL THEN
-        -- both aggregates read only the rows of their own answer type
-        summaries := $q$
+    -- the respondent counts of every cell, with or without a design: both
+    -- aggregates read only the rows of their own answer type
+    summaries := $q$
     summaries AS MATERIALIZED (
         SELECT e.grp, a.question,
                CASE WHEN q.is_mc
                     THEN @extschema@.choices_agg(a.choices) FILTER (WHERE q.is_mc)
-                    ELSE @extschema@.answer_agg(a.value) FILTER (WHERE NOT q.is_mc) END AS s,
-               NULL::@extschema@.design_summary AS d,
-               NULL::double precision AS wb
+                    ELSE @extschema@.answer_agg(a.value) FILTER (WHERE NOT q.is_mc) END AS s
           FROM @extschema@.survey_answers AS a
           JOIN $q$ || eligible || $q$ AS e ON e.respondent OPERATOR(pg_catalog.=) a.respondent
           JOIN (SELECT q.code, q.answer_type OPERATOR(pg_catalog.=) 'multiple_choice' AS is_mc
@@ -243,6 +241,14 @@ BEGIN
             ON q.code OPERATOR(pg_catalog.=) a.question
          WHERE a.survey OPERATOR(pg_catalog.=) $1
          GROUP BY e.grp, a.question, q.is_mc
+    ),$q$;
+
+    IF design IS NULL THEN
+        summaries := summaries || $q$
+    design_summaries AS (
+        SELECT NULL::text AS grp, NULL::text AS question, NULL::@extschema@.design_summary AS d,
+               NULL::double precision AS wb
+         WHERE false
     ),$q$;
         figures := $q$
                CASE WHEN f.b > 0 THEN @extschema@.share(f.s, opt.answer) END AS p,
@@ -259,19 +265,14 @@ BEGIN
         -- every group is a domain of the whole design: each summary reads
         -- every respondent, the answers of the group's own and NULL (outside
         -- the domain, PSU kept) for the others, as svyby / subset do
-        summaries := pg_catalog.format($q$
+        summaries := summaries || pg_catalog.format($q$
     design_rows AS MATERIALIZED (
         SELECT e.respondent, e.grp, d.%1$I::double precision AS w, %2$s AS st, %3$s AS ps, %4$s AS fp
           FROM %5$s AS e
           JOIN %6$s AS d ON d.respondent::text OPERATOR(pg_catalog.=) e.respondent%7$s
     ),
-    summaries AS MATERIALIZED (
+    design_summaries AS MATERIALIZED (
         SELECT gr.grp, q.code AS question,
-               CASE WHEN q.is_mc
-                    THEN @extschema@.choices_agg(a.choices)
-                             FILTER (WHERE q.is_mc AND r.grp OPERATOR(pg_catalog.=) gr.grp)
-                    ELSE @extschema@.answer_agg(a.value)
-                             FILTER (WHERE NOT q.is_mc AND r.grp OPERATOR(pg_catalog.=) gr.grp) END AS s,
                CASE WHEN q.is_mc
                     THEN @extschema@.design_choices_agg(
                              CASE WHEN r.grp OPERATOR(pg_catalog.=) gr.grp THEN a.choices END,
@@ -338,13 +339,15 @@ BEGIN
          CROSS JOIN questions AS q
           LEFT JOIN summaries AS sm
             ON sm.grp OPERATOR(pg_catalog.=) gr.grp AND sm.question OPERATOR(pg_catalog.=) q.code
+          LEFT JOIN design_summaries AS ds
+            ON ds.grp OPERATOR(pg_catalog.=) gr.grp AND ds.question OPERATOR(pg_catalog.=) q.code
          -- the allowed answers are declared, so that an answer nobody gave is
          -- a known 0 to the accessors rather than an unknown category
          CROSS JOIN LATERAL (SELECT @extschema@.with_categories(sm.s, q.allowed_answers) AS s) AS sc
          CROSS JOIN LATERAL pg_catalog.unnest(q.allowed_answers) WITH ORDINALITY AS opt(answer, ord)
          CROSS JOIN LATERAL (SELECT coalesce(@extschema@.count(sc.s, opt.answer), 0) AS c,
                                     coalesce(@extschema@.respondents(sc.s), 0) AS b,
-                                    sc.s, sm.d, sm.wb) AS f
+                                    sc.s, ds.d, ds.wb) AS f
     ),
     primary_cells AS (
         SELECT cl.*,
