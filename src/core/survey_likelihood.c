@@ -57,16 +57,24 @@ normal_cdf(double x)
 }
 
 /*
- * stats:::regularize.values with ties = mean: sort the pairs by x (stably,
- * as order() does) and replace the pairs of one x by one with the mean y.
- * Returns the number of pairs left.
+ * stats:::regularize.values with ties = mean and na.rm: drop the pairs with a
+ * NaN, sort the rest by x (stably, as order() does) and replace the pairs of
+ * one x by one with the mean y.  Returns the number of pairs left.
  */
 static int
 regularize(double *x, double *y, int k)
 {
-	int			m = 0;
+	int			n = 0,
+				m = 0;
 
-	for (int i = 1; i < k; i++)
+	for (int i = 0; i < k; i++)
+		if (!isnan(x[i]) && !isnan(y[i]))
+		{
+			x[n] = x[i];
+			y[n] = y[i];
+			n++;
+		}
+	for (int i = 1; i < n; i++)
 	{
 		double		xi = x[i],
 					yi = y[i];
@@ -81,12 +89,12 @@ regularize(double *x, double *y, int k)
 		x[j + 1] = xi;
 		y[j + 1] = yi;
 	}
-	for (int i = 0; i < k;)
+	for (int i = 0; i < n;)
 	{
-		int			j = i;
-		double		sum = 0.0;
+		int			j = i + 1;
+		double		sum = y[i];
 
-		while (j < k && x[j] == x[i])
+		while (j < n && x[j] == x[i])
 			sum += y[j++];
 		x[m] = x[i];
 		y[m] = sum / (double) (j - i);
@@ -166,18 +174,9 @@ likelihood_spline_fmm(const double *x, const double *y, int k, int n,
 		d[last] = d[last - 1];
 	}
 
-	/* seq.int(x[0], x[last], length.out = n): from both ends towards the middle */
+	/* seq.int(x[0], x[last], length.out = n) as R 4 computes it: from + l * by */
 	for (int l = 0; l < n; l++)
-	{
-		double		by = (x[last] - x[0]) / (double) (n - 1);
-
-		if (l == 0)
-			xout[l] = x[0];
-		else if (l == n - 1)
-			xout[l] = x[last];
-		else
-			xout[l] = l < n / 2 ? x[0] + (double) l * by : x[last] - (double) (n - 1 - l) * by;
-	}
+		xout[l] = x[0] + (double) l * ((x[last] - x[0]) / (double) (n - 1));
 	for (int l = 0; l < n; l++)
 	{
 		double		u = xout[l],
@@ -268,6 +267,14 @@ design_ciprop_likelihood(double p, double var, double df, double rows, double no
 		!(rows >= 2.0) || !(nonzero >= 2.0) || !(level > 0.0 && level < 1.0))
 		return;
 	v = p * (1.0 - p);
+	/*
+	 * Past an effective size of 1e12 the variance is 0 up to rounding for
+	 * this method: the profile's deviance steps, about (zmax/5)^2 var/v of
+	 * the deviance, come within a few thousand units in the last place of it,
+	 * and the limits (R's too) would be rounding noise.
+	 */
+	if (!(v / var <= 1e12))
+		return;
 	b0 = log(p / (1.0 - p));
 	/* the sandwich SE of the coefficient, and its ratio to the model-based variance */
 	se = sqrt(var) / v;

@@ -29,7 +29,8 @@
 /*
  * The interval for share p with design variance var on df degrees of
  * freedom, in a domain of rows rows of which nonzero have a weight > 0, at
- * level (0 < level < 1).  NAN limits where R has none: p 0 or 1, var not > 0,
+ * level (0 < level < 1).  NAN limits where R has none: p 0 or 1, var not > 0
+ * or below p (1 - p) / 1e12 (0 up to rounding for the profile),
  * df <= 0 (R stops), fewer than two rows, or a cut-off outside the profile
  * (R's approx gives NA).
  */

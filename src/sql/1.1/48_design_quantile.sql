@@ -109,3 +109,11 @@ CREATE FUNCTION @extschema@.quantile_ci_upper(s @extschema@.design_sample, p flo
     AS 'MODULE_PATHNAME', 'design_sample_quantile_ci_upper' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.quantile_ci_upper(@extschema@.design_sample, float8, float8, text) IS
     'Upper limit of the Woodruff interval of the quantile at p (R: svyquantile, interval.type = "mean"); NULL where R gives NaN';
+
+-- drivers that bind strings as text or varchar (pgjdbc setString, psycopg binary mode)
+CREATE CAST (text AS @extschema@.design_sample) WITH INOUT AS ASSIGNMENT;
+CREATE CAST (varchar AS @extschema@.design_sample) WITH INOUT AS ASSIGNMENT;
+COMMENT ON CAST (text AS @extschema@.design_sample) IS
+    'Assignment cast through the hexadecimal text form, validated as input is, so that a text parameter (psycopg binary mode) can be stored in a design_sample column';
+COMMENT ON CAST (varchar AS @extschema@.design_sample) IS
+    'Assignment cast through the hexadecimal text form, validated as input is, so that a varchar parameter (pgjdbc setString) can be stored in a design_sample column';
