@@ -1,20 +1,13 @@
 /*
  * governance_period.c — partial dates and periods of the governance registry
- * in C: the partial_date domain's check and period_range(), which every row
- * of participations and chairs evaluates three times (its generated period,
- * certain and possible columns).
+ * in C: the partial_date domain's check (partial_date_valid) and
+ * period_range(), which every row of participations and chairs evaluates
+ * three times (its generated period, certain and possible columns), and the
+ * row trigger of participations that normalizes a period.
  *
- * The SQL-visible functions partial_date_valid() and period_range() stay the
- * PL/pgSQL functions of 1.0 (the domain and the generated columns name them,
- * and a released script is never replaced); their planner support function,
- * governance_c_support(), replaces each call the planner simplifies by a call
- * of the C twin below (_partial_date_valid_c, _period_range_c), which has the
- * same arguments, results and errors, word for word.  Every expression the
- * executor prepares is simplified so, the domain's check and the generated
- * columns included: loading a state-year panel of 100,000 rows then costs a
- * microsecond a call instead of the tens a PL/pgSQL call with its own
- * search_path costs.  A call with constant arguments is folded by the
- * planner through the PL/pgSQL function itself, as before.
+ * partial_date_valid() and period_range() were PL/pgSQL in 1.0; these have
+ * the same arguments, results and errors, word for word, at a microsecond a
+ * call instead of the tens a PL/pgSQL call with its own search_path costs.
  */
 #include "compat.h"
 
@@ -24,9 +17,6 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "fmgr.h"
-#include "nodes/makefuncs.h"
-#include "nodes/supportnodes.h"
-#include "parser/parse_func.h"
 #include "utils/lsyscache.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -253,52 +243,6 @@ governance_period_range(PG_FUNCTION_ARGS)
 	upper.inclusive = false;
 	upper.lower = false;
 	PG_RETURN_RANGE_P(ISCM_MAKE_RANGE(typcache, &lower, &upper, has_lo && has_hi && lo >= hi));
-}
-
-/*
- * Planner support of partial_date_valid() and period_range(): a call of
- * either becomes a call, with the same arguments, of the C twin of the same
- * schema named in twins[] below; NULL (no change) for any other request, or
- * when the twin is missing.
- */
-PG_FUNCTION_INFO_V1(governance_c_support);
-Datum
-governance_c_support(PG_FUNCTION_ARGS)
-{
-	static const char *const twins[][2] = {
-		{"partial_date_valid", "_partial_date_valid_c"},
-		{"period_range", "_period_range_c"},
-	};
-	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
-	SupportRequestSimplify *req;
-	FuncExpr   *call;
-	char	   *name;
-	const char *twin = NULL;
-	Oid		   *argtypes;
-	int			nargs;
-	Oid			twin_oid;
-	FuncExpr   *result;
-
-	if (!IsA(rawreq, SupportRequestSimplify))
-		PG_RETURN_POINTER(NULL);
-	req = (SupportRequestSimplify *) rawreq;
-	call = req->fcall;
-	name = get_func_name(call->funcid);
-	for (size_t i = 0; name != NULL && i < lengthof(twins); i++)
-		if (strcmp(name, twins[i][0]) == 0)
-			twin = twins[i][1];
-	if (twin == NULL)
-		PG_RETURN_POINTER(NULL);
-	/* the twin's declared argument types are the original's */
-	(void) get_func_signature(call->funcid, &argtypes, &nargs);
-	twin_oid = LookupFuncName(list_make2(makeString(get_namespace_name(get_func_namespace(call->funcid))),
-										 makeString(pstrdup(twin))),
-							  nargs, argtypes, true);
-	if (!OidIsValid(twin_oid) || get_func_rettype(twin_oid) != call->funcresulttype)
-		PG_RETURN_POINTER(NULL);
-	result = (FuncExpr *) copyObject(call);
-	result->funcid = twin_oid;
-	PG_RETURN_POINTER(result);
 }
 
 /*

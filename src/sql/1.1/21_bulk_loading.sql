@@ -4,11 +4,10 @@
 -- a COPY of 100,000 rows ran out of lock memory).  Here the same guarantees
 -- hold at set level:
 --  * the partial_date domain's check and period_range() (evaluated three
---    times a row by the generated period columns) run as C twins with the
---    same results and errors, put in their place by a planner support
---    function;
---  * a row trigger only normalizes the period (default bases, end before
---    start), as before;
+--    times a row by the generated period columns) are C functions with the
+--    same results and errors;
+--  * a row trigger, in C, only normalizes the period (default bases, end
+--    before start), as before;
 --  * the overlap check runs once per statement over the rows the statement
 --    wrote (AFTER ... REFERENCING NEW TABLE), as one join against the table.
 -- A single-row INSERT or UPDATE fails with the same SQLSTATE, message,
@@ -16,35 +15,23 @@
 -- the offending new row (id and source), since a statement-level error has
 -- no COPY line to point at.
 
-CREATE FUNCTION @extschema@._partial_date_valid_c(value text)
+-- The partial_date domain's check and period_range() (which every row
+-- evaluates three times, for its generated period, certain and possible
+-- columns) in C, with the same arguments, defaults, results and errors,
+-- word for word: a PL/pgSQL call with its own search_path costs tens of
+-- microseconds, a C call one.  The domain and the generated columns refer to
+-- the functions by oid, so they follow.
+CREATE OR REPLACE FUNCTION @extschema@.partial_date_valid(value text)
 RETURNS boolean
 LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'governance_partial_date_valid';
-COMMENT ON FUNCTION @extschema@._partial_date_valid_c(text) IS
-'C twin of partial_date_valid(text), same results and errors; the planner calls it in place of partial_date_valid (support function _governance_c_support).';
 
-CREATE FUNCTION @extschema@._period_range_c(start_date @extschema@.partial_date, start_basis text,
-                                            end_date @extschema@.partial_date, end_basis text,
-                                            reading text DEFAULT 'stated')
+CREATE OR REPLACE FUNCTION @extschema@.period_range(start_date @extschema@.partial_date, start_basis text,
+                                                    end_date @extschema@.partial_date, end_basis text,
+                                                    reading text DEFAULT 'stated')
 RETURNS daterange
 LANGUAGE c IMMUTABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'governance_period_range';
-COMMENT ON FUNCTION @extschema@._period_range_c(@extschema@.partial_date, text, @extschema@.partial_date, text, text) IS
-'C twin of period_range(), same results and errors; the planner calls it in place of period_range (support function _governance_c_support).';
-
-CREATE FUNCTION @extschema@._governance_c_support(internal)
-RETURNS internal
-LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
-AS 'MODULE_PATHNAME', 'governance_c_support';
-COMMENT ON FUNCTION @extschema@._governance_c_support(internal) IS
-'Planner support of partial_date_valid and period_range: replaces each call the planner simplifies (the domain check and the generated columns included) by a call of its C twin, _partial_date_valid_c or _period_range_c.';
-
--- The functions keep their PL/pgSQL bodies (the domain and the generated
--- columns refer to them, and a released script is never replaced); only the
--- plans change.
-ALTER FUNCTION @extschema@.partial_date_valid(text) SUPPORT @extschema@._governance_c_support;
-ALTER FUNCTION @extschema@.period_range(@extschema@.partial_date, text, @extschema@.partial_date, text, text)
-    SUPPORT @extschema@._governance_c_support;
 
 -- Row level: what 1.0's _normalize_period() did for participations, in C
 -- (a PL/pgSQL row trigger alone cost more than the table's indexes): the
@@ -75,6 +62,10 @@ SET search_path = pg_catalog, pg_temp
 -- statement looks costly enough to be JIT-compiled again at every later
 -- statement, single rows included, for a handful of index probes.
 SET jit = off
+-- A bulk statement's check hashes its rows' keys and periods (about 100
+-- bytes a row): in one batch up to some 300,000 rows, where the default
+-- 4MB made it sort both sides to disk instead.
+SET work_mem = '64MB'
 AS $$
 DECLARE
     table_key CONSTANT bigint := hashtextextended('iscm.participations: every key', 0);
