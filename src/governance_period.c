@@ -247,8 +247,8 @@ governance_period_range(PG_FUNCTION_ARGS)
 
 /*
  * The columns the row trigger of participations reads, by attribute number,
- * found by name once per relation and cached in fn_extra (a table rewritten
- * by ALTER TABLE gets a new relation id, hence a new lookup).
+ * found by name on a statement's first row and kept in fn_extra, which lives
+ * as long as the statement's trigger state.
  */
 enum
 {
@@ -288,10 +288,20 @@ normalize_columns(FunctionCallInfo fcinfo, Relation rel)
 		int			attnum = SPI_fnumber(desc, normalize_column_names[i]);
 
 		if (attnum <= 0)
-			elog(ERROR, "%s: relation \"%s\" has no column \"%s\"", "_normalize_participation",
-				 RelationGetRelationName(rel), normalize_column_names[i]);
+			ereport(ERROR,
+					errcode(ERRCODE_UNDEFINED_COLUMN),
+					errmsg("_normalize_participation() needs a column \"%s\" in table \"%s\"",
+						   normalize_column_names[i], RelationGetRelationName(rel)),
+					errhint("It is the row trigger of iscm.participations and reads its columns."));
 		cols->attnum[i] = attnum;
 		cols->atttype[i] = TupleDescAttr(desc, attnum - 1)->atttypid;
+		/* the dates and bases are read as text: partial_date is a domain over text */
+		if (i >= NP_START_DATE && getBaseType(cols->atttype[i]) != TEXTOID)
+			ereport(ERROR,
+					errcode(ERRCODE_DATATYPE_MISMATCH),
+					errmsg("_normalize_participation() needs column \"%s\" of table \"%s\" to be text or partial_date",
+						   normalize_column_names[i], RelationGetRelationName(rel)),
+					errhint("It is the row trigger of iscm.participations and reads its columns."));
 	}
 	cols->relid = RelationGetRelid(rel);
 	fcinfo->flinfo->fn_extra = cols;
