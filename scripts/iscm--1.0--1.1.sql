@@ -386,11 +386,10 @@ ALTER TABLE @extschema@.membership_coverage ENABLE TRIGGER seed_rows_read_only;
 -- a COPY of 100,000 rows ran out of lock memory).  Here the same guarantees
 -- hold at set level:
 --  * the partial_date domain's check and period_range() (evaluated three
---    times a row by the generated period columns) run as C twins with the
---    same results and errors, put in their place by a planner support
---    function;
---  * a row trigger only normalizes the period (default bases, end before
---    start), as before;
+--    times a row by the generated period columns) are C functions with the
+--    same results and errors;
+--  * a row trigger, in C, only normalizes the period (default bases, end
+--    before start), as before;
 --  * the overlap check runs once per statement over the rows the statement
 --    wrote (AFTER ... REFERENCING NEW TABLE), as one join against the table.
 -- A single-row INSERT or UPDATE fails with the same SQLSTATE, message,
@@ -398,73 +397,36 @@ ALTER TABLE @extschema@.membership_coverage ENABLE TRIGGER seed_rows_read_only;
 -- the offending new row (id and source), since a statement-level error has
 -- no COPY line to point at.
 
-CREATE FUNCTION @extschema@._partial_date_valid_c(value text)
+-- The partial_date domain's check and period_range() (which every row
+-- evaluates three times, for its generated period, certain and possible
+-- columns) in C, with the same arguments, defaults, results and errors,
+-- word for word: a PL/pgSQL call with its own search_path costs tens of
+-- microseconds, a C call one.  The domain and the generated columns refer to
+-- the functions by oid, so they follow.
+CREATE OR REPLACE FUNCTION @extschema@.partial_date_valid(value text)
 RETURNS boolean
 LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'governance_partial_date_valid';
-COMMENT ON FUNCTION @extschema@._partial_date_valid_c(text) IS
-'C twin of partial_date_valid(text), same results and errors; the planner calls it in place of partial_date_valid (support function _governance_c_support).';
 
-CREATE FUNCTION @extschema@._period_range_c(start_date @extschema@.partial_date, start_basis text,
-                                            end_date @extschema@.partial_date, end_basis text,
-                                            reading text DEFAULT 'stated')
+CREATE OR REPLACE FUNCTION @extschema@.period_range(start_date @extschema@.partial_date, start_basis text,
+                                                    end_date @extschema@.partial_date, end_basis text,
+                                                    reading text DEFAULT 'stated')
 RETURNS daterange
 LANGUAGE c IMMUTABLE PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'governance_period_range';
-COMMENT ON FUNCTION @extschema@._period_range_c(@extschema@.partial_date, text, @extschema@.partial_date, text, text) IS
-'C twin of period_range(), same results and errors; the planner calls it in place of period_range (support function _governance_c_support).';
 
-CREATE FUNCTION @extschema@._governance_c_support(internal)
-RETURNS internal
-LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
-AS 'MODULE_PATHNAME', 'governance_c_support';
-COMMENT ON FUNCTION @extschema@._governance_c_support(internal) IS
-'Planner support of partial_date_valid and period_range: replaces each call the planner simplifies (the domain check and the generated columns included) by a call of its C twin, _partial_date_valid_c or _period_range_c.';
-
--- The functions keep their PL/pgSQL bodies (the domain and the generated
--- columns refer to them, and a released script is never replaced); only the
--- plans change.
-ALTER FUNCTION @extschema@.partial_date_valid(text) SUPPORT @extschema@._governance_c_support;
-ALTER FUNCTION @extschema@.period_range(@extschema@.partial_date, text, @extschema@.partial_date, text, text)
-    SUPPORT @extschema@._governance_c_support;
-
--- Row level: what 1.0's _normalize_period() did for participations, with the
--- cheap comparison first: an end lies wholly before a start exactly when,
--- cut to the coarser of the two precisions, it sorts before it (byte order).
--- Only then is the error built, by _normalize_period() itself, so that it
--- reads as in 1.0.
+-- Row level: what 1.0's _normalize_period() did for participations, in C
+-- (a PL/pgSQL row trigger alone cost more than the table's indexes): the
+-- default bases, and the cheap comparison of an end with a start first (an
+-- end lies wholly before a start exactly when, cut to the coarser of the two
+-- precisions, it sorts before it in byte order).  Only then is the error
+-- built, by _normalize_period() itself, so that it reads as in 1.0.
 CREATE FUNCTION @extschema@._normalize_participation()
 RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    k int;
-BEGIN
-    IF NEW.start_date IS NULL THEN
-        NEW.start_basis := NULL;
-    ELSIF NEW.start_basis IS NULL THEN
-        NEW.start_basis := 'began';
-    END IF;
-    IF NEW.end_date IS NULL THEN
-        NEW.end_basis := NULL;
-    ELSIF NEW.end_basis IS NULL THEN
-        NEW.end_basis := 'ended';
-    END IF;
-    IF NEW.start_date IS NOT NULL AND NEW.end_date IS NOT NULL THEN
-        k := least(length(NEW.start_date), length(NEW.end_date));
-        IF left(NEW.end_date, k) COLLATE pg_catalog."C" < left(NEW.start_date, k) COLLATE pg_catalog."C" THEN
-            PERFORM @extschema@._normalize_period(NEW.start_date, NEW.start_basis, NEW.end_date, NEW.end_basis,
-                                                  format('participation of %s in %s',
-                                                         coalesce(@extschema@.country_name(NEW.state, 'en'::text), NEW.organization),
-                                                         NEW.mechanism));
-        END IF;
-    END IF;
-    RETURN NEW;
-END
-$$;
+LANGUAGE c
+AS 'MODULE_PATHNAME', 'governance_normalize_participation';
 COMMENT ON FUNCTION @extschema@._normalize_participation() IS
-'Row trigger on participations: default bases (began/ended), NULL basis for a missing date, error 23514 when the end lies wholly before the start. The overlap check is _check_participation_overlaps(), once per statement.';
+'Row trigger on participations: default bases (began/ended), NULL basis for a missing date, error 23514 when the end lies wholly before the start (raised by _normalize_period). The overlap check is _check_participation_overlaps(), once per statement.';
 
 -- Statement level: every row the statement wrote against every other row of
 -- the same participant, mechanism and role, the statement's own rows
@@ -482,21 +444,30 @@ SET search_path = pg_catalog, pg_temp
 -- statement looks costly enough to be JIT-compiled again at every later
 -- statement, single rows included, for a handful of index probes.
 SET jit = off
+-- A bulk statement's check hashes its rows' keys and periods (about 100
+-- bytes a row): in one batch up to some 300,000 rows, where the default
+-- 4MB made it sort both sides to disk instead.
+SET work_mem = '64MB'
 AS $$
 DECLARE
     table_key CONSTANT bigint := hashtextextended('iscm.participations: every key', 0);
     n_rows bigint;
     n_keys bigint;
     clash record;
+    clash_ids record;
     who text;
 BEGIN
-    SELECT count(*), count(DISTINCT (n.mechanism, n.state::text, n.organization, n.role)) FILTER (WHERE n.period IS NOT NULL)
-      INTO n_rows, n_keys
-      FROM new_rows n;
-    IF n_keys = 0 THEN
-        RETURN NULL;
+    SELECT count(*) INTO n_rows FROM new_rows;
+    -- (counting the keys of a bulk statement would cost more than its check)
+    IF n_rows <= 1000 THEN
+        SELECT count(DISTINCT (n.mechanism, n.state::text, n.organization, n.role)) FILTER (WHERE n.period IS NOT NULL)
+          INTO n_keys
+          FROM new_rows n;
+        IF n_keys = 0 THEN
+            RETURN NULL;
+        END IF;
     END IF;
-    IF n_keys <= 64 THEN
+    IF n_rows <= 1000 AND n_keys <= 64 THEN
         PERFORM pg_advisory_xact_lock_shared(table_key);
         PERFORM pg_advisory_xact_lock(k.key)
            FROM (SELECT DISTINCT hashtextextended(concat_ws(E'\x1f', 'iscm.participations', n.mechanism,
@@ -507,22 +478,18 @@ BEGIN
     END IF;
     IF n_rows > 1000 THEN
         -- A bulk statement: planned now, for the rows it wrote (the planner
-        -- then joins them with the table at once rather than probing the
-        -- index row by row).
+        -- then hashes them and joins the table at once rather than probing
+        -- the index row by row), on the key and period columns alone; the
+        -- rest of the two rows is read only when they clash.
         EXECUTE $check$
-            SELECT c.*
-              FROM (SELECT n.id, n.mechanism, n.state, n.organization, n.role, n.start_date, n.start_basis,
-                           n.end_date, n.end_basis, n.source, p.id AS other_id, p.start_date AS other_start_date,
-                           p.start_basis AS other_start_basis, p.end_date AS other_end_date,
-                           p.end_basis AS other_end_basis, p.source AS other_source
+            SELECT c.id, c.other_id
+              FROM (SELECT n.id, p.id AS other_id
                       FROM new_rows n
                       JOIN @extschema@.participations p
                         ON p.state OPERATOR(@extschema@.=) n.state AND p.mechanism = n.mechanism AND p.role = n.role
                        AND p.id <> n.id AND p.period && n.period
                     UNION ALL
-                    SELECT n.id, n.mechanism, n.state, n.organization, n.role, n.start_date, n.start_basis,
-                           n.end_date, n.end_basis, n.source, p.id, p.start_date, p.start_basis, p.end_date,
-                           p.end_basis, p.source
+                    SELECT n.id, p.id
                       FROM new_rows n
                       JOIN @extschema@.participations p
                         ON p.organization = n.organization AND p.state IS NULL AND n.state IS NULL
@@ -530,10 +497,17 @@ BEGIN
              -- of two written rows that overlap, the later one is the offender
              ORDER BY c.other_id < c.id DESC, c.id, c.other_id
              LIMIT 1
-        $check$ INTO clash;
-        IF clash.id IS NULL THEN
+        $check$ INTO clash_ids;
+        IF clash_ids.id IS NULL THEN
             RETURN NULL;
         END IF;
+        SELECT n.id, n.mechanism, n.state, n.organization, n.role, n.start_date, n.start_basis,
+               n.end_date, n.end_basis, n.source, p.id AS other_id, p.start_date AS other_start_date,
+               p.start_basis AS other_start_basis, p.end_date AS other_end_date,
+               p.end_basis AS other_end_basis, p.source AS other_source
+          INTO clash
+          FROM new_rows n, @extschema@.participations p
+         WHERE n.id = clash_ids.id AND p.id = clash_ids.other_id;
     ELSE
         -- Per written row, the first other row it overlaps, through the index of
         -- its kind of participant (state or organization first): a lateral join,

@@ -112,5 +112,23 @@ SELECT '0000'::iscm.partial_date;
 SELECT '07-01'::iscm.partial_date;
 \echo :LAST_ERROR_SQLSTATE
 
+-- The row trigger refuses a table it cannot read (it is a function anyone
+-- may attach to a table of their own): a missing column, a date that is not
+-- text, a trigger of the wrong kind.
+\set VERBOSITY default
+CREATE TABLE bulk_no_state (mechanism text, organization text, start_date text, start_basis text, end_date text, end_basis text);
+CREATE TRIGGER n BEFORE INSERT ON bulk_no_state FOR EACH ROW EXECUTE FUNCTION iscm._normalize_participation();
+INSERT INTO bulk_no_state VALUES ('x', 'y', '2000', NULL, NULL, NULL);
+\echo :LAST_ERROR_SQLSTATE
+CREATE TABLE bulk_int_date (mechanism text, state iscm.country, organization text, start_date int, start_basis text, end_date text, end_basis text);
+CREATE TRIGGER n BEFORE INSERT ON bulk_int_date FOR EACH ROW EXECUTE FUNCTION iscm._normalize_participation();
+INSERT INTO bulk_int_date VALUES ('x', NULL, 'y', 2000, NULL, NULL, NULL);
+\echo :LAST_ERROR_SQLSTATE
+CREATE TABLE bulk_after (mechanism text, state iscm.country, organization text, start_date text, start_basis text, end_date text, end_basis text);
+CREATE TRIGGER n AFTER INSERT ON bulk_after FOR EACH ROW EXECUTE FUNCTION iscm._normalize_participation();
+INSERT INTO bulk_after VALUES ('x', NULL, 'y', '2000', NULL, NULL, NULL);
+\echo :LAST_ERROR_SQLSTATE
+DROP TABLE bulk_no_state, bulk_int_date, bulk_after;
+
 DELETE FROM iscm.participations WHERE mechanism = 'BULK-TEST';
 DELETE FROM iscm.mechanisms WHERE code = 'BULK-TEST';

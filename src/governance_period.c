@@ -1,34 +1,28 @@
 /*
  * governance_period.c — partial dates and periods of the governance registry
- * in C: the partial_date domain's check and period_range(), which every row
- * of participations and chairs evaluates three times (its generated period,
- * certain and possible columns).
+ * in C: the partial_date domain's check (partial_date_valid) and
+ * period_range(), which every row of participations and chairs evaluates
+ * three times (its generated period, certain and possible columns), and the
+ * row trigger of participations that normalizes a period.
  *
- * The SQL-visible functions partial_date_valid() and period_range() stay the
- * PL/pgSQL functions of 1.0 (the domain and the generated columns name them,
- * and a released script is never replaced); their planner support function,
- * governance_c_support(), replaces each call the planner simplifies by a call
- * of the C twin below (_partial_date_valid_c, _period_range_c), which has the
- * same arguments, results and errors, word for word.  Every expression the
- * executor prepares is simplified so, the domain's check and the generated
- * columns included: loading a state-year panel of 100,000 rows then costs a
- * microsecond a call instead of the tens a PL/pgSQL call with its own
- * search_path costs.  A call with constant arguments is folded by the
- * planner through the PL/pgSQL function itself, as before.
+ * partial_date_valid() and period_range() were PL/pgSQL in 1.0; these have
+ * the same arguments, results and errors, word for word, at a microsecond a
+ * call instead of the tens a PL/pgSQL call with its own search_path costs.
  */
 #include "compat.h"
 
+#include "access/htup_details.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
 #include "fmgr.h"
-#include "nodes/makefuncs.h"
-#include "nodes/supportnodes.h"
-#include "parser/parse_func.h"
 #include "utils/lsyscache.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/rangetypes.h"
+#include "utils/rel.h"
 #include "utils/typcache.h"
 
 /* A partial date as parsed: month and day 0 when the source omits them. */
@@ -252,47 +246,182 @@ governance_period_range(PG_FUNCTION_ARGS)
 }
 
 /*
- * Planner support of partial_date_valid() and period_range(): a call of
- * either becomes a call, with the same arguments, of the C twin of the same
- * schema named in twins[] below; NULL (no change) for any other request, or
- * when the twin is missing.
+ * The columns the row trigger of participations reads, by attribute number,
+ * found by name on a statement's first row and kept in fn_extra, which lives
+ * as long as the statement's trigger state.
  */
-PG_FUNCTION_INFO_V1(governance_c_support);
-Datum
-governance_c_support(PG_FUNCTION_ARGS)
+enum
 {
-	static const char *const twins[][2] = {
-		{"partial_date_valid", "_partial_date_valid_c"},
-		{"period_range", "_period_range_c"},
-	};
-	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
-	SupportRequestSimplify *req;
-	FuncExpr   *call;
-	char	   *name;
-	const char *twin = NULL;
-	Oid		   *argtypes;
-	int			nargs;
-	Oid			twin_oid;
-	FuncExpr   *result;
+	NP_MECHANISM,
+	NP_STATE,
+	NP_ORGANIZATION,
+	NP_START_DATE,
+	NP_START_BASIS,
+	NP_END_DATE,
+	NP_END_BASIS,
+	NP_COLUMNS
+};
 
-	if (!IsA(rawreq, SupportRequestSimplify))
-		PG_RETURN_POINTER(NULL);
-	req = (SupportRequestSimplify *) rawreq;
-	call = req->fcall;
-	name = get_func_name(call->funcid);
-	for (size_t i = 0; name != NULL && i < lengthof(twins); i++)
-		if (strcmp(name, twins[i][0]) == 0)
-			twin = twins[i][1];
-	if (twin == NULL)
-		PG_RETURN_POINTER(NULL);
-	/* the twin's declared argument types are the original's */
-	(void) get_func_signature(call->funcid, &argtypes, &nargs);
-	twin_oid = LookupFuncName(list_make2(makeString(get_namespace_name(get_func_namespace(call->funcid))),
-										 makeString(pstrdup(twin))),
-							  nargs, argtypes, true);
-	if (!OidIsValid(twin_oid) || get_func_rettype(twin_oid) != call->funcresulttype)
-		PG_RETURN_POINTER(NULL);
-	result = (FuncExpr *) copyObject(call);
-	result->funcid = twin_oid;
-	PG_RETURN_POINTER(result);
+typedef struct NormalizeColumns
+{
+	Oid			relid;
+	int			attnum[NP_COLUMNS];
+	Oid			atttype[NP_COLUMNS];
+} NormalizeColumns;
+
+static const char *const normalize_column_names[NP_COLUMNS] = {
+	"mechanism", "state", "organization", "start_date", "start_basis", "end_date", "end_basis"
+};
+
+static NormalizeColumns *
+normalize_columns(FunctionCallInfo fcinfo, Relation rel)
+{
+	NormalizeColumns *cols = (NormalizeColumns *) fcinfo->flinfo->fn_extra;
+	TupleDesc	desc = RelationGetDescr(rel);
+
+	if (cols != NULL && cols->relid == RelationGetRelid(rel))
+		return cols;
+	if (cols == NULL)
+		cols = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(NormalizeColumns));
+	for (int i = 0; i < NP_COLUMNS; i++)
+	{
+		int			attnum = SPI_fnumber(desc, normalize_column_names[i]);
+
+		if (attnum <= 0)
+			ereport(ERROR,
+					errcode(ERRCODE_UNDEFINED_COLUMN),
+					errmsg("_normalize_participation() needs a column \"%s\" in table \"%s\"",
+						   normalize_column_names[i], RelationGetRelationName(rel)),
+					errhint("It is the row trigger of iscm.participations and reads its columns."));
+		cols->attnum[i] = attnum;
+		cols->atttype[i] = TupleDescAttr(desc, attnum - 1)->atttypid;
+		/* the dates and bases are read as text: partial_date is a domain over text */
+		if (i >= NP_START_DATE && getBaseType(cols->atttype[i]) != TEXTOID)
+			ereport(ERROR,
+					errcode(ERRCODE_DATATYPE_MISMATCH),
+					errmsg("_normalize_participation() needs column \"%s\" of table \"%s\" to be text or partial_date",
+						   normalize_column_names[i], RelationGetRelationName(rel)),
+					errhint("It is the row trigger of iscm.participations and reads its columns."));
+	}
+	cols->relid = RelationGetRelid(rel);
+	fcinfo->flinfo->fn_extra = cols;
+	return cols;
+}
+
+/*
+ * The error of an end before the start, raised by _normalize_period() of the
+ * trigger's own schema so that it reads exactly as every other check of a
+ * period does (the participant named as country_name() gives it).  Called
+ * only once the byte comparison has found the end before the start.
+ */
+static void
+normalize_period_error(Oid funcid, const NormalizeColumns *cols, Datum *values, bool *nulls)
+{
+	const char *schema = quote_identifier(get_namespace_name(get_func_namespace(funcid)));
+	static const int arg_columns[] = {NP_START_DATE, NP_START_BASIS, NP_END_DATE, NP_END_BASIS,
+	NP_STATE, NP_ORGANIZATION, NP_MECHANISM};
+	Oid			argtypes[lengthof(arg_columns)];
+	Datum		args[lengthof(arg_columns)];
+	char		argnulls[lengthof(arg_columns)];
+	char	   *query;
+
+	for (size_t i = 0; i < lengthof(arg_columns); i++)
+	{
+		argtypes[i] = cols->atttype[arg_columns[i]];
+		args[i] = values[arg_columns[i]];
+		argnulls[i] = nulls[arg_columns[i]] ? 'n' : ' ';
+	}
+	query = psprintf("SELECT %s._normalize_period($1, $2, $3, $4, "
+					 "pg_catalog.format('participation of %%s in %%s', "
+					 "coalesce(%s.country_name($5, 'en'::pg_catalog.text), $6), $7))",
+					 schema, schema);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args(query, lengthof(arg_columns), argtypes, args, argnulls, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_with_args failed");
+	SPI_finish();
+}
+
+/* Byte-order comparison of the first n bytes; the shorter text sorts first. */
+static int
+prefix_compare(text *a, text *b, int n)
+{
+	int			la = Min((int) VARSIZE_ANY_EXHDR(a), n);
+	int			lb = Min((int) VARSIZE_ANY_EXHDR(b), n);
+	int			c = memcmp(VARDATA_ANY(a), VARDATA_ANY(b), Min(la, lb));
+
+	return c != 0 ? c : la - lb;
+}
+
+/*
+ * _normalize_participation(): BEFORE INSERT OR UPDATE row trigger of
+ * participations.  A date without a basis gets the default one ('began',
+ * 'ended'), a missing date loses its basis, and an end wholly before the
+ * start fails with 23514 (the message of _normalize_period()).  An end lies
+ * wholly before a start exactly when, cut to the coarser precision of the
+ * two, it sorts before it in byte order: partial dates are zero-padded
+ * YYYY[-MM[-DD]] (the domain has checked them before any trigger runs).
+ */
+PG_FUNCTION_INFO_V1(governance_normalize_participation);
+Datum
+governance_normalize_participation(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	Relation	rel;
+	TupleDesc	desc;
+	HeapTuple	tuple;
+	NormalizeColumns *cols;
+	Datum		values[NP_COLUMNS];
+	bool		nulls[NP_COLUMNS];
+	int			replace_cols[2];
+	Datum		replace_values[2];
+	bool		replace_nulls[2];
+	int			n_replace = 0;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(trigdata->tg_event)
+		|| !TRIGGER_FIRED_FOR_ROW(trigdata->tg_event)
+		|| !(TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) || TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event)))
+		ereport(ERROR,
+				errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				errmsg("_normalize_participation() must run as a BEFORE INSERT OR UPDATE row trigger"));
+	rel = trigdata->tg_relation;
+	desc = RelationGetDescr(rel);
+	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	cols = normalize_columns(fcinfo, rel);
+	for (int i = 0; i < NP_COLUMNS; i++)
+		values[i] = heap_getattr(tuple, cols->attnum[i], desc, &nulls[i]);
+
+	/* a basis only with its date, the default one when none is given */
+	if (nulls[NP_START_DATE] ? !nulls[NP_START_BASIS] : nulls[NP_START_BASIS])
+	{
+		replace_cols[n_replace] = cols->attnum[NP_START_BASIS];
+		replace_nulls[n_replace] = nulls[NP_START_DATE];
+		replace_values[n_replace] = nulls[NP_START_DATE] ? (Datum) 0 : CStringGetTextDatum("began");
+		nulls[NP_START_BASIS] = replace_nulls[n_replace];
+		values[NP_START_BASIS] = replace_values[n_replace];
+		n_replace++;
+	}
+	if (nulls[NP_END_DATE] ? !nulls[NP_END_BASIS] : nulls[NP_END_BASIS])
+	{
+		replace_cols[n_replace] = cols->attnum[NP_END_BASIS];
+		replace_nulls[n_replace] = nulls[NP_END_DATE];
+		replace_values[n_replace] = nulls[NP_END_DATE] ? (Datum) 0 : CStringGetTextDatum("ended");
+		nulls[NP_END_BASIS] = replace_nulls[n_replace];
+		values[NP_END_BASIS] = replace_values[n_replace];
+		n_replace++;
+	}
+
+	if (!nulls[NP_START_DATE] && !nulls[NP_END_DATE])
+	{
+		text	   *start = DatumGetTextPP(values[NP_START_DATE]);
+		text	   *end = DatumGetTextPP(values[NP_END_DATE]);
+		int			k = Min((int) VARSIZE_ANY_EXHDR(start), (int) VARSIZE_ANY_EXHDR(end));
+
+		if (prefix_compare(end, start, k) < 0)
+			normalize_period_error(fcinfo->flinfo->fn_oid, cols, values, nulls);
+	}
+
+	if (n_replace > 0)
+		tuple = heap_modify_tuple_by_cols(tuple, desc, n_replace, replace_cols, replace_values, replace_nulls);
+	return PointerGetDatum(tuple);
 }

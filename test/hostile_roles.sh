@@ -88,15 +88,11 @@ ran=$(grep -o 'iscm hijacked: .*' "$ISCM_TMP/hostile-workload.log" | cut -d'|' -
 # pg_stat_user_functions counts completed calls only: the seed guard's every
 # run ends in a refusal (part 3 makes it refuse 124 times)
 refusing_only="'_protect_seed_rows'"
-# a function whose planner support function replaces every call by its C twin
-# (partial_date_valid, period_range) never runs; part 1 prepared its body
-# with the plants around all the same
 not_run=$(psql_val "$db" "
     SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY 1)
       FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'iscm'
       JOIN pg_proc p ON p.oid = d.objid JOIN pg_language l ON l.oid = p.prolang AND l.lanname IN ('sql', 'plpgsql')
      WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e' AND p.proname NOT IN ($refusing_only)
-       AND p.prosupport::regproc::text !~ '_governance_c_support\$'
        AND NOT EXISTS (SELECT FROM pg_stat_user_functions s WHERE s.funcid = p.oid AND s.calls > 0)")
 [ -n "$not_run" ] && problem "SQL and PL/pgSQL functions the workload never ran: $not_run"
 echo "the workload ran $(psql_val "$db" "SELECT count(*) || ' SQL and PL/pgSQL functions of the extension, ' || sum(calls) || ' calls'
