@@ -4,7 +4,9 @@
 #include "compat.h"
 
 #include "funcapi.h"
+#include "libpq/pqformat.h"
 #include "miscadmin.h"
+#include "utils/builtins.h"
 #include "utils/memutils.h"
 
 #include "server_util.h"
@@ -111,4 +113,80 @@ srf_materialize(FunctionCallInfo fcinfo, TupleDesc *tupdesc)
 	rsinfo->setDesc = *tupdesc;
 	MemoryContextSwitchTo(oldcontext);
 	return store;
+}
+
+char *
+bytes_hex_out(struct varlena *value)
+{
+	size_t		n = VARSIZE_ANY_EXHDR(value);
+	char	   *out = palloc(2 * n + 1);
+
+	hex_encode(VARDATA_ANY(value), n, out);
+	out[2 * n] = '\0';
+	return out;
+}
+
+static int
+hex_digit_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+bytea *
+bytes_hex_in(const char *str, Node *escontext, const char *type_name, const char *out_function)
+{
+	size_t		n = strlen(str);
+	bytea	   *result;
+	uint8	   *p;
+
+	if (n % 2 != 0 || n / 2 > MaxAllocSize - VARHDRSZ)
+		ISCM_INPUT_ERROR(escontext, NULL,
+						 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						 errmsg("invalid input syntax for type %s", type_name),
+						 errdetail("Expected an even number of hexadecimal digits (the text form written by %s).",
+								   out_function));
+	result = palloc(VARHDRSZ + n / 2);
+	SET_VARSIZE(result, VARHDRSZ + n / 2);
+	p = (uint8 *) VARDATA(result);
+	for (size_t i = 0; i < n / 2; i++)
+	{
+		int			hi = hex_digit_value(str[2 * i]),
+					lo = hex_digit_value(str[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			ISCM_INPUT_ERROR(escontext, NULL,
+							 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							 errmsg("invalid input syntax for type %s", type_name),
+							 errdetail("Expected hexadecimal digits, found \"%c\" at position %zu.",
+									   hi < 0 ? str[2 * i] : str[2 * i + 1], hi < 0 ? 2 * i + 1 : 2 * i + 2));
+		p[i] = (uint8) (hi << 4 | lo);
+	}
+	return result;
+}
+
+bytea *
+bytes_recv(StringInfo buf)
+{
+	size_t		n = buf->len - buf->cursor;
+	bytea	   *result = palloc(VARHDRSZ + n);
+
+	SET_VARSIZE(result, VARHDRSZ + n);
+	pq_copymsgbytes(buf, VARDATA(result), n);
+	return result;
+}
+
+bytea *
+bytes_send(struct varlena *value)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(value), VARSIZE_ANY_EXHDR(value));
+	return pq_endtypsend(&buf);
 }

@@ -9,6 +9,7 @@
 #include "compat.h"
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "funcapi.h"
 #include "utils/expandeddatum.h"
 #include "utils/tuplestore.h"
@@ -112,5 +113,26 @@ extern void srf_first_call(FunctionCallInfo fcinfo, SrfStart start, bool rows, c
  * query's memory).
  */
 extern Tuplestorestate *srf_materialize(FunctionCallInfo fcinfo, TupleDesc *tupdesc);
+
+/*
+ * Types whose text form is their versioned byte format in hex (design_summary,
+ * design_sample): exact, since every bit of a weight survives, and read back
+ * through the same validation as the binary form.  Each type checks the
+ * bytes these return with its own decoder.
+ */
+
+/* the hex text of a value's bytes */
+extern char *bytes_hex_out(struct varlena *value);
+
+/*
+ * The bytes spelled by hex text; NULL after a soft error (22P02) reported to
+ * escontext.  out_function names the function that writes such text.
+ */
+extern bytea *bytes_hex_in(const char *str, Node *escontext, const char *type_name,
+						   const char *out_function);
+
+/* the rest of a binary message as a value's bytes, and a value's bytes as a message */
+extern bytea *bytes_recv(StringInfo buf);
+extern bytea *bytes_send(struct varlena *value);
 
 #endif							/* ISCM_SERVER_UTIL_H */

@@ -1049,65 +1049,19 @@ design_rollup_trans(PG_FUNCTION_ARGS)
 Datum
 design_summary_out(PG_FUNCTION_ARGS)
 {
-	struct varlena *v = PG_GETARG_VARLENA_PP(0);
-	const uint8 *p = (const uint8 *) VARDATA_ANY(v);
-	size_t		n = VARSIZE_ANY_EXHDR(v);
-	char	   *out = palloc(2 * n + 1);
-	static const char hex[] = "0123456789abcdef";
-
-	for (size_t i = 0; i < n; i++)
-	{
-		out[2 * i] = hex[p[i] >> 4];
-		out[2 * i + 1] = hex[p[i] & 15];
-	}
-	out[2 * n] = '\0';
-	PG_RETURN_CSTRING(out);
-}
-
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	PG_RETURN_CSTRING(bytes_hex_out(PG_GETARG_VARLENA_PP(0)));
 }
 
 Datum
 design_summary_in(PG_FUNCTION_ARGS)
 {
-	char	   *str = PG_GETARG_CSTRING(0);
-	size_t		n = strlen(str);
-	bytea	   *result;
-	uint8	   *p;
+	bytea	   *result = bytes_hex_in(PG_GETARG_CSTRING(0), fcinfo->context, TYPE_NAME, "design_summary_out");
 	DesignData	d;
 	DesignStatus s;
 
-	if (n % 2 != 0 || n / 2 > MaxAllocSize - VARHDRSZ)
-		ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
-						 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						 errmsg("invalid input syntax for type " TYPE_NAME),
-						 errdetail("Expected an even number of hexadecimal digits (the text form written by design_summary_out)."));
-	result = palloc(VARHDRSZ + n / 2);
-	SET_VARSIZE(result, VARHDRSZ + n / 2);
-	p = (uint8 *) VARDATA(result);
-	for (size_t i = 0; i < n / 2; i++)
-	{
-		int			hi = hex_value(str[2 * i]),
-					lo = hex_value(str[2 * i + 1]);
-
-		if (hi < 0 || lo < 0)
-			ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
-							 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-							 errmsg("invalid input syntax for type " TYPE_NAME),
-							 errdetail("Expected hexadecimal digits, found \"%c\" at position %zu.",
-									   hi < 0 ? str[2 * i] : str[2 * i + 1], hi < 0 ? 2 * i + 1 : 2 * i + 2));
-		p[i] = (uint8) (hi << 4 | lo);
-	}
-	s = design_decode(p, n / 2, &d);
+	if (result == NULL)
+		return (Datum) 0;
+	s = design_decode((const uint8 *) VARDATA(result), VARSIZE(result) - VARHDRSZ, &d);
 	if (s != DESIGN_OK)
 		ISCM_INPUT_ERROR(fcinfo->context, (Datum) 0,
 						 errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -1119,15 +1073,11 @@ design_summary_in(PG_FUNCTION_ARGS)
 Datum
 design_summary_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	size_t		n = buf->len - buf->cursor;
-	bytea	   *result = palloc(VARHDRSZ + n);
+	bytea	   *result = bytes_recv((StringInfo) PG_GETARG_POINTER(0));
 	DesignData	d;
 	DesignStatus s;
 
-	SET_VARSIZE(result, VARHDRSZ + n);
-	pq_copymsgbytes(buf, VARDATA(result), n);
-	s = design_decode((const uint8 *) VARDATA(result), n, &d);
+	s = design_decode((const uint8 *) VARDATA(result), VARSIZE(result) - VARHDRSZ, &d);
 	if (s != DESIGN_OK)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -1139,12 +1089,7 @@ design_summary_recv(PG_FUNCTION_ARGS)
 Datum
 design_summary_send(PG_FUNCTION_ARGS)
 {
-	struct varlena *v = PG_GETARG_VARLENA_PP(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbytes(&buf, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(bytes_send(PG_GETARG_VARLENA_PP(0)));
 }
 
 /* ---- accessors ----------------------------------------------------------------- */

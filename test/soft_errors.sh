@@ -44,6 +44,12 @@ iscm.country|
 iscm.country|QZ
 iscm.country_set|{USA,Korea}
 iscm.country_set|{USA,
+iscm.design_summary|abc
+iscm.design_summary|0g
+iscm.design_summary|00
+iscm.design_sample|abc
+iscm.design_sample|zz
+iscm.design_sample|ff
 EOF
 expect "valid values are valid" \
     "$(psql_val "$db" "SELECT pg_input_is_valid('Germany', 'iscm.country'), pg_input_is_valid('{USA,DEU}', 'iscm.country_set')")" \
