@@ -286,25 +286,6 @@ answer_state_current(FunctionCallInfo fcinfo, MemoryContext cxt, uint8 flags)
 	return st != NULL ? st : answer_state_new(cxt, flags);
 }
 
-static double
-weight_arg(FunctionCallInfo fcinfo, int argno)
-{
-	double		w;
-
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("survey weight must not be NULL for an answered item"),
-				errhint("Give every respondent a finite weight >= 0, or use the unweighted aggregate."));
-	w = PG_GETARG_FLOAT8(argno);
-	if (!(isfinite(w) && w >= 0.0))
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("survey weight must be finite and >= 0, not %g", w),
-				errhint("Weights are design or calibration weights: 0 drops a respondent from the estimates."));
-	return w;
-}
-
 /*
  * A non-respondent's weight enters no estimate, so NULL is allowed there; a
  * weight that is given is checked all the same, as a negative or infinite one
@@ -314,7 +295,7 @@ static void
 missing_weight_check(FunctionCallInfo fcinfo, int argno)
 {
 	if (!PG_ARGISNULL(argno))
-		(void) weight_arg(fcinfo, argno);
+		(void) survey_weight_arg(fcinfo, argno);
 }
 
 /*
@@ -348,7 +329,7 @@ answer_state_add_weighted(AnswerState *st, FunctionCallInfo fcinfo)
 	}
 	else
 	{
-		double		w = weight_arg(fcinfo, 2);
+		double		w = survey_weight_arg(fcinfo, 2);
 		struct varlena *answer = text_arg_in_place(fcinfo, 1);
 		SurveyDictEntry *e = survey_dict_entry(&st->dict, VARDATA_ANY(answer),
 												 VARSIZE_ANY_EXHDR(answer));
@@ -439,7 +420,7 @@ choices_state_add(AnswerState *st, FunctionCallInfo fcinfo, bool weighted)
 		st->missing++;
 	}
 	else
-		add_choices(st, PG_GETARG_ARRAYTYPE_P(1), weighted ? weight_arg(fcinfo, 2) : 1.0);
+		add_choices(st, PG_GETARG_ARRAYTYPE_P(1), weighted ? survey_weight_arg(fcinfo, 2) : 1.0);
 }
 
 /* a stored summary (argument 1; NULL is skipped) */

@@ -60,6 +60,25 @@ survey_level_arg(double level)
 	return level;
 }
 
+double
+survey_weight_arg(FunctionCallInfo fcinfo, int argno)
+{
+	double		w;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("survey weight must not be NULL for an answered item"),
+				errhint("Give every respondent a finite weight >= 0, or use the unweighted aggregate."));
+	w = PG_GETARG_FLOAT8(argno);
+	if (!(isfinite(w) && w >= 0.0))
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("survey weight must be finite and >= 0, not %g", w),
+				errhint("Weights are design or calibration weights: 0 drops a respondent from the estimates."));
+	return w + 0.0;
+}
+
 Datum
 survey_interval_datum(FunctionCallInfo fcinfo, bool known, double estimate,
 					  SurveyInterval interval, const char *method, double level)

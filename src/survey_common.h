@@ -53,6 +53,12 @@ extern SurveyMcNemarMethod survey_mcnemar_method_arg(text *method);
 pg_noreturn extern void survey_unknown_name(const char *what, const char *name, const char *valid);
 /* ERROR 22023 unless 0 < level < 1 */
 extern double survey_level_arg(double level);
+/*
+ * Argument argno of a weighted aggregate's transition function, the weight
+ * of a respondent who answered: ERROR 22023 unless finite and >= 0.  -0 is
+ * returned as 0, so that one value has one byte form.
+ */
+extern double survey_weight_arg(FunctionCallInfo fcinfo, int argno);
 
 /*
  * The iscm.proportion_interval composite: (estimate, lower, upper, method,

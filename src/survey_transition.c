@@ -359,30 +359,6 @@ transition_state_add_pair(TransitionState *st, FunctionCallInfo fcinfo)
 }
 
 /*
- * The weight of a respondent, checked with the messages of answer_agg's
- * weighted form: the two aggregates read the same weight column.
- */
-static double
-transition_weight_arg(FunctionCallInfo fcinfo, int argno)
-{
-	double		w;
-
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("survey weight must not be NULL for an answered item"),
-				errhint("Give every respondent a finite weight >= 0, or use the unweighted aggregate."));
-	w = PG_GETARG_FLOAT8(argno);
-	if (!(isfinite(w) && w >= 0.0))
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("survey weight must be finite and >= 0, not %g", w),
-				errhint("Weights are design or calibration weights: 0 drops a respondent from the estimates."));
-	/* -0 is 0: one byte form for one value */
-	return w + 0.0;
-}
-
-/*
  * One weighted pair: arguments 1 and 2 as above, argument 3 the weight.  A
  * respondent who answered in neither round enters no estimate, so the
  * weight may be NULL there (counted as 0), as answer_agg allows for a NULL
@@ -398,7 +374,7 @@ transition_state_add_weighted_pair(TransitionState *st, FunctionCallInfo fcinfo)
 	if (PG_ARGISNULL(1) && PG_ARGISNULL(2) && PG_ARGISNULL(3))
 		w = 0.0;
 	else
-		w = transition_weight_arg(fcinfo, 3);
+		w = survey_weight_arg(fcinfo, 3);
 	if (!PG_ARGISNULL(1))
 	{
 		text	   *t = PG_GETARG_TEXT_PP(1);
