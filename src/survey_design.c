@@ -25,6 +25,7 @@
 
 #include "survey_common.h"
 #include "survey_design_core.h"
+#include "survey_design_frame.h"
 #include "survey_dict.h"
 #include "survey_likelihood.h"
 #include "survey_sum.h"
@@ -80,20 +81,9 @@ typedef struct DesignStateCell
 typedef struct DesignState
 {
 	MemoryContext cxt;
-	SurveyDict	strata;			/* key: 0 for the NULL stratum, else 1 + name */
-	double	   *fpc;			/* per stratum, as given (0 = none yet) */
-	bool	   *has_fpc;
-	uint32		strata_cap;
-	int			fpc_mode;		/* -1 not known yet, 0 no fpc, 1 fpc given */
+	DesignFrame frame;			/* strata and PSUs */
 	int			numeric;		/* -1 not known yet (no summary merged, no row), else a DesignKind */
 	int64		row;			/* rows of choices seen, to count a repeated choice once */
-	SurveyDict	named;			/* key: stratum index (4 bytes) + PSU name */
-	uint32	   *named_psu;		/* named index -> PSU */
-	uint32		named_cap;
-	uint32	   *psu_stratum;	/* PSU -> stratum */
-	int32	   *psu_named;		/* PSU -> named index, or -1 (anonymous) */
-	uint32		npsu;
-	uint32		psu_cap;
 	SurveyDict	cats;
 	DesignStateCell *cells;
 	uint32		ncell;
@@ -113,10 +103,8 @@ static void
 design_state_init(DesignState *st, MemoryContext cxt)
 {
 	st->cxt = cxt;
-	survey_dict_init(&st->strata, cxt);
-	survey_dict_init(&st->named, cxt);
+	design_frame_init(&st->frame, cxt, TYPE_NAME);
 	survey_dict_init(&st->cats, cxt);
-	st->fpc_mode = -1;
 	st->numeric = -1;
 	st->last_psu = UINT32_MAX;
 }
@@ -152,119 +140,6 @@ design_expanded_new(MemoryContext aggcxt)
 	EOH_init_header(&x->hdr, &design_expanded_methods, cxt);
 	design_state_init(&x->st, cxt);
 	return x;
-}
-
-static void *
-grow(MemoryContext cxt, void *p, uint32 *cap, uint32 need, size_t elem)
-{
-	uint32		ncap;
-
-	if (need <= *cap)
-		return p;
-	if (need >= (uint32) (MaxAllocHugeSize / elem / 2))
-		ereport(ERROR,
-				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				errmsg("design summary too large"));
-	ncap = Max(need, Max(*cap * 2, 16));
-	if (p == NULL)
-		p = MemoryContextAllocHuge(cxt, (Size) ncap * elem);
-	else
-		p = repalloc_huge(p, (Size) ncap * elem);
-	*cap = ncap;
-	return p;
-}
-
-static uint32
-design_state_stratum(DesignState *st, bool isnull, const char *name, uint32 len, bool has_fpc,
-					 double fpc)
-{
-	char	   *key;
-	uint32		h;
-
-	key = palloc(len + 1);
-	key[0] = isnull ? 0 : 1;
-	if (len > 0)
-		memcpy(key + 1, name, len);
-	h = survey_dict_lookup_fast(&st->strata, key, isnull ? 1 : len + 1);
-	pfree(key);
-	if (h >= st->strata_cap)
-	{
-		uint32		cap = st->strata_cap;
-
-		st->fpc = grow(st->cxt, st->fpc, &cap, h + 1, sizeof(double));
-		cap = st->strata_cap;
-		st->has_fpc = grow(st->cxt, st->has_fpc, &cap, h + 1, sizeof(bool));
-		for (uint32 k = st->strata_cap; k < cap; k++)
-		{
-			st->fpc[k] = 0.0;
-			st->has_fpc[k] = false;
-		}
-		st->strata_cap = cap;
-	}
-	if (st->fpc_mode < 0)
-		st->fpc_mode = has_fpc ? 1 : 0;
-	else if (st->fpc_mode != (has_fpc ? 1 : 0))
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("finite population correction given for some rows and not for others"),
-				errhint("Give the fpc on every row (the same value within a stratum), or on none."));
-	if (has_fpc)
-	{
-		if (!st->has_fpc[h])
-		{
-			st->fpc[h] = fpc;
-			st->has_fpc[h] = true;
-		}
-		else if (st->fpc[h] != fpc)
-			ereport(ERROR,
-					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("finite population correction varies within a stratum: %g and %g",
-						   st->fpc[h], fpc),
-					errhint("The fpc is a property of the stratum: its population size, or its sampling fraction."));
-	}
-	return h;
-}
-
-static uint32
-design_state_new_psu(DesignState *st, uint32 stratum, int32 named)
-{
-	uint32		cap = st->psu_cap;
-
-	if (st->npsu == UINT32_MAX - 1)
-		ereport(ERROR,
-				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				errmsg("design summary too large: more than 4294967294 PSUs"));
-	st->psu_stratum = grow(st->cxt, st->psu_stratum, &cap, st->npsu + 1, sizeof(uint32));
-	cap = st->psu_cap;
-	st->psu_named = grow(st->cxt, st->psu_named, &cap, st->npsu + 1, sizeof(int32));
-	st->psu_cap = cap;
-	st->psu_stratum[st->npsu] = stratum;
-	st->psu_named[st->npsu] = named;
-	return st->npsu++;
-}
-
-static uint32
-design_state_named_psu(DesignState *st, uint32 stratum, const char *name, uint32 len)
-{
-	char	   *key = palloc(len + 4);
-	uint32		k;
-
-	memcpy(key, &stratum, 4);
-	if (len > 0)
-		memcpy(key + 4, name, len);
-	k = survey_dict_lookup_fast(&st->named, key, len + 4);
-	pfree(key);
-	if (k >= st->named_cap || st->named_psu[k] == UINT32_MAX)
-	{
-		uint32		cap = st->named_cap;
-
-		st->named_psu = grow(st->cxt, st->named_psu, &cap, k + 1, sizeof(uint32));
-		for (uint32 j = st->named_cap; j < cap; j++)
-			st->named_psu[j] = UINT32_MAX;
-		st->named_cap = cap;
-		st->named_psu[k] = design_state_new_psu(st, stratum, (int32) k);
-	}
-	return st->named_psu[k];
 }
 
 static inline uint32
@@ -315,7 +190,8 @@ design_state_cell(DesignState *st, uint32 psu, uint32 cat)
 			return c;
 		s = (s + 1) & (st->nslots - 1);
 	}
-	st->cells = grow(st->cxt, st->cells, &st->cell_cap, st->ncell + 1, sizeof(DesignStateCell));
+	st->cells = design_grow(st->cxt, st->cells, &st->cell_cap, st->ncell + 1, sizeof(DesignStateCell),
+							 TYPE_NAME);
 	st->slots[s] = (int32) st->ncell;
 	c = &st->cells[st->ncell++];
 	memset(c, 0, sizeof(*c));
@@ -446,20 +322,20 @@ design_row(FunctionCallInfo fcinfo, DesignKind kind)
 		memcmp(st->last_key + 1, sname, slen) == 0 &&
 		memcmp(st->last_key + 1 + slen, &slen, 4) == 0 &&
 		memcmp(st->last_key + 5 + slen, pname, plen) == 0 &&
-		(!has_fpc || st->fpc[st->psu_stratum[st->last_psu]] == fpc))
+		(!has_fpc || st->frame.fpc[st->frame.psu_stratum[st->last_psu]] == fpc))
 		psu = st->last_psu;
 	else
 	{
-		uint32		h = design_state_stratum(st, null_stratum, sname, slen, has_fpc, fpc);
+		uint32		h = design_frame_stratum(&st->frame, null_stratum, sname, slen, has_fpc, fpc);
 
 		if (null_psu)
 		{
-			psu = design_state_new_psu(st, h, -1);
+			psu = design_frame_new_psu(&st->frame, h, -1);
 			st->last_psu = UINT32_MAX;
 		}
 		else
 		{
-			psu = design_state_named_psu(st, h, pname, plen);
+			psu = design_frame_named_psu(&st->frame, h, pname, plen);
 			if (st->last_cap < 1 + slen + 4 + plen)
 			{
 				st->last_cap = Max(64, 2 * (1 + slen + 4 + plen));
@@ -589,14 +465,14 @@ compare_named_psu(const void *a, const void *b, void *arg)
 	DesignState *st = arg;
 	const SurveyDictEntry *ea,
 			   *eb;
-	uint32		sa = st->psu_stratum[*pa],
-				sb = st->psu_stratum[*pb];
+	uint32		sa = st->frame.psu_stratum[*pa],
+				sb = st->frame.psu_stratum[*pb];
 
 	(void) st;
 	if (sa != sb)
 		return 0;				/* not reached: sorted within one stratum */
-	ea = &st->named.entries[st->psu_named[*pa]];
-	eb = &st->named.entries[st->psu_named[*pb]];
+	ea = &st->frame.named.entries[st->frame.psu_named[*pa]];
+	eb = &st->frame.named.entries[st->frame.psu_named[*pb]];
 	return design_name_compare(false, ea->text + 4, ea->len - 4, false, eb->text + 4, eb->len - 4);
 }
 
@@ -692,13 +568,13 @@ design_state_encode(DesignState *st)
 	PsuCells	psu_cells;
 
 	memset(&d, 0, sizeof(d));
-	d.flags = (st->fpc_mode == 1 ? DESIGN_FLAG_FPC : 0) |
+	d.flags = (st->frame.fpc_mode == 1 ? DESIGN_FLAG_FPC : 0) |
 		(st->numeric == DESIGN_KIND_VALUE ? DESIGN_FLAG_NUMERIC : 0) |
 		(st->numeric == DESIGN_KIND_CHOICES ? DESIGN_FLAG_MULTIPLE : 0);
 	d.missing = st->missing;
-	d.nstrata = st->strata.n;
+	d.nstrata = st->frame.strata.n;
 	d.ncat = st->cats.n;
-	d.npsu = st->npsu;
+	d.npsu = st->frame.npsu;
 	d.ncell = st->ncell;
 
 	/* strata */
@@ -706,17 +582,17 @@ design_state_encode(DesignState *st)
 	srank = palloc(sizeof(uint32) * Max(d.nstrata, 1));
 	for (uint32 i = 0; i < d.nstrata; i++)
 		sorder[i] = i;
-	survey_sort(sorder, d.nstrata, sizeof(uint32), compare_strata, &st->strata);
+	survey_sort(sorder, d.nstrata, sizeof(uint32), compare_strata, &st->frame.strata);
 	d.strata = palloc0(sizeof(DesignStratum) * Max(d.nstrata, 1));
 	for (uint32 i = 0; i < d.nstrata; i++)
 	{
-		const SurveyDictEntry *e = &st->strata.entries[sorder[i]];
+		const SurveyDictEntry *e = &st->frame.strata.entries[sorder[i]];
 
 		srank[sorder[i]] = i;
 		d.strata[i].isnull = e->text[0] == 0;
 		d.strata[i].name = e->text + 1;
 		d.strata[i].len = e->len - 1;
-		d.strata[i].fpc = st->fpc_mode == 1 ? st->fpc[sorder[i]] : 0.0;
+		d.strata[i].fpc = st->frame.fpc_mode == 1 ? st->frame.fpc[sorder[i]] : 0.0;
 	}
 
 	/* categories */
@@ -768,7 +644,7 @@ design_state_encode(DesignState *st)
 		uint32	   *fill;
 
 		for (uint32 p = 0; p < d.npsu; p++)
-			start[srank[st->psu_stratum[p]] + 1]++;
+			start[srank[st->frame.psu_stratum[p]] + 1]++;
 		for (uint32 h = 0; h < d.nstrata; h++)
 			start[h + 1] += start[h];
 		fill = palloc(sizeof(uint32) * Max(d.nstrata, 1));
@@ -776,13 +652,13 @@ design_state_encode(DesignState *st)
 		/* named first in each bucket, then anonymous */
 		for (int pass = 0; pass < 2; pass++)
 			for (uint32 p = 0; p < d.npsu; p++)
-				if ((st->psu_named[p] < 0) == (pass == 1))
-					porder[fill[srank[st->psu_stratum[p]]]++] = p;
+				if ((st->frame.psu_named[p] < 0) == (pass == 1))
+					porder[fill[srank[st->frame.psu_stratum[p]]]++] = p;
 		for (uint32 h = 0; h < d.nstrata; h++)
 		{
 			uint32		nnamed = 0;
 
-			while (start[h] + nnamed < start[h + 1] && st->psu_named[porder[start[h] + nnamed]] >= 0)
+			while (start[h] + nnamed < start[h + 1] && st->frame.psu_named[porder[start[h] + nnamed]] >= 0)
 				nnamed++;
 			survey_sort(porder + start[h], nnamed, sizeof(uint32), compare_named_psu, st);
 			survey_sort(porder + start[h] + nnamed, start[h + 1] - start[h] - nnamed, sizeof(uint32),
@@ -795,8 +671,8 @@ design_state_encode(DesignState *st)
 		uint32		p = porder[i];
 
 		prank[p] = i;
-		d.psus[i].stratum = srank[st->psu_stratum[p]];
-		d.psus[i].anonymous = st->psu_named[p] < 0;
+		d.psus[i].stratum = srank[st->frame.psu_stratum[p]];
+		d.psus[i].anonymous = st->frame.psu_named[p] < 0;
 		if (d.psus[i].anonymous)
 		{
 			d.psus[i].name = "";
@@ -804,7 +680,7 @@ design_state_encode(DesignState *st)
 		}
 		else
 		{
-			const SurveyDictEntry *e = &st->named.entries[st->psu_named[p]];
+			const SurveyDictEntry *e = &st->frame.named.entries[st->frame.psu_named[p]];
 
 			d.psus[i].name = e->text + 4;
 			d.psus[i].len = e->len - 4;
@@ -874,7 +750,7 @@ design_state_merge_data(DesignState *st, const DesignData *d)
 					  (d->flags & DESIGN_FLAG_MULTIPLE) ? DESIGN_KIND_CHOICES : DESIGN_KIND_ANSWER,
 					  d->nstrata == 0 && d->missing == 0);
 	for (uint32 h = 0; h < d->nstrata; h++)
-		smap[h] = design_state_stratum(st, d->strata[h].isnull, d->strata[h].name, d->strata[h].len,
+		smap[h] = design_frame_stratum(&st->frame, d->strata[h].isnull, d->strata[h].name, d->strata[h].len,
 									   has_fpc, d->strata[h].fpc);
 	for (uint32 c = 0; c < d->ncat; c++)
 		cmap[c] = survey_dict_lookup_fast(&st->cats, d->cats[c].name, d->cats[c].len);
@@ -882,9 +758,9 @@ design_state_merge_data(DesignState *st, const DesignData *d)
 	{
 		CHECK_FOR_INTERRUPTS();
 		if (d->psus[p].anonymous)
-			pmap[p] = design_state_new_psu(st, smap[d->psus[p].stratum], -1);
+			pmap[p] = design_frame_new_psu(&st->frame, smap[d->psus[p].stratum], -1);
 		else
-			pmap[p] = design_state_named_psu(st, smap[d->psus[p].stratum], d->psus[p].name,
+			pmap[p] = design_frame_named_psu(&st->frame, smap[d->psus[p].stratum], d->psus[p].name,
 											 d->psus[p].len);
 	}
 	for (uint32 i = 0; i < d->ncell; i++)
@@ -1004,7 +880,7 @@ design_agg_final(PG_FUNCTION_ARGS)
 		DesignState empty;
 
 		memset(&empty, 0, sizeof(empty));
-		empty.fpc_mode = -1;
+		empty.frame.fpc_mode = -1;
 		empty.numeric = -1;
 		PG_RETURN_BYTEA_P(design_state_encode(&empty));
 	}

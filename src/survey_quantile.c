@@ -23,6 +23,7 @@
 
 #include "survey_common.h"
 #include "survey_design_core.h"
+#include "survey_design_frame.h"
 #include "survey_dict.h"
 #include "survey_quantile_core.h"
 #include "server_util.h"
@@ -46,18 +47,7 @@ PG_FUNCTION_INFO_V1(design_sample_quantile_ci_upper);
 typedef struct SampleState
 {
 	MemoryContext cxt;
-	SurveyDict	strata;			/* key: 0 for the NULL stratum, else 1 + name */
-	double	   *fpc;			/* per stratum, as given */
-	bool	   *has_fpc;
-	uint32		strata_cap;
-	int			fpc_mode;		/* -1 not known yet, 0 no fpc, 1 fpc given */
-	SurveyDict	named;			/* key: stratum index (4 bytes) + PSU name */
-	uint32	   *named_psu;		/* named index -> PSU */
-	uint32		named_cap;
-	uint32	   *psu_stratum;	/* PSU -> stratum */
-	int32	   *psu_named;		/* PSU -> named index, or -1 (anonymous) */
-	uint32		npsu;
-	uint32		psu_cap;
+	DesignFrame frame;			/* strata and PSUs */
 	SampleRow  *rows;
 	uint32		nrow;
 	uint32		row_cap;
@@ -84,9 +74,7 @@ sample_state_init(SampleState *st, MemoryContext cxt)
 {
 	memset(st, 0, sizeof(*st));
 	st->cxt = cxt;
-	survey_dict_init(&st->strata, cxt);
-	survey_dict_init(&st->named, cxt);
-	st->fpc_mode = -1;
+	design_frame_init(&st->frame, cxt, TYPE_NAME);
 }
 
 static SampleExpanded *
@@ -100,124 +88,12 @@ sample_expanded_new(MemoryContext aggcxt)
 	return x;
 }
 
-static void *
-grow(MemoryContext cxt, void *p, uint32 *cap, uint32 need, size_t elem)
-{
-	uint32		ncap;
-
-	if (need <= *cap)
-		return p;
-	if (need >= (uint32) Min((Size) UINT32_MAX / 2, MaxAllocHugeSize / elem / 2))
-		ereport(ERROR,
-				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				errmsg("design sample too large"));
-	ncap = Max(need, Max(*cap * 2, 16));
-	if (p == NULL)
-		p = MemoryContextAllocHuge(cxt, (Size) ncap * elem);
-	else
-		p = repalloc_huge(p, (Size) ncap * elem);
-	*cap = ncap;
-	return p;
-}
-
-static uint32
-sample_state_stratum(SampleState *st, bool isnull, const char *name, uint32 len, bool has_fpc,
-					 double fpc)
-{
-	char	   *key = palloc(len + 1);
-	uint32		h;
-
-	key[0] = isnull ? 0 : 1;
-	if (len > 0)
-		memcpy(key + 1, name, len);
-	h = survey_dict_lookup_fast(&st->strata, key, isnull ? 1 : len + 1);
-	pfree(key);
-	if (h >= st->strata_cap)
-	{
-		uint32		cap = st->strata_cap;
-
-		st->fpc = grow(st->cxt, st->fpc, &cap, h + 1, sizeof(double));
-		cap = st->strata_cap;
-		st->has_fpc = grow(st->cxt, st->has_fpc, &cap, h + 1, sizeof(bool));
-		for (uint32 k = st->strata_cap; k < cap; k++)
-		{
-			st->fpc[k] = 0.0;
-			st->has_fpc[k] = false;
-		}
-		st->strata_cap = cap;
-	}
-	if (st->fpc_mode < 0)
-		st->fpc_mode = has_fpc ? 1 : 0;
-	else if (st->fpc_mode != (has_fpc ? 1 : 0))
-		ereport(ERROR,
-				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("finite population correction given for some rows and not for others"),
-				errhint("Give the fpc on every row (the same value within a stratum), or on none."));
-	if (has_fpc)
-	{
-		if (!st->has_fpc[h])
-		{
-			st->fpc[h] = fpc;
-			st->has_fpc[h] = true;
-		}
-		else if (st->fpc[h] != fpc)
-			ereport(ERROR,
-					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("finite population correction varies within a stratum: %g and %g",
-						   st->fpc[h], fpc),
-					errhint("The fpc is a property of the stratum: its population size, or its sampling fraction."));
-	}
-	return h;
-}
-
-static uint32
-sample_state_new_psu(SampleState *st, uint32 stratum, int32 named)
-{
-	uint32		cap = st->psu_cap;
-
-	if (st->npsu == UINT32_MAX - 1)
-		ereport(ERROR,
-				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				errmsg("design sample too large: more than 4294967294 PSUs"));
-	st->psu_stratum = grow(st->cxt, st->psu_stratum, &cap, st->npsu + 1, sizeof(uint32));
-	cap = st->psu_cap;
-	st->psu_named = grow(st->cxt, st->psu_named, &cap, st->npsu + 1, sizeof(int32));
-	st->psu_cap = cap;
-	st->psu_stratum[st->npsu] = stratum;
-	st->psu_named[st->npsu] = named;
-	return st->npsu++;
-}
-
-static uint32
-sample_state_named_psu(SampleState *st, uint32 stratum, const char *name, uint32 len)
-{
-	char	   *key = palloc(len + 4);
-	uint32		k;
-
-	memcpy(key, &stratum, 4);
-	if (len > 0)
-		memcpy(key + 4, name, len);
-	k = survey_dict_lookup_fast(&st->named, key, len + 4);
-	pfree(key);
-	if (k >= st->named_cap || st->named_psu[k] == UINT32_MAX)
-	{
-		uint32		cap = st->named_cap;
-
-		st->named_psu = grow(st->cxt, st->named_psu, &cap, k + 1, sizeof(uint32));
-		for (uint32 j = st->named_cap; j < cap; j++)
-			st->named_psu[j] = UINT32_MAX;
-		st->named_cap = cap;
-		st->named_psu[k] = sample_state_new_psu(st, stratum, (int32) k);
-	}
-	return st->named_psu[k];
-}
-
 static void
 sample_state_row(SampleState *st, uint32 psu, double value, double weight)
 {
 	SampleRow  *r;
 
-	st->rows = grow(st->cxt, st->rows, &st->row_cap, st->nrow + 1, sizeof(SampleRow));
+	st->rows = design_grow(st->cxt, st->rows, &st->row_cap, st->nrow + 1, sizeof(SampleRow), TYPE_NAME);
 	r = &st->rows[st->nrow++];
 	r->psu = psu;
 	r->value = value;
@@ -265,10 +141,10 @@ compare_psus(const void *a, const void *b, void *arg)
 	const EncodeOrder *o = arg;
 	uint32		pa = *(const uint32 *) a,
 				pb = *(const uint32 *) b;
-	uint32		ra = o->srank[o->st->psu_stratum[pa]],
-				rb = o->srank[o->st->psu_stratum[pb]];
-	int32		na = o->st->psu_named[pa],
-				nb = o->st->psu_named[pb];
+	uint32		ra = o->srank[o->st->frame.psu_stratum[pa]],
+				rb = o->srank[o->st->frame.psu_stratum[pb]];
+	int32		na = o->st->frame.psu_named[pa],
+				nb = o->st->frame.psu_named[pb];
 
 	if (ra != rb)
 		return ra < rb ? -1 : 1;
@@ -276,8 +152,8 @@ compare_psus(const void *a, const void *b, void *arg)
 		return na < 0 ? 1 : -1;
 	if (na >= 0)
 	{
-		const SurveyDictEntry *ea = &o->st->named.entries[na],
-				   *eb = &o->st->named.entries[nb];
+		const SurveyDictEntry *ea = &o->st->frame.named.entries[na],
+				   *eb = &o->st->frame.named.entries[nb];
 
 		return design_name_compare(false, ea->text + 4, ea->len - 4, false, eb->text + 4, eb->len - 4);
 	}
@@ -313,26 +189,26 @@ sample_state_encode(SampleState *st)
 	bytea	   *result;
 
 	memset(&s, 0, sizeof(s));
-	d->flags = st->fpc_mode == 1 ? DESIGN_FLAG_FPC : 0;
+	d->flags = st->frame.fpc_mode == 1 ? DESIGN_FLAG_FPC : 0;
 	d->missing = st->missing;
-	d->nstrata = st->strata.n;
-	d->npsu = st->npsu;
+	d->nstrata = st->frame.strata.n;
+	d->npsu = st->frame.npsu;
 
 	sorder = palloc(sizeof(uint32) * Max(d->nstrata, 1));
 	o.srank = palloc(sizeof(uint32) * Max(d->nstrata, 1));
 	for (uint32 i = 0; i < d->nstrata; i++)
 		sorder[i] = i;
-	survey_sort(sorder, d->nstrata, sizeof(uint32), compare_strata, &st->strata);
+	survey_sort(sorder, d->nstrata, sizeof(uint32), compare_strata, &st->frame.strata);
 	d->strata = palloc0(sizeof(DesignStratum) * Max(d->nstrata, 1));
 	for (uint32 i = 0; i < d->nstrata; i++)
 	{
-		const SurveyDictEntry *e = &st->strata.entries[sorder[i]];
+		const SurveyDictEntry *e = &st->frame.strata.entries[sorder[i]];
 
 		o.srank[sorder[i]] = i;
 		d->strata[i].isnull = e->text[0] == 0;
 		d->strata[i].name = e->text + 1;
 		d->strata[i].len = e->len - 1;
-		d->strata[i].fpc = st->fpc_mode == 1 ? st->fpc[sorder[i]] : 0.0;
+		d->strata[i].fpc = st->frame.fpc_mode == 1 ? st->frame.fpc[sorder[i]] : 0.0;
 	}
 
 	o.st = st;
@@ -340,7 +216,7 @@ sample_state_encode(SampleState *st)
 	for (uint32 p = 0; p < d->npsu; p++)
 		o.anon_row[p] = -1;
 	for (uint32 i = 0; i < st->nrow; i++)
-		if (st->psu_named[st->rows[i].psu] < 0)
+		if (st->frame.psu_named[st->rows[i].psu] < 0)
 			o.anon_row[st->rows[i].psu] = i;
 	porder = palloc(sizeof(uint32) * Max(d->npsu, 1));
 	prank = palloc(sizeof(uint32) * Max(d->npsu, 1));
@@ -353,13 +229,13 @@ sample_state_encode(SampleState *st)
 		uint32		p = porder[i];
 
 		prank[p] = i;
-		d->psus[i].stratum = o.srank[st->psu_stratum[p]];
-		d->psus[i].anonymous = st->psu_named[p] < 0;
+		d->psus[i].stratum = o.srank[st->frame.psu_stratum[p]];
+		d->psus[i].anonymous = st->frame.psu_named[p] < 0;
 		d->psus[i].name = "";
 		d->psus[i].len = 0;
 		if (!d->psus[i].anonymous)
 		{
-			const SurveyDictEntry *e = &st->named.entries[st->psu_named[p]];
+			const SurveyDictEntry *e = &st->frame.named.entries[st->frame.psu_named[p]];
 
 			d->psus[i].name = e->text + 4;
 			d->psus[i].len = e->len - 4;
@@ -445,15 +321,15 @@ sample_state_merge_data(SampleState *st, const SampleData *s)
 	bool		has_fpc = (d->flags & DESIGN_FLAG_FPC) != 0;
 
 	for (uint32 h = 0; h < d->nstrata; h++)
-		smap[h] = sample_state_stratum(st, d->strata[h].isnull, d->strata[h].name, d->strata[h].len,
+		smap[h] = design_frame_stratum(&st->frame, d->strata[h].isnull, d->strata[h].name, d->strata[h].len,
 									   has_fpc, d->strata[h].fpc);
 	for (uint32 p = 0; p < d->npsu; p++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		if (d->psus[p].anonymous)
-			pmap[p] = sample_state_new_psu(st, smap[d->psus[p].stratum], -1);
+			pmap[p] = design_frame_new_psu(&st->frame, smap[d->psus[p].stratum], -1);
 		else
-			pmap[p] = sample_state_named_psu(st, smap[d->psus[p].stratum], d->psus[p].name,
+			pmap[p] = design_frame_named_psu(&st->frame, smap[d->psus[p].stratum], d->psus[p].name,
 											 d->psus[p].len);
 	}
 	for (uint32 i = 0; i < s->nrow; i++)
@@ -579,15 +455,15 @@ design_quantile_trans(PG_FUNCTION_ARGS)
 					errhint("A value > 1 is the population size of the stratum, a value <= 1 its sampling fraction."));
 		has_fpc = true;
 	}
-	h = sample_state_stratum(st, null_stratum, sname ? VARDATA_ANY(sname) : "",
+	h = design_frame_stratum(&st->frame, null_stratum, sname ? VARDATA_ANY(sname) : "",
 							 sname ? VARSIZE_ANY_EXHDR(sname) : 0, has_fpc, fpc);
 	if (null_psu)
-		psu = sample_state_new_psu(st, h, -1);
+		psu = design_frame_new_psu(&st->frame, h, -1);
 	else
 	{
 		text	   *pname = PG_GETARG_TEXT_PP(4);
 
-		psu = sample_state_named_psu(st, h, VARDATA_ANY(pname), VARSIZE_ANY_EXHDR(pname));
+		psu = design_frame_named_psu(&st->frame, h, VARDATA_ANY(pname), VARSIZE_ANY_EXHDR(pname));
 	}
 	if (PG_ARGISNULL(1))
 		add_missing(st, 1);
