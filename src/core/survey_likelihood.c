@@ -264,7 +264,7 @@ design_ciprop_likelihood(double p, double var, double df, double rows, double no
 
 	*lower = *upper = NAN;
 	if (!(p > 0.0 && p < 1.0) || !(var > 0.0) || !isfinite(var) || !(df > 0.0) ||
-		!(rows >= 2.0) || !(nonzero >= 2.0) || !(level > 0.0 && level < 1.0))
+		!(rows >= 2.0) || !(nonzero >= 2.0) || !(nonzero <= rows) || !(level > 0.0 && level < 1.0))
 		return;
 	v = p * (1.0 - p);
 	/*
@@ -314,6 +314,14 @@ design_ciprop_likelihood(double p, double var, double df, double rows, double no
 	cut = survey_normal_quantile(2.0 * alpha);
 	lo = likelihood_approx(sy, sx, 3 * k, cut, scratch);
 	hi = likelihood_approx(sy, sx, 3 * k, -cut, scratch);
+
+	/*
+	 * A profile of a few wide steps (a share far below its standard error on
+	 * the logit scale) can give a spline that is not monotone, whose
+	 * inversion puts the limits the wrong way round: no interval.
+	 */
+	if (!(lo <= hi))
+		return;
 	/* survey's expit */
 	*lower = exp(lo) / (1.0 + exp(lo));
 	*upper = exp(hi) / (1.0 + exp(hi));

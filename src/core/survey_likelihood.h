@@ -31,8 +31,10 @@
  * freedom, in a domain of rows rows of which nonzero have a weight > 0, at
  * level (0 < level < 1).  NAN limits where R has none: p 0 or 1, var not > 0
  * or below p (1 - p) / 1e12 (0 up to rounding for the profile),
- * df <= 0 (R stops), fewer than two rows, or a cut-off outside the profile
- * (R's approx gives NA).
+ * df <= 0 (R stops), fewer than two rows (or more with a weight than rows),
+ * a cut-off outside the profile (R's approx gives NA), or limits the wrong
+ * way round (a spline through a profile of few wide steps that is not
+ * monotone).
  */
 extern void design_ciprop_likelihood(double p, double var, double df, double rows,
 									 double nonzero, double level,
